@@ -1,0 +1,22 @@
+import { ExitCode, HookctlError } from '../core/errors.js';
+import type { Io } from './io.js';
+
+/** The single place errors become exit codes and one `✗ message` line (plus a hint) on stderr. */
+export function reportError(err: unknown, io: Io, debug: boolean): number {
+  const write = (s: string) => io.stderr.write(`${s}\n`);
+  if (err instanceof HookctlError) {
+    write(`✗ ${err.message}`);
+    if (err.hint) write(`  hint: ${err.hint}`);
+    if (debug && err.stack) write(err.stack);
+    return err.exitCode;
+  }
+  const e = err as NodeJS.ErrnoException;
+  if (e && typeof e === 'object' && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EMFILE', 'EIO'].includes(e.code ?? '')) {
+    write(`✗ ${e.message}`);
+    write('  hint: check permissions and free space where hookctl reads and writes');
+    return ExitCode.io;
+  }
+  write(`✗ unexpected error: ${e?.message ?? String(err)}`);
+  write(debug ? String(e?.stack ?? '') : '  hint: run again with --debug for the stack trace, and report it');
+  return 70;
+}

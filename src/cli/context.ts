@@ -1,0 +1,34 @@
+import type { Settings } from '../core/config/types.js';
+import type { GlobalOptions, Io } from './io.js';
+import { createOutput, type Output } from './output.js';
+
+/** Everything a command handler needs besides its own options. */
+export interface CommandContext {
+  io: Io;
+  globals: GlobalOptions;
+  out: Output;
+  /** Config merged with env and defaults, loaded on first use (cosmiconfig is lazy). */
+  settings(overrides?: { provider?: string }): Promise<Settings>;
+}
+
+/** A command: options in, core calls, render; returns the exit code (0 when omitted). */
+export type Handler<O = Record<string, unknown>> = (options: O, ctx: CommandContext, args: string[]) => Promise<number | void>;
+
+export function createContext(io: Io, globals: GlobalOptions): CommandContext {
+  const cache = new Map<string, Promise<Settings>>();
+  return {
+    io,
+    globals,
+    out: createOutput(io, globals),
+    settings(overrides = {}) {
+      const key = overrides.provider ?? '';
+      let p = cache.get(key);
+      if (!p) {
+        p = import('../core/config/load.js').then(({ loadSettings }) =>
+          loadSettings({ cwd: io.cwd, env: io.env, configPath: globals.config, provider: overrides.provider }));
+        cache.set(key, p);
+      }
+      return p;
+    },
+  };
+}

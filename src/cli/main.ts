@@ -1,0 +1,44 @@
+import type { Io } from './io.js';
+
+/** Run the CLI; resolves to the exit code. Never calls process.exit (but for a second Ctrl-C). */
+export async function main(argv: string[], io?: Io): Promise<number> {
+  // CI calls hookctl hundreds of times: answer --version before loading anything else.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    const { VERSION } = await import('./version.js');
+    (io?.stdout ?? process.stdout).write(`${VERSION}\n`);
+    return 0;
+  }
+  const [{ ExitCode, UsageError }, { reportError }, { processIo }] = await Promise.all([
+    import('../core/errors.js'), import('./boundary.js'), import('./io.js'),
+  ]);
+  const abort = new AbortController();
+  // First Ctrl-C asks the command to stop cleanly; a second one leaves at once.
+  const onSigint = () => {
+    if (abort.signal.aborted) process.exit(ExitCode.interrupted);
+    abort.abort();
+  };
+  if (!io) process.on('SIGINT', onSigint);
+  const world = io ?? processIo(abort.signal);
+  const debug = argv.includes('--debug');
+  try {
+    const { buildProgram, CommanderError } = await import('./program.js');
+    const { program, exitCode } = buildProgram(world);
+    try {
+      await program.parseAsync(argv, { from: 'user' });
+    } catch (err) {
+      if (!(err instanceof CommanderError)) throw err;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
+      // Bare `hookctl` shows help: a usage error.
+      if (err.code === 'commander.help') return ExitCode.usage;
+      const [message, ...rest] = err.message.replace(/^error: /, '').split('\n');
+      const suggestion = rest.join(' ').trim().replace(/^\((.*)\)$/, '$1');
+      throw new UsageError(message ?? 'bad usage', suggestion || 'run hookctl --help');
+    }
+    if (world.signal.aborted) return ExitCode.interrupted;
+    return exitCode();
+  } catch (err) {
+    return reportError(err, world, debug);
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}

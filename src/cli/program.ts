@@ -1,0 +1,63 @@
+import { Command, CommanderError } from 'commander';
+import { createContext, type Handler } from './context.js';
+import type { GlobalOptions, Io } from './io.js';
+import { registerCaptures } from './specs/captures.js';
+import { registerCompletion } from './specs/completion.js';
+import { registerEvents } from './specs/events.js';
+import { registerListen } from './specs/listen.js';
+import { registerProviders } from './specs/providers.js';
+import { registerReplay } from './specs/replay.js';
+import { registerSend } from './specs/send.js';
+import { registerTest } from './specs/test.js';
+import { registerVerify } from './specs/verify.js';
+import { VERSION } from './version.js';
+
+/** Turns a lazily imported handler into a commander action; heavy modules load only when the command runs. */
+export type Lazy = (load: () => Promise<{ default: Handler<any> }>) => (...args: unknown[]) => Promise<void>;
+
+export interface Program {
+  program: Command;
+  exitCode(): number;
+}
+
+/** Declares every command; handlers live in src/commands and are imported only when run. */
+export function buildProgram(io: Io): Program {
+  let code = 0;
+  const program = new Command('hookctl')
+    .description('Test webhooks locally and offline: send signed deliveries, capture, verify and replay them.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--json', 'print results as JSON (NDJSON for streams); turns colour and spinners off')
+    .option('--no-color', 'turn colour off (NO_COLOR and FORCE_COLOR are honoured too)')
+    .option('--config <file>', 'config file (default: search from the working directory; or HOOKCTL_CONFIG)')
+    .option('--debug', 'print stack traces on errors')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // The boundary prints commander's errors in the house format instead.
+      outputError: () => {},
+    })
+    .addHelpText('after', `
+Examples:
+  $ hookctl send job.completed --to localhost:3000
+  $ hookctl listen --port 4000 --forward-to localhost:3000/webhooks
+  $ hookctl verify last
+  $ hookctl events --provider stripe`);
+
+  const lazy: Lazy = (load) => async (...args) => {
+    const cmd = args[args.length - 1] as Command;
+    const globals = cmd.optsWithGlobals() as GlobalOptions;
+    const { default: handler } = await load();
+    const result = await handler(cmd.opts(), createContext(io, globals), cmd.processedArgs as string[]);
+    code = result ?? 0;
+  };
+
+  for (const register of [registerSend, registerListen, registerVerify, registerReplay, registerCaptures, registerTest, registerProviders, registerEvents, registerCompletion]) {
+    const cmd = register(program, lazy);
+    cmd.exitOverride().showSuggestionAfterError(true);
+  }
+  return { program, exitCode: () => code };
+}
+
+export { CommanderError };

@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import type { Lazy } from '../program.js';
+
+export function registerProviders(program: Command, lazy: Lazy): Command {
+  return program
+    .command('providers')
+    .description('list the providers hookctl can sign and verify for, with their schemes')
+    .addHelpText('after', `
+Examples:
+  $ hookctl providers
+  $ hookctl providers --json`)
+    .action(lazy(() => import('../../commands/providers.js')));
+}

@@ -1,0 +1,37 @@
+import type { ProviderProfile } from '../providers/types.js';
+
+/** The config file's shape (package.json "hookctl", .hookctlrc, hookctl.config.*). See README "Configuration". */
+export interface HookctlConfig {
+  /** Default provider for bare event names. */
+  provider?: string;
+  /** Secrets per provider id; a list means rotation (any may match, the first signs). */
+  secrets?: Record<string, string | string[]>;
+  /** Default target for send/replay/test. */
+  target?: string;
+  listen?: { port?: number; host?: string; maxBody?: number };
+  /** Capture store directory (relative to the config file). */
+  store?: string;
+  /** Extra fixture directories, searched before the built-ins (relative to the config file). */
+  fixtures?: string[];
+  /** Custom providers; `extends` starts from a built-in. */
+  providers?: CustomProvider[];
+  /** Expected statuses per conformance scenario, e.g. { invalidSignature: [400, 401, 403] }. */
+  expect?: Record<string, number[]>;
+}
+
+export type CustomProvider = Partial<ProviderProfile> & { id: string; extends?: string };
+
+/** Config merged with env and defaults: what commands work from. */
+export interface Settings {
+  configFile?: string;
+  config: HookctlConfig;
+  /** Default provider id: flags > HOOKCTL_PROVIDER > config > built-in default. */
+  provider: string;
+  /** Whether `provider` was chosen explicitly (not the built-in default). */
+  providerExplicit: boolean;
+  providers: ProviderProfile[];
+  customProviders: ProviderProfile[];
+  fixtureDirs: string[];
+  storeDir: string;
+  target?: string;
+}

@@ -1,0 +1,57 @@
+import type { Scheme } from '../../signing/types.js';
+import type { DeliveryPolicy, EventSpec, ProviderProfile } from '../types.js';
+import { HOURS, MINUTES } from './shapes.js';
+
+const SVIX_NAMES = { 'webhook-id': 'svix-id', 'webhook-timestamp': 'svix-timestamp', 'webhook-signature': 'svix-signature' };
+const WEBHOOK_NAMES = Object.fromEntries(Object.entries(SVIX_NAMES).map(([a, b]) => [b, a]));
+
+function scheme(names: Record<string, string>, aliases: Record<string, string>): Scheme {
+  return {
+    content: '{id}.{timestamp}.{body}',
+    signatures: [{ header: names['webhook-signature'] as string, algorithm: 'sha256', encoding: 'base64', format: { style: 'prefixed', prefix: 'v1,', separator: ' ' } }],
+    secret: { encoding: 'base64', prefix: 'whsec_' },
+    timestamp: { source: 'header', header: names['webhook-timestamp'] as string, unit: 's', tolerance: { pastSec: 300, futureSec: 300 } },
+    id: { header: names['webhook-id'] as string, prefix: 'msg_' },
+    headerAliases: [aliases],
+  };
+}
+
+const events: EventSpec[] = [
+  { name: 'user.created', description: 'a user signed up' },
+  { name: 'invoice.paid', description: 'an invoice was paid' },
+  { name: 'email.delivered', description: 'an email reached the recipient (Resend-style)' },
+];
+
+const delivery: DeliveryPolicy = {
+  timeoutMs: 15_000,
+  retryDelaysSec: [0, 5, 5 * MINUTES, 30 * MINUTES, 2 * HOURS, 5 * HOURS, 10 * HOURS, 10 * HOURS],
+  retryOn: ['1xx', '3xx', '4xx', '5xx'],
+  retryOnTimeout: true,
+  stopOn: [410],
+  note: 'Svix schedule: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h; 410 Gone disables the endpoint.',
+};
+
+// The dev secret is whsec_ + base64("hookctl-development-secret!"): Standard Webhooks decodes it.
+const devSecret = 'whsec_aG9va2N0bC1kZXZlbG9wbWVudC1zZWNyZXQh';
+
+export const standardWebhooks: ProviderProfile = {
+  id: 'standard-webhooks',
+  name: 'Standard Webhooks',
+  docs: 'https://www.standardwebhooks.com',
+  scheme: scheme({ 'webhook-id': 'webhook-id', 'webhook-timestamp': 'webhook-timestamp', 'webhook-signature': 'webhook-signature' }, SVIX_NAMES),
+  request: { method: 'POST', path: '/webhooks', contentType: 'application/json' },
+  events,
+  devSecret,
+  delivery,
+};
+
+/** Svix signs exactly like Standard Webhooks under `svix-*` header names. */
+export const svix: ProviderProfile = {
+  ...standardWebhooks,
+  id: 'svix',
+  name: 'Svix',
+  docs: 'https://docs.svix.com/receiving/verifying-payloads/how-manual',
+  scheme: scheme(SVIX_NAMES, WEBHOOK_NAMES),
+  request: { ...standardWebhooks.request, userAgent: 'Svix-Webhooks/1.0' },
+  fixtures: 'standard-webhooks',
+};

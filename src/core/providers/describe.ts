@@ -1,0 +1,30 @@
+import type { ProviderProfile } from './types.js';
+
+/** One-line human descriptions of a profile, shared by `hookctl providers` and the README table test. */
+export function describeProvider(p: ProviderProfile) {
+  const sig = p.scheme.signatures[0];
+  const format = !sig ? '' : sig.format.style === 'kv'
+    ? `${sig.format.timestampKey}=<ts>${sig.format.separator}${sig.format.signatureKey}=<${sig.encoding}>`
+    : `${sig.format.prefix}<${sig.encoding}>${sig.format.separator ? ' …' : ''}`;
+  const t = p.scheme.timestamp?.tolerance;
+  const tolerance = !t ? 'none'
+    : t.futureSec === null ? `${t.pastSec} s, past only`
+      : t.pastSec === t.futureSec ? `±${t.pastSec} s` : `-${t.pastSec} s / +${t.futureSec} s`;
+  const d = p.delivery;
+  const retries = d.retryDelaysSec.length === 0 ? 'none' : d.retryDelaysSec.map(duration).join(', ');
+  return {
+    signatureHeader: `${sig?.header ?? ''}: ${format}`,
+    signedContent: p.scheme.content,
+    algorithm: `HMAC-${(sig?.algorithm ?? '').toUpperCase()}`,
+    tolerance,
+    retries,
+    timeout: duration(d.timeoutMs / 1000),
+  };
+}
+
+export function duration(sec: number): string {
+  if (sec === 0) return '0 s';
+  if (sec % 3600 === 0) return `${sec / 3600} h`;
+  if (sec % 60 === 0) return `${sec / 60} min`;
+  return `${sec} s`;
+}

@@ -1,0 +1,88 @@
+import { UsageError } from '../errors.js';
+import { headerValue } from '../signing/headers.js';
+import type { Headers } from '../signing/types.js';
+import { changethisfile } from './builtin/changethisfile.js';
+import { downloadApi } from './builtin/download-api.js';
+import { github } from './builtin/github.js';
+import { ittybit } from './builtin/ittybit.js';
+import { linear } from './builtin/linear.js';
+import { mediaconvert } from './builtin/mediaconvert.js';
+import { paddle } from './builtin/paddle.js';
+import { shopify } from './builtin/shopify.js';
+import { slack } from './builtin/slack.js';
+import { standardWebhooks, svix } from './builtin/standard-webhooks.js';
+import { stripe } from './builtin/stripe.js';
+import { transcodely } from './builtin/transcodely.js';
+import type { ProviderProfile } from './types.js';
+
+export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
+  changethisfile, mediaconvert, transcodely, ittybit, downloadApi,
+  standardWebhooks, svix, stripe, github, slack, shopify, paddle, linear,
+];
+
+/** Used when neither config, HOOKCTL_PROVIDER nor --provider names one. */
+export const DEFAULT_PROVIDER = 'transcodely';
+
+/** Built-ins plus custom providers; a custom provider with a built-in id replaces it. */
+export function providerList(custom: readonly ProviderProfile[] = []): ProviderProfile[] {
+  const ids = new Set(custom.map((p) => p.id));
+  return [...BUILTIN_PROVIDERS.filter((p) => !ids.has(p.id)), ...custom];
+}
+
+export function getProvider(id: string, custom: readonly ProviderProfile[] = []): ProviderProfile {
+  const all = providerList(custom);
+  const found = all.find((p) => p.id === id.toLowerCase());
+  if (found) return found;
+  const near = nearest(id, all.map((p) => p.id));
+  throw new UsageError(`unknown provider "${id}"`, near ? `did you mean "${near}"? (hookctl providers lists them all)` : 'run `hookctl providers` to list them');
+}
+
+export function resolveProvider(provider: string | ProviderProfile, custom: readonly ProviderProfile[] = []): ProviderProfile {
+  return typeof provider === 'string' ? getProvider(provider, custom) : provider;
+}
+
+/**
+ * Which provider sent a request, judged by its signature header (aliases included).
+ * Ties go to the profile whose other scheme headers (timestamp, id) are also present.
+ */
+export function detectProvider(headers: Headers, providers: readonly ProviderProfile[] = BUILTIN_PROVIDERS): ProviderProfile | undefined {
+  let best: ProviderProfile | undefined;
+  let bestScore = 0;
+  for (const p of providers) {
+    const aliases = p.scheme.headerAliases ?? [];
+    const has = (name: string) => headerValue(headers, name, aliases) !== undefined;
+    if (!p.scheme.signatures.some((s) => has(s.header))) continue;
+    let score = 10;
+    if (p.scheme.signatures.some((s) => headerValue(headers, s.header) !== undefined)) score += 2;
+    if (p.scheme.timestamp?.header && has(p.scheme.timestamp.header)) score += 1;
+    if (p.request.eventHeader && has(p.request.eventHeader.name)) score += 1;
+    if (p.request.deliveryId && has(p.request.deliveryId.header)) score += 1;
+    if (score > bestScore) { best = p; bestScore = score; }
+  }
+  return best;
+}
+
+/** The closest candidate by edit distance, if it is close enough to be a typo. */
+export function nearest(input: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(input.toLowerCase(), c.toLowerCase());
+    if (d < bestD) { best = c; bestD = d; }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}

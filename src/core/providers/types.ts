@@ -1,0 +1,51 @@
+import type { Scheme } from '../signing/types.js';
+
+/** What a provider does when a delivery is not acknowledged. */
+export interface DeliveryPolicy {
+  /** How long the provider waits for a response before counting a timeout. */
+  timeoutMs: number;
+  /** Delays before each retry, in seconds; the first attempt is immediate and not listed. */
+  retryDelaysSec: number[];
+  /** Status classes (`5xx`, `4xx`) or exact codes (`429`) that are retried. */
+  retryOn: string[];
+  /** Whether a timeout or a refused connection is retried. */
+  retryOnTimeout: boolean;
+  /** Codes that stop all retries at once (Standard Webhooks disables the endpoint on 410). */
+  stopOn?: number[];
+  /** Where the facts come from, and what is an assumption. */
+  note?: string;
+}
+
+export interface EventSpec {
+  name: string;
+  description: string;
+  /** An inline payload template (custom providers); otherwise fixtures/<provider>/<event>.json. */
+  payload?: unknown;
+}
+
+/** A provider as data: how it signs, what it sends, and how it delivers. */
+export interface ProviderProfile {
+  id: string;
+  name: string;
+  docs?: string;
+  scheme: Scheme;
+  request: {
+    method: string;
+    /** Path used when the target URL has none. */
+    path: string;
+    contentType: string;
+    userAgent?: string;
+    /** Extra headers; values may use fixture tokens like `{{uuid}}`. */
+    headers?: Record<string, string>;
+    /** The header naming the event; `{event}` is the full name, `{eventBase}` the part before the first dot. */
+    eventHeader?: { name: string; value: string };
+    /** An unsigned delivery-id header (the dedup key), same on every retry; `format` uses fixture tokens. */
+    deliveryId?: { header: string; format: string };
+  };
+  events: EventSpec[];
+  /** Fixture folder, when it is not the provider id (Svix shares Standard Webhooks' payloads). */
+  fixtures?: string;
+  /** The documented development secret used when none is configured. */
+  devSecret: string;
+  delivery: DeliveryPolicy;
+}

@@ -1,0 +1,11 @@
+/** hookctl's library API: the same core the CLI uses. */
+export { sign, verify, signWithScheme, verifyWithScheme, signedContent, SigningError } from './core/signing/index.js';
+export type {
+  SignInput, Signed, VerifyInput, VerifyResult, VerifyOk, VerifyFailure, FailureReason,
+  Scheme, SignatureSpec, SignatureFormat, SecretSpec, TimestampSpec, Tolerance, Algorithm, Encoding, Headers,
+} from './core/signing/index.js';
+export { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, detectProvider, providerList } from './core/providers/registry.js';
+export type { ProviderProfile, DeliveryPolicy, EventSpec } from './core/providers/types.js';
+export { buildPayload, serializeBody, resolveEvent, renderTemplate, loadFixture } from './core/fixtures/index.js';
+export { seededRandom, cryptoRandom, type Random } from './core/random.js';
+export { HookctlError, UsageError, CheckFailedError, IoError, ExitCode } from './core/errors.js';
