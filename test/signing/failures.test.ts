@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROVIDERS, sign, verify, SigningError } from '../../src/index.js';
+
+const NOW = 1_764_000_000_000;
+const body = Buffer.from('{"id":"evt_1","amount":100}');
+const secretFor = (id: string) => (id === 'standard-webhooks' || id === 'svix' ? 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' : 'secret_a');
+const signedBody = (id: string) => (id === 'linear' ? Buffer.from(JSON.stringify({ id: 1, webhookTimestamp: NOW })) : body);
+
+describe('verify returns a reason for every way a delivery is wrong, for every provider', () => {
+  for (const p of BUILTIN_PROVIDERS) {
+    const secret = secretFor(p.id);
+    const b = signedBody(p.id);
+    const signed = sign({ provider: p.id, secret, body: b, now: NOW });
+    const sigHeader = p.scheme.signatures[0]!.header;
+
+    it(`${p.id}: the untouched delivery verifies`, () => {
+      expect(verify({ provider: p.id, secrets: secret, headers: signed.headers, body: b, now: NOW })).toMatchObject({ ok: true, secretIndex: 0 });
+    });
+
+    it(`${p.id}: one changed body byte gives no-match`, () => {
+      const tampered = Buffer.from(b);
+      tampered[tampered.length - 2] ^= 1;
+      const r = verify({ provider: p.id, secrets: secret, headers: signed.headers, body: tampered, now: NOW });
+      // Linear's timestamp lives in the body, so flipping a byte there may break the timestamp instead.
+      expect(r.ok).toBe(false);
+      if (p.id !== 'linear') expect(r).toMatchObject({ reason: 'no-match' });
+    });
+
+    it(`${p.id}: one changed signature character gives no-match`, () => {
+      const value = signed.headers[sigHeader]!;
+      const i = value.length - 3;
+      const swapped = value.slice(0, i) + (value[i] === 'a' ? 'b' : 'a') + value.slice(i + 1);
+      const headers = { ...signed.headers, [sigHeader]: swapped };
+      for (const s of p.scheme.signatures.slice(1)) delete headers[s.header];
+      expect(verify({ provider: p.id, secrets: secret, headers, body: b, now: NOW })).toMatchObject({ ok: false, reason: 'no-match' });
+    });
+
+    it(`${p.id}: a missing signature header gives missing-signature`, () => {
+      const headers = { ...signed.headers };
+      for (const s of p.scheme.signatures) delete headers[s.header];
+      expect(verify({ provider: p.id, secrets: secret, headers, body: b, now: NOW })).toMatchObject({ ok: false, reason: 'missing-signature' });
+    });
+
+    it(`${p.id}: garbage and short signatures give malformed-signature without throwing`, () => {
+      for (const junk of ['', 'garbage', '\u0000\u00ff', 'sha256=abc', 'v1,abc', 't=1,v1=abc', 'ts=1;h1=abc', 'v0=abc']) {
+        const headers: Record<string, string> = { ...signed.headers, [sigHeader]: junk };
+        for (const s of p.scheme.signatures.slice(1)) delete headers[s.header];
+        const r = verify({ provider: p.id, secrets: secret, headers, body: b, now: NOW });
+        expect(r.ok).toBe(false);
+        expect(['malformed-signature', 'missing-timestamp', 'malformed-timestamp']).toContain((r as { reason: string }).reason);
+      }
+    });
+
+    it(`${p.id}: the wrong secret gives no-match and a rotated-in secret is reported by index`, () => {
+      const other = secret.startsWith('whsec_') ? 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD' : 'secret_b';
+      expect(verify({ provider: p.id, secrets: other, headers: signed.headers, body: b, now: NOW })).toMatchObject({ ok: false, reason: 'no-match' });
+      expect(verify({ provider: p.id, secrets: [other, secret], headers: signed.headers, body: b, now: NOW })).toMatchObject({ ok: true, secretIndex: 1 });
+    });
+  }
+});
+
+describe('timestamps', () => {
+  const secret = 'secret_a';
+  const signed = sign({ provider: 'transcodely', secret, body, timestamp: 1764000000 });
+
+  it('a changed timestamp byte gives no-match while inside the window', () => {
+    const headers = { ...signed.headers, 'X-Transcodely-Timestamp': '1764000001' };
+    expect(verify({ provider: 'transcodely', secrets: secret, headers, body, now: NOW })).toMatchObject({ ok: false, reason: 'no-match' });
+  });
+
+  it('a timestamp moved out of the window gives timestamp-too-old even though the bytes differ', () => {
+    const headers = { ...signed.headers, 'X-Transcodely-Timestamp': '1704000000' };
+    expect(verify({ provider: 'transcodely', secrets: secret, headers, body, now: NOW })).toMatchObject({ ok: false, reason: 'timestamp-too-old', signatureMatched: false });
+  });
+
+  it('missing and non-numeric timestamps give missing-timestamp and malformed-timestamp', () => {
+    const { 'X-Transcodely-Timestamp': _, ...without } = signed.headers;
+    expect(verify({ provider: 'transcodely', secrets: secret, headers: without, body, now: NOW })).toMatchObject({ reason: 'missing-timestamp' });
+    expect(verify({ provider: 'transcodely', secrets: secret, headers: { ...signed.headers, 'X-Transcodely-Timestamp': 'NaN' }, body, now: NOW })).toMatchObject({ reason: 'malformed-timestamp' });
+  });
+
+  it('reports too-new for a future timestamp beyond a both-ways tolerance', () => {
+    const future = sign({ provider: 'transcodely', secret, body, timestamp: NOW / 1000 + 301 });
+    expect(verify({ provider: 'transcodely', secrets: secret, headers: future.headers, body, now: NOW })).toMatchObject({ ok: false, reason: 'timestamp-too-new', ageSec: -301 });
+  });
+
+  it('toleranceSec overrides the window and 0 turns the check off', () => {
+    const old = sign({ provider: 'transcodely', secret, body, timestamp: NOW / 1000 - 1000 });
+    expect(verify({ provider: 'transcodely', secrets: secret, headers: old.headers, body, now: NOW, toleranceSec: 2000 }).ok).toBe(true);
+    expect(verify({ provider: 'transcodely', secrets: secret, headers: old.headers, body, now: NOW, toleranceSec: 0 }).ok).toBe(true);
+  });
+
+  it('a standard-webhooks delivery without webhook-id gives missing-id', () => {
+    const s = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+    const sw = sign({ provider: 'standard-webhooks', secret: s, body, now: NOW });
+    const { 'webhook-id': _, ...headers } = sw.headers;
+    expect(verify({ provider: 'standard-webhooks', secrets: s, headers, body, now: NOW })).toMatchObject({ ok: false, reason: 'missing-id' });
+  });
+});
+
+describe('header handling', () => {
+  it('finds headers case-insensitively and accepts Node-style arrays', () => {
+    const signed = sign({ provider: 'github', secret: 's', body });
+    const headers = { 'X-HUB-SIGNATURE-256': [signed.headers['X-Hub-Signature-256']!] };
+    expect(verify({ provider: 'github', secrets: 's', headers, body }).ok).toBe(true);
+  });
+
+  it('a standard-webhooks secret that is not base64 is misuse: it throws SigningError', () => {
+    expect(() => sign({ provider: 'standard-webhooks', secret: 'whsec_not base64!', body })).toThrow(SigningError);
+  });
+
+  it('a non-UTF-8 body signs and verifies byte for byte', () => {
+    const binary = Buffer.from([0xff, 0xfe, 0x00, 0x80, 0x7b]);
+    const signed = sign({ provider: 'changethisfile', secret: 's', body: binary });
+    expect(signed.body.equals(binary)).toBe(true);
+    expect(verify({ provider: 'changethisfile', secrets: 's', headers: signed.headers, body: binary }).ok).toBe(true);
+    expect(verify({ provider: 'changethisfile', secrets: 's', headers: signed.headers, body: binary.toString('latin1') }).ok).toBe(false);
+  });
+});
