@@ -39,7 +39,7 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
 
 async function readConfig(opts: LoadOptions): Promise<{ file: string; config: HookctlConfig } | undefined> {
   const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('hookctl', { searchStrategy: 'project' });
+  const explorer = cosmiconfig('hookctl', { searchStrategy: 'project', searchPlaces: SEARCH_PLACES });
   const explicit = opts.configPath ?? opts.env.HOOKCTL_CONFIG;
   let result: { filepath: string; config: unknown; isEmpty?: boolean } | null;
   try {
@@ -52,6 +52,11 @@ async function readConfig(opts: LoadOptions): Promise<{ file: string; config: Ho
   if (!result || result.isEmpty) return undefined;
   return { file: result.filepath, config: validateConfig(result.config, result.filepath) };
 }
+
+const SEARCH_PLACES = [
+  'package.json', '.hookctlrc', '.hookctlrc.json', '.hookctlrc.yaml', '.hookctlrc.yml',
+  'hookctl.config.js', 'hookctl.config.mjs', 'hookctl.config.cjs', 'hookctl.config.json', 'hookctl.config.yaml', 'hookctl.config.yml',
+];
 
 const CUSTOM_DEFAULTS: Omit<ProviderProfile, 'id' | 'name' | 'scheme'> = {
   request: { method: 'POST', path: '/webhook', contentType: 'application/json' },

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROVIDERS } from '../../src/index.js';
+import { BIN, ROOT, runCli } from '../support/cli.js';
+
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const lines = (s: string) => s.trim().split('\n').filter(Boolean);
+
+describe('CLI shell', () => {
+  it('--version prints the package version', async () => {
+    const r = await runCli(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('events --json lists every seed event under its provider', async () => {
+    const r = await runCli(['events', '--json']);
+    expect(r.code).toBe(0);
+    const byProvider = Object.fromEntries(lines(r.stdout).map((l) => JSON.parse(l)).map((o) => [o.provider, o.events.map((e: { name: string }) => e.name)]));
+    expect(byProvider).toMatchObject({
+      changethisfile: ['job.completed', 'job.failed'],
+      mediaconvert: ['job.completed', 'job.failed', 'job.progress'],
+      transcodely: ['job.completed', 'job.failed', 'job.canceled', 'job.partial', 'job.awaiting_confirmation'],
+      ittybit: ['job.completed', 'job.failed'],
+      'download-api': ['download.started', 'download.progress', 'download.completed', 'download.failed'],
+    });
+    expect(byProvider.stripe).toEqual(expect.arrayContaining(['payment_intent.succeeded', 'checkout.session.completed', 'invoice.paid', 'customer.subscription.updated']));
+    expect(byProvider.github).toEqual(['ping', 'push', 'pull_request.opened']);
+  });
+
+  it('providers --json lists every provider id, marking the default', async () => {
+    const r = await runCli(['providers', '--json']);
+    const rows = lines(r.stdout).map((l) => JSON.parse(l));
+    expect(rows.map((p) => p.id)).toEqual(BUILTIN_PROVIDERS.map((p) => p.id));
+    expect(rows.filter((p) => p.default).map((p) => p.id)).toEqual(['transcodely']);
+  });
+
+  it('providers and events include custom providers from the config file', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hookctl-cli-'));
+    writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ provider: 'acme', providers: [{ id: 'acme', extends: 'github', events: [{ name: 'deploy', description: 'a deploy', payload: { ok: true } }] }] }));
+    const r = await runCli(['events', '--json'], { cwd });
+    expect(lines(r.stdout).map((l) => JSON.parse(l)).find((o) => o.provider === 'acme')).toEqual({ provider: 'acme', events: [{ name: 'deploy', description: 'a deploy' }] });
+  });
+
+  it('an unknown command suggests the nearest one, exit 2, one line and a hint', async () => {
+    const r = await runCli(['evnts']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual(["✗ unknown command 'evnts'", '  hint: Did you mean events?']);
+  });
+
+  it('an unknown option suggests the nearest one', async () => {
+    const r = await runCli(['events', '--provder', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--provder'");
+    expect(r.stderr).toContain('--provider');
+  });
+
+  it('bad input is one line with a hint, never a stack trace', async () => {
+    for (const args of [['events', '--provider', 'strip'], ['providers', '--config', 'does-not-exist.json']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^✗ .+\n {2}hint: .+\n$/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('--help and --version load neither undici, ora nor cosmiconfig', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hookctl-imports-'));
+    for (const args of [['--help'], ['--version'], ['send', '--help']]) {
+      const log = join(dir, `${args.join('_')}.log`);
+      writeFileSync(log, '');
+      const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test/support/import-log.mjs'), BIN, ...args], { env: { ...process.env, IMPORT_LOG: log }, encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      const loaded = readFileSync(log, 'utf8');
+      expect(loaded).toContain('dist/cli/main.js');
+      expect(loaded).not.toMatch(/node_modules\/(undici|ora|cosmiconfig)\//);
+    }
+  });
+});
