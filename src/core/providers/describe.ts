@@ -11,7 +11,7 @@ export function describeProvider(p: ProviderProfile) {
     : t.futureSec === null ? `${t.pastSec} s, past only`
       : t.pastSec === t.futureSec ? `±${t.pastSec} s` : `-${t.pastSec} s / +${t.futureSec} s`;
   const d = p.delivery;
-  const retries = d.retryDelaysSec.length === 0 ? 'none' : d.retryDelaysSec.map(duration).join(', ');
+  const retries = d.retryDelaysSec.length === 0 ? 'none' : d.retryDelaysSec.map((s) => (s === 0 ? 'immediately' : duration(s))).join(', ');
   return {
     signatureHeader: `${sig?.header ?? ''}: ${format}`,
     signedContent: p.scheme.content,
