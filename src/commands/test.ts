@@ -1,7 +1,85 @@
-import { UsageError } from '../core/errors.js';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { Handler } from '../cli/context.js';
+import type { Output } from '../cli/output.js';
+import { secretsFor } from '../core/config/load.js';
+import { toJunit } from '../core/conformance/junit.js';
+import { runConformance } from '../core/conformance/run.js';
+import type { ScenarioResult } from '../core/conformance/types.js';
+import { IoError, UsageError } from '../core/errors.js';
+import { createHttpClient } from '../core/http/client.js';
+import { parseTarget } from '../core/http/target.js';
+import { getProvider } from '../core/providers/registry.js';
+import { maskSecret } from '../core/secrets.js';
 
-const test: Handler = async () => {
-  throw new UsageError('hookctl test is not implemented yet', 'see the project issues');
+interface TestOptions {
+  to?: string;
+  provider?: string;
+  secret?: string[];
+  only?: string[];
+  skip?: string[];
+  junit?: string;
+  slow: string;
+  timeout?: string;
+}
+
+const test: Handler<TestOptions> = async (opts, ctx) => {
+  const { io, out } = ctx;
+  const settings = await ctx.settings({ provider: opts.provider });
+  const profile = getProvider(settings.provider, settings.customProviders);
+  const to = opts.to ?? settings.target;
+  if (!to) throw new UsageError('no receiver to test', 'pass --to localhost:3000/webhooks (or set "target" in the config)');
+  const url = parseTarget(to, profile.request.path);
+  const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret);
+  if (source === 'dev') out.warn(`no secret configured for ${profile.id}: signing with the development secret ${maskSecret(secrets[0] as string)} (see README "Development secrets")`);
+  const timeoutMs = opts.timeout === undefined ? profile.delivery.timeoutMs : positive(opts.timeout, '--timeout');
+  const slowMs = positive(opts.slow, '--slow');
+
+  const client = await createHttpClient({ connections: 1 });
+  const started = performance.now();
+  let results: ScenarioResult[];
+  try {
+    if (!out.json) out.log(out.c.dim(`testing ${url.href} as ${profile.name} would deliver (timeout ${timeoutMs} ms)`));
+    results = await runConformance({
+      profile, secrets, url, client, timeoutMs, slowMs, only: opts.only, skip: opts.skip,
+      expect: settings.config.expect, fixtureDirs: settings.fixtureDirs,
+      clock: io.now, random: io.random, signal: io.signal,
+      onResult: (r) => (out.json ? out.object({ type: 'scenario', ...r }) : printResult(out, r)),
+    });
+  } finally {
+    await client.destroy();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const count = (s: ScenarioResult['status']) => results.filter((r) => r.status === s).length;
+  const summary = { passed: count('pass'), failed: count('fail'), skipped: count('skip') };
+  if (opts.junit) {
+    const file = resolve(io.cwd, opts.junit);
+    await writeFile(file, toJunit(results, { name: `hookctl test ${profile.id} ${url.href}`, provider: profile.id, target: url.href, seconds }))
+      .catch((err: NodeJS.ErrnoException) => { throw new IoError(`cannot write ${file}: ${err.code ?? err.message}`, 'check the directory exists and is writable', err); });
+  }
+  if (out.json) out.object({ type: 'summary', provider: profile.id, target: url.href, ...summary, seconds: Number(seconds.toFixed(3)) });
+  else {
+    const parts = [out.c.green(`${summary.passed} passed`), summary.failed ? out.c.red(`${summary.failed} failed`) : '0 failed', `${summary.skipped} skipped`];
+    out.line(`\n${parts.join(', ')} in ${seconds.toFixed(1)} s`);
+  }
+  if (io.signal.aborted) return 130;
+  return summary.failed ? 1 : 0;
 };
 export default test;
+
+function printResult(out: Output, r: ScenarioResult): void {
+  const { c } = out;
+  const id = r.id.padEnd(34);
+  if (r.status === 'skip') { out.line(`${c.dim('-')} ${c.dim(id)} ${c.dim(`skipped: ${r.got}`)}`); return; }
+  const mark = r.status === 'pass' ? c.green('✔') : c.red('✘');
+  const ms = r.id === 'response-time' ? '' : c.dim(`${r.ms} ms`);
+  out.line(`${mark} ${id} expected ${r.expected}, got ${r.got}  ${ms}`.trimEnd());
+  if (r.message) out.line(`    ${c.red(r.message)}`);
+  if (r.warning) out.line(`    ${c.yellow(`! ${r.warning}`)}`);
+}
+
+function positive(text: string, flag: string): number {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} "${text}" is not a positive number of milliseconds`, `e.g. ${flag} 2000`);
+  return n;
+}

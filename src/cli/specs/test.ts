@@ -1,10 +1,30 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
 export function registerTest(program: Command, lazy: Lazy): Command {
   return program
     .command('test')
-    .description('test (not implemented yet)')
-    .allowUnknownOption()
+    .description('run a receiver conformance suite: valid events, bad and stale signatures, duplicates, retries, large bodies, response time')
+    .option('--to <url>', 'the receiver (localhost:3000, :3000/webhooks, a full URL); default: config "target"')
+    .option('-p, --provider <id>', 'provider whose deliveries to simulate')
+    .option('-s, --secret <secret>', 'signing secret (repeatable; the first signs)', collect)
+    .option('--only <scenarios>', 'run only these scenarios (comma-separated; "events" for every event)', list)
+    .option('--skip <scenarios>', 'skip these scenarios (comma-separated)', list)
+    .option('--junit <file>', 'also write a JUnit XML report (GitHub Actions, GitLab, Jenkins)')
+    .option('--slow <ms>', 'warn when a 2xx takes longer than this', '1000')
+    .option('--timeout <ms>', "the response-time limit (default: the provider's timeout)")
+    .addHelpText('after', `
+Scenarios: event:<name> (each event, valid: 2xx), invalid-signature, wrong-secret, missing-signature,
+malformed-signature, stale-timestamp, future-timestamp, missing-timestamp (4xx, never 5xx),
+tampered-body (4xx), duplicate and retry (2xx), large-payload (not 5xx), response-time.
+Expected statuses can be set per scenario in the config: { "expect": { "invalidSignature": [401, 403] } }.
+
+Examples:
+  $ hookctl test --to localhost:3000/webhooks/transcodely
+  $ hookctl test --to :3000/webhooks --provider stripe --secret whsec_test --junit junit.xml
+  $ hookctl test --to :3000 --only invalid-signature,stale-timestamp --json`)
     .action(lazy(() => import('../../commands/test.js')));
 }

@@ -1,0 +1,104 @@
+import { createDeliveryBuilder } from '../delivery/build.js';
+import { deliver } from '../delivery/run.js';
+import type { Delivery } from '../delivery/types.js';
+import { UsageError } from '../errors.js';
+import type { HttpClient } from '../http/client.js';
+import type { ProviderProfile } from '../providers/types.js';
+import type { Random } from '../random.js';
+import { expectedText, judge } from './judge.js';
+import { allScenarioIds, eventScenarios, NEGATIVE_SCENARIOS, RESPONSE_TIME } from './scenarios.js';
+import type { Exchange, Scenario, ScenarioResult, ScenarioTools } from './types.js';
+
+export interface ConformanceOptions {
+  profile: ProviderProfile;
+  secrets: readonly string[];
+  url: URL;
+  client: HttpClient;
+  /** The provider's timeout (or --timeout): a 2xx slower than this fails response-time. */
+  timeoutMs: number;
+  /** A 2xx slower than this passes with a warning. */
+  slowMs?: number;
+  only?: readonly string[];
+  skip?: readonly string[];
+  /** Expected statuses per scenario key, from the config. */
+  expect?: Readonly<Record<string, readonly number[]>>;
+  fixtureDirs?: readonly string[];
+  clock: () => number;
+  random: Random;
+  signal?: AbortSignal;
+  onResult?: (r: ScenarioResult) => void;
+}
+
+/** Run the scenarios in order; a receiver that cannot be reached at all throws (exit 3). */
+export async function runConformance(o: ConformanceOptions): Promise<ScenarioResult[]> {
+  const selected = select(o);
+  const tools: ScenarioTools = {
+    profile: o.profile,
+    events: o.profile.events,
+    builder: (mode = 'valid', event = o.profile.events[0], overrides) =>
+      createDeliveryBuilder({ profile: o.profile, event: event!, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides }),
+    world: () => ({ now: o.clock(), random: o.random }),
+  };
+  // Long enough that a slow receiver is judged by response-time, not by every scenario.
+  const requestTimeout = Math.max(2 * o.timeoutMs, o.timeoutMs + 5000);
+  const results: ScenarioResult[] = [];
+  const report = (r: ScenarioResult) => { results.push(r); o.onResult?.(r); };
+
+  for (const s of selected.scenarios) {
+    if (o.signal?.aborted) break;
+    const codes = o.expect?.[s.key];
+    const reason = s.skip?.(o.profile);
+    if (reason) { report({ id: s.id, status: 'skip', expected: '', got: reason, ms: 0, exchanges: [] }); continue; }
+    const exchanges: Exchange[] = [];
+    const t0 = performance.now();
+    for (const probe of s.probes(tools)) exchanges.push(await send(probe.delivery, probe, o, requestTimeout));
+    const judged = exchanges.filter((x) => !x.unjudged);
+    const failures = judged.map((x) => judge(x, codes, requestTimeout)).filter((m): m is string => m !== undefined);
+    report({
+      id: s.id,
+      status: failures.length ? 'fail' : 'pass',
+      expected: expectedText(judged[0]?.demand ?? 'accept', codes),
+      got: judged.map((x) => x.status ?? 'no response').join(', '),
+      message: failures.join('; ') || undefined,
+      ms: Math.round(performance.now() - t0),
+      exchanges,
+    });
+  }
+  if (selected.responseTime) report(responseTime(results, o));
+  return results;
+}
+
+async function send(delivery: Delivery, probe: { label: string; demand: Exchange['demand']; unjudged?: boolean }, o: ConformanceOptions, timeoutMs: number): Promise<Exchange> {
+  const t0 = performance.now();
+  const { response, error } = await deliver(delivery, { client: o.client, url: o.url, timeoutMs });
+  if (error && (error.kind === 'refused' || error.kind === 'dns')) throw error;
+  return { label: probe.label, demand: probe.demand, unjudged: probe.unjudged, status: response?.status, ms: Math.round(performance.now() - t0), error: error?.message };
+}
+
+function responseTime(results: ScenarioResult[], o: ConformanceOptions): ScenarioResult {
+  const ok = results.flatMap((r) => r.exchanges).filter((x) => x.status !== undefined && x.status >= 200 && x.status < 300);
+  const slowest = ok.reduce((m, x) => Math.max(m, x.ms), 0);
+  const expected = `every 2xx within ${o.timeoutMs} ms`;
+  if (ok.length === 0) return { id: RESPONSE_TIME.id, status: 'skip', expected, got: 'no 2xx answers to time', ms: 0, exchanges: [] };
+  const failed = slowest > o.timeoutMs;
+  const warning = !failed && o.slowMs !== undefined && slowest > o.slowMs ? `slowest 2xx took ${slowest} ms (above --slow ${o.slowMs} ms)` : undefined;
+  return {
+    id: RESPONSE_TIME.id, status: failed ? 'fail' : 'pass', expected, got: `slowest ${slowest} ms`, ms: 0, exchanges: [], warning,
+    message: failed ? `slowest 2xx took ${slowest} ms: ${o.profile.name} gives up after ${o.timeoutMs} ms and retries; acknowledge first, work later` : undefined,
+  };
+}
+
+function select(o: ConformanceOptions): { scenarios: Scenario[]; responseTime: boolean } {
+  const ids = allScenarioIds(o.profile);
+  const matches = (list: readonly string[], id: string) => list.some((x) => x === id || (x === 'event' && id.startsWith('event:')) || (x === 'events' && id.startsWith('event:')));
+  for (const x of [...(o.only ?? []), ...(o.skip ?? [])]) {
+    if (!ids.includes(x) && x !== 'event' && x !== 'events') {
+      throw new UsageError(`unknown scenario "${x}"`, `scenarios: events, ${ids.filter((i) => !i.startsWith('event:')).join(', ')}, or event:<name>`);
+    }
+  }
+  const keep = (id: string) => (!o.only?.length || matches(o.only, id)) && !matches(o.skip ?? [], id);
+  return {
+    scenarios: [...eventScenarios(o.profile), ...NEGATIVE_SCENARIOS].filter((s) => keep(s.id)),
+    responseTime: keep(RESPONSE_TIME.id),
+  };
+}

@@ -1,0 +1,124 @@
+import { buildPayload, serializeBody } from '../fixtures/index.js';
+import type { ProviderProfile } from '../providers/types.js';
+import { dropKvTimestamp, flipOneByte, stripPrefix, swapEncoding, withSignatureHeader } from './tamper.js';
+import type { Probe, Scenario, ScenarioTools } from './types.js';
+
+const ONE_MIB = 1024 * 1024;
+const primary = (p: ProviderProfile) => p.scheme.signatures[0]!;
+const valid = (t: ScenarioTools) => t.builder().build(t.world());
+const noTimestamp = (p: ProviderProfile) => (p.scheme.timestamp ? undefined : `${p.id} signs no timestamp`);
+
+/** Every validly signed event of the provider: 2xx within its timeout. */
+export function eventScenarios(profile: ProviderProfile): Scenario[] {
+  return profile.events.map((event) => ({
+    id: `event:${event.name}`,
+    key: 'valid',
+    description: `a valid ${event.name} delivery is accepted`,
+    probes: (t) => [{ label: event.name, delivery: t.builder('valid', event).build(t.world()), demand: 'accept' }],
+  }));
+}
+
+export const NEGATIVE_SCENARIOS: Scenario[] = [
+  {
+    id: 'invalid-signature', key: 'invalidSignature',
+    description: 'a signature over different bytes is rejected',
+    probes: (t) => [{ label: 'invalid', delivery: t.builder('invalid').build(t.world()), demand: 'reject' }],
+  },
+  {
+    id: 'wrong-secret', key: 'wrongSecret',
+    description: 'a signature made with another secret is rejected',
+    probes: (t) => [{ label: 'wrong secret', delivery: t.builder('wrong-secret').build(t.world()), demand: 'reject' }],
+  },
+  {
+    id: 'missing-signature', key: 'missingSignature',
+    description: 'a delivery without the signature header is rejected',
+    probes: (t) => [{ label: 'missing', delivery: t.builder('missing').build(t.world()), demand: 'reject' }],
+  },
+  {
+    id: 'malformed-signature', key: 'malformedSignature',
+    description: 'a signature of the wrong length, the wrong encoding or without its prefix is rejected',
+    probes: (t) => {
+      const spec = primary(t.profile);
+      const probes: Probe[] = [
+        { label: 'wrong length', delivery: t.builder('malformed').build(t.world()), demand: 'reject' },
+        { label: `${spec.encoding === 'hex' ? 'base64' : 'hex'} instead of ${spec.encoding}`, delivery: withSignatureHeader(valid(t), spec, (v) => swapEncoding(spec, v)), demand: 'reject' },
+      ];
+      if (stripPrefix(spec, '') !== undefined) {
+        probes.push({ label: 'no prefix', delivery: withSignatureHeader(valid(t), spec, (v) => stripPrefix(spec, v)), demand: 'reject' });
+      }
+      return probes;
+    },
+  },
+  {
+    id: 'stale-timestamp', key: 'staleTimestamp',
+    description: 'a timestamp older than the tolerance is rejected',
+    skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.tolerance.pastSec === null ? `${p.id} accepts timestamps of any age` : undefined),
+    probes: (t) => [{ label: 'stale', delivery: t.builder('stale').build(t.world()), demand: 'reject' }],
+  },
+  {
+    id: 'future-timestamp', key: 'futureTimestamp',
+    description: 'a timestamp further in the future than the tolerance is rejected',
+    skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.tolerance.futureSec === null ? `${p.id} checks the past only` : undefined),
+    probes: (t) => [{ label: 'future', delivery: t.builder('future').build(t.world()), demand: 'reject' }],
+  },
+  {
+    id: 'missing-timestamp', key: 'missingTimestamp',
+    description: 'a delivery without its timestamp is rejected',
+    skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.source === 'body' ? `${p.id} carries its timestamp inside the signed body` : undefined),
+    probes: (t) => {
+      const ts = t.profile.scheme.timestamp!;
+      const spec = primary(t.profile);
+      const delivery = ts.source === 'header'
+        ? t.builder('valid', undefined, { headers: [[ts.header as string, '']] }).build(t.world())
+        : withSignatureHeader(valid(t), spec, (v) => dropKvTimestamp(spec, v));
+      return [{ label: 'no timestamp', delivery, demand: 'reject' }];
+    },
+  },
+  {
+    id: 'tampered-body', key: 'tamperedBody',
+    description: 'a body changed by one byte after signing is rejected',
+    probes: (t) => {
+      const d = valid(t);
+      return [{ label: 'one byte changed', delivery: { ...d, body: flipOneByte(d.body) }, demand: 'reject' }];
+    },
+  },
+  {
+    id: 'duplicate', key: 'duplicate',
+    description: 'the same delivery twice (same id and body) is acknowledged both times',
+    probes: (t) => {
+      const d = valid(t);
+      return [{ label: 'first', delivery: d, demand: 'accept' }, { label: 'duplicate', delivery: d, demand: 'accept' }];
+    },
+  },
+  {
+    id: 'retry', key: 'retry',
+    description: 'a retry (same delivery id, re-signed later, as after a 5xx) is acknowledged',
+    probes: (t) => {
+      const b = t.builder();
+      const world = t.world();
+      const prepared = b.prepare(world);
+      return [
+        { label: 'original', delivery: b.sign(prepared, world.now), demand: 'accept', unjudged: true },
+        { label: 'retry', delivery: b.sign(prepared, world.now + 1000), demand: 'accept' },
+      ];
+    },
+  },
+  {
+    id: 'large-payload', key: 'largePayload',
+    description: 'a validly signed 1 MiB payload does not crash the receiver',
+    probes: (t) => {
+      const event = t.events[0]!;
+      const world = t.world();
+      const payload = buildPayload(t.profile, event, world) as Record<string, unknown>;
+      const padded = serializeBody({ ...payload, hookctl_padding: 'x'.repeat(ONE_MIB) });
+      return [{ label: '1 MiB', delivery: t.builder('valid', event, { data: padded }).build(world), demand: 'no-crash' }];
+    },
+  },
+];
+
+/** Judged from every 2xx the other scenarios got; listed here so --only/--skip know it. */
+export const RESPONSE_TIME = { id: 'response-time', key: 'responseTime', description: 'every 2xx arrives within the provider\'s timeout' };
+
+export function allScenarioIds(profile: ProviderProfile): string[] {
+  return [...eventScenarios(profile).map((s) => s.id), ...NEGATIVE_SCENARIOS.map((s) => s.id), RESPONSE_TIME.id];
+}

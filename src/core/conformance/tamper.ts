@@ -1,0 +1,49 @@
+import { formatSignatureHeader, parseSignatureHeader } from '../signing/header.js';
+import type { SignatureSpec } from '../signing/types.js';
+import type { Delivery, HeaderPair } from '../delivery/types.js';
+
+/** Rewrite the primary signature header's value in a delivery (other headers untouched, order kept). */
+export function withSignatureHeader(d: Delivery, spec: SignatureSpec, value: (old: string) => string | undefined): Delivery {
+  const headers: HeaderPair[] = [];
+  for (const [name, v] of d.headers) {
+    if (name.toLowerCase() !== spec.header.toLowerCase()) { headers.push([name, v]); continue; }
+    const next = value(v);
+    if (next !== undefined) headers.push([name, next]);
+  }
+  return { ...d, headers };
+}
+
+/** The same digests in the other encoding (hex ↔ base64), in the provider's own format. */
+export function swapEncoding(spec: SignatureSpec, header: string): string {
+  const parsed = parseSignatureHeader(spec.format, header);
+  const from = spec.encoding === 'hex' ? 'hex' : 'base64';
+  const to = spec.encoding === 'hex' ? 'base64' : 'hex';
+  return formatSignatureHeader(spec.format, parsed.signatures.map((s) => Buffer.from(s, from).toString(to)), parsed.timestamp);
+}
+
+/** The signatures without their prefix (`sha256=`, `v1,`), or undefined when the format has none. */
+export function stripPrefix(spec: SignatureSpec, header: string): string | undefined {
+  if (spec.format.style !== 'prefixed' || spec.format.prefix === '') return undefined;
+  const parsed = parseSignatureHeader(spec.format, header);
+  return parsed.signatures.join(spec.format.separator ?? '');
+}
+
+/** A kv header (`t=..,v1=..`) without its timestamp entry. */
+export function dropKvTimestamp(spec: SignatureSpec, header: string): string {
+  if (spec.format.style !== 'kv') return header;
+  const { timestampKey, separator } = spec.format;
+  return header.split(separator).filter((p) => !p.trim().startsWith(`${timestampKey}=`)).join(separator);
+}
+
+/** One byte changed inside the first JSON string value, so the body stays valid JSON. */
+export function flipOneByte(body: Buffer): Buffer {
+  const out = Buffer.from(body);
+  const text = out.toString('latin1');
+  const start = text.indexOf('":"');
+  let i = start >= 0 ? start + 3 : 0;
+  while (i < out.length && !/[A-Za-z0-9]/.test(text[i] as string)) i++;
+  if (i >= out.length) i = Math.max(0, out.length - 1);
+  const c = out[i] as number;
+  out[i] = c === 0x61 ? 0x62 : /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? (c === 0x30 ? 0x31 : 0x61) : c ^ 1;
+  return out;
+}
