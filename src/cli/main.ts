@@ -34,8 +34,10 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       const suggestion = rest.join(' ').trim().replace(/^\((.*)\)$/, '$1');
       throw new UsageError(message ?? 'bad usage', suggestion || 'run hookctl --help');
     }
-    if (world.signal.aborted) return ExitCode.interrupted;
-    return exitCode();
+    // A handler that returns a code after Ctrl-C has stopped cleanly on purpose (listen exits 0).
+    const code = exitCode();
+    if (world.signal.aborted) return code ?? ExitCode.interrupted;
+    return code ?? ExitCode.ok;
   } catch (err) {
     return reportError(err, world, debug);
   } finally {

@@ -17,12 +17,13 @@ export type Lazy = (load: () => Promise<{ default: Handler<any> }>) => (...args:
 
 export interface Program {
   program: Command;
-  exitCode(): number;
+  /** What the handler returned; undefined when it returned nothing (0, or 130 after Ctrl-C). */
+  exitCode(): number | undefined;
 }
 
 /** Declares every command; handlers live in src/commands and are imported only when run. */
 export function buildProgram(io: Io): Program {
-  let code = 0;
+  let code: number | undefined;
   const program = new Command('hookctl')
     .description('Test webhooks locally and offline: send signed deliveries, capture, verify and replay them.')
     .version(VERSION, '-V, --version', 'print the version')
@@ -50,7 +51,7 @@ Examples:
     const globals = cmd.optsWithGlobals() as GlobalOptions;
     const { default: handler } = await load();
     const result = await handler(cmd.opts(), createContext(io, globals), cmd.processedArgs as string[]);
-    code = result ?? 0;
+    code = result ?? undefined;
   };
 
   for (const register of [registerSend, registerListen, registerVerify, registerReplay, registerCaptures, registerTest, registerProviders, registerEvents, registerCompletion]) {

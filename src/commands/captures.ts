@@ -1,7 +1,102 @@
+import { resolve } from 'node:path';
+import type { CommandContext, Handler } from '../cli/context.js';
+import { table } from '../cli/output.js';
 import { UsageError } from '../core/errors.js';
-import type { Handler } from '../cli/context.js';
+import { parseTarget } from '../core/http/target.js';
+import { captureUrl, toCurlScript, toHar, toNdjson, type ExportFormat } from '../core/replay/export.js';
+import { lazyStore } from '../core/replay/io.js';
+import { listFilter, selectCaptures, type FilterFlags } from '../core/replay/select.js';
+import { targetHasPath } from '../core/replay/request.js';
+import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from '../core/replay/show.js';
 
-const captures: Handler = async () => {
-  throw new UsageError('hookctl captures is not implemented yet', 'see the project issues');
+interface StoreFlag { store?: string }
+
+async function withStore<T>(ctx: CommandContext, flags: StoreFlag, fn: (store: ReturnType<ReturnType<typeof lazyStore>['get']>, dir: string) => Promise<T>): Promise<T> {
+  const settings = await ctx.settings();
+  const dir = flags.store ? resolve(ctx.io.cwd, flags.store) : settings.storeDir;
+  const store = lazyStore(dir, ctx.out.warn);
+  try {
+    return await fn(store.get(), dir);
+  } finally {
+    await store.close();
+  }
+}
+
+export const list: Handler<FilterFlags & StoreFlag & { limit?: string }> = async (opts, ctx) => {
+  const { out } = ctx;
+  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${opts.limit}" is not a positive number`, 'e.g. --limit 20');
+  await withStore(ctx, opts, async (store, dir) => {
+    const all = await store.list(listFilter(opts, ctx.io.now()));
+    const shown = limit ? all.slice(0, limit) : all;
+    if (out.json) {
+      for (const c of shown) out.object(captureSummary(c));
+      return;
+    }
+    if (shown.length === 0) {
+      out.log(`no captures in ${dir}${Object.keys(listFilter(opts, 0)).length ? ' match the filters' : ' (capture some with `hookctl listen`)'}`);
+      return;
+    }
+    const rows = [['ID', 'RECEIVED', 'METHOD', 'PATH', 'PROVIDER', 'EVENT', 'SIGNATURE', 'STATUS', 'BYTES'].map((h) => out.c.bold(h))];
+    for (const c of shown) {
+      rows.push([c.id, c.receivedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), c.method, c.path, c.provider ?? '-', c.event ?? '-',
+        verificationCell(c, out.c), c.response ? String(c.response.status) : '-', String(c.body.length)]);
+    }
+    out.line(table(rows));
+    if (shown.length < all.length) out.log(out.c.dim(`${all.length - shown.length} more; raise --limit`));
+  });
 };
-export default captures;
+
+export const show: Handler<StoreFlag & { raw?: boolean }> = async (opts, ctx, args) => {
+  await withStore(ctx, opts, async (store) => {
+    const c = await store.get(args[0] as string);
+    if (opts.raw) ctx.io.stdout.write(rawRequest(c));
+    else if (ctx.out.json) ctx.out.object(captureJson(c));
+    else ctx.out.line(renderCapture(c, ctx.out.c));
+  });
+};
+
+export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportFormat; to?: string }> = async (opts, ctx, args) => {
+  const target = opts.to ? { base: parseTarget(opts.to, '/'), hasPath: targetHasPath(opts.to) } : {};
+  await withStore(ctx, opts, async (store, dir) => {
+    const refs = (args[0] as unknown as string[] | undefined) ?? [];
+    const captures = await selectCaptures(store, refs, listFilter(opts, ctx.io.now()));
+    if (captures.length === 0) ctx.out.warn(`no captures to export from ${dir}`);
+    if (opts.format === 'ndjson') ctx.io.stdout.write(toNdjson(captures));
+    else if (opts.format === 'curl') ctx.io.stdout.write(captures.length ? toCurlScript(captures, target) : '');
+    else {
+      const { VERSION } = await import('../cli/version.js');
+      ctx.io.stdout.write(`${JSON.stringify(toHar(captures, target, VERSION), null, 2)}\n`);
+    }
+    if (captures.length) ctx.out.log(ctx.out.c.dim(`exported ${captures.length} capture${captures.length === 1 ? '' : 's'} as ${opts.format}${opts.format === 'curl' ? ` (to ${captureUrl(captures[0]!, target).origin}...)` : ''}`));
+  });
+};
+
+export const clear: Handler<StoreFlag & { yes?: boolean }> = async (opts, ctx) => {
+  const { io, out } = ctx;
+  await withStore(ctx, opts, async (store, dir) => {
+    if (!opts.yes) {
+      const stdin = io.stdin as NodeJS.ReadableStream & { isTTY?: boolean };
+      if (!stdin.isTTY) throw new UsageError(`refusing to clear ${dir} without confirmation: stdin is not a terminal`, 'pass --yes to clear from a script');
+      const count = (await store.list()).length;
+      if (count === 0) { out.log(`no captures in ${dir}`); return; }
+      if (!(await confirm(io, `delete ${count} capture${count === 1 ? '' : 's'} in ${dir}? [y/N] `))) {
+        out.log('nothing deleted');
+        return;
+      }
+    }
+    const removed = await store.clear();
+    if (out.json) out.object({ cleared: removed, store: dir });
+    else out.line(`removed ${removed} capture${removed === 1 ? '' : 's'} from ${dir}`);
+  });
+};
+
+async function confirm(io: CommandContext['io'], question: string): Promise<boolean> {
+  const { createInterface } = await import('node:readline/promises');
+  const rl = createInterface({ input: io.stdin, output: io.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
+  } finally {
+    rl.close();
+  }
+}

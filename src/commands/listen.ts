@@ -1,7 +1,197 @@
-import { UsageError } from '../core/errors.js';
-import type { Handler } from '../cli/context.js';
+import { resolve } from 'node:path';
+import type { CommandContext, Handler } from '../cli/context.js';
+import { secretsFor } from '../core/config/load.js';
+import { CheckFailedError, IoError, UsageError } from '../core/errors.js';
+import { parseTarget } from '../core/http/target.js';
+import { getProvider } from '../core/providers/registry.js';
+import type { ProviderProfile } from '../core/providers/types.js';
+import { maskSecret } from '../core/secrets.js';
+import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type Delivery, type Rejection } from '../core/server/index.js';
+import { idGenerator, openStore, type WritableCaptureStore } from '../core/store/index.js';
+import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './listen/render.js';
+import { ListenStats } from './listen/stats.js';
 
-const listen: Handler = async () => {
-  throw new UsageError('hookctl listen is not implemented yet', 'see the project issues');
+export interface ListenOptions {
+  port?: number;
+  host?: string;
+  provider?: string;
+  secret: string[];
+  tolerance?: number;
+  store?: string | false;
+  forwardTo?: string;
+  status?: number;
+  respond?: number[];
+  delay?: number;
+  rejectInvalid?: boolean;
+  maxBody?: number;
+  requestTimeout?: number;
+  count?: number;
+  timeout?: number;
+  strict?: boolean;
+  verbose?: boolean;
+}
+
+const MiB = 1024 * 1024;
+
+const listen: Handler<ListenOptions> = async (opts, ctx) => {
+  if (opts.forwardTo && (opts.status !== undefined || opts.respond)) {
+    throw new UsageError('--status and --respond cannot be used with --forward-to', 'with --forward-to your app decides the answer');
+  }
+  if (opts.status !== undefined && opts.respond) throw new UsageError('--status and --respond cannot be used together', '--respond 200 is the same as --status 200');
+  const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
+  const { out, io } = ctx;
+  const fixed = opts.provider ? getProvider(opts.provider, settings.customProviders) : undefined;
+  const fallback = !fixed && settings.providerExplicit ? getProvider(settings.provider, settings.customProviders) : undefined;
+  const listenConfig = settings.config.listen ?? {};
+  const forwardTo = opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined;
+
+  let store: WritableCaptureStore | undefined;
+  if (opts.store !== false) {
+    const dir = typeof opts.store === 'string' ? resolve(io.cwd, opts.store) : settings.storeDir;
+    store = openStore(dir, { onWarning: (w) => out.warn(`${w.where}: ${w.message}`) });
+    await store.prepare();
+  }
+
+  const stats = new ListenStats();
+  const lines = lineBuffer(io.stdout);
+  const rejections = throttled((r, at) => lines.push(rejectionLine(r, at, out.c)), (n) => out.log(out.c.dim(`… ${n} more rejected requests not shown`)));
+  const finish = deferred<'count' | 'timeout' | 'signal'>();
+  let server: CaptureServer;
+  try {
+    server = await startCaptureServer({
+      host: opts.host ?? listenConfig.host ?? '127.0.0.1',
+      port: opts.port ?? listenConfig.port ?? 4000,
+      maxBody: opts.maxBody ?? listenConfig.maxBody ?? 10 * MiB,
+      requestTimeoutMs: opts.requestTimeout ?? 30_000,
+      now: io.now,
+      newId: idGenerator(io.now, io.random),
+      inspect: {
+        providers: settings.providers, fixed, fallback, toleranceSec: opts.tolerance,
+        secretsFor: secretCache(ctx, settings, opts.secret),
+        fingerprint: fingerprinter(settings.fixtureDirs),
+      },
+      store,
+      nextStatus: statusSequence(opts.respond ?? [opts.status ?? 200]),
+      rejectInvalid: Boolean(opts.rejectInvalid),
+      delayMs: opts.delay ?? 0,
+      forwardTo,
+      forwardTimeoutMs: fixed?.delivery.timeoutMs ?? 30_000,
+      onDelivery(d: Delivery) {
+        stats.addDelivery(d);
+        if (out.json) lines.push(JSON.stringify(deliveryObject(d)));
+        else {
+          lines.push(deliveryLine(d, out.c));
+          if (opts.verbose) lines.push(verboseBlock(d, out.c));
+        }
+        if (opts.count !== undefined && stats.deliveries >= opts.count) finish.resolve('count');
+      },
+      onRejected(r: Rejection) {
+        stats.addRejection(r);
+        if (out.json) lines.push(JSON.stringify(rejectionObject(r, io.now())));
+        else rejections.push(r, io.now());
+      },
+      onError: (err) => out.warn(`listen: ${(err as Error)?.stack ?? String(err)}`),
+    });
+  } catch (err) {
+    await store?.close();
+    throw bindError(err, opts.port ?? listenConfig.port ?? 4000);
+  }
+
+  const banner = { url: server.url, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo?.href ?? null };
+  if (out.json) out.object({ type: 'listening', ...banner });
+  else {
+    out.log(`${out.c.green('●')} listening on ${out.c.bold(server.url)} (${fixed ? `verifying as ${fixed.id}` : 'provider detected per request'})`);
+    out.log(out.c.dim(`  captures: ${store ? store.dir : 'not stored (--no-store)'}${forwardTo ? `; forwarding to ${forwardTo.href}` : ''}; Ctrl-C to stop`));
+  }
+
+  const onAbort = () => finish.resolve('signal');
+  io.signal.addEventListener('abort', onAbort, { once: true });
+  if (io.signal.aborted) onAbort();
+  const timer = opts.timeout !== undefined ? setTimeout(() => finish.resolve('timeout'), opts.timeout) : undefined;
+  const why = await finish.promise;
+  clearTimeout(timer);
+  io.signal.removeEventListener('abort', onAbort);
+  await server.close();
+  await store?.close();
+  rejections.flush();
+  lines.flush();
+
+  if (out.json) out.object(stats.toJSON());
+  out.log(`${why === 'signal' ? '\n' : ''}${stats.line()}${store ? out.c.dim(`; captures in ${store.dir}`) : ''}`);
+  const wanted = opts.count ?? 1;
+  if (why === 'timeout' && stats.deliveries < wanted) {
+    throw new CheckFailedError(`${stats.deliveries} of ${wanted} expected deliveries arrived within ${opts.timeout} ms`, 'is the sender pointed at this URL?');
+  }
+  if (opts.strict && stats.failed > 0) {
+    throw new CheckFailedError(`${stats.failed} of ${stats.deliveries} deliveries failed verification (--strict)`, 'the reasons are on each ✘ line (or in verification.reason with --json)');
+  }
+  // Stopping is what Ctrl-C asks of listen: a clean 0, not 130.
+  return 0;
 };
 export default listen;
+
+/** Secrets per provider, resolved once; a warning the first time a provider falls back to its dev secret. */
+function secretCache(ctx: CommandContext, settings: Parameters<typeof secretsFor>[1], flags: string[]): (p: ProviderProfile) => string[] {
+  const cache = new Map<string, string[]>();
+  return (p) => {
+    let secrets = cache.get(p.id);
+    if (!secrets) {
+      const found = secretsFor(p, settings, ctx.io.env, flags);
+      secrets = found.secrets;
+      cache.set(p.id, secrets);
+      if (found.source === 'dev') {
+        ctx.out.warn(`verifying ${p.id} with its development secret ${maskSecret(p.devSecret)}: pass --secret, set HOOKCTL_SECRET or add secrets.${p.id} to the config`);
+      }
+    }
+    return secrets;
+  };
+}
+
+function bindError(err: unknown, port: number): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new IoError(`port ${port} is already in use`, 'pick another with --port, or --port 0 for a free one');
+  if (code === 'EACCES') return new IoError(`not allowed to listen on port ${port}`, 'ports below 1024 need privileges: use --port 4000');
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new IoError(`cannot bind to that host (${code})`, 'use --host 127.0.0.1, or 0.0.0.0 for every interface');
+  return err;
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => { resolve = r; });
+  return { promise, resolve };
+}
+
+/** Result lines written once per event-loop turn: one write for a burst of deliveries, not one each. */
+function lineBuffer(stream: NodeJS.WritableStream): { push(line: string): void; flush(): void } {
+  let pending: string[] = [];
+  let scheduled: NodeJS.Immediate | undefined;
+  const flush = () => {
+    if (scheduled) clearImmediate(scheduled);
+    scheduled = undefined;
+    if (pending.length) stream.write(`${pending.join('\n')}\n`);
+    pending = [];
+  };
+  return {
+    push(line) {
+      pending.push(line);
+      scheduled ??= setImmediate(flush);
+    },
+    flush,
+  };
+}
+
+/** Rejection lines, at most 10 a second, so a flood of garbage cannot flood the terminal. */
+function throttled(print: (r: Rejection, at: number) => void, summary: (n: number) => void) {
+  let windowStart = 0;
+  let shown = 0;
+  let hidden = 0;
+  const flush = () => { if (hidden) summary(hidden); hidden = 0; };
+  return {
+    push(r: Rejection, at: number) {
+      if (at - windowStart >= 1_000) { flush(); windowStart = at; shown = 0; }
+      if (shown++ < 10) print(r, at);
+      else hidden++;
+    },
+    flush,
+  };
+}

@@ -1,7 +1,120 @@
-import { UsageError } from '../core/errors.js';
+import { resolve } from 'node:path';
 import type { Handler } from '../cli/context.js';
+import { secretsFor } from '../core/config/load.js';
+import { parseEdit } from '../core/delivery/edits.js';
+import { parseExpect } from '../core/delivery/expect.js';
+import { UsageError } from '../core/errors.js';
+import { parseTarget } from '../core/http/target.js';
+import { buildReplay } from '../core/replay/build.js';
+import { pickProvider } from '../core/replay/check.js';
+import { lazyStore, readAll } from '../core/replay/io.js';
+import { replayHint } from '../core/replay/judge.js';
+import { renderReplay, replayHeader, replayJson, type ReplayItem, type ReplayResult } from '../core/replay/render-replay.js';
+import { targetHasPath, targetUrl } from '../core/replay/request.js';
+import type { Job } from '../core/replay/run.js';
+import { listFilter, selectCaptures } from '../core/replay/select.js';
+import { fromCapture, loadRef, type LoadedRequest } from '../core/replay/source.js';
 
-const replay: Handler = async () => {
-  throw new UsageError('hookctl replay is not implemented yet', 'see the project issues');
+interface ReplayOptions {
+  to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
+  resign?: boolean; set?: string[]; secret?: string[]; expect?: string;
+  concurrency: string; delay: string; timeout?: string; store?: string;
+}
+
+const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
+  const { io, out } = ctx;
+  const refs = (args[0] as unknown as string[] | undefined) ?? [];
+  const concurrency = count('--concurrency', opts.concurrency, 1);
+  const delayMs = count('--delay', opts.delay, 0);
+  const timeoutOpt = opts.timeout === undefined ? undefined : count('--timeout', opts.timeout, 1);
+  const expect = opts.expect ? parseExpect(opts.expect) : undefined;
+  const edits = (opts.set ?? []).map(parseEdit);
+  if (refs.length === 0 && !opts.all && !opts.since) throw new UsageError('which captures? none given', 'give ids or `last`, or select with --all or --since 10m');
+  if (refs.length > 0 && opts.all) throw new UsageError('give capture ids or --all, not both', 'hookctl replay --all --to localhost:3000');
+  const settings = await ctx.settings();
+  const to = opts.to ?? settings.target;
+  if (!to) throw new UsageError('where to? no target given', 'pass --to localhost:3000, or set "target" in the config');
+  const base = parseTarget(to, '/');
+  const hasPath = targetHasPath(to);
+  if (edits.length && !opts.resign) out.warn('--set without --resign: the body changes but the old signature stays, so the receiver should reject it');
+
+  const store = lazyStore(opts.store ? resolve(io.cwd, opts.store) : settings.storeDir, out.warn);
+  let requests: LoadedRequest[] = [];
+  try {
+    if (refs.length) {
+      for (const ref of refs) requests.push(...await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin), warn: out.warn }));
+    } else {
+      const filter = listFilter({ provider: opts.provider, event: opts.event, failed: opts.failed, since: opts.since }, io.now());
+      requests = (await selectCaptures(store.get(), [], filter)).map(fromCapture);
+    }
+  } finally {
+    await store.close();
+  }
+  if (requests.length === 0) {
+    out.warn('no captures match: nothing replayed');
+    return 0;
+  }
+
+  const devWarned = new Set<string>();
+  const jobs: Job<ReplayItem>[] = requests.map((req) => {
+    const { profile, how } = pickProvider(req, settings, opts.provider);
+    if (opts.resign && how === 'default') out.warn(`${req.label} carries no known signature header: re-signing it as ${profile.id}, the default provider (pass --provider)`);
+    const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret ?? []);
+    if (opts.resign && source === 'dev' && !devWarned.has(profile.id)) {
+      devWarned.add(profile.id);
+      out.warn(`no secret for ${profile.id}: re-signing with its development secret (pass --secret, set HOOKCTL_SECRET, or add secrets.${profile.id} to the config)`);
+    }
+    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random });
+    const url = targetUrl(base, hasPath, req.path);
+    return { item: { req, profile, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
+  });
+
+  const { createHttpClient } = await import('../core/http/client.js');
+  const { runJobs } = await import('../core/replay/run.js');
+  const client = await createHttpClient({ connections: concurrency });
+  const results: ReplayResult[] = [];
+  if (!out.json) out.line(replayHeader(out.c));
+  try {
+    const timeoutMs = Math.max(...jobs.map((j) => j.item.timeoutMs));
+    await runJobs(client, jobs, { concurrency, delayMs, timeoutMs, signal: io.signal }, (sent) => {
+      const { item } = sent.job;
+      const status = sent.response?.status;
+      const result: ReplayResult = {
+        ...sent, expectMet: expect ? expect.matches(status) : undefined,
+        hint: status === undefined ? undefined : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned),
+      };
+      results.push(result);
+      if (out.json) out.object(replayJson(result));
+      else out.line(renderReplay(result, out.c));
+    });
+  } finally {
+    await client.close();
+  }
+
+  // Ctrl-C: what was sent is reported; the exit code says it was interrupted.
+  if (io.signal.aborted) return;
+  const failed = results.find((r) => r.error);
+  summary(results, out.log, out.c.dim);
+  if (failed?.error) throw failed.error;
+  if (expect && results.some((r) => !r.expectMet)) {
+    out.log(`✘ ${results.filter((r) => !r.expectMet).length} of ${results.length} responses did not match --expect ${expect.text}`);
+    return 1;
+  }
+  return 0;
 };
 export default replay;
+
+function count(flag: string, text: string, min: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min) throw new UsageError(`${flag} "${text}" is not a whole number${min > 0 ? ` of at least ${min}` : ''}`, `e.g. ${flag} ${min > 0 ? 4 : 250}`);
+  return n;
+}
+
+function summary(results: readonly ReplayResult[], log: (s: string) => void, dim: (s: string) => string): void {
+  const byStatus = new Map<string, number>();
+  for (const r of results) {
+    const k = r.response ? String(r.response.status) : 'no response';
+    byStatus.set(k, (byStatus.get(k) ?? 0) + 1);
+  }
+  log(dim(`replayed ${results.length}: ${[...byStatus].map(([k, n]) => `${n} × ${k}`).join(', ')}`));
+}

@@ -1,7 +1,190 @@
-import { UsageError } from '../core/errors.js';
-import type { Handler } from '../cli/context.js';
+import type { CommandContext, Handler } from '../cli/context.js';
+import { VERSION } from '../cli/version.js';
+import { secretsFor } from '../core/config/load.js';
+import {
+  createDeliveryBuilder, parseExpect, parseHeader, readDataArg, runDeliveries, Stats, toCurl,
+  type Attempt, type DeliveryBuilder, type Expectation, type SignatureMode,
+} from '../core/delivery/index.js';
+import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from '../core/delivery/format.js';
+import { bufferedSink, startProgress } from '../core/delivery/sink.js';
+import { CheckFailedError, ExitCode, UsageError } from '../core/errors.js';
+import { resolveEvent } from '../core/fixtures/index.js';
+import { NetworkError, createHttpClient } from '../core/http/client.js';
+import { parseTarget } from '../core/http/target.js';
+import { maskSecret } from '../core/secrets.js';
 
-const send: Handler = async () => {
-  throw new UsageError('hookctl send is not implemented yet', 'see the project issues');
+export interface SendOptions {
+  provider?: string;
+  to?: string;
+  secret?: string;
+  all?: boolean;
+  set?: string[];
+  data?: string;
+  fixture?: string;
+  header?: string[];
+  timestamp?: string;
+  signature: SignatureMode;
+  retry?: boolean;
+  timeScale: string;
+  duplicate: string;
+  count: string;
+  concurrency: string;
+  expect?: string;
+  timeout?: string;
+  dryRun?: boolean;
+  curl?: boolean;
+  verbose?: boolean;
+}
+
+const send: Handler<SendOptions> = async (opts, ctx, args) => {
+  const { io, out } = ctx;
+  const [eventName] = args;
+  if (opts.all && eventName) throw new UsageError(`give an event or --all, not both (got "${eventName}")`, 'hookctl send --all --provider stripe --to localhost:3000');
+  if (!opts.all && !eventName) throw new UsageError('which event?', 'e.g. hookctl send job.completed --to localhost:3000 (hookctl events lists them)');
+  const n = {
+    count: int(opts.count, '--count', 1), concurrency: int(opts.concurrency, '--concurrency', 1),
+    duplicates: int(opts.duplicate, '--duplicate', 1), timeScale: num(opts.timeScale, '--time-scale'),
+  };
+  const expect = opts.expect === undefined ? undefined : parseExpect(opts.expect);
+  const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
+  const resolved = eventName ? [resolveEvent(eventName, settings.providers, settings.provider)] : undefined;
+  const profile = resolved?.[0]?.profile ?? settings.providers.find((p) => p.id === settings.provider);
+  if (!profile) throw new UsageError(`unknown provider "${settings.provider}"`, 'hookctl providers lists them');
+  const events = resolved?.map((r) => r.event) ?? profile.events;
+  if (events.length === 0) throw new UsageError(`${profile.id} has no events`, 'add events to the provider in the config');
+
+  const to = opts.to ?? settings.target;
+  if (!to && (opts.curl || !opts.dryRun)) throw new UsageError('no target: where should the delivery go?', 'pass --to localhost:3000 (or set "target" in the config)');
+  const url = to === undefined ? undefined : parseTarget(to, profile.request.path);
+  const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret === undefined ? [] : [opts.secret]);
+  if (source === 'dev') out.warn(`no secret for ${profile.id}: signing with its development secret ${maskSecret(secrets[0] ?? '')} (set --secret, HOOKCTL_SECRET or secrets.${profile.id} in the config)`);
+
+  const overrides = {
+    set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
+    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
+    timestamp: opts.timestamp === undefined ? undefined : unixSeconds(opts.timestamp),
+  };
+  const builders = events.map((event) => createDeliveryBuilder({
+    profile, event, secrets, mode: opts.signature, url, overrides, fixtureDirs: settings.fixtureDirs, cwd: io.cwd, userAgent: `hookctl/${VERSION}`,
+  }));
+  const warning = builders[0]?.plan.warning;
+  if (warning) out.warn(warning);
+
+  if (opts.dryRun || opts.curl) return printOffline(ctx, builders, n.count, url, opts.curl === true);
+  if (opts.retry && profile.delivery.retryDelaysSec.length === 0) out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
+  return sendAll(ctx, builders, { ...n, url: url as URL, expect, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout === undefined ? profile.delivery.timeoutMs : int(opts.timeout, '--timeout', 1) });
 };
 export default send;
+
+interface RunPlan {
+  url: URL;
+  count: number;
+  concurrency: number;
+  duplicates: number;
+  timeScale: number;
+  timeoutMs: number;
+  retry: boolean;
+  verbose: boolean;
+  expect?: Expectation;
+}
+
+async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: RunPlan): Promise<number> {
+  const { io, out } = ctx;
+  const burst = plan.count > 1;
+  const single = !burst && builders.length === 1 && plan.duplicates === 1 && !plan.retry;
+  const sink = bufferedSink(io.stdout, burst);
+  const total = plan.count * builders.length;
+  const requests = total * plan.duplicates;
+  const href = plan.url.href;
+  const progress = burst && !out.json ? await startProgress(total, io.stderr, Boolean(io.stderr.isTTY) && !io.env.CI && io.env.TERM !== 'dumb') : undefined;
+  const client = await createHttpClient({ connections: plan.concurrency });
+  const onAbort = () => { void client.destroy(); };
+  io.signal.addEventListener('abort', onAbort, { once: true });
+  const stats = new Stats(requests);
+  const failures: Attempt[] = [];
+  const unmet: Attempt[] = [];
+  let done = 0;
+  let shown = 0;
+
+  const onAttempt = (a: Attempt) => {
+    const status = a.response?.status;
+    const ok = plan.expect ? plan.expect.matches(status) : status !== undefined && status < 300;
+    if (a.final && a.error) failures.push(a);
+    else if (a.final && plan.expect && !ok) unmet.push(a);
+    if (out.json) sink.write(`${JSON.stringify(attemptJson(a, href))}\n`);
+    // A burst prints only what went wrong (the first 10); a single failed request is the error line alone.
+    else if ((!burst || (!ok && shown++ < 10)) && !(single && a.error)) {
+      sink.write(`${attemptLine(a, plan.url, out.c)}\n`);
+      if (plan.verbose) sink.write(verboseBlock(a, plan.url, out.c));
+    }
+    if (a.final && a.copy === plan.duplicates) progress?.tick(++done);
+  };
+
+  stats.start();
+  try {
+    for (const builder of builders) {
+      if (io.signal.aborted) break;
+      await runDeliveries({
+        builder, client, url: plan.url, timeoutMs: plan.timeoutMs, count: plan.count, concurrency: plan.concurrency,
+        duplicates: plan.duplicates, retry: plan.retry ? { policy: builder.profile.delivery, timeScale: plan.timeScale } : undefined,
+        clock: io.now, random: io.random, signal: io.signal, onAttempt, stats,
+      });
+    }
+  } finally {
+    progress?.stop();
+    io.signal.removeEventListener('abort', onAbort);
+    await client.close().catch(() => {});
+  }
+  if (burst) {
+    const summary = stats.summary();
+    if (out.json) sink.write(`${JSON.stringify({ type: 'summary', deliveries: total, ...summary })}\n`);
+    else sink.write(`${summaryLines(summary, out.c)}\n`);
+  }
+  sink.flush();
+
+  // Requests cut short by Ctrl-C are not network failures.
+  if (io.signal.aborted) return ExitCode.interrupted;
+  const first = failures[0]?.error;
+  if (first) {
+    if (requests === 1) throw first;
+    throw new NetworkError(first.kind, `${failures.length} of ${requests} deliveries got no response: ${first.message}`, first.hint ?? '', first.code, first);
+  }
+  if (plan.expect && unmet.length) {
+    const got = [...new Set(unmet.map((a) => a.response?.status))].join(', ');
+    const what = requests === 1 ? 'the response' : `${unmet.length} of ${requests} responses`;
+    throw new CheckFailedError(`${what} did not match --expect ${plan.expect.text} (got ${got})`, 'run again with --verbose to see what the receiver answered');
+  }
+  return ExitCode.ok;
+}
+
+/** --dry-run and --curl: build and sign, print, send nothing. */
+function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: number, url: URL | undefined, curl: boolean): number {
+  const { io, out } = ctx;
+  for (const builder of builders) {
+    for (let i = 0; i < count; i++) {
+      const d = builder.build({ now: io.now(), random: io.random });
+      const target = url ?? builder.profile.request.path;
+      if (out.json) out.object({ type: 'request', provider: d.provider, event: d.event, deliveryId: d.deliveryId ?? null, request: requestJson(d, url?.href), ...(curl ? { curl: toCurl(d, target) } : {}) });
+      else out.line(curl ? toCurl(d, target) : `${requestBlock(d, target, out.c, false)}\n`);
+    }
+  }
+  return 0;
+}
+
+function int(text: string, flag: string, min: number): number {
+  const v = Number(text);
+  if (!Number.isInteger(v) || v < min) throw new UsageError(`${flag} must be a whole number of at least ${min} (got "${text}")`);
+  return v;
+}
+
+function num(text: string, flag: string): number {
+  const v = Number(text);
+  if (!Number.isFinite(v) || v < 0) throw new UsageError(`${flag} must be a number of at least 0 (got "${text}")`, 'e.g. --time-scale 0.001');
+  return v;
+}
+
+function unixSeconds(text: string): number {
+  const v = int(text, '--timestamp', 0);
+  if (v > 99_999_999_999) throw new UsageError(`--timestamp ${text} looks like milliseconds`, `give Unix seconds: ${Math.floor(v / 1000)}`);
+  return v;
+}

@@ -1,10 +1,70 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Lazy } from '../program.js';
 
+const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') =>
+  () => import('../../commands/captures.js').then((m) => ({ default: m[name] }));
+const STORE = ['--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)'] as const;
+
+function filters(cmd: Command): Command {
+  return cmd
+    .option('-p, --provider <id>', 'only captures from this provider')
+    .option('-e, --event <name>', 'only this event')
+    .option('--failed', 'only captures whose signature failed verification')
+    .option('--since <when>', 'only captures received since then: 30s, 10m, 2h, 1d, or an ISO date');
+}
+
 export function registerCaptures(program: Command, lazy: Lazy): Command {
-  return program
+  const captures = program
     .command('captures')
-    .description('captures (not implemented yet)')
-    .allowUnknownOption()
-    .action(lazy(() => import('../../commands/captures.js')));
+    .description('list, show, export and clear the requests `hookctl listen` captured')
+    .addHelpText('after', `
+Examples:
+  $ hookctl captures
+  $ hookctl captures list --provider stripe --since 10m
+  $ hookctl captures list --failed --json
+  $ hookctl captures show last
+  $ hookctl captures export --format har > captures.har
+  $ hookctl captures clear --yes`);
+
+  filters(captures.command('list', { isDefault: true }).description('list captures, newest first'))
+    .option(...STORE)
+    .option('-n, --limit <n>', 'at most this many')
+    .addHelpText('after', `
+Examples:
+  $ hookctl captures list
+  $ hookctl captures list --event job.completed --since 1h --json`)
+    .action(lazy(load('list')));
+
+  captures.command('show').description('show one capture in full: metadata, headers in arrival order, body')
+    .argument('<id>', 'a capture id, a unique prefix of one, or `last`')
+    .option('--raw', 'print only the request, byte for byte (pipe it to `hookctl verify -`)')
+    .option(...STORE)
+    .addHelpText('after', `
+Examples:
+  $ hookctl captures show last
+  $ hookctl captures show last --raw | hookctl verify -
+  $ hookctl captures show last --json`)
+    .action(lazy(load('show')));
+
+  filters(captures.command('export').description('export captures as NDJSON (capture records), a HAR file, or curl commands'))
+    .argument('[ids...]', 'captures to export (default: all, after the filters)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['ndjson', 'har', 'curl']).default('ndjson'))
+    .option('--to <url>', 'send the curl commands (and HAR URLs) here instead of the captured Host')
+    .option(...STORE)
+    .addHelpText('after', `
+Examples:
+  $ hookctl captures export > captures.ndjson
+  $ hookctl captures export --format har > captures.har
+  $ hookctl captures export last --format curl --to localhost:3000`)
+    .action(lazy(load('exportCaptures')));
+
+  captures.command('clear').description('delete every capture (asks first; --yes in scripts)')
+    .option('-y, --yes', 'do not ask')
+    .option(...STORE)
+    .addHelpText('after', `
+Examples:
+  $ hookctl captures clear
+  $ hookctl captures clear --yes`)
+    .action(lazy(load('clear')));
+  return captures;
 }

@@ -1,10 +1,35 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export function registerReplay(program: Command, lazy: Lazy): Command {
   return program
     .command('replay')
-    .description('replay (not implemented yet)')
-    .allowUnknownOption()
+    .description('send captured requests again: the exact bytes and headers, or re-signed with a fresh timestamp')
+    .argument('[captures...]', 'capture ids (or unique prefixes), `last`, capture files, or raw HTTP request files')
+    .option('--to <url>', 'where to send them: localhost:3000 (keeps each capture\'s path), :3000/hooks, a full URL (default: the config\'s target)')
+    .option('--all', 'every capture in the store (oldest first), after the filters')
+    .option('--since <when>', 'captures received since then: 30s, 10m, 2h, 1d, or an ISO date')
+    .option('-p, --provider <id>', 'the scheme to re-sign with (default: detected from the headers); with --all/--since, only this provider\'s captures')
+    .option('-e, --event <name>', 'with --all/--since: only this event')
+    .option('--failed', 'with --all/--since: only captures that failed verification')
+    .option('--resign', 'refresh the timestamp, delivery id and message id, and sign again (a timestamped scheme rejects old captures otherwise)')
+    .option('--set <path=value>', 'edit the JSON body before re-signing (dotted path, JSON-typed value); repeatable', collect)
+    .option('-s, --secret <secret>', 'the secret to re-sign with (default: HOOKCTL_SECRET, the config, the dev secret); repeatable, the first signs', collect)
+    .option('--expect <status>', 'exit 1 unless every response matches: 2xx, 4xx, 401, or a list like 400,401')
+    .option('-c, --concurrency <n>', 'requests in flight at once', '1')
+    .option('--delay <ms>', 'wait between the starts of two requests', '0')
+    .option('--timeout <ms>', 'give up on a response after this long (default: the provider\'s timeout)')
+    .option('--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)')
+    .addHelpText('after', `
+Exit status: 0 sent, 1 --expect not met, 2 bad input (unknown id, unreadable file), 3 network failure.
+
+Examples:
+  $ hookctl replay last --to localhost:3000
+  $ hookctl replay last --to localhost:3000 --resign
+  $ hookctl replay last --to localhost:3000 --resign --set job.status=failed
+  $ hookctl replay --since 10m --to localhost:3000 --resign --expect 2xx --json
+  $ hookctl replay --all --provider stripe --to :3000/webhooks/stripe --resign --concurrency 4`)
     .action(lazy(() => import('../../commands/replay.js')));
 }

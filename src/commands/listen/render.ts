@@ -1,0 +1,135 @@
+import { isUtf8 } from 'node:buffer';
+import type { ChalkInstance } from 'chalk';
+import type { Delivery, Rejection } from '../../core/server/index.js';
+
+/** `{"type":"delivery", ...}`: the stable NDJSON shape (README "listen"). */
+export function deliveryObject(d: Delivery): Record<string, unknown> {
+  const c = d.capture;
+  const v = c.verification ?? { ok: false };
+  return {
+    type: 'delivery',
+    id: c.id,
+    receivedAt: c.receivedAt,
+    method: c.method,
+    path: c.path,
+    headers: c.headers,
+    provider: c.provider ?? null,
+    event: c.event ?? null,
+    deliveryId: c.deliveryId ?? null,
+    verification: { ok: v.ok, reason: v.reason ?? null, detail: v.detail ?? null, secretIndex: v.secretIndex ?? null },
+    bodyBytes: c.body.length,
+    bodySha256: c.bodySha256,
+    response: { status: c.response?.status },
+    ...(c.forward ? { forward: c.forward } : {}),
+    ...(c.duplicateOf ? { duplicateOf: c.duplicateOf } : {}),
+    ...(d.storeError ? { storeError: d.storeError } : {}),
+  };
+}
+
+export function rejectionObject(r: Rejection, at: number): Record<string, unknown> {
+  return { type: 'rejected', receivedAt: new Date(at).toISOString(), status: r.status ?? null, reason: r.reason, method: r.method ?? null, path: r.path ?? null, remoteAddress: r.remoteAddress ?? null };
+}
+
+/** One line per delivery: time, method, path, provider, event, ✔/✘ and why, size, status answered. */
+export function deliveryLine(d: Delivery, c: ChalkInstance): string {
+  const cap = d.capture;
+  const v = cap.verification ?? { ok: false };
+  const check = v.ok
+    ? c.green(`✔ verified${v.secretIndex ? ` (secret #${v.secretIndex + 1})` : ''}`)
+    : c.red(`✘ ${v.reason ?? 'unverified'}${v.detail ? `: ${v.detail}` : ''}`);
+  const parts = [
+    c.dim(clock(cap.receivedAt)),
+    c.bold(cap.method),
+    cap.path,
+    c.cyan(cap.provider ?? '?'),
+    cap.event ?? c.dim('-'),
+    check,
+    c.dim(size(cap.body.length)),
+    `→ ${statusColor(cap.response?.status ?? 0, c)}`,
+    c.dim(cap.id),
+  ];
+  let line = parts.join('  ');
+  if (cap.forward) {
+    line += cap.forward.error
+      ? `  ${c.red(`⇢ app unreachable: ${cap.forward.error}`)}`
+      : `  ${c.dim('⇢ app')} ${statusColor(cap.forward.status ?? 0, c)} ${c.dim(`in ${cap.forward.ms} ms`)}`;
+  }
+  if (cap.duplicateOf) line += `  ${c.yellow(`↺ duplicate of ${cap.duplicateOf}`)}`;
+  if (d.storeError) line += `  ${c.red(`✘ not stored (${d.storeError}): answered 503`)}`;
+  return line;
+}
+
+export function rejectionLine(r: Rejection, at: number, c: ChalkInstance): string {
+  const what = [r.method, r.path].filter(Boolean).join(' ');
+  return [c.dim(clock(new Date(at).toISOString())), c.red('✘ rejected'), what, r.reason, r.status ? `→ ${statusColor(r.status, c)}` : c.dim('(no answer: the client left)')]
+    .filter(Boolean).join('  ');
+}
+
+/** --verbose: the headers as received and the body (JSON pretty-printed, text as is, binary as hex). */
+export function verboseBlock(d: Delivery, c: ChalkInstance): string {
+  const cap = d.capture;
+  const out = cap.headers.map(([k, v]) => `    ${c.dim(`${k}:`)} ${v}`);
+  out.push(`    ${c.dim(`body: ${size(cap.body.length)}, sha256 ${cap.bodySha256.slice(0, 16)}…`)}`);
+  const body = bodyPreview(cap.body, c);
+  if (body) out.push(body.split('\n').map((l) => `    ${l}`).join('\n'));
+  return out.join('\n');
+}
+
+const PRETTY_LIMIT = 64 * 1024;
+const TEXT_LIMIT = 8 * 1024;
+const HEX_LIMIT = 256;
+
+export function bodyPreview(body: Buffer, c: ChalkInstance): string {
+  if (body.length === 0) return '';
+  // eslint-disable-next-line no-control-regex
+  const binary = !isUtf8(body) || /[\u0000-\u0008\u000e-\u001f]/.test(body.toString('utf8', 0, Math.min(body.length, TEXT_LIMIT)));
+  if (binary) return hexPreview(body);
+  const text = body.toString('utf8');
+  if (body.length <= PRETTY_LIMIT && /^\s*[[{]/.test(text)) {
+    try {
+      return highlightJson(JSON.stringify(JSON.parse(text), null, 2), c);
+    } catch {
+      // Invalid JSON: shown as the text it is.
+    }
+  }
+  return text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT)}\n${c.dim(`… ${size(body.length - TEXT_LIMIT)} more`)}` : text;
+}
+
+function highlightJson(pretty: string, c: ChalkInstance): string {
+  return pretty.replace(/("(?:[^"\\]|\\.)*")(\s*:)?|\b(true|false|null)\b|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g, (m, str: string | undefined, colon: string | undefined, lit: string | undefined) => {
+    if (str) return colon ? `${c.cyan(str)}${colon}` : c.green(str);
+    if (lit) return c.magenta(m);
+    return c.yellow(m);
+  });
+}
+
+function hexPreview(body: Buffer): string {
+  const lines: string[] = [];
+  const shown = body.subarray(0, HEX_LIMIT);
+  for (let off = 0; off < shown.length; off += 16) {
+    const row = shown.subarray(off, off + 16);
+    const hex = [...row].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+    const ascii = [...row].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
+    lines.push(`${off.toString(16).padStart(8, '0')}  ${hex.padEnd(47)}  |${ascii}|`);
+  }
+  if (body.length > HEX_LIMIT) lines.push(`… ${size(body.length - HEX_LIMIT)} more (binary)`);
+  return lines.join('\n');
+}
+
+export function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+function clock(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+}
+
+function statusColor(status: number, c: ChalkInstance): string {
+  if (status >= 200 && status < 300) return c.green(String(status));
+  if (status >= 400 && status < 500) return c.yellow(String(status));
+  return c.red(String(status || '-'));
+}

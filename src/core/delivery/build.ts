@@ -1,0 +1,157 @@
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEvent, serializeBody, type TemplateContext } from '../fixtures/index.js';
+import type { EventSpec, ProviderProfile } from '../providers/types.js';
+import { sign } from '../signing/index.js';
+import { compileTemplate } from './compile.js';
+import { applyEdits, mergeHeaders, parseEdit, parseJsonBody, type Edit } from './edits.js';
+import { planMode, truncateSignatures, wrongSecret, type ModePlan } from './modes.js';
+import type { Delivery, DeliverySpec, HeaderPair, PreparedDelivery, World } from './types.js';
+
+/** Builds the deliveries of one run: the per-run work (fixture, edits, mode) is done once. */
+export interface DeliveryBuilder {
+  readonly profile: ProviderProfile;
+  readonly event: EventSpec;
+  readonly plan: ModePlan;
+  /** A fresh payload, delivery id and headers, unsigned. */
+  prepare(world: World): PreparedDelivery;
+  /** Sign (or re-sign, for a retry) at `now` (ms), applying the signature mode and header overrides. */
+  sign(prepared: PreparedDelivery, now: number): Delivery;
+  /** prepare + sign. */
+  build(world: World): Delivery;
+}
+
+/** Build one signed delivery from a profile and an event. */
+export function buildDelivery(spec: DeliverySpec & World): Delivery {
+  return createDeliveryBuilder(spec).build(spec);
+}
+
+// What `invalid` signs instead of the body: a signature over bytes that are not the ones sent.
+const TAMPER = Buffer.from('\n', 'utf8');
+
+export function createDeliveryBuilder(spec: DeliverySpec & { userAgent?: string }): DeliveryBuilder {
+  const { profile } = spec;
+  const { scheme, request } = profile;
+  const event = typeof spec.event === 'string' ? resolveEvent(`${profile.id}/${spec.event}`, [profile], profile.id).event : spec.event;
+  const plan = planMode(profile, spec.mode);
+  const o = spec.overrides ?? {};
+  const secret = spec.secrets[0];
+  if (!secret) throw new UsageError(`no secret to sign ${profile.id} deliveries with`, 'pass --secret or set HOOKCTL_SECRET');
+  const signingSecret = plan.mode === 'wrong-secret' ? wrongSecret(secret, scheme) : secret;
+  const body = bodyFactory(spec, event, plan);
+  const timestampInBody = scheme.timestamp?.source === 'body';
+
+  // Header values are fixed per run except for their fixture tokens, rendered per delivery.
+  // `null` marks the delivery-id header's place; its value is drawn per delivery.
+  const eventBase = event.name.split('.')[0] ?? event.name;
+  const layout: [string, string | null][] = [['Content-Type', request.contentType], ['User-Agent', request.userAgent ?? spec.userAgent ?? 'hookctl']];
+  if (request.eventHeader) layout.push([request.eventHeader.name, request.eventHeader.value.replaceAll('{eventBase}', eventBase).replaceAll('{event}', event.name)]);
+  if (request.deliveryId) layout.push([request.deliveryId.header, null]);
+  layout.push(...Object.entries(request.headers ?? {}));
+  const idFormat = request.deliveryId?.format;
+  // Schemes that sign a message id (Standard Webhooks) use it as the delivery id unless the profile has its own.
+  const msgFormat = scheme.id ? `{{id:${scheme.id.prefix ?? 'msg_'}:24}}` : undefined;
+  const userHeaders = o.headers ?? [];
+  const primary = scheme.signatures[0]?.header;
+
+  const prepare = (world: World): PreparedDelivery => {
+    const ctx: TemplateContext = { now: world.now, random: world.random, event: event.name };
+    const { bytes, bodyTimestamp } = body(ctx);
+    const deliveryId = idFormat === undefined ? undefined : renderString(idFormat, ctx);
+    const headers: HeaderPair[] = [];
+    for (const [name, value] of layout) {
+      headers.push([name, value === null ? (deliveryId as string) : value.includes('{{') ? renderString(value, ctx) : value]);
+    }
+    const messageId = msgFormat === undefined ? undefined : renderString(msgFormat, ctx);
+    return {
+      provider: profile.id, event: event.name, method: request.method, url: spec.url, headers, body: bytes,
+      deliveryId: deliveryId ?? messageId, messageId, bodyTimestamp,
+    };
+  };
+
+  const signPrepared = (p: PreparedDelivery, now: number): Delivery => {
+    const timestamp = timestampInBody ? undefined : (o.timestamp ?? Math.floor(now / 1000)) + plan.offsetSec;
+    const signed = sign({
+      provider: profile, secret: signingSecret, timestamp, id: p.messageId, now,
+      body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
+    });
+    const sigHeaders = signed.headers;
+    if (plan.mode === 'malformed') truncateSignatures(scheme, sigHeaders);
+    if (plan.mode === 'missing') for (const s of scheme.signatures) delete sigHeaders[s.header];
+    let headers = p.headers.slice();
+    for (const name in sigHeaders) headers.push([name, sigHeaders[name] as string]);
+    if (userHeaders.length) headers = mergeHeaders(headers, userHeaders);
+    return {
+      provider: p.provider, event: p.event, method: p.method, url: p.url, headers, body: p.body,
+      deliveryId: p.deliveryId, messageId: p.messageId, bodyTimestamp: p.bodyTimestamp,
+      mode: plan.mode,
+      signature: primary === undefined ? undefined : sigHeaders[primary],
+      timestamp: timestampInBody ? p.bodyTimestamp : signed.timestamp,
+    };
+  };
+
+  return {
+    profile, event, plan,
+    prepare,
+    sign: signPrepared,
+    build: (world) => signPrepared(prepare(world), world.now),
+  };
+}
+
+type BodyFactory = (ctx: TemplateContext) => { bytes: Buffer; bodyTimestamp?: number };
+
+/**
+ * Where the body comes from: `--data` bytes (verbatim unless an edit must parse them), or a
+ * fixture template rendered with fresh values, edited, then serialized as compact JSON.
+ */
+function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): BodyFactory {
+  const o = spec.overrides ?? {};
+  const edits = (o.set ?? []).map(parseEdit);
+  const ts = spec.profile.scheme.timestamp;
+  const field = ts?.source === 'body' ? ts.field : undefined;
+  const scale = ts?.unit === 'ms' ? 1000 : 1;
+  const moveTimestamp = field !== undefined && (plan.offsetSec !== 0 || o.timestamp !== undefined);
+  const readTs = (payload: unknown): number | undefined => {
+    if (!field) return undefined;
+    const v = field.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), payload);
+    return typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? Math.floor(Number(v) / scale) : undefined;
+  };
+  const tsEdit = (now: number): Edit[] => {
+    if (!moveTimestamp || !field) return [];
+    const seconds = (o.timestamp ?? now / 1000) + plan.offsetSec;
+    return [{ path: field, keys: field.split('.'), value: Math.floor(seconds * scale) }];
+  };
+  const editBody = (payload: unknown, list: Edit[]) => {
+    try {
+      return applyEdits(payload, list);
+    } catch (err) {
+      if (moveTimestamp && list.length && err instanceof UsageError && err.message.startsWith(`--set ${field}:`)) {
+        throw new UsageError(`${spec.profile.id} carries its timestamp in the body field "${field}", which this payload lacks`, 'keep the field in --data/--fixture to send stale or future deliveries');
+      }
+      throw err;
+    }
+  };
+
+  if (o.data !== undefined) {
+    const data = o.data;
+    if (edits.length === 0 && !moveTimestamp) return () => ({ bytes: data });
+    const parsed = editBody(parseJsonBody(data, '--data'), edits);
+    return (ctx) => {
+      const payload = editBody(parsed, tsEdit(ctx.now));
+      return { bytes: serializeBody(payload), bodyTimestamp: readTs(payload) };
+    };
+  }
+
+  const loaded = o.fixture !== undefined ? readFixtureFile(resolve(spec.cwd ?? '.', o.fixture)) : loadFixture(spec.profile, event, spec.fixtureDirs);
+  // Fixtures are cached and shared: edit a copy.
+  const template = edits.length ? editBody(structuredClone(loaded), edits) : loaded;
+  if (!field) {
+    const render = compileTemplate(template);
+    return (ctx) => ({ bytes: Buffer.from(render(ctx), 'utf8') });
+  }
+  return (ctx) => {
+    let payload = renderTemplate(template, ctx);
+    if (moveTimestamp) payload = editBody(payload, tsEdit(ctx.now));
+    return { bytes: serializeBody(payload), bodyTimestamp: readTs(payload) };
+  };
+}

@@ -1,0 +1,45 @@
+import { isUtf8 } from 'node:buffer';
+import type { Delivery } from './types.js';
+
+/** POSIX single quotes: everything literal, a quote written as '\''. */
+export function shellQuote(text: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
+
+/**
+ * A curl command that puts the same request on the wire: method, URL, every header in order,
+ * and the body byte for byte. curl's own extras are suppressed (`Accept:`, and `Expect:` which
+ * older curl adds above 1 KiB); only Host and Content-Length remain, as with any client.
+ */
+export function toCurl(delivery: Delivery, url: URL | string): string {
+  const has = (name: string) => delivery.headers.some(([n]) => n.toLowerCase() === name);
+  const lines = [`curl -sS${delivery.method === 'POST' ? '' : ` -X ${delivery.method}`} ${shellQuote(String(url))}`];
+  for (const [name, value] of delivery.headers) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  if (!has('accept')) lines.push("-H 'Accept:'");
+  if (!has('expect') && delivery.body.length > 1024) lines.push("-H 'Expect:'");
+  lines.push(`--data-binary ${quoteBody(delivery.body)}`);
+  return lines.join(' \\\n  ');
+}
+
+/**
+ * Text bodies go in single quotes as they are. Bytes a terminal or argv cannot carry (control
+ * characters, invalid UTF-8) go through bash's $'...' escapes, and NUL bytes through printf.
+ */
+export function quoteBody(body: Buffer): string {
+  // eslint-disable-next-line no-control-regex
+  if (isUtf8(body) && !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(body.toString('utf8'))) return `'${body.toString('utf8').replaceAll("'", "'\\''")}'`;
+  if (!body.includes(0)) return `$'${escapeBytes(body, (b) => `\\x${b.toString(16).padStart(2, '0')}`)}'`;
+  // printf's format sits in plain single quotes: a quote byte must be an escape too, and % doubled.
+  return `@<(printf '${escapeBytes(body, (b) => `\\${b.toString(8).padStart(3, '0')}`, true).replaceAll('%', '%%')}')`;
+}
+
+function escapeBytes(body: Buffer, escape: (byte: number) => string, quoteAsEscape = false): string {
+  let out = '';
+  for (const b of body) {
+    if (b === 0x5c) out += '\\\\';
+    else if (b === 0x27) out += quoteAsEscape ? escape(b) : "\\'";
+    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
+    else out += escape(b);
+  }
+  return out;
+}

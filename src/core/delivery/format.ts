@@ -1,0 +1,147 @@
+import { isUtf8 } from 'node:buffer';
+import { STATUS_CODES } from 'node:http';
+import type { ChalkInstance } from 'chalk';
+import type { HttpResponse } from '../http/client.js';
+import { duration } from '../providers/describe.js';
+import type { Attempt } from './run.js';
+import type { RunSummary } from './stats.js';
+import type { Delivery } from './types.js';
+
+/** The request half of every JSON record; a body that is not UTF-8 is base64 (flagged). */
+export function requestJson(d: Delivery, url: string | undefined) {
+  const utf8 = isUtf8(d.body);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of d.headers) headers[k] = v;
+  return {
+    method: d.method,
+    url: url ?? null,
+    headers,
+    body: d.body.toString(utf8 ? 'utf8' : 'base64'),
+    bodyEncoding: utf8 ? undefined : 'base64',
+    signature: d.signature ?? null,
+    timestamp: d.timestamp ?? null,
+    mode: d.mode,
+  };
+}
+
+export function responseJson(r: HttpResponse) {
+  const utf8 = isUtf8(r.body);
+  return {
+    status: r.status,
+    headers: r.headers,
+    body: r.body.toString(utf8 ? 'utf8' : 'base64'),
+    bodyEncoding: utf8 ? undefined : 'base64',
+    timings: { ttfbMs: round(r.timings.ttfbMs), totalMs: round(r.timings.totalMs) },
+  };
+}
+
+/** One `--json` object per attempt (undefined fields are left out by JSON.stringify); `url` is the target's href. */
+export function attemptJson(a: Attempt, url: string) {
+  const retried = a.of > 1 || a.judgement !== undefined;
+  return {
+    type: 'delivery',
+    provider: a.delivery.provider,
+    event: a.delivery.event,
+    deliveryId: a.delivery.deliveryId ?? null,
+    attempt: retried ? a.attempt : undefined,
+    attempts: retried ? a.of : undefined,
+    verdict: a.judgement?.verdict,
+    nextDelayMs: a.judgement?.delayMs,
+    copy: a.copy > 1 ? a.copy : undefined,
+    request: requestJson(a.delivery, url),
+    response: a.response ? responseJson(a.response) : null,
+    error: a.error ? { kind: a.error.kind, code: a.error.code ?? null, message: a.error.message } : undefined,
+  };
+}
+
+/** The one readable line per attempt: status, event, target, latency, delivery id, response snippet. */
+export function attemptLine(a: Attempt, url: URL, c: ChalkInstance): string {
+  const d = a.delivery;
+  const r = a.response;
+  const status = r ? statusBadge(r.status, c) : c.red(`✗ ${a.error?.kind ?? 'error'}`);
+  const prefix = a.of > 1 ? `${c.dim(`attempt ${a.attempt}/${a.of}`)} ` : a.copy > 1 ? `${c.dim(`copy ${a.copy}`)} ` : '';
+  const parts = [`${prefix}${status}`, `${d.provider}/${d.event}`, c.dim('→'), `${url.host}${url.pathname}`];
+  if (r) parts.push(c.dim(`${Math.round(r.timings.totalMs)} ms`));
+  if (d.deliveryId) parts.push(c.dim(d.deliveryId));
+  if (d.mode !== 'valid') parts.push(c.magenta(`[${d.mode}]`));
+  const text = r ? snippet(r.body) : a.error?.message;
+  if (text) parts.push(text);
+  let line = parts.join(' ');
+  const j = a.judgement;
+  if (j?.verdict === 'retry') {
+    const scaled = j.delayMs !== (j.delaySec ?? 0) * 1000 ? ` (scaled: ${j.delayMs} ms)` : '';
+    line += c.dim(` — retry in ${duration(j.delaySec ?? 0)}${scaled}`);
+  }
+  else if (j && j.verdict !== 'delivered') line += c.dim(` — ${VERDICTS[j.verdict]}`);
+  return line;
+}
+
+const VERDICTS = {
+  'gave-up': 'retries exhausted: the provider gives up',
+  rejected: 'not retried: the provider treats this as a permanent failure',
+  disabled: 'the provider stops here and disables the endpoint',
+  delivered: 'delivered',
+  retry: 'retry',
+} as const;
+
+export function statusBadge(status: number, c: ChalkInstance): string {
+  const text = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+  if (status >= 200 && status < 300) return c.green(`✔ ${text}`);
+  if (status >= 500) return c.red(`✘ ${text}`);
+  return c.yellow(`✘ ${text}`);
+}
+
+/** The start of a response body on one line. */
+export function snippet(body: Buffer, max = 60): string {
+  if (body.length === 0) return '';
+  if (!isUtf8(body)) return `<${body.length} bytes>`;
+  const text = body.subarray(0, max * 4).toString('utf8').replace(/\s+/g, ' ').trim();
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** `--verbose`: the request and response in full, JSON bodies pretty-printed. */
+export function verboseBlock(a: Attempt, url: URL, c: ChalkInstance): string {
+  const out = [requestBlock(a.delivery, url, c, true)];
+  const r = a.response;
+  if (r) {
+    out.push(c.bold(`← ${r.status} ${STATUS_CODES[r.status] ?? ''}`.trimEnd()) + c.dim(` (${Math.round(r.timings.ttfbMs)} ms to headers, ${Math.round(r.timings.totalMs)} ms in all)`));
+    for (const [k, v] of Object.entries(r.headers)) out.push(`  ${c.cyan(k)}: ${Array.isArray(v) ? v.join(', ') : v}`);
+    if (r.body.length) out.push('', indent(prettyBody(r.body)));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** The request as it goes on the wire; `pretty` indents JSON bodies (dry runs print them exact). */
+export function requestBlock(d: Delivery, url: URL | string, c: ChalkInstance, pretty: boolean): string {
+  const lines = [c.bold(`→ ${d.method} ${String(url)}`)];
+  for (const [k, v] of d.headers) lines.push(`  ${c.cyan(k)}: ${v}`);
+  lines.push('', indent(pretty ? prettyBody(d.body) : isUtf8(d.body) ? d.body.toString('utf8') : `<${d.body.length} bytes, not UTF-8>`));
+  return lines.join('\n');
+}
+
+export function prettyBody(body: Buffer): string {
+  if (!isUtf8(body)) return `<${body.length} bytes, not UTF-8: ${body.subarray(0, 32).toString('hex')}${body.length > 32 ? '…' : ''}>`;
+  const text = body.toString('utf8');
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+export function summaryLines(s: RunSummary, c: ChalkInstance): string {
+  const l = s.latency;
+  const statuses = Object.entries(s.statuses).map(([k, n]) => {
+    const code = Number(k);
+    const label = Number.isNaN(code) ? c.red(k) : code < 300 ? c.green(k) : code < 500 ? c.yellow(k) : c.red(k);
+    return `${label} ×${n}`;
+  });
+  return [
+    `${c.bold(`${s.requests} requests`)} in ${(s.durationMs / 1000).toFixed(2)} s: ${c.bold(`${s.rps} req/s`)}`,
+    `latency p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms ${c.dim(`(min ${l.min}, mean ${l.mean}, max ${l.max})`)}`,
+    `statuses ${statuses.join(' · ')}`,
+  ].join('\n');
+}
+
+const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
+const round = (ms: number) => Math.round(ms * 100) / 100;

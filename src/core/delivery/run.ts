@@ -1,0 +1,119 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { NetworkError, type HttpClient, type HttpResponse } from '../http/client.js';
+import type { DeliveryPolicy } from '../providers/types.js';
+import type { Random } from '../random.js';
+import type { DeliveryBuilder } from './build.js';
+import { judgeAttempt, maxAttempts, type Judgement } from './policy.js';
+import { Stats, type RunSummary } from './stats.js';
+import type { Delivery } from './types.js';
+
+/** One HTTP exchange (or the failure to get one) and what the provider would do next. */
+export interface Attempt {
+  /** Which delivery of the run (0-based), which identical copy of it (1-based), which attempt (1-based). */
+  index: number;
+  copy: number;
+  attempt: number;
+  /** Attempts the policy allows (1 without --retry). */
+  of: number;
+  delivery: Delivery;
+  response?: HttpResponse;
+  error?: NetworkError;
+  /** Only with a retry policy. */
+  judgement?: Judgement;
+  /** The last attempt of this copy: its outcome is the delivery's. */
+  final: boolean;
+}
+
+export interface SendTarget {
+  client: HttpClient;
+  url: URL;
+  timeoutMs: number;
+}
+
+/** Send one signed delivery. A missing response is a value (`error`); anything else throws. */
+export async function deliver(delivery: Delivery, target: SendTarget): Promise<{ response?: HttpResponse; error?: NetworkError }> {
+  try {
+    const response = await target.client.send({
+      url: target.url, method: delivery.method, headers: delivery.headers, body: delivery.body, timeoutMs: target.timeoutMs,
+    });
+    return { response };
+  } catch (err) {
+    if (err instanceof NetworkError) return { error: err };
+    throw err;
+  }
+}
+
+export interface RetryOptions {
+  policy: DeliveryPolicy;
+  /** 0.001 turns the provider's 30 minutes into 1.8 s. */
+  timeScale: number;
+}
+
+export interface RunOptions extends SendTarget {
+  builder: DeliveryBuilder;
+  /** Deliveries, each with fresh ids, payload and signature. */
+  count?: number;
+  /** Deliveries in flight at once (keep-alive connections). */
+  concurrency?: number;
+  /** Identical copies of each delivery, sent one after another. */
+  duplicates?: number;
+  /** Follow the provider's retry policy; without it every copy is one attempt. */
+  retry?: RetryOptions;
+  clock: () => number;
+  random: Random;
+  signal?: AbortSignal;
+  onAttempt?: (attempt: Attempt) => void;
+  /** Shared across runs (--all with --count) for one summary; a fresh one otherwise. */
+  stats?: Stats;
+}
+
+/**
+ * Run deliveries: `count` fresh ones, `concurrency` at a time, each sent `duplicates` times
+ * identically; with `retry`, each copy follows the policy, keeping its delivery id and re-signing
+ * every attempt as the provider does.
+ */
+export async function runDeliveries(opts: RunOptions): Promise<RunSummary> {
+  const count = opts.count ?? 1;
+  const stats = opts.stats ?? new Stats(count);
+  const of = opts.retry ? maxAttempts(opts.retry.policy) : 1;
+  let next = 0;
+
+  const one = async (index: number) => {
+    const prepared = opts.builder.prepare({ now: opts.clock(), random: opts.random });
+    const first = opts.builder.sign(prepared, opts.clock());
+    for (let copy = 1; copy <= (opts.duplicates ?? 1); copy++) {
+      let delivery = first;
+      for (let attempt = 1; ; attempt++) {
+        if (opts.signal?.aborted) return;
+        const t0 = performance.now();
+        const { response, error } = await deliver(delivery, opts);
+        if (error && opts.signal?.aborted) return; // cut short by Ctrl-C: not an outcome
+        stats.record(response?.status, error, performance.now() - t0);
+        const judgement = opts.retry ? judgeAttempt(opts.retry.policy, attempt, response?.status, opts.retry.timeScale) : undefined;
+        const final = judgement?.verdict !== 'retry';
+        opts.onAttempt?.({ index, copy, attempt, of, delivery, response, error, judgement, final });
+        if (final) break;
+        if (!(await wait(judgement?.delayMs ?? 0, opts.signal))) return;
+        delivery = opts.builder.sign(prepared, opts.clock());
+      }
+    }
+  };
+
+  const worker = async () => {
+    while (next < count && !opts.signal?.aborted) await one(next++);
+  };
+  if (!opts.stats) stats.start();
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 1, count)) }, worker));
+  return stats.summary();
+}
+
+/** Resolves false when aborted (Ctrl-C during a long, unscaled retry wait). */
+async function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (ms <= 0) return !signal?.aborted;
+  try {
+    await sleep(ms, undefined, { signal });
+    return true;
+  } catch {
+    return false;
+  }
+}

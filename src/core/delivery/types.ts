@@ -1,0 +1,71 @@
+import type { EventSpec, ProviderProfile } from '../providers/types.js';
+import type { Random } from '../random.js';
+
+/** What `--signature` does to an otherwise correct delivery. */
+export const SIGNATURE_MODES = ['valid', 'invalid', 'missing', 'malformed', 'wrong-secret', 'stale', 'future'] as const;
+export type SignatureMode = (typeof SIGNATURE_MODES)[number];
+
+export type HeaderPair = [string, string];
+
+/** Changes to the payload and request, as `send` takes them from flags. */
+export interface DeliveryOverrides {
+  /** `path=value` edits (dotted paths, JSON-typed values), applied in order. */
+  set?: readonly string[];
+  /** The exact body bytes (`--data`): sent verbatim unless an edit needs to parse them. */
+  data?: Buffer;
+  /** A fixture template file used instead of the event's (`--fixture`). */
+  fixture?: string;
+  /** Extra headers, applied last: a same-named header is replaced, an empty value removes it. */
+  headers?: readonly HeaderPair[];
+  /** The signed Unix time in seconds (`--timestamp`), instead of the clock. */
+  timestamp?: number;
+}
+
+/** Everything that stays the same across the deliveries of one run. */
+export interface DeliverySpec {
+  profile: ProviderProfile;
+  /** The event spec, or its name within the profile. */
+  event: EventSpec | string;
+  /** The first secret signs (the rest are rotation candidates a receiver may hold). */
+  secrets: readonly string[];
+  mode?: SignatureMode;
+  /** The target; the delivery carries it for display, `--curl` and `send`. */
+  url?: URL;
+  /** Extra fixture directories, searched before the built-ins. */
+  fixtureDirs?: readonly string[];
+  /** Resolves a relative `--fixture` path. */
+  cwd?: string;
+  overrides?: DeliveryOverrides;
+}
+
+/** The fresh values a delivery draws on: the clock (ms) and the id source. */
+export interface World {
+  now: number;
+  random: Random;
+}
+
+/** A delivery with its payload, ids and static headers, not yet signed (retries re-sign it). */
+export interface PreparedDelivery {
+  provider: string;
+  event: string;
+  method: string;
+  url?: URL;
+  /** Unsigned headers in wire order. */
+  headers: HeaderPair[];
+  body: Buffer;
+  /** The dedup key: the same on every retry. */
+  deliveryId?: string;
+  /** The message id the scheme signs (Standard Webhooks' webhook-id), when it has one. */
+  messageId?: string;
+  /** The Unix time written into the body, for schemes that carry it there. */
+  bodyTimestamp?: number;
+}
+
+/** A signed request, exactly as it goes on the wire. */
+export interface Delivery extends PreparedDelivery {
+  mode: SignatureMode;
+  /** The primary signature header's value; undefined when `missing`. */
+  signature?: string;
+  /** The signed Unix time in seconds, for schemes with a timestamp. */
+  timestamp?: number;
+}

@@ -1,0 +1,96 @@
+/** Why a signature fails: re-checks the failure causes of PROVIDERS.md through the signing module. Pure, no I/O. */
+import { headerValue } from '../signing/headers.js';
+import { verifyWithScheme } from '../signing/verify.js';
+import type { Headers } from '../signing/types.js';
+import { bodyVariants, emptyBodyNote } from './body.js';
+import { explain, matchingSecret } from './search.js';
+import { paddedSecretNote, secretVariants } from './secret.js';
+import { contentVariants, presentSignature, signatureVariants } from './signature.js';
+import { timestampFindings } from './timestamp.js';
+import type { Attempt, DiagnoseInput, Finding, HeaderInput, Variant } from './types.js';
+
+export type { DiagnoseInput, Finding, DiagnosisCode, HeaderInput } from './types.js';
+
+/**
+ * Explain a failed verification: a list of findings, likeliest first, each with a stable code.
+ * Empty when no known cause reproduces the signature (most often: the secret is simply wrong).
+ */
+export function diagnose(input: DiagnoseInput): Finding[] {
+  const { profile, result, now } = input;
+  const scheme = profile.scheme;
+  const headers = toHeaders(input.headers);
+  const base: Attempt = { scheme, headers, body: input.body, secrets: [...input.secrets] };
+  const findings: Finding[] = timestampFindings(scheme, result, input.toleranceSec);
+  if (result.signatureMatched) return findings;
+
+  const other = () => otherProvider(input, headers);
+  // Without the headers the scheme reads there is nothing to re-compute; another provider may still fit.
+  if (['missing-signature', 'missing-id', 'missing-timestamp', 'malformed-timestamp'].includes(result.reason)) return [...findings, ...other()];
+
+  const contentType = headerValue(headers, 'content-type') ?? '';
+  const variants: Variant[] = [
+    ...signatureVariants(scheme, headers),
+    ...secretVariants(input.secrets, scheme.secret),
+    ...bodyVariants(input.body, contentType),
+    ...contentVariants(scheme),
+  ];
+  const explanations = explain(profile.id, base, variants, now);
+  if (explanations.length > 0) {
+    for (const e of explanations) {
+      const which = input.secrets.length > 1 ? ` (with secret #${e.secretIndex + 1})` : '';
+      const [first, second] = e.variants as [Variant, Variant | undefined];
+      findings.push({ code: first.code, message: first.message + which, ...(first.hint ? { hint: first.hint } : {}) });
+      // Two causes at once: the second only explains the signature together with the first.
+      if (second) findings.push({ code: second.code, message: `${second.message}, together with the above`, ...(second.hint ? { hint: second.hint } : {}) });
+    }
+    return findings;
+  }
+
+  const fromOthers = other();
+  if (fromOthers.length > 0) return [...findings, ...fromOthers];
+  const clock = findings[0];
+  if (clock && result.signatureMatched === false) clock.message += ', and the signature does not match the secret either';
+  // Nothing reproduces the signature: still name what is plainly wrong with the request.
+  for (const v of variants) {
+    if (v.evident && !findings.some((f) => f.code === v.code)) findings.push({ code: v.code, message: v.evident, ...(v.hint ? { hint: v.hint } : {}) });
+  }
+  const empty = emptyBodyNote(input.body);
+  if (empty) findings.push({ code: 'body-empty', message: empty, hint: 'verify the raw request bytes, before any body parser runs' });
+  const padded = paddedSecretNote(input.secrets);
+  if (padded) findings.push({ code: 'secret-trailing-whitespace', message: padded, hint: 'strip the secret where it is loaded' });
+  return findings;
+}
+
+/** Does the delivery verify under another provider's scheme? (a wrong --provider, or a misdetected one) */
+function otherProvider(input: DiagnoseInput, headers: Headers): Finding[] {
+  for (const p of input.providers ?? []) {
+    if (p.id === input.profile.id) continue;
+    if (!presentSignature(p.scheme, headers)) continue;
+    const secrets = input.secretsFor?.(p) ?? input.secrets;
+    const i = matchingSecret(p.id, { scheme: p.scheme, headers, body: input.body, secrets }, input.now);
+    if (i >= 0) {
+      const strict = verifyWithScheme(p.scheme, p.id, { secrets: secrets[i] as string, headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec });
+      const note = strict.ok ? '' : ` (though ${strict.detail})`;
+      return [{ code: 'other-provider', message: `the request verifies as ${p.name} (${p.id})${note}, not ${input.profile.name}`, hint: `pass --provider ${p.id}` }];
+    }
+  }
+  return [];
+}
+
+/** Capture header pairs become a record; a repeated name keeps every value, in order. */
+export function toHeaders(input: HeaderInput): Headers {
+  if (!Array.isArray(input)) return input as Headers;
+  const out: Record<string, string | string[]> = {};
+  const keys = new Map<string, string>();
+  for (const [name, value] of input as readonly (readonly [string, string])[]) {
+    const key = keys.get(name.toLowerCase());
+    if (key === undefined) {
+      keys.set(name.toLowerCase(), name);
+      out[name] = value;
+    } else {
+      const prev = out[key] as string | string[];
+      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+    }
+  }
+  return out;
+}

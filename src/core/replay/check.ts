@@ -1,0 +1,82 @@
+/** Which provider a request is from, and whether its signature holds: shared by `verify` and `replay`. */
+import { secretsFor } from '../config/load.js';
+import type { Settings } from '../config/types.js';
+import { diagnose, toHeaders, type Finding } from '../diagnose/index.js';
+import { detectProvider, getProvider } from '../providers/registry.js';
+import type { ProviderProfile } from '../providers/types.js';
+import { secretKey } from '../signing/crypto.js';
+import { verifyWithScheme, type VerifyInput } from '../signing/verify.js';
+import type { VerifyResult } from '../signing/types.js';
+import type { LoadedRequest } from './source.js';
+
+export type ProviderChoice = 'flag' | 'headers' | 'capture' | 'default';
+
+/** --provider, else the headers, else what the capture recorded, else the configured default. */
+export function pickProvider(
+  req: Pick<LoadedRequest, 'headers' | 'capture'>, settings: Settings, flag?: string,
+): { profile: ProviderProfile; how: ProviderChoice } {
+  if (flag) return { profile: getProvider(flag, settings.customProviders), how: 'flag' };
+  const detected = detectProvider(toHeaders(req.headers), settings.providers);
+  if (detected) return { profile: detected, how: 'headers' };
+  const recorded = req.capture?.provider && settings.providers.find((p) => p.id === req.capture?.provider);
+  if (recorded) return { profile: recorded, how: 'capture' };
+  return { profile: getProvider(settings.provider, settings.customProviders), how: 'default' };
+}
+
+export interface CheckInput {
+  settings: Settings;
+  env: NodeJS.ProcessEnv;
+  provider?: string;
+  /** --secret values; empty means env, config, then the dev secret. */
+  secrets: readonly string[];
+  toleranceSec?: number;
+  now: number;
+}
+
+export interface CheckOutcome {
+  profile: ProviderProfile;
+  how: ProviderChoice;
+  secrets: string[];
+  secretSource: 'flag' | 'env' | 'config' | 'dev';
+  result: VerifyResult;
+  /** Empty when valid, or when no known cause explains the failure. */
+  diagnosis: Finding[];
+}
+
+export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcome {
+  const { profile, how } = pickProvider(req, input.settings, input.provider);
+  const { secrets, source } = secretsFor(profile, input.settings, input.env, input.secrets);
+  const headers = toHeaders(req.headers);
+  const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec });
+  const diagnosis = result.ok ? [] : diagnose({
+    profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result,
+    providers: input.settings.providers,
+    secretsFor: (p) => secretsFor(p, input.settings, input.env, input.secrets).secrets,
+  });
+  return { profile, how, secrets, secretSource: source, result, diagnosis };
+}
+
+/**
+ * A secret the scheme cannot decode (a whsec_ value with a newline, a Stripe-style secret given to Standard
+ * Webhooks) is a failed check to diagnose, not bad input: verify with the others and say which were unusable.
+ */
+function verifyUsable(profile: ProviderProfile, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
+  const usable: number[] = [];
+  const unusable: string[] = [];
+  secrets.forEach((s, i) => {
+    try {
+      secretKey(s, profile.scheme.secret);
+      usable.push(i);
+    } catch (err) {
+      unusable.push(`secret #${i + 1}: ${(err as Error).message}`);
+    }
+  });
+  if (usable.length === 0) {
+    return { ok: false, scheme: profile.id, reason: 'no-match', detail: `${unusable.join('; ')} (${profile.name} base64-decodes its secret)` };
+  }
+  const result = verifyWithScheme(profile.scheme, profile.id, { ...input, secrets: usable.map((i) => secrets[i] as string) });
+  const original = (i: number | undefined) => (i === undefined ? undefined : usable[i]);
+  if (result.ok) return { ...result, secretIndex: original(result.secretIndex) as number };
+  const note = unusable.length ? `; ${unusable.join('; ')}` : '';
+  return { ...result, detail: result.detail + note, ...(result.secretIndex === undefined ? {} : { secretIndex: original(result.secretIndex) }) };
+}

@@ -1,0 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError } from '../errors.js';
+import { openStore, type CaptureStore } from '../store/index.js';
+
+/** Everything from a stream (stdin), as bytes. */
+export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks);
+}
+
+/** A file named on the command line (`-` is stdin), or a one-line error naming the flag. */
+export async function readArgFile(flag: string, file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
+  if (file === '-') return readAll(stdin);
+  try {
+    return await readFile(resolve(cwd, file));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read ${flag} file ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(err)}`, 'check the path', err);
+  }
+}
+
+/** A store opened on first use, warnings about damaged entries going to `warn`. */
+export function lazyStore(dir: string, warn: (text: string) => void): { get(): CaptureStore; close(): Promise<void> } {
+  let store: CaptureStore | undefined;
+  return {
+    get: () => (store ??= openStore(dir, { onWarning: (w) => warn(`${w.where}: ${w.message}`) })),
+    close: async () => { await store?.close(); },
+  };
+}
+
+/** `--tolerance 300`; 0 turns the check off. */
+export function parseTolerance(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(text.trim())) throw new UsageError(`--tolerance "${text}" is not a number of seconds`, 'e.g. --tolerance 600, or --tolerance 0 to skip the timestamp check');
+  return Number(text);
+}

@@ -1,0 +1,73 @@
+import type { ChalkInstance } from 'chalk';
+import { describeProvider } from '../providers/describe.js';
+import { maskSecret } from '../secrets.js';
+import type { FailureReason } from '../signing/types.js';
+import type { CheckOutcome } from './check.js';
+import type { LoadedRequest } from './source.js';
+
+/** The reason codes in plain words (the code itself is the stable part). */
+export const REASON_TEXT: Record<FailureReason, string> = {
+  'missing-signature': 'the request carries no signature header',
+  'malformed-signature': 'the signature header is not in the scheme\'s format',
+  'missing-timestamp': 'the signed timestamp is missing',
+  'malformed-timestamp': 'the timestamp is not a Unix time',
+  'timestamp-too-old': 'the timestamp is older than the tolerance allows',
+  'timestamp-too-new': 'the timestamp is further in the future than the tolerance allows',
+  'missing-id': 'the message id the scheme signs is missing',
+  'no-match': 'the signature does not match this body with the secret',
+};
+
+const SOURCE_TEXT = { flag: '--secret', env: 'HOOKCTL_SECRET', config: 'the config', dev: 'the development secret' } as const;
+
+/** Human lines for one verification: ✔ with scheme, secret and age, or ✘ with the reason and the diagnosis. */
+export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstance, showLabel: boolean): string {
+  const d = describeProvider(o.profile);
+  const label = showLabel || req.capture ? `${c.dim(req.label)}  ` : '';
+  const lines: string[] = [];
+  const row = (key: string, value: string) => lines.push(`  ${c.dim(key.padEnd(10))} ${value}`);
+  const r = o.result;
+  if (r.ok) {
+    lines.push(`${c.green('✔ valid')}  ${label}${o.profile.id}  ${d.signatureHeader} over ${d.signedContent}`);
+    const secret = o.secrets[r.secretIndex] ?? '';
+    row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${SOURCE_TEXT[o.secretSource]}`);
+    if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${r.timestamp}, ${age(r.ageSec)} (tolerance ${d.tolerance})`);
+  } else {
+    lines.push(`${c.red('✘ invalid')}  ${label}${o.profile.id}  ${c.bold(r.reason)}: ${REASON_TEXT[r.reason]}`);
+    row('detail', r.detail);
+    if (o.diagnosis.length === 0) {
+      row('why', r.reason === 'no-match'
+        ? `no known cause reproduces the signature: most likely the sender used another secret (tried ${o.secrets.length} from ${SOURCE_TEXT[o.secretSource]})`
+        : 'no known cause matched');
+    }
+    o.diagnosis.forEach((f, i) => {
+      row(i === 0 ? 'why' : '', `${f.message} ${c.dim(`[${f.code}]`)}`);
+      if (f.hint) row('', c.dim(`hint: ${f.hint}`));
+    });
+  }
+  if (req.capture) row('request', `${req.method} ${req.path}, ${req.body.length} bytes, received ${req.capture.receivedAt}`);
+  return lines.join('\n');
+}
+
+export function checkJson(req: LoadedRequest, o: CheckOutcome): Record<string, unknown> {
+  const r = o.result;
+  const secretIndex = r.ok ? r.secretIndex : r.secretIndex;
+  return {
+    id: req.capture?.id ?? null,
+    source: req.capture ? 'capture' : req.label,
+    ok: r.ok,
+    provider: o.profile.id,
+    providerFrom: o.how,
+    ...(r.ok ? { header: r.header } : { reason: r.reason, explanation: REASON_TEXT[r.reason], detail: r.detail }),
+    secretSource: o.secretSource,
+    secretIndex: secretIndex ?? null,
+    secret: secretIndex === undefined ? null : maskSecret(o.secrets[secretIndex] ?? ''),
+    timestamp: r.timestamp ?? null,
+    ageSec: r.ageSec ?? null,
+    diagnosis: o.diagnosis.map((f) => ({ code: f.code, message: f.message, ...(f.hint ? { hint: f.hint } : {}) })),
+  };
+}
+
+function age(sec: number): string {
+  if (sec === 0) return 'just now';
+  return sec > 0 ? `${sec} s ago` : `${-sec} s in the future`;
+}

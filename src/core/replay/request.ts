@@ -1,0 +1,30 @@
+/** Headers a client computes itself (or that describe one connection): never copied from a capture. */
+const HOP_BY_HOP = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade', 'expect']);
+
+/** The captured header pairs to send again, in their original order, minus hop-by-hop ones. */
+export function replayHeaders(headers: readonly (readonly [string, string])[]): [string, string][] {
+  return headers.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())).map(([k, v]) => [k, v]);
+}
+
+export function headerOf(headers: readonly (readonly [string, string])[], name: string): string | undefined {
+  const lower = name.toLowerCase();
+  return headers.find(([k]) => k.toLowerCase() === lower)?.[1];
+}
+
+/**
+ * Where a capture goes: `--to` with a path is used as given; `--to` without one (localhost:3000)
+ * gets the path and query the capture was received on.
+ */
+export function targetUrl(base: URL, hasPath: boolean, capturePath: string): URL {
+  if (hasPath) return new URL(base);
+  const url = new URL(base);
+  const q = capturePath.indexOf('?');
+  url.pathname = q < 0 ? capturePath : capturePath.slice(0, q);
+  url.search = q < 0 ? '' : capturePath.slice(q);
+  return url;
+}
+
+/** Whether a target as typed names a path (`:3000/hooks`, `http://x/`), as parseTarget judges it. */
+export function targetHasPath(input: string): boolean {
+  return /[/?#]/.test(input.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
+}

@@ -1,0 +1,85 @@
+import type { RawRequest } from './http.js';
+
+export interface Forwarded {
+  url: string;
+  /** The app's status; absent when it could not be reached. */
+  status?: number;
+  ms: number;
+  /** Why the app could not be reached (refused, timeout...). */
+  error?: string;
+  /** What the sender gets back: the app's answer, or 502/504 when there is none. */
+  reply: { status: number; headers: [string, string][]; body: Buffer };
+}
+
+export interface Forwarder {
+  forward(req: RawRequest): Promise<Forwarded>;
+  close(): Promise<void>;
+}
+
+/** Hop-by-hop headers belong to one connection, not the message; Host names the app instead. */
+const NOT_COPIED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'expect', 'host']);
+const NOT_RELAYED = new Set([...NOT_COPIED, 'content-length', 'date']);
+
+/**
+ * Relays deliveries to the real app with undici (loaded only when --forward-to is used): the
+ * body bytes and the header pairs, in order and casing, exactly as they arrived.
+ * A target with no path receives each request's own path and query.
+ */
+export async function createForwarder(target: URL, timeoutMs: number): Promise<Forwarder> {
+  const { Agent, request } = await import('undici');
+  const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64 });
+  const samePath = target.pathname === '/' && !target.search;
+
+  return {
+    async forward(req) {
+      const url = samePath ? new URL(req.path, target.origin).href : new URL(`${target.pathname}${target.search || queryOf(req.path)}`, target.origin).href;
+      const headers: string[] = [];
+      for (const [name, value] of req.rawHeaders) if (!NOT_COPIED.has(name.toLowerCase())) headers.push(name, value);
+      const started = performance.now();
+      const ms = () => Math.round(performance.now() - started);
+      try {
+        const res = await request(url, {
+          method: req.method as 'POST',
+          headers,
+          body: req.body.length ? req.body : null,
+          dispatcher: agent,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        const body = Buffer.from(await res.body.arrayBuffer());
+        const relayed: [string, string][] = [];
+        for (const [name, value] of Object.entries(res.headers)) {
+          if (value === undefined || NOT_RELAYED.has(name)) continue;
+          for (const v of Array.isArray(value) ? value : [value]) relayed.push([name, v]);
+        }
+        return { url, status: res.statusCode, ms: ms(), reply: { status: res.statusCode, headers: relayed, body } };
+      } catch (err) {
+        const timedOut = isTimeout(err);
+        const error = timedOut ? `no answer within ${timeoutMs} ms` : describe(err);
+        const status = timedOut ? 504 : 502;
+        const body = Buffer.from(`${JSON.stringify({ error: `hookctl listen could not forward to ${url}: ${error}` })}\n`);
+        return { url, ms: ms(), error, reply: { status, headers: [['content-type', 'application/json']], body } };
+      }
+    },
+    close: () => agent.close(),
+  };
+}
+
+function queryOf(path: string): string {
+  const q = path.indexOf('?');
+  return q < 0 ? '' : path.slice(q);
+}
+
+function isTimeout(err: unknown): boolean {
+  const e = err as { name?: string; code?: string };
+  return e?.name === 'TimeoutError' || /TIMEOUT/.test(e?.code ?? '');
+}
+
+function describe(err: unknown): string {
+  const e = err as { code?: string; message?: string; errors?: { code?: string }[] };
+  const code = e?.code ?? e?.errors?.[0]?.code;
+  if (code === 'ECONNREFUSED') return 'connection refused (is your app running?)';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host not found (${code})`;
+  return code ? `${code}: ${e.message ?? ''}`.trim() : e?.message ?? String(err);
+}

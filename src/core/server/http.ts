@@ -1,0 +1,204 @@
+import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+/** A request as it arrived: header pairs in order and casing, the body's exact bytes. */
+export interface RawRequest {
+  method: string;
+  /** Path and query exactly as received. */
+  path: string;
+  rawHeaders: [string, string][];
+  /** Node's parsed view, for lookups (names lowercased, duplicates joined). */
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  remoteAddress?: string;
+  /** When the last body byte arrived (ms). */
+  receivedAt: number;
+}
+
+export interface Reply {
+  status: number;
+  headers?: [string, string][];
+  body?: Buffer | string;
+}
+
+export interface Handled {
+  reply: Reply;
+  /** Runs once the reply has been written (or the sender has gone). */
+  after?: () => void;
+}
+
+/** A request that never became a delivery: too large, malformed, too slow, or abandoned. */
+export interface Rejection {
+  /** What was answered; absent when the client went away first. */
+  status?: number;
+  reason: string;
+  method?: string;
+  path?: string;
+  remoteAddress?: string;
+}
+
+export interface HttpOptions {
+  host: string;
+  port: number;
+  maxBody: number;
+  /** The whole request (headers and body) must arrive within this. */
+  requestTimeoutMs: number;
+  now(): number;
+  handle(req: RawRequest): Promise<Handled>;
+  onRejected(r: Rejection): void;
+  /** A bug in `handle`: answered 500, reported, never fatal. */
+  onError(err: unknown): void;
+}
+
+export interface HttpServer {
+  url: string;
+  port: number;
+  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then drops every connection. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** The capture server's HTTP layer: limits and hostile input here, what to answer in `handle`. */
+export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const server = createServer({
+    requestTimeout: o.requestTimeoutMs,
+    headersTimeout: Math.min(10_000, o.requestTimeoutMs),
+    // How often those two are enforced (Node's default, 30 s, would let a slow client sit far longer).
+    connectionsCheckingInterval: Math.min(1_000, o.requestTimeoutMs),
+    keepAliveTimeout: 5_000,
+  });
+
+  const tooLarge = (req: IncomingMessage) => Number(req.headers['content-length'] ?? 0) > o.maxBody;
+  const reject413 = (req: IncomingMessage, res: ServerResponse) => {
+    o.onRejected({ status: 413, reason: `body over the ${o.maxBody}-byte limit (--max-body)`, method: req.method, path: req.url, remoteAddress: req.socket.remoteAddress });
+    res.writeHead(413, { connection: 'close', 'content-type': 'application/json' });
+    res.end(`${JSON.stringify({ error: `body larger than ${o.maxBody} bytes` })}\n`);
+    // Read and discard what is still coming so the client sees the 413 rather than a reset; not for long.
+    req.resume();
+    setTimeout(() => req.socket.destroy(), 1_000).unref();
+  };
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (tooLarge(req)) return reject413(req, res);
+    inFlight++;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    let settled = false;
+    const settle = () => {
+      if (settled) return;
+      settled = true;
+      if (--inFlight === 0) drained?.();
+    };
+    // Finished or dropped, the request no longer holds up a shutdown.
+    res.once('close', settle);
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > o.maxBody) {
+        over = true;
+        chunks.length = 0;
+        settle();
+        reject413(req, res);
+      } else chunks.push(chunk);
+    });
+    req.on('error', () => {});
+    req.on('close', () => {
+      if (!req.complete && !over && !settled) {
+        o.onRejected({ reason: 'the client closed the connection before the body was complete', method: req.method, path: req.url, remoteAddress: req.socket.remoteAddress });
+        settle();
+      }
+    });
+    req.on('end', () => {
+      if (over) return;
+      const raw: RawRequest = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        rawHeaders: pairs(req.rawHeaders),
+        headers: req.headers,
+        body: Buffer.concat(chunks, size),
+        remoteAddress: req.socket.remoteAddress,
+        receivedAt: o.now(),
+      };
+      o.handle(raw)
+        .catch((err: unknown): Handled => {
+          o.onError(err);
+          return { reply: { status: 500, body: `${JSON.stringify({ error: 'hookctl listen failed to handle this request' })}\n` } };
+        })
+        .then(({ reply, after }) => {
+          send(res, reply);
+          after?.();
+        })
+        .catch((err: unknown) => {
+          o.onError(err);
+          res.destroy();
+        });
+    });
+  };
+
+  server.on('request', onRequest);
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    if (tooLarge(req)) return reject413(req, res);
+    res.writeContinue();
+    onRequest(req, res);
+  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const gone = err.code === 'ECONNRESET' || !socket.writable;
+    o.onRejected({
+      status: gone ? undefined : status,
+      reason: status === 408 ? 'the request did not arrive in time (--request-timeout)' : `malformed request: ${err.message}`,
+      remoteAddress: socket.remoteAddress,
+    });
+    if (gone) return void socket.destroy();
+    const body = `${JSON.stringify({ error: STATUS_CODES[status] })}\n`;
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+    setTimeout(() => socket.destroy(), 1_000).unref();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host, () => { server.off('error', reject); resolve(); });
+  });
+  // Past startup, a server error (EMFILE on accept...) is reported, never fatal.
+  server.on('error', (err) => o.onError(err));
+  const port = (server.address() as AddressInfo).port;
+  const host = o.host.includes(':') ? `[${o.host}]` : o.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    async close(graceMs = 5_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, graceMs).unref();
+        });
+      }
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}
+
+function pairs(raw: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
+  return out;
+}
+
+function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of reply.headers ?? []) {
+    const key = name.toLowerCase();
+    const prev = headers[key];
+    headers[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+  }
+  if (reply.body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
+  res.writeHead(reply.status, headers);
+  res.end(reply.body);
+}

@@ -1,0 +1,56 @@
+import { DedupIndex } from './dedup.js';
+import { createForwarder } from './forward.js';
+import { startHttpServer, type Rejection } from './http.js';
+import { createPipeline, type PipelineOptions } from './pipeline.js';
+
+export { DedupIndex } from './dedup.js';
+export { fingerprinter } from './fingerprint.js';
+export { statusSequence, type Delivery } from './pipeline.js';
+export { eventFromBody, deliveryIdOf, inspectRequest, type InspectOptions, type Inspection } from './inspect.js';
+export type { Rejection, RawRequest, Reply } from './http.js';
+export type { Forwarded } from './forward.js';
+
+export interface CaptureServerOptions extends Omit<PipelineOptions, 'dedup' | 'forwarder'> {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  maxBody: number;
+  requestTimeoutMs: number;
+  now(): number;
+  /** --forward-to, and how long the app may take to answer. */
+  forwardTo?: URL;
+  forwardTimeoutMs?: number;
+  /** Bound on the duplicate index (keys remembered). */
+  dedupCapacity?: number;
+  onRejected(r: Rejection): void;
+  onError(err: unknown): void;
+}
+
+export interface CaptureServer {
+  url: string;
+  port: number;
+  /** Stops accepting, finishes the requests in flight, and releases every handle. */
+  close(): Promise<void>;
+}
+
+/** The capture server behind `hookctl listen`. */
+export async function startCaptureServer(o: CaptureServerOptions): Promise<CaptureServer> {
+  const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000) : undefined;
+  const handle = createPipeline({ ...o, forwarder, dedup: new DedupIndex(o.dedupCapacity) });
+  let http;
+  try {
+    http = await startHttpServer({ ...o, handle });
+  } catch (err) {
+    await forwarder?.close();
+    throw err;
+  }
+  const server = http;
+  return {
+    url: server.url,
+    port: server.port,
+    async close() {
+      await server.close();
+      await forwarder?.close();
+    },
+  };
+}

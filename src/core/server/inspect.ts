@@ -1,0 +1,108 @@
+import { detectProvider } from '../providers/registry.js';
+import type { ProviderProfile } from '../providers/types.js';
+import { verify } from '../signing/index.js';
+import { headerValue } from '../signing/headers.js';
+import type { Headers } from '../signing/types.js';
+import type { CapturedVerification } from '../store/types.js';
+
+export interface InspectOptions {
+  /** Candidates for detection (built-ins plus custom providers). */
+  providers: readonly ProviderProfile[];
+  /** --provider: every request is checked against this one. */
+  fixed?: ProviderProfile;
+  /** Used when detection finds nothing (a provider chosen in config or env), so the reason is specific. */
+  fallback?: ProviderProfile;
+  secretsFor(profile: ProviderProfile): string[];
+  toleranceSec?: number;
+  /** Names the event from the provider's fixtures when nothing else does (see fingerprint.ts). */
+  fingerprint?: (provider: ProviderProfile, body: Record<string, unknown>) => string | undefined;
+}
+
+export interface Inspection {
+  provider?: ProviderProfile;
+  verification: CapturedVerification;
+  event?: string;
+  deliveryId?: string;
+}
+
+/** Which provider sent a request, whether its signature holds, and what it is about. */
+export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer, now: number): Inspection {
+  const provider = o.fixed ?? detectProvider(headers, o.providers) ?? o.fallback;
+  const json = lazyJson(body);
+  if (!provider) {
+    return {
+      verification: { ok: false, reason: 'unknown-provider', detail: 'no signature header of any known provider; pass --provider' },
+      event: eventFromBody(json()),
+    };
+  }
+  return {
+    provider,
+    verification: check(o, provider, headers, body, now),
+    event: eventOf(provider, headers, json) ?? fingerprintOf(o, provider, json()),
+    deliveryId: deliveryIdOf(provider, headers),
+  };
+}
+
+function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number): CapturedVerification {
+  try {
+    const r = verify({ provider, secrets: o.secretsFor(provider), headers, body, now, toleranceSec: o.toleranceSec });
+    return r.ok
+      ? { ok: true, secretIndex: r.secretIndex }
+      : { ok: false, reason: r.reason, detail: r.detail, ...(r.secretIndex !== undefined ? { secretIndex: r.secretIndex } : {}) };
+  } catch (err) {
+    // A secret this scheme cannot use (not base64 for Standard Webhooks): a failed check, not a crash.
+    return { ok: false, reason: 'bad-secret', detail: (err as Error).message };
+  }
+}
+
+/** The unsigned delivery id (retries repeat it), else the signed message id: the dedup key. */
+export function deliveryIdOf(provider: ProviderProfile, headers: Headers): string | undefined {
+  const name = provider.request.deliveryId?.header ?? provider.scheme.id?.header;
+  return name ? headerValue(headers, name, provider.scheme.headerAliases) : undefined;
+}
+
+function eventOf(provider: ProviderProfile, headers: Headers, json: () => Record<string, unknown> | undefined): string | undefined {
+  const spec = provider.request.eventHeader;
+  const named = spec ? headerValue(headers, spec.name) : undefined;
+  if (named === undefined) return eventFromBody(json());
+  // GitHub and Linear name the resource in the header and the action in the body: `pull_request.opened`.
+  const action = spec?.value === '{eventBase}' ? json()?.action : undefined;
+  return typeof action === 'string' && action ? `${named}.${action}` : named;
+}
+
+function fingerprintOf(o: InspectOptions, provider: ProviderProfile, json: Record<string, unknown> | undefined): string | undefined {
+  return json && o.fingerprint ? o.fingerprint(provider, json) : undefined;
+}
+
+/** The fields payloads commonly name their event in; Slack nests it (`event.type`). */
+export function eventFromBody(json: Record<string, unknown> | undefined): string | undefined {
+  if (!json) return undefined;
+  const nested = json.event;
+  if (typeof nested === 'string' && nested) return nested;
+  if (nested && typeof nested === 'object' && typeof (nested as { type?: unknown }).type === 'string') return (nested as { type: string }).type;
+  for (const key of ['type', 'event_type', 'eventType', 'topic']) {
+    const v = json[key];
+    if (typeof v === 'string' && v) return v;
+  }
+  return undefined;
+}
+
+const MAX_PARSE = 1024 * 1024;
+
+/** Parses a JSON object body at most once, and only when asked. */
+function lazyJson(body: Buffer): () => Record<string, unknown> | undefined {
+  let done = false;
+  let value: Record<string, unknown> | undefined;
+  return () => {
+    if (done) return value;
+    done = true;
+    if (body.length === 0 || body.length > MAX_PARSE) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(body.toString('utf8'));
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as Record<string, unknown>;
+    } catch {
+      // Not JSON: no event name from the body.
+    }
+    return value;
+  };
+}

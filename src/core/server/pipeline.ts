@@ -1,0 +1,101 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ProviderProfile } from '../providers/types.js';
+import { sha256Hex } from '../store/format.js';
+import type { Capture, CaptureStore } from '../store/types.js';
+import type { DedupIndex } from './dedup.js';
+import type { Forwarded, Forwarder } from './forward.js';
+import type { Handled, RawRequest, Reply } from './http.js';
+import { inspectRequest, type InspectOptions } from './inspect.js';
+
+/** One received request, as the renderer sees it once answered. */
+export interface Delivery {
+  capture: Capture;
+  provider?: ProviderProfile;
+  forward?: Forwarded;
+  /** Why the capture could not be written (then the sender got a 503, not an acknowledgement). */
+  storeError?: string;
+}
+
+export interface PipelineOptions {
+  inspect: InspectOptions;
+  /** Absent with --no-store. */
+  store?: CaptureStore;
+  newId(): string;
+  /** The status to answer next (--status, --respond). */
+  nextStatus(): number;
+  rejectInvalid: boolean;
+  delayMs: number;
+  forwarder?: Forwarder;
+  dedup: DedupIndex;
+  onDelivery(d: Delivery): void;
+}
+
+/** --respond 500,500,200: each delivery takes the next code; the last one repeats. */
+export function statusSequence(codes: readonly number[]): () => number {
+  let i = 0;
+  return () => codes[Math.min(i++, codes.length - 1)] as number;
+}
+
+/**
+ * What happens to each request: identify and verify it, spot a duplicate, decide the answer (or
+ * get it from the app), write the capture durably, and only then answer.
+ */
+export function createPipeline(o: PipelineOptions): (req: RawRequest) => Promise<Handled> {
+  return async (req) => {
+    const id = o.newId();
+    const bodySha256 = sha256Hex(req.body);
+    const seen = inspectRequest(o.inspect, req.headers, req.body, req.receivedAt);
+    const key = seen.deliveryId !== undefined ? `id:${seen.provider?.id}:${seen.deliveryId}` : `sha256:${bodySha256}`;
+    const duplicateOf = o.dedup.check(key, id);
+    const invalid = !seen.verification.ok;
+
+    let reply: Reply;
+    let forward: Forwarded | undefined;
+    if (o.rejectInvalid && invalid) {
+      reply = json(401, { error: 'invalid signature', reason: seen.verification.reason, id });
+    } else if (o.forwarder) {
+      forward = await o.forwarder.forward(req);
+      reply = forward.reply;
+    } else {
+      const status = o.nextStatus();
+      reply = json(status, status < 300 ? { received: true, id } : { error: `hookctl listen answered ${status} as told (--status/--respond)`, id });
+    }
+
+    const capture: Capture = {
+      id,
+      receivedAt: new Date(req.receivedAt).toISOString(),
+      method: req.method,
+      path: req.path,
+      headers: req.rawHeaders,
+      body: req.body,
+      bodySha256,
+      provider: seen.provider?.id,
+      event: seen.event,
+      deliveryId: seen.deliveryId,
+      verification: seen.verification,
+      response: { status: reply.status },
+      ...(forward ? { forward: { url: forward.url, status: forward.status, ms: forward.ms, error: forward.error } } : {}),
+      duplicateOf,
+      remoteAddress: req.remoteAddress,
+    };
+
+    let storeError: string | undefined;
+    if (o.store) {
+      try {
+        await o.store.append(capture);
+      } catch (err) {
+        // Not on disk, so not acknowledged: the sender retries, as it would with a real receiver.
+        storeError = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+        reply = json(503, { error: `capture not stored: ${storeError}` });
+        capture.response = { status: 503 };
+      }
+    }
+    if (o.delayMs > 0) await sleep(o.delayMs);
+    const delivery: Delivery = { capture, provider: seen.provider, forward, storeError };
+    return { reply, after: () => o.onDelivery(delivery) };
+  };
+}
+
+function json(status: number, value: unknown): Reply {
+  return { status, headers: [['content-type', 'application/json']], body: `${JSON.stringify(value)}\n` };
+}

@@ -1,0 +1,141 @@
+import { isUtf8 } from 'node:buffer';
+import { hash } from 'node:crypto';
+import type { Capture } from './types.js';
+
+/**
+ * One capture is one line of JSON (see docs/capture-format.md): newline-framed, so a reader
+ * resynchronises at the next line after damage, and closed by a fixed-width checksum member,
+ * so a torn or altered line is detected rather than half-read.
+ */
+export const FORMAT_VERSION = 1;
+
+const CHECK_KEY = ',"check":"';
+const CHECK_HEX = 16;
+/** `,"check":"<16 hex>"}` */
+const TRAILER_BYTES = CHECK_KEY.length + CHECK_HEX + 2;
+const NEWLINE = 0x0a;
+
+export function sha256Hex(data: Buffer | string): string {
+  return hash('sha256', data, 'hex');
+}
+
+/** A record's checksum: the first 16 hex digits of the sha256 of its bytes before `,"check"`. */
+function checksum(head: Buffer | string): string {
+  return hash('sha256', head, 'hex').slice(0, CHECK_HEX);
+}
+
+/** A capture as one record line (UTF-8 text), trailing newline included. */
+export function encodeCapture(c: Capture): string {
+  const text = isUtf8(c.body);
+  const record = {
+    v: FORMAT_VERSION,
+    id: c.id,
+    receivedAt: c.receivedAt,
+    method: c.method,
+    path: c.path,
+    provider: c.provider,
+    event: c.event,
+    deliveryId: c.deliveryId,
+    verification: c.verification,
+    response: c.response,
+    forward: c.forward,
+    duplicateOf: c.duplicateOf,
+    remoteAddress: c.remoteAddress,
+    headers: c.headers,
+    bodyBytes: c.body.length,
+    bodySha256: c.bodySha256,
+    // Valid UTF-8 round-trips exactly through a JSON string and stays greppable; anything else is base64.
+    bodyEncoding: text ? 'utf8' : 'base64',
+    body: c.body.toString(text ? 'utf8' : 'base64'),
+  };
+  const head = JSON.stringify(record).slice(0, -1);
+  return `${head}${CHECK_KEY}${checksum(head)}"}\n`;
+}
+
+export type Decoded = { ok: true; capture: Capture } | { ok: false; problem: string };
+
+/** One line (without its newline) back into a capture; damage is a value, never a throw. */
+export function decodeLine(line: Buffer): Decoded {
+  const fail = (problem: string): Decoded => ({ ok: false, problem });
+  const n = line.length;
+  // The version comes first: a newer format may frame or check its records differently.
+  const version = Number(/^\{"v":(\d+),/.exec(line.toString('latin1', 0, 16))?.[1]);
+  if (version > FORMAT_VERSION) return fail(`written in format v${version} by a newer hookctl (this one reads v${FORMAT_VERSION})`);
+  if (n < TRAILER_BYTES + 2 || line[0] !== 0x7b || line.toString('latin1', n - TRAILER_BYTES, n - TRAILER_BYTES + CHECK_KEY.length) !== CHECK_KEY
+    || line[n - 2] !== 0x22 || line[n - 1] !== 0x7d) {
+    return fail('no checksum trailer (a torn write or a hand edit)');
+  }
+  const stored = line.toString('latin1', n - CHECK_HEX - 2, n - 2);
+  if (checksum(line.subarray(0, n - TRAILER_BYTES)) !== stored) return fail('checksum mismatch (the record was altered or damaged)');
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(line.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return fail('not valid JSON despite a matching checksum');
+  }
+  if (raw.v !== FORMAT_VERSION) return fail(`unknown format version ${JSON.stringify(raw.v)}`);
+  return toCapture(raw);
+}
+
+const isStr = (v: unknown): v is string => typeof v === 'string';
+const optStr = (v: unknown) => v === undefined || isStr(v);
+const optObj = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
+
+function toCapture(r: Record<string, unknown>): Decoded {
+  const bad = (field: string): Decoded => ({ ok: false, problem: `field "${field}" is missing or has the wrong type` });
+  for (const f of ['id', 'receivedAt', 'method', 'path', 'bodySha256', 'body'] as const) if (!isStr(r[f])) return bad(f);
+  for (const f of ['provider', 'event', 'deliveryId', 'duplicateOf', 'remoteAddress'] as const) if (!optStr(r[f])) return bad(f);
+  for (const f of ['verification', 'response', 'forward'] as const) if (!optObj(r[f])) return bad(f);
+  const headers = r.headers;
+  if (!Array.isArray(headers) || !headers.every((h) => Array.isArray(h) && h.length === 2 && isStr(h[0]) && isStr(h[1]))) return bad('headers');
+  if (r.bodyEncoding !== 'utf8' && r.bodyEncoding !== 'base64') return bad('bodyEncoding');
+  const body = Buffer.from(r.body as string, r.bodyEncoding);
+  if (body.length !== r.bodyBytes || sha256Hex(body) !== r.bodySha256) {
+    return { ok: false, problem: 'the body does not match its recorded length and sha256' };
+  }
+  const capture: Capture = {
+    id: r.id as string,
+    receivedAt: r.receivedAt as string,
+    method: r.method as string,
+    path: r.path as string,
+    headers: headers as [string, string][],
+    body,
+    bodySha256: r.bodySha256 as string,
+  };
+  for (const f of ['provider', 'event', 'deliveryId', 'verification', 'response', 'forward', 'duplicateOf', 'remoteAddress'] as const) {
+    if (r[f] !== undefined) (capture as unknown as Record<string, unknown>)[f] = r[f];
+  }
+  return { ok: true, capture };
+}
+
+export interface ScanProblem {
+  /** Byte offset of the damaged line in its file. */
+  offset: number;
+  problem: string;
+}
+
+const ID_HEAD = /^\{"v":\d+,"id":"([0-9a-z]+)"/;
+
+/**
+ * Every record in a buffer of lines, in file order. A damaged line is reported and skipped; the
+ * scan goes on at the next newline. A last line without its newline is a torn write.
+ * `want` sees the id read from a line's head and can skip the line without decoding it (lookups).
+ */
+export function decodeAll(data: Buffer, onProblem: (p: ScanProblem) => void, want?: (id: string) => boolean): Capture[] {
+  const out: Capture[] = [];
+  let start = 0;
+  while (start < data.length) {
+    let end = data.indexOf(NEWLINE, start);
+    const torn = end < 0;
+    if (torn) end = data.length;
+    const line = data.subarray(start, end);
+    const id = want ? ID_HEAD.exec(line.toString('latin1', 0, 48))?.[1] : undefined;
+    if (line.length > 0 && (id === undefined || (want as (id: string) => boolean)(id))) {
+      const decoded = torn ? { ok: false as const, problem: 'incomplete last record (a torn write, or one still being written)' } : decodeLine(line);
+      if (decoded.ok) out.push(decoded.capture);
+      else onProblem({ offset: start, problem: decoded.problem });
+    }
+    start = end + 1;
+  }
+  return out;
+}

@@ -1,0 +1,132 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sign } from '../../src/index.js';
+import { startServer, type TestServer } from '../support/server.js';
+import { post, startListen, type Listener } from './support.js';
+
+const SECRET = 'listen_test_secret';
+const body = JSON.stringify({ job_id: 'job_1', state: 'done' });
+const signed = () => sign({ provider: 'changethisfile', secret: SECRET, body }).headers;
+
+let cwd: string;
+let listener: Listener | undefined;
+let app: TestServer | undefined;
+beforeEach(() => { cwd = mkdtempSync(join(tmpdir(), 'hookctl-listen-')); });
+afterEach(async () => {
+  await listener?.stop();
+  await app?.close();
+  listener = undefined;
+  app = undefined;
+  rmSync(cwd, { recursive: true, force: true });
+});
+
+const listen = async (args: string[], json = true) => {
+  listener = await startListen(['--secret', SECRET, ...args], { cwd, json });
+  return listener;
+};
+
+describe('response control', () => {
+  it('--respond 500,500,200 answers in turn, then repeats the last', async () => {
+    const l = await listen(['--respond', '500,500,200']);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post(l.url, body, signed())).status);
+    expect(statuses).toEqual([500, 500, 200, 200, 200]);
+    const lines = await l.deliveries(5);
+    expect(lines.map((d) => d.response.status)).toEqual(statuses);
+  });
+
+  it('--status sets every answer; --delay holds it back', async () => {
+    const l = await listen(['--status', '202', '--delay', '300']);
+    const res = await post(l.url, body, signed());
+    expect(res.status).toBe(202);
+    expect(res.ms).toBeGreaterThanOrEqual(290);
+  });
+
+  it('--reject-invalid answers 401 to a failed verification and 200 to a valid one', async () => {
+    const l = await listen(['--reject-invalid']);
+    const bad = await post(l.url, body, { 'X-CTF-Signature': `sha256=${'0'.repeat(64)}` });
+    expect(bad.status).toBe(401);
+    expect(JSON.parse(bad.body)).toMatchObject({ error: 'invalid signature', reason: 'no-match' });
+    expect((await post(l.url, body, signed())).status).toBe(200);
+  });
+
+  it('marks a repeated body (no delivery id) as a duplicate of the first capture', async () => {
+    const l = await listen([]);
+    await post(l.url, body, signed());
+    await post(l.url, body, signed());
+    const [first, second] = await l.deliveries(2);
+    expect(first?.duplicateOf).toBeUndefined();
+    expect(second?.duplicateOf).toBe(first?.id);
+  });
+
+  it('--no-store captures nothing on disk', async () => {
+    const l = await listen(['--no-store']);
+    expect((await post(l.url, body, signed())).status).toBe(200);
+    await l.deliveries(1);
+    expect(existsSync(join(cwd, '.hookctl'))).toBe(false);
+  });
+});
+
+describe('--forward-to', () => {
+  it('relays bytes and headers unchanged, and relays the app\'s status and body back', async () => {
+    app = await startServer((req, res) => { res.writeHead(201, { 'content-type': 'text/plain', 'x-app': 'yes' }); res.end(`app saw ${req.body.length} bytes`); });
+    const l = await listen(['--forward-to', `${app.url}/app/hooks`]);
+    const headers: [string, string][] = [['X-Custom-Case', 'Keep'], ...Object.entries(signed()), ['content-type', 'application/json'], ['x-multi', 'a'], ['x-multi', 'b']];
+    const res = await post(`${l.url}/incoming?q=1`, body, headers);
+    expect(res.status).toBe(201);
+    expect(res.body).toBe(`app saw ${body.length} bytes`);
+    expect(res.headers['x-app']).toBe('yes');
+    const got = app.received[0];
+    expect(got?.url).toBe('/app/hooks?q=1');
+    expect(got?.body.toString()).toBe(body);
+    const names = (got?.rawHeaders ?? []).filter((_, i) => i % 2 === 0);
+    expect(names.filter((n) => ['X-Custom-Case', 'X-CTF-Signature', 'x-multi'].includes(n))).toEqual(['X-Custom-Case', 'X-CTF-Signature', 'x-multi', 'x-multi']);
+    const [line] = await l.deliveries(1);
+    expect(line).toMatchObject({ response: { status: 201 }, forward: { url: `${app.url}/app/hooks?q=1`, status: 201 }, verification: { ok: true } });
+    expect(typeof line?.forward.ms).toBe('number');
+  });
+
+  it('a target without a path gets the request\'s own path', async () => {
+    app = await startServer();
+    const l = await listen(['--forward-to', app.url]);
+    await post(`${l.url}/webhooks/ctf?x=2`, body, signed());
+    await l.deliveries(1);
+    expect(app.received[0]?.url).toBe('/webhooks/ctf?x=2');
+  });
+
+  it('an app that is down gives the sender a 502 and a clear line, and listen keeps going', async () => {
+    app = await startServer();
+    const port = app.port;
+    await app.close();
+    app = undefined;
+    const l = await listen(['--forward-to', `127.0.0.1:${port}/hooks`], false);
+    const res = await post(l.url, body, signed());
+    expect(res.status).toBe(502);
+    expect(JSON.parse(res.body).error).toMatch(/refused/);
+    await l.waitFor((line) => /app unreachable: connection refused \(is your app running\?\)/.test(line.text ?? ''));
+    expect((await post(l.url, body, signed())).status).toBe(502);
+  });
+});
+
+describe('human output', () => {
+  it('prints one line per delivery; --verbose adds headers and the pretty-printed body', async () => {
+    const l = await listen(['--verbose'], false);
+    await post(`${l.url}/webhooks/ctf`, body, signed());
+    const line = await l.waitFor((x) => /POST/.test(x.text ?? ''));
+    expect(line.text).toMatch(/^\d\d:\d\d:\d\d\.\d{3}  POST  \/webhooks\/ctf  changethisfile  job\.completed  ✔ verified  \d+ B  → 200  [0-9a-z]{18}$/);
+    await l.waitFor((x) => /X-CTF-Signature: sha256=[0-9a-f]{64}/.test(x.text ?? ''));
+    await l.waitFor((x) => /^\s+"state": "done"$/.test(x.text ?? ''));
+    const stopped = await l.stop('SIGINT');
+    expect(stopped.code).toBe(0);
+    expect(l.stderr()).toMatch(/1 delivery: 1 verified, 0 failed/);
+  });
+
+  it('shows the failure reason on a ✘ line', async () => {
+    const l = await listen([], false);
+    await post(`${l.url}/x`, body, { 'X-CTF-Signature': 'sha256=zz' });
+    const line = await l.waitFor((x) => /POST/.test(x.text ?? ''));
+    expect(line.text).toMatch(/✘ malformed-signature: expected 64 hex characters/);
+  });
+});

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../captures/helpers.js';
+import { BIN, ROOT } from '../support/cli.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+/** The ```sh blocks of a README section, in order. */
+function shellBlocks(file: string): string[] {
+  const text = readFileSync(join(ROOT, 'docs/readme', file), 'utf8');
+  return [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+}
+
+describe('the README sections for verify, replay and captures run as written', () => {
+  let app: TestServer;
+  beforeAll(async () => { app = await startServer(); });
+  afterAll(() => app.close());
+
+  it('every example, in order, exits 0 (ports swapped for free ones)', async () => {
+    const listenPort = await freePort();
+    const script = ['verify.md', 'replay.md', 'captures.md'].flatMap(shellBlocks).join('\n')
+      .replaceAll('--port 4000', `--port ${listenPort}`)
+      .replaceAll('localhost:4000', `localhost:${listenPort}`)
+      .replaceAll('localhost:3000', `localhost:${app.port}`)
+      .replaceAll(':3000/', `:${app.port}/`)
+      // The example backgrounds listen; a script must wait until it is up.
+      .replace(/^(hookctl listen .*&.*)$/m, `$1\nfor i in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/${listenPort}) 2>/dev/null && break; sleep 0.1; done`);
+    const cwd = tempDir();
+    // Async: the receiver lives in this process and must keep answering while the script runs.
+    const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('bash', ['-c', `set -euo pipefail\nhookctl() { node ${JSON.stringify(BIN)} "$@"; }\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n${script}`], {
+        cwd, env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: '', HOOKCTL_PROVIDER: '', HOOKCTL_CONFIG: '' },
+        // Its own process group, so the backgrounded listen goes down with it.
+        detached: true,
+      });
+      const killGroup = () => { try { process.kill(-(child.pid as number), 'SIGKILL'); } catch { /* gone */ } };
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+      const timer = setTimeout(killGroup, 60_000);
+      child.on('exit', (status) => { clearTimeout(timer); killGroup(); resolve({ status, stdout, stderr }); });
+    });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    expect(r.stdout).toMatch(/✔ valid .*transcodely/);
+    expect(JSON.parse(readFileSync(join(cwd, 'captures.har'), 'utf8')).log.entries.length).toBeGreaterThan(0);
+    expect(app.received.length).toBeGreaterThanOrEqual(4);
+  }, 70_000);
+});
+
+async function freePort(): Promise<number> {
+  const s = await startServer();
+  const port = s.port;
+  await s.close();
+  return port;
+}

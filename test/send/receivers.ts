@@ -1,0 +1,171 @@
+/**
+ * Receivers that verify deliveries the way each provider's own code, or its documentation, does:
+ * written independently of hookctl's signing module (libraries where they exist, node:crypto from
+ * the seed documents and PROVIDERS.md otherwise). Each answers 200 or 401 with a reason:
+ * `missing` (no signature header), `malformed` (not the provider's format or length),
+ * `mismatch` (a well-formed signature that does not match), `stale` / `future` (timestamp outside
+ * the window).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { verify as octokitVerify } from '@octokit/webhooks-methods';
+import { Webhook as StandardWebhook } from 'standardwebhooks';
+import Stripe from 'stripe';
+import { Webhook as SvixWebhook } from 'svix';
+import type { Received } from '../support/server.js';
+
+export type Reason = 'missing' | 'malformed' | 'mismatch' | 'stale' | 'future';
+export type Verdict = { ok: true } | { ok: false; reason: Reason; detail?: string };
+export type Verifier = (req: Received) => Verdict | Promise<Verdict>;
+
+/** Secrets shaped like each provider's: Standard Webhooks and Svix decode whsec_<base64>. */
+export function testSecret(provider: string): string {
+  if (provider === 'standard-webhooks' || provider === 'svix') return `whsec_${Buffer.from(`hookctl test secret for ${provider}`).toString('base64')}`;
+  if (provider === 'stripe') return 'whsec_test_8e2c41b70004';
+  return `${provider}_test_secret`;
+}
+
+const stripe = new Stripe('sk_test_hookctl');
+const hmacHex = (key: string | Buffer, content: string | Buffer) => createHmac('sha256', key).update(content).digest('hex');
+const header = (req: Received, name: string) => {
+  const v = req.headers[name.toLowerCase()];
+  return Array.isArray(v) ? v.join(', ') : v;
+};
+const fail = (reason: Reason, detail?: string): Verdict => ({ ok: false, reason, detail });
+const age = (ts: number) => Math.floor(Date.now() / 1000) - ts;
+
+/** `sha256=<64 hex>` in one header over the raw body: ChangeThisFile, MediaConvert, Download API, GitHub. */
+function sha256Prefixed(name: string, secret: string): Verifier {
+  return (req) => {
+    const sig = header(req, name);
+    if (sig === undefined) return fail('missing');
+    if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+    // ChangeThisFile's Python sample: hmac.compare_digest(computed, header.removeprefix('sha256=')).
+    return sig.slice(7) === hmacHex(secret, req.body) ? { ok: true } : fail('mismatch');
+  };
+}
+
+export function verifierFor(provider: string, secret: string): Verifier {
+  switch (provider) {
+    case 'changethisfile': return sha256Prefixed('X-CTF-Signature', secret);
+    case 'download-api': return (req) => {
+      // The seed's Node sample, with a format check first (its hex decode would accept junk).
+      const sig = header(req, 'X-Webhook-Signature');
+      if (!sig) return fail('missing');
+      if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+      const ok = timingSafeEqual(Buffer.from(sig.substring(7), 'hex'), Buffer.from(hmacHex(secret, req.body), 'hex'));
+      return ok ? { ok: true } : fail('mismatch');
+    };
+    case 'mediaconvert': return (req) => {
+      // The seed's JS sample compares `sha256=<hex>` strings with timingSafeEqual.
+      const sig = header(req, 'X-MediaConvert-Signature');
+      if (!sig) return fail('missing');
+      const expected = `sha256=${hmacHex(secret, req.body)}`;
+      if (sig.length !== expected.length) return fail('malformed', sig);
+      return timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) ? { ok: true } : fail('mismatch');
+    };
+    case 'transcodely': return (req) => {
+      // The seed's TypeScript sample: {timestamp}.{body}, 5-minute window both ways.
+      const sig = header(req, 'X-Transcodely-Signature');
+      const ts = header(req, 'X-Transcodely-Timestamp');
+      if (!sig) return fail('missing');
+      if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+      if (!ts || !/^\d+$/.test(ts)) return fail('malformed', `timestamp ${ts}`);
+      if (age(Number(ts)) > 300) return fail('stale');
+      if (age(Number(ts)) < -300) return fail('future');
+      const expected = `sha256=${hmacHex(secret, `${ts}.${req.body.toString()}`)}`;
+      return timingSafeEqual(Buffer.from(expected), Buffer.from(sig)) ? { ok: true } : fail('mismatch');
+    };
+    case 'ittybit': return (req) => {
+      // Bare hex over the raw body (the seed's Flask sample; its Express sample is exercised separately).
+      const sig = header(req, 'Ittybit-Signature');
+      if (!sig) return fail('missing');
+      if (!/^[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+      return sig === hmacHex(secret, req.body) ? { ok: true } : fail('mismatch');
+    };
+    case 'github': return async (req) => {
+      const sig = header(req, 'X-Hub-Signature-256');
+      if (!sig) return fail('missing');
+      if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+      if (!(await octokitVerify(secret, req.body.toString('utf8'), sig))) return fail('mismatch');
+      const legacy = header(req, 'X-Hub-Signature');
+      const sha1 = `sha1=${createHmac('sha1', secret).update(req.body).digest('hex')}`;
+      return legacy === sha1 ? { ok: true } : fail('mismatch', 'legacy X-Hub-Signature');
+    };
+    case 'stripe': return (req) => {
+      const sig = header(req, 'Stripe-Signature');
+      if (!sig) return fail('missing');
+      if (!/^t=\d+(,v1=[0-9a-f]{64})+$/.test(sig)) return fail('malformed', sig);
+      try {
+        stripe.webhooks.constructEvent(req.body, sig, secret);
+        return { ok: true };
+      } catch (err) {
+        const m = (err as Error).message;
+        return m.includes('tolerance') ? fail('stale', m) : fail('mismatch', m);
+      }
+    };
+    case 'standard-webhooks':
+    case 'svix': return (req) => {
+      const prefix = provider === 'svix' ? 'svix' : 'webhook';
+      const sig = header(req, `${prefix}-signature`);
+      if (!sig) return fail('missing');
+      if (!/^(v1,[A-Za-z0-9+/]{43}=)( v1,[A-Za-z0-9+/]{43}=)*$/.test(sig)) return fail('malformed', sig);
+      try {
+        if (provider === 'svix') new SvixWebhook(secret).verify(req.body.toString('utf8'), req.headers as Record<string, string>);
+        else new StandardWebhook(secret).verify(req.body.toString('utf8'), req.headers as Record<string, string>);
+        return { ok: true };
+      } catch (err) {
+        const m = (err as Error).message;
+        if (/too old/i.test(m)) return fail('stale', m);
+        if (/too new/i.test(m)) return fail('future', m);
+        return fail('mismatch', m);
+      }
+    };
+    case 'slack': return (req) => {
+      // Slack: v0=<hex> over v0:{ts}:{body}; requests older than 5 minutes are refused.
+      const sig = header(req, 'X-Slack-Signature');
+      const ts = header(req, 'X-Slack-Request-Timestamp');
+      if (!sig) return fail('missing');
+      if (!/^v0=[0-9a-f]{64}$/.test(sig) || !ts) return fail('malformed', sig);
+      if (age(Number(ts)) > 300) return fail('stale');
+      return sig === `v0=${hmacHex(secret, `v0:${ts}:${req.body.toString()}`)}` ? { ok: true } : fail('mismatch');
+    };
+    case 'shopify': return (req) => {
+      const sig = header(req, 'X-Shopify-Hmac-Sha256');
+      if (!sig) return fail('missing');
+      if (!/^[A-Za-z0-9+/]{43}=$/.test(sig)) return fail('malformed', sig);
+      return sig === createHmac('sha256', secret).update(req.body).digest('base64') ? { ok: true } : fail('mismatch');
+    };
+    case 'paddle': return (req) => {
+      // Paddle-Signature: ts=<s>;h1=<hex> over {ts}:{body}; the SDK allows 5 s.
+      const sig = header(req, 'Paddle-Signature');
+      if (!sig) return fail('missing');
+      const parts = Object.fromEntries(sig.split(';').map((p) => p.split('=') as [string, string]));
+      if (!parts.ts || !/^[0-9a-f]{64}$/.test(parts.h1 ?? '')) return fail('malformed', sig);
+      if (age(Number(parts.ts)) > 5) return fail('stale');
+      return parts.h1 === hmacHex(secret, `${parts.ts}:${req.body.toString()}`) ? { ok: true } : fail('mismatch');
+    };
+    case 'linear': return (req) => {
+      // Linear: bare hex over the body; webhookTimestamp (ms) in the body within a minute.
+      const sig = header(req, 'Linear-Signature');
+      if (!sig) return fail('missing');
+      if (!/^[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+      if (sig !== hmacHex(secret, req.body)) return fail('mismatch');
+      const ts = (JSON.parse(req.body.toString()) as { webhookTimestamp: number }).webhookTimestamp;
+      if (Date.now() - ts > 60_000) return fail('stale');
+      if (ts - Date.now() > 60_000) return fail('future');
+      return { ok: true };
+    };
+    default: throw new Error(`no test verifier for ${provider}`);
+  }
+}
+
+/** A request handler for startServer: 200 when verified, 401 with the reason otherwise. */
+export function verifyingHandler(verifier: Verifier, verdicts: Verdict[] = []) {
+  return async (req: Received, res: import('node:http').ServerResponse) => {
+    const v = await verifier(req);
+    verdicts.push(v);
+    res.statusCode = v.ok ? 200 : 401;
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify(v));
+  };
+}
