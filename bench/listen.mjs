@@ -60,6 +60,11 @@ const waitForPort = async (port) => {
   throw new Error(`nothing listening on ${port}`);
 };
 
+/** User + system CPU seconds the process has used so far (/proc/<pid>/stat, clock ticks of 1/100 s). */
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
 const rssKiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 
 const run = (port, amount) => new Promise((resolve, reject) => {
@@ -87,12 +92,14 @@ try {
   await run(bare.port, WARMUP);
   await run(listen.port, WARMUP);
   // Rounds of ROUND requests, alternating, so that load from anything else on the machine falls on both.
-  const totals = { bare: { requests: 0, seconds: 0, p99: 0 }, listen: { requests: 0, seconds: 0, p99: 0 } };
+  const totals = { bare: { requests: 0, seconds: 0, p99: 0, cpu: 0 }, listen: { requests: 0, seconds: 0, p99: 0, cpu: 0 } };
   const rss = [];
   for (let done = 0; done < AMOUNT; done += ROUND) {
     const n = Math.min(ROUND, AMOUNT - done);
     for (const [name, target] of [['bare', bare], ['listen', listen]]) {
+      const cpu = cpuSeconds(target.child.pid);
       const r = await run(target.port, n);
+      totals[name].cpu += cpuSeconds(target.child.pid) - cpu;
       totals[name].requests += r.requests;
       totals[name].seconds += r.seconds;
       totals[name].p99 = Math.max(totals[name].p99, r.p99);
@@ -105,9 +112,10 @@ try {
   const stored = readdirSync(join(store, 'captures')).reduce((n, f) => n + readFileSync(join(store, 'captures', f), 'utf8').split('\n').filter(Boolean).length, 0);
   const rps = (t) => t.requests / t.seconds;
   const mib = (kib) => (kib / 1024).toFixed(1);
+  const cpuPer = (t) => `${((t.cpu / t.requests) * 1e6).toFixed(0)} µs CPU/request`;
   console.log(`node ${process.version}, ${CONNECTIONS} connections, ${body.length}-byte signed body (github scheme), ${AMOUNT} requests each, alternating rounds of ${ROUND}`);
-  console.log(`bare node:http    ${rps(totals.bare).toFixed(0).padStart(7)} req/s   worst round p99 ${totals.bare.p99} ms`);
-  console.log(`hookctl listen    ${rps(totals.listen).toFixed(0).padStart(7)} req/s   worst round p99 ${totals.listen.p99} ms   (verify + fsync'd store + NDJSON)`);
+  console.log(`bare node:http    ${rps(totals.bare).toFixed(0).padStart(7)} req/s   worst round p99 ${totals.bare.p99} ms   ${cpuPer(totals.bare)}`);
+  console.log(`hookctl listen    ${rps(totals.listen).toFixed(0).padStart(7)} req/s   worst round p99 ${totals.listen.p99} ms   ${cpuPer(totals.listen)} (verify + synced store + NDJSON)`);
   console.log(`ratio             ${(rps(totals.listen) / rps(totals.bare)).toFixed(2)} (target >= 0.5)`);
   console.log(`listen RSS        ${rss.map(([n, kib]) => `${n / 1000}k: ${mib(kib)} MiB`).join(', ')}`);
   console.log(`stored            ${stored} captures (expected ${WARMUP + AMOUNT})`);

@@ -4,7 +4,7 @@
  * node:http receiver. Receiver, autocannon and hookctl each run in their own process, so no
  * client shares an event loop with the receiver and both clients start cold, as a CLI does.
  *
- *   node bench/send.mjs [--count 5000] [--concurrency 50] [--rounds 3]
+ *   node bench/send.mjs [--count 5000] [--concurrency 50] [--rounds 5]
  *
  * autocannon replays one fixed request, and so does bare undici (hookctl's HTTP layer alone);
  * hookctl renders, signs and serializes every delivery afresh and prints one JSON object per
@@ -22,7 +22,7 @@ const arg = (name, fallback) => {
 };
 const COUNT = arg('count', 5000);
 const CONCURRENCY = arg('concurrency', 50);
-const ROUNDS = arg('rounds', 3);
+const ROUNDS = arg('rounds', 5);
 const BIN = fileURLToPath(new URL('../bin/hookctl.js', import.meta.url));
 const SECRET = 'bench_secret';
 

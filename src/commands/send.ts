@@ -96,7 +96,7 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
   const total = plan.count * builders.length;
   const requests = total * plan.duplicates;
   const href = plan.url.href;
-  const progress = burst && !out.json ? await startProgress(total, io.stderr, Boolean(io.stderr.isTTY) && !io.env.CI && io.env.TERM !== 'dumb') : undefined;
+  const progress = burst && !out.json ? await startProgress(total, io.stderr, interactive(io)) : undefined;
   const client = await createHttpClient({ connections: plan.concurrency });
   const onAbort = () => { void client.destroy(); };
   io.signal.addEventListener('abort', onAbort, { once: true });
@@ -169,6 +169,12 @@ function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: n
     }
   }
   return 0;
+}
+
+/** A spinner needs a real terminal: a TTY with a width (ora loops on a 0-column pty), outside CI. */
+function interactive(io: CommandContext['io']): boolean {
+  const err = io.stderr as { isTTY?: boolean; columns?: number };
+  return Boolean(err.isTTY) && (err.columns ?? 0) > 0 && !io.env.CI && io.env.TERM !== 'dumb';
 }
 
 function int(text: string, flag: string, min: number): number {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,7 +96,8 @@ describe('listen usage and environment errors', () => {
   });
 
   it('an unwritable store exits 3 before listening', async () => {
-    const r = await runCli(['listen', '--port', '0', '--store', '/proc/hookctl-cannot-write-here'], { cwd });
+    writeFileSync(join(cwd, 'a-file'), 'not a directory');
+    const r = await runCli(['listen', '--port', '0', '--store', 'a-file/captures'], { cwd });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/✗ cannot write captures to/);
   });

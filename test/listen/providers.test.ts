@@ -12,6 +12,7 @@ import { renderString } from '../../src/core/fixtures/index.js';
 import { BUILTIN_PROVIDERS } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
 import { openStore } from '../../src/core/store/index.js';
+import { runCli } from '../support/cli.js';
 import { post, startListen, type Listener } from './support.js';
 
 const stripe = new Stripe('sk_test_hookctl');
@@ -135,6 +136,21 @@ describe('listen verifies hookctl-signed deliveries for every built-in provider 
       expect(res.status).toBe(200);
       expect(line).toMatchObject({ provider: profile.id, verification: { ok: true } });
       expect(line?.event).toBe(event.name);
+    });
+  }
+});
+
+describe('listen verifies what `hookctl send` sends, every event of every provider', () => {
+  let dev: Listener;
+  beforeAll(async () => { dev = await startListen(['--no-store']); });
+  afterAll(async () => { await dev?.stop(); });
+
+  for (const profile of BUILTIN_PROVIDERS) {
+    it(`${profile.id}: send --all`, async () => {
+      const sent = await runCli(['send', '--all', '--provider', profile.id, '--to', dev.url]);
+      expect(sent.code, sent.stderr).toBe(0);
+      const lines = await dev.deliveries(profile.events.length);
+      expect(lines.map((l) => [l.provider, l.event, l.verification.ok])).toEqual(profile.events.map((e) => [profile.id, e.name, true]));
     });
   }
 });

@@ -30,17 +30,18 @@ export interface SendTarget {
   timeoutMs: number;
 }
 
+type Outcome = { response?: HttpResponse; error?: NetworkError };
+const answered = (response: HttpResponse): Outcome => ({ response });
+const unanswered = (err: unknown): Outcome => {
+  if (err instanceof NetworkError) return { error: err };
+  throw err;
+};
+
 /** Send one signed delivery. A missing response is a value (`error`); anything else throws. */
-export async function deliver(delivery: Delivery, target: SendTarget): Promise<{ response?: HttpResponse; error?: NetworkError }> {
-  try {
-    const response = await target.client.send({
-      url: target.url, method: delivery.method, headers: delivery.headers, body: delivery.body, timeoutMs: target.timeoutMs,
-    });
-    return { response };
-  } catch (err) {
-    if (err instanceof NetworkError) return { error: err };
-    throw err;
-  }
+export function deliver(delivery: Delivery, target: SendTarget): Promise<Outcome> {
+  return target.client.send({
+    url: target.url, method: delivery.method, headers: delivery.headers, body: delivery.body, timeoutMs: target.timeoutMs,
+  }).then(answered, unanswered);
 }
 
 export interface RetryOptions {
@@ -85,10 +86,9 @@ export async function runDeliveries(opts: RunOptions): Promise<RunSummary> {
       let delivery = first;
       for (let attempt = 1; ; attempt++) {
         if (opts.signal?.aborted) return;
-        const t0 = performance.now();
         const { response, error } = await deliver(delivery, opts);
         if (error && opts.signal?.aborted) return; // cut short by Ctrl-C: not an outcome
-        stats.record(response?.status, error, performance.now() - t0);
+        stats.record(response?.status, error, response?.timings.totalMs ?? 0);
         const judgement = opts.retry ? judgeAttempt(opts.retry.policy, attempt, response?.status, opts.retry.timeScale) : undefined;
         const final = judgement?.verdict !== 'retry';
         opts.onAttempt?.({ index, copy, attempt, of, delivery, response, error, judgement, final });

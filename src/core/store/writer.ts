@@ -36,7 +36,8 @@ export class SegmentWriter {
   append(id: string, line: string): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id, line, resolve, reject });
-      this.running ??= this.drain();
+      // Start at the end of this event-loop turn, so every request that completed in it shares the first write.
+      this.running ??= new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
     });
   }
 

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { sign } from '../../src/index.js';
+import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
+import { DedupIndex, eventFromBody, fingerprinter, inspectRequest, statusSequence, type Delivery } from '../../src/core/server/index.js';
+import { createPipeline } from '../../src/core/server/pipeline.js';
+import type { RawRequest } from '../../src/core/server/http.js';
+import type { Capture, CaptureStore } from '../../src/core/store/index.js';
+
+const base = { providers: BUILTIN_PROVIDERS, secretsFor: () => ['s3cret'] };
+const NOW = 1_767_225_600_000;
+
+describe('eventFromBody', () => {
+  it('reads the common fields, Slack\'s nested event first', () => {
+    expect(eventFromBody({ type: 'invoice.paid' })).toBe('invoice.paid');
+    expect(eventFromBody({ type: 'event_callback', event: { type: 'app_mention' } })).toBe('app_mention');
+    expect(eventFromBody({ event: 'job.completed', type: 'x' })).toBe('job.completed');
+    expect(eventFromBody({ event_type: 'subscription.created' })).toBe('subscription.created');
+    expect(eventFromBody({ topic: 'orders/create' })).toBe('orders/create');
+    expect(eventFromBody({ state: 'done' })).toBeUndefined();
+    expect(eventFromBody(undefined)).toBeUndefined();
+  });
+});
+
+describe('fingerprinter', () => {
+  const guess = fingerprinter();
+  it('names seed-provider events from their fixtures\' distinguishing literals', () => {
+    expect(guess(getProvider('changethisfile'), { job_id: 'j', state: 'failed', error: 'boom' })).toBe('job.failed');
+    expect(guess(getProvider('mediaconvert'), { job_id: 'j', status: 'processing' })).toBe('job.progress');
+    expect(guess(getProvider('ittybit'), { id: 't', status: 'succeeded' })).toBe('job.completed');
+    expect(guess(getProvider('ittybit'), { id: 't', status: 'queued' })).toBeUndefined();
+    expect(guess(getProvider('stripe'), { anything: 1 })).toBeUndefined();
+  });
+});
+
+describe('inspectRequest', () => {
+  const body = Buffer.from('{"type":"user.created"}');
+  it('a request no provider signed fails with unknown-provider, event still read', () => {
+    const r = inspectRequest(base, { 'content-type': 'application/json' }, body, NOW);
+    expect(r.provider).toBeUndefined();
+    expect(r).toMatchObject({ event: 'user.created', verification: { ok: false, reason: 'unknown-provider' } });
+  });
+
+  it('falls back to the configured provider so the reason is specific', () => {
+    const r = inspectRequest({ ...base, fallback: getProvider('transcodely') }, {}, body, NOW);
+    expect(r.provider?.id).toBe('transcodely');
+    expect(r.verification).toMatchObject({ ok: false, reason: 'missing-signature' });
+  });
+
+  it('a secret the scheme cannot decode is a failed check, not a crash', () => {
+    const signed = sign({ provider: 'standard-webhooks', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body, now: NOW });
+    const r = inspectRequest({ ...base, secretsFor: () => ['not base64 !!'] }, signed.headers, body, NOW);
+    expect(r.verification).toMatchObject({ ok: false, reason: 'bad-secret' });
+    expect(r.deliveryId).toBe(signed.id);
+  });
+
+  it('reports which of several secrets matched', () => {
+    const signed = sign({ provider: 'github', secret: 'new', body });
+    const r = inspectRequest({ ...base, secretsFor: () => ['old', 'new'] }, signed.headers, body, NOW);
+    expect(r.verification).toEqual({ ok: true, secretIndex: 1 });
+  });
+});
+
+describe('statusSequence', () => {
+  it('answers in turn, then repeats the last', () => {
+    const next = statusSequence([500, 503, 200]);
+    expect([next(), next(), next(), next(), next()]).toEqual([500, 503, 200, 200, 200]);
+  });
+});
+
+describe('createPipeline', () => {
+  const req = (body: string): RawRequest => ({
+    method: 'POST', path: '/h', rawHeaders: [['Host', 'x']], headers: { host: 'x' }, body: Buffer.from(body), receivedAt: NOW, remoteAddress: '127.0.0.1',
+  });
+  let n = 0;
+  const options = (store: CaptureStore | undefined, seen: Delivery[]) => ({
+    inspect: base, store, newId: () => `id${n++}`, nextStatus: statusSequence([200]), rejectInvalid: false, delayMs: 0, dedup: new DedupIndex(), onDelivery: (d: Delivery) => seen.push(d),
+  });
+
+  it('answers 503, not an acknowledgement, when the capture cannot be written', async () => {
+    const seen: Delivery[] = [];
+    const failing = { append: async () => { throw Object.assign(new Error('disk full'), { code: 'ENOSPC' }); } } as unknown as CaptureStore;
+    const handled = await createPipeline(options(failing, seen))(req('{}'));
+    expect(handled.reply.status).toBe(503);
+    handled.after?.();
+    expect(seen[0]?.storeError).toBe('ENOSPC');
+    expect(seen[0]?.capture.response?.status).toBe(503);
+  });
+
+  it('acknowledges only after append has resolved', async () => {
+    const order: string[] = [];
+    const slow = { append: async (c: Capture) => { await new Promise((r) => setTimeout(r, 50)); order.push(`stored ${c.id}`); } } as unknown as CaptureStore;
+    const handled = await createPipeline(options(slow, []))(req('{"a":1}'));
+    order.push(`reply ${handled.reply.status}`);
+    expect(order).toEqual([expect.stringMatching(/^stored id\d+$/), 'reply 200']);
+  });
+});
