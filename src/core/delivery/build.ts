@@ -29,7 +29,7 @@ export function buildDelivery(spec: DeliverySpec & World): Delivery {
 // What `invalid` signs instead of the body: a signature over bytes that are not the ones sent.
 const TAMPER = Buffer.from('\n', 'utf8');
 
-export function createDeliveryBuilder(spec: DeliverySpec & { userAgent?: string }): DeliveryBuilder {
+export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   const { profile } = spec;
   const { scheme, request } = profile;
   const event = typeof spec.event === 'string' ? resolveEvent(`${profile.id}/${spec.event}`, [profile], profile.id).event : spec.event;

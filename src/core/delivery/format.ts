@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ChalkInstance } from 'chalk';
 import type { HttpResponse } from '../http/client.js';
 import { duration } from '../providers/describe.js';
+import type { Judgement } from './policy.js';
 import type { Attempt } from './run.js';
 import type { RunSummary } from './stats.js';
 import type { Delivery } from './types.js';
@@ -71,18 +72,17 @@ export function attemptLine(a: Attempt, url: URL, c: ChalkInstance): string {
   if (j?.verdict === 'retry') {
     const scaled = j.delayMs !== (j.delaySec ?? 0) * 1000 ? ` (scaled: ${j.delayMs} ms)` : '';
     line += c.dim(` — retry in ${duration(j.delaySec ?? 0)}${scaled}`);
+  } else if (j && j.verdict !== 'delivered') {
+    line += c.dim(` — ${VERDICTS[j.verdict]}`);
   }
-  else if (j && j.verdict !== 'delivered') line += c.dim(` — ${VERDICTS[j.verdict]}`);
   return line;
 }
 
-const VERDICTS = {
+const VERDICTS: Record<Exclude<Judgement['verdict'], 'delivered' | 'retry'>, string> = {
   'gave-up': 'retries exhausted: the provider gives up',
   rejected: 'not retried: the provider treats this as a permanent failure',
   disabled: 'the provider stops here and disables the endpoint',
-  delivered: 'delivered',
-  retry: 'retry',
-} as const;
+};
 
 export function statusBadge(status: number, c: ChalkInstance): string {
   const text = `${status} ${STATUS_CODES[status] ?? ''}`.trim();

@@ -35,6 +35,8 @@ export interface DeliverySpec {
   fixtureDirs?: readonly string[];
   /** Resolves a relative `--fixture` path. */
   cwd?: string;
+  /** The User-Agent for providers that document none (`send` passes `hookctl/<version>`). */
+  userAgent?: string;
   overrides?: DeliveryOverrides;
 }
 
