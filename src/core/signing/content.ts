@@ -9,9 +9,31 @@ export interface ContentParts {
 
 const PLACEHOLDER = /\{(body|timestamp|id)\}/g;
 
+type Part = Buffer | 'body' | 'timestamp' | 'id';
+interface Parsed { parts: Part[]; uses: Set<string> }
+
+// Templates are few and fixed per provider: parse each once, not on every delivery.
+const parsedCache = new Map<string, Parsed>();
+
+function parse(template: string): Parsed {
+  let parsed = parsedCache.get(template);
+  if (parsed) return parsed;
+  const parts: Part[] = [];
+  let last = 0;
+  for (const m of template.matchAll(PLACEHOLDER)) {
+    if ((m.index ?? 0) > last) parts.push(Buffer.from(template.slice(last, m.index), 'utf8'));
+    parts.push(m[1] as 'body' | 'timestamp' | 'id');
+    last = (m.index ?? 0) + m[0].length;
+  }
+  if (last < template.length) parts.push(Buffer.from(template.slice(last), 'utf8'));
+  parsed = { parts, uses: new Set(parts.filter((p): p is Exclude<Part, Buffer> => typeof p === 'string')) };
+  if (parsedCache.size < 256) parsedCache.set(template, parsed);
+  return parsed;
+}
+
 /** Which placeholders a content template uses. */
 export function placeholders(template: string): Set<string> {
-  return new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1] as string));
+  return parse(template).uses;
 }
 
 /**
@@ -19,19 +41,17 @@ export function placeholders(template: string): Set<string> {
  * The body is never decoded, so non-UTF-8 bodies sign correctly.
  */
 export function signedContent(template: string, parts: ContentParts): Buffer {
+  const { parts: layout } = parse(template);
+  if (layout.length === 1 && layout[0] === 'body') return parts.body;
   const chunks: Buffer[] = [];
-  let last = 0;
-  for (const m of template.matchAll(PLACEHOLDER)) {
-    chunks.push(Buffer.from(template.slice(last, m.index), 'utf8'));
-    const name = m[1] as 'body' | 'timestamp' | 'id';
-    if (name === 'body') chunks.push(parts.body);
+  for (const part of layout) {
+    if (part === 'body') chunks.push(parts.body);
+    else if (typeof part !== 'string') chunks.push(part);
     else {
-      const value = parts[name];
-      if (value === undefined) throw new SigningError(`the signed content needs {${name}} but none was given`);
+      const value = parts[part];
+      if (value === undefined) throw new SigningError(`the signed content needs {${part}} but none was given`);
       chunks.push(Buffer.from(value, 'utf8'));
     }
-    last = (m.index ?? 0) + m[0].length;
   }
-  chunks.push(Buffer.from(template.slice(last), 'utf8'));
   return Buffer.concat(chunks);
 }

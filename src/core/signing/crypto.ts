@@ -1,11 +1,25 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import type { Algorithm, Encoding, SecretSpec } from './types.js';
 import { SigningError } from './errors.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** The HMAC key for a secret, as the provider derives it. */
-export function secretKey(secret: string, spec: SecretSpec): Buffer {
+// Bursts sign thousands of deliveries with one secret: derive its key once.
+const keyCache = new Map<string, KeyObject>();
+
+/** The HMAC key for a secret, as the provider derives it (cached: a few secrets serve a whole run). */
+export function secretKey(secret: string, spec: SecretSpec): KeyObject {
+  const cacheKey = `${spec.encoding}\u0000${spec.prefix ?? ''}\u0000${secret}`;
+  let key = keyCache.get(cacheKey);
+  if (!key) {
+    key = createSecretKey(deriveKey(secret, spec));
+    if (keyCache.size >= 64) keyCache.delete(keyCache.keys().next().value as string);
+    keyCache.set(cacheKey, key);
+  }
+  return key;
+}
+
+function deriveKey(secret: string, spec: SecretSpec): Buffer {
   if (spec.encoding === 'utf8') return Buffer.from(secret, 'utf8');
   const raw = spec.prefix && secret.startsWith(spec.prefix) ? secret.slice(spec.prefix.length) : secret;
   if (raw.length === 0 || raw.length % 4 === 1 || !BASE64.test(raw)) {
@@ -17,7 +31,7 @@ export function secretKey(secret: string, spec: SecretSpec): Buffer {
   return Buffer.from(raw, 'base64');
 }
 
-export function hmac(algorithm: Algorithm, key: Buffer, content: Buffer): Buffer {
+export function hmac(algorithm: Algorithm, key: KeyObject, content: Buffer): Buffer {
   return createHmac(algorithm, key).update(content).digest();
 }
 
