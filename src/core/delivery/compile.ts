@@ -1,4 +1,5 @@
 import { renderTemplate, type TemplateContext } from '../fixtures/index.js';
+import { TOKEN, WHOLE } from '../fixtures/template.js';
 
 /**
  * A fixture template compiled for bursts: the JSON text around the `{{tokens}}` is serialized
@@ -7,9 +8,6 @@ import { renderTemplate, type TemplateContext } from '../fixtures/index.js';
  * evaluated by `renderTemplate` itself, once each, random ones in the order the walk meets them.
  */
 export type CompiledBody = (ctx: TemplateContext) => string;
-
-const TOKEN = /\{\{\s*([^{}]+?)\s*\}\}/g;
-const WHOLE = /^\{\{\s*([^{}]+?)\s*\}\}$/;
 
 type Part = string | { token: number; whole: boolean };
 
