@@ -26,8 +26,12 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-/** Writes raw bytes on a fresh connection; resolves with everything the server sent back before closing. */
-function raw(data: string | Buffer, opts: { endAfterMs?: number; holdOpen?: boolean } = {}): Promise<{ text: string; ms: number }> {
+/**
+ * Writes raw bytes on a fresh connection; resolves with everything the server sent back before it
+ * closed. The client ends its side after `endAfterMs`, or never with `holdOpen` (or `drip`, a line
+ * it keeps sending every 200 ms).
+ */
+function raw(data: string | Buffer, opts: { endAfterMs?: number; holdOpen?: boolean; drip?: string } = {}): Promise<{ text: string; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const sock = connect({ host, port });
@@ -35,9 +39,10 @@ function raw(data: string | Buffer, opts: { endAfterMs?: number; holdOpen?: bool
     sock.setEncoding('latin1');
     sock.on('data', (d: string) => { text += d; });
     sock.on('error', () => {});
-    sock.on('close', () => resolve({ text, ms: performance.now() - started }));
+    const drip = opts.drip === undefined ? undefined : setInterval(() => sock.write(opts.drip as string), 200);
+    sock.on('close', () => { clearInterval(drip); resolve({ text, ms: performance.now() - started }); });
     sock.write(data);
-    if (!opts.holdOpen) setTimeout(() => sock.end(), opts.endAfterMs ?? 200);
+    if (!opts.holdOpen && !drip) setTimeout(() => sock.end(), opts.endAfterMs ?? 200);
   });
 }
 
@@ -86,17 +91,7 @@ describe('listen under hostile input', () => {
 
   it('times out a slow client instead of letting it hold the connection', async () => {
     // Headers trickled and never finished: cut off after --request-timeout (1 s) plus the check interval.
-    const slow = await new Promise<{ text: string; ms: number }>((resolve) => {
-      const started = performance.now();
-      const sock = connect({ host, port });
-      let text = '';
-      sock.setEncoding('latin1');
-      sock.on('data', (d: string) => { text += d; });
-      sock.on('error', () => {});
-      const drip = setInterval(() => sock.write('X-Slow: 1\r\n'), 200);
-      sock.write('POST /slow HTTP/1.1\r\nHost: x\r\n');
-      sock.on('close', () => { clearInterval(drip); resolve({ text, ms: performance.now() - started }); });
-    });
+    const slow = await raw('POST /slow HTTP/1.1\r\nHost: x\r\n', { drip: 'X-Slow: 1\r\n' });
     expect(slow.ms).toBeLessThan(5_000);
     expect(statusOf(slow.text)).toBe(408);
     // A body promised and never sent is cut off too.
@@ -104,6 +99,20 @@ describe('listen under hostile input', () => {
     expect(stalled.ms).toBeLessThan(5_000);
     expect(statusOf(stalled.text)).toBe(408);
     await validDelivery();
+  });
+
+  it('reports a client that leaves half-way through its body, and stores nothing for it', async () => {
+    await new Promise<void>((resolve) => {
+      const sock = connect({ host, port }, () => {
+        sock.write('POST /abandoned HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"partial":');
+        setTimeout(() => { sock.destroy(); resolve(); }, 100);
+      });
+      sock.on('error', () => {});
+    });
+    const line = await l.waitFor((x) => x.type === 'rejected' && x.path === '/abandoned');
+    expect(line).toMatchObject({ status: null, method: 'POST', reason: expect.stringMatching(/closed the connection/) });
+    await validDelivery();
+    expect(l.lines.some((x) => x.type === 'delivery' && x.path === '/abandoned')).toBe(false);
   });
 
   it('survives a thousand malformed requests and still serves a valid delivery', async () => {

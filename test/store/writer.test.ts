@@ -57,16 +57,36 @@ describe('capture ids', () => {
 });
 
 describe('DedupIndex', () => {
-  it('returns the first id for a repeated key and forgets the oldest keys past its capacity', () => {
-    const d = new DedupIndex(3);
+  it('returns the first capture id for a repeated key', () => {
+    const d = new DedupIndex(100);
     expect(d.check('k1', 'a')).toBeUndefined();
     expect(d.check('k1', 'b')).toBe('a');
-    d.check('k2', 'c');
-    d.check('k3', 'd');
-    d.check('k1', 'e'); // a hit keeps k1 young
-    d.check('k4', 'f'); // evicts k2, the least recently seen
-    expect(d.size).toBe(3);
-    expect(d.check('k2', 'g')).toBeUndefined();
-    expect(d.check('k1', 'h')).toBe('a');
+    expect(d.check('k2', 'c')).toBeUndefined();
+    expect(d.check('k1', 'd')).toBe('a');
+  });
+
+  it('stays within its capacity, remembers the last capacity/2 keys, forgets older ones', () => {
+    const d = new DedupIndex(1000);
+    for (let i = 0; i < 10_000; i++) d.check(`key-${i}`, `id-${i}`);
+    expect(d.size).toBeLessThanOrEqual(1000);
+    for (let i = 9_500; i < 10_000; i++) expect(d.check(`key-${i}`, 'again')).toBe(`id-${i}`);
+    expect(d.check('key-0', 'new')).toBeUndefined();
+  });
+
+  it('keeps a key that keeps coming back', () => {
+    const d = new DedupIndex(10);
+    d.check('hot', 'first');
+    for (let i = 0; i < 100; i++) {
+      d.check(`cold-${i}`, `c${i}`);
+      if (i % 3 === 0) expect(d.check('hot', 'later')).toBe('first');
+    }
+  });
+
+  it('stays fast past its capacity (no slowdown from evictions)', () => {
+    const d = new DedupIndex(100_000);
+    const started = performance.now();
+    for (let i = 0; i < 400_000; i++) d.check(`id:github:${i}-0000-1111-2222-333344445555`, `${i}`);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(d.size).toBeLessThanOrEqual(100_000);
   });
 });

@@ -61,6 +61,10 @@ export interface HttpServer {
 export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
   let inFlight = 0;
   let drained: (() => void) | undefined;
+  /** Connections already reported through clientError (a request timed out half-way is not reported twice). */
+  const reported = new WeakSet<Socket>();
+  /** Connections with a request whose body is still arriving. */
+  const inBody = new WeakSet<Socket>();
   const server = createServer({
     requestTimeout: o.requestTimeoutMs,
     headersTimeout: Math.min(10_000, o.requestTimeoutMs),
@@ -82,6 +86,8 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (tooLarge(req)) return reject413(req, res);
     inFlight++;
+    inBody.add(req.socket);
+    const remoteAddress = req.socket.remoteAddress; // gone from the socket once it closes
     const chunks: Buffer[] = [];
     let size = 0;
     let over = false;
@@ -91,8 +97,15 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
       settled = true;
       if (--inFlight === 0) drained?.();
     };
+    let ended = false;
     // Finished or dropped, the request no longer holds up a shutdown.
-    res.once('close', settle);
+    res.once('close', () => {
+      // Dropped before its body was complete (and not already reported as malformed or too slow).
+      if (!ended && !over && !reported.has(req.socket)) {
+        o.onRejected({ reason: 'the client closed the connection before the body was complete', method: req.method, path: req.url, remoteAddress });
+      }
+      settle();
+    });
     req.on('data', (chunk: Buffer) => {
       if (over) return;
       size += chunk.length;
@@ -104,21 +117,17 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
       } else chunks.push(chunk);
     });
     req.on('error', () => {});
-    req.on('close', () => {
-      if (!req.complete && !over && !settled) {
-        o.onRejected({ reason: 'the client closed the connection before the body was complete', method: req.method, path: req.url, remoteAddress: req.socket.remoteAddress });
-        settle();
-      }
-    });
     req.on('end', () => {
+      ended = true;
+      inBody.delete(req.socket);
       if (over) return;
       const raw: RawRequest = {
         method: req.method ?? 'GET',
         path: req.url ?? '/',
         rawHeaders: pairs(req.rawHeaders),
         headers: req.headers,
-        body: Buffer.concat(chunks, size),
-        remoteAddress: req.socket.remoteAddress,
+        body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
+        remoteAddress,
         receivedAt: o.now(),
       };
       o.handle(raw)
@@ -144,14 +153,18 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
     onRequest(req, res);
   });
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
+    if (err.code === 'HPE_INVALID_EOF_STATE' || err.code === 'ECONNRESET' || !socket.writable) {
+      // The client left. Mid-body, the request's own close reports it (with its method and path).
+      if (!inBody.has(socket)) o.onRejected({ reason: 'the client closed the connection before sending a whole request', remoteAddress: socket.remoteAddress });
+      return void socket.destroy();
+    }
+    reported.add(socket);
     const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    const gone = err.code === 'ECONNRESET' || !socket.writable;
     o.onRejected({
-      status: gone ? undefined : status,
+      status,
       reason: status === 408 ? 'the request did not arrive in time (--request-timeout)' : `malformed request: ${err.message}`,
       remoteAddress: socket.remoteAddress,
     });
-    if (gone) return void socket.destroy();
     const body = `${JSON.stringify({ error: STATUS_CODES[status] })}\n`;
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
     setTimeout(() => socket.destroy(), 1_000).unref();

@@ -37,14 +37,10 @@ export interface CaptureServer {
 export async function startCaptureServer(o: CaptureServerOptions): Promise<CaptureServer> {
   const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000) : undefined;
   const handle = createPipeline({ ...o, forwarder, dedup: new DedupIndex(o.dedupCapacity) });
-  let http;
-  try {
-    http = await startHttpServer({ ...o, handle });
-  } catch (err) {
+  const server = await startHttpServer({ ...o, handle }).catch(async (err: unknown) => {
     await forwarder?.close();
     throw err;
-  }
-  const server = http;
+  });
   return {
     url: server.url,
     port: server.port,

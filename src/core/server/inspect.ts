@@ -38,7 +38,7 @@ export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer
   return {
     provider,
     verification: check(o, provider, headers, body, now),
-    event: eventOf(provider, headers, json) ?? fingerprintOf(o, provider, json()),
+    event: eventOf(provider, headers, body, json) ?? fingerprintOf(o, provider, json()),
     deliveryId: deliveryIdOf(provider, headers),
   };
 }
@@ -61,12 +61,13 @@ export function deliveryIdOf(provider: ProviderProfile, headers: Headers): strin
   return name ? headerValue(headers, name, provider.scheme.headerAliases) : undefined;
 }
 
-function eventOf(provider: ProviderProfile, headers: Headers, json: () => Record<string, unknown> | undefined): string | undefined {
+function eventOf(provider: ProviderProfile, headers: Headers, body: Buffer, json: () => Record<string, unknown> | undefined): string | undefined {
   const spec = provider.request.eventHeader;
   const named = spec ? headerValue(headers, spec.name) : undefined;
   if (named === undefined) return eventFromBody(json());
   // GitHub and Linear name the resource in the header and the action in the body: `pull_request.opened`.
-  const action = spec?.value === '{eventBase}' ? json()?.action : undefined;
+  // Most bodies have no action: look for the key before parsing the whole body for it.
+  const action = spec?.value === '{eventBase}' && body.includes('"action"') ? json()?.action : undefined;
   return typeof action === 'string' && action ? `${named}.${action}` : named;
 }
 

@@ -10,13 +10,12 @@ const COUNTER_MAX = 32 ** COUNTER_CHARS;
 export const ID_LENGTH = TIME_CHARS + COUNTER_CHARS + RANDOM_CHARS;
 export const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{18}$/;
 
-function encode(value: number, width: number): string {
-  let s = '';
-  for (let i = 0; i < width; i++) {
-    s = ALPHABET[value % 32] + s;
+/** Writes `value` in base32 into `out` at `at`, `width` characters, most significant first. */
+function encode(out: Buffer, at: number, value: number, width: number): void {
+  for (let i = width - 1; i >= 0; i--) {
+    out[at + i] = ALPHABET.charCodeAt(value % 32);
     value = Math.floor(value / 32);
   }
-  return s;
 }
 
 /**
@@ -27,6 +26,7 @@ function encode(value: number, width: number): string {
 export function idGenerator(now: () => number, random: Random): () => string {
   let lastMs = 0;
   let counter = 0;
+  const out = Buffer.alloc(ID_LENGTH);
   return () => {
     let ms = now();
     if (ms <= lastMs) {
@@ -37,9 +37,11 @@ export function idGenerator(now: () => number, random: Random): () => string {
       lastMs = ms;
       counter = 0;
     }
-    let tail = '';
-    for (let i = 0; i < RANDOM_CHARS; i++) tail += ALPHABET[Math.floor(random.next() * 32)];
-    return encode(ms, TIME_CHARS) + encode(counter, COUNTER_CHARS) + tail;
+    encode(out, 0, ms, TIME_CHARS);
+    encode(out, TIME_CHARS, counter, COUNTER_CHARS);
+    for (let i = TIME_CHARS + COUNTER_CHARS; i < ID_LENGTH; i++) out[i] = ALPHABET.charCodeAt(Math.floor(random.next() * 32));
+    // One flat string (concatenation would leave a rope of pieces in memory for every id kept).
+    return out.toString('latin1');
   };
 }
 
