@@ -146,7 +146,8 @@ describe('hookctl replay without --resign', () => {
       [['replay', '../../etc/passwd', '--to', server.url], /is not an HTTP request/],
     ];
     for (const [args, message] of cases) {
-      const r = await runCli([...args, '--store', dir]);
+      // From `/` the escaping path resolves to /etc/passwd wherever the repo is cloned.
+      const r = await runCli([...args, '--store', dir], { cwd: '/' });
       expect(r.code, args.join(' ')).toBe(2);
       const err = lines(r.stderr).filter((l) => !l.startsWith('! '));
       expect(err[0]).toMatch(message);
