@@ -4,6 +4,8 @@ export type {
   SignInput, Signed, VerifyInput, VerifyResult, VerifyOk, VerifyFailure, FailureReason,
   Scheme, SignatureSpec, SignatureFormat, SecretSpec, TimestampSpec, Tolerance, Algorithm, Encoding, Headers,
 } from './core/signing/index.js';
+export { diagnose } from './core/diagnose/index.js';
+export type { DiagnoseInput, Finding, DiagnosisCode, HeaderInput } from './core/diagnose/index.js';
 export { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, detectProvider, providerList } from './core/providers/registry.js';
 export type { ProviderProfile, DeliveryPolicy, EventSpec } from './core/providers/types.js';
 export { buildPayload, serializeBody, resolveEvent, renderTemplate, loadFixture } from './core/fixtures/index.js';

@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { sign } from '../../src/index.js';
-import { BIN, ROOT } from '../support/cli.js';
+import { BIN } from '../support/cli.js';
+import { readmeSection, shBlocks } from '../support/readme.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { post, startListen } from './support.js';
 
-const doc = readFileSync(join(ROOT, 'docs/readme/listen.md'), 'utf8');
-const blocks = [...doc.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+const blocks = shBlocks(readmeSection('Capture, verify and forward'));
 const examples = blocks.flatMap((b) => b.split('\n')).map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l.startsWith('hookctl listen'));
 
 let cwd: string;
@@ -24,7 +24,7 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-describe('docs/readme/listen.md examples run as written', () => {
+describe('the README\'s listen examples run as written', () => {
   it('has examples, the same ones as `hookctl listen --help`', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
     const help = spawnSync(process.execPath, [BIN, 'listen', '--help'], { encoding: 'utf8' }).stdout;

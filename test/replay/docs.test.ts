@@ -3,14 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../captures/helpers.js';
-import { BIN, ROOT } from '../support/cli.js';
+import { BIN } from '../support/cli.js';
+import { readmeSection, shBlocks } from '../support/readme.js';
 import { startServer, type TestServer } from '../support/server.js';
-
-/** The ```sh blocks of a README section, in order. */
-function shellBlocks(file: string): string[] {
-  const text = readFileSync(join(ROOT, 'docs/readme', file), 'utf8');
-  return [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1] as string);
-}
 
 describe('the README sections for verify, replay and captures run as written', () => {
   let app: TestServer;
@@ -19,7 +14,7 @@ describe('the README sections for verify, replay and captures run as written', (
 
   it('every example, in order, exits 0 (ports swapped for free ones)', async () => {
     const listenPort = await freePort();
-    const script = ['verify.md', 'replay.md', 'captures.md'].flatMap(shellBlocks).join('\n')
+    const script = ['Verify a request', 'Replay captures', 'Captures'].map(readmeSection).flatMap(shBlocks).join('\n')
       .replaceAll('--port 4000', `--port ${listenPort}`)
       .replaceAll('localhost:4000', `localhost:${listenPort}`)
       .replaceAll('localhost:3000', `localhost:${app.port}`)

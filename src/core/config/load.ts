@@ -22,7 +22,8 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
   const customProviders = (config.providers ?? []).map((c) => buildCustomProvider(c, found?.file ?? 'config'));
   const providers = providerList(customProviders);
-  const chosen = opts.provider ?? opts.env.HOOKCTL_PROVIDER ?? config.provider;
+  // An empty variable (`HOOKCTL_PROVIDER=`) means unset, as for HOOKCTL_SECRET.
+  const chosen = opts.provider ?? (opts.env.HOOKCTL_PROVIDER || undefined) ?? config.provider;
   const provider = chosen ? getProvider(chosen, customProviders).id : DEFAULT_PROVIDER;
   return {
     configFile: found?.file,
