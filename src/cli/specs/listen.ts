@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { Lazy } from '../program.js';
+import { collect } from './parsers.js';
 
 const int = (what: string, min: number, max = Number.MAX_SAFE_INTEGER) => (value: string): number => {
   const n = Number(value);
@@ -24,7 +25,6 @@ function statusList(value: string): number[] {
   return codes.map(status);
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function registerListen(program: Command, lazy: Lazy): Command {
   return program

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
+import { collect } from './parsers.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerReplay(program: Command, lazy: Lazy): Command {
   return program
     .command('replay')
     .description('send captured requests again: the exact bytes and headers, or re-signed with a fresh timestamp')
     .argument('[captures...]', 'capture ids (or unique prefixes), `last`, capture files, or raw HTTP request files')
-    .option('--to <url>', 'where to send them: localhost:3000 (keeps each capture\'s path), :3000/hooks, a full URL (default: the config\'s target)')
+    .option('-t, --to <url>', 'where to send them: localhost:3000 (keeps each capture\'s path), :3000/hooks, a full URL (default: the config\'s target)')
     .option('--all', 'every capture in the store (oldest first), after the filters')
     .option('--since <when>', 'captures received since then: 30s, 10m, 2h, 1d, or an ISO date')
     .option('-p, --provider <id>', 'the scheme to re-sign with (default: detected from the headers); with --all/--since, only this provider\'s captures')

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Lazy } from '../program.js';
+import { collect } from './parsers.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 // The modes are listed here rather than imported so `--help` loads nothing from core.
 const MODES = ['valid', 'invalid', 'missing', 'malformed', 'wrong-secret', 'stale', 'future'];

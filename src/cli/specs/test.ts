@@ -1,14 +1,13 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
+import { collect, list } from './parsers.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 export function registerTest(program: Command, lazy: Lazy): Command {
   return program
     .command('test')
     .description('run a receiver conformance suite: valid events, bad and stale signatures, duplicates, retries, large bodies, response time')
-    .option('--to <url>', 'the receiver (localhost:3000, :3000/webhooks, a full URL); default: config "target"')
+    .option('-t, --to <url>', 'the receiver (localhost:3000, :3000/webhooks, a full URL); default: config "target"')
     .option('-p, --provider <id>', 'provider whose deliveries to simulate')
     .option('-s, --secret <secret>', 'signing secret (repeatable; the first signs)', collect)
     .option('--only <scenarios>', 'run only these scenarios (comma-separated; "events" for every event)', list)

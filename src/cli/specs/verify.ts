@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
+import { collect } from './parsers.js';
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerVerify(program: Command, lazy: Lazy): Command {
   return program
