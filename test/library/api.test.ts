@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as api from '../../src/index.js';
+import { ROOT } from '../support/cli.js';
+import { makeCapture, tempDir } from '../captures/helpers.js';
+
+describe('the library API (the package root)', () => {
+  it('exports the signing, diagnosis, registry, fixture and store functions the README documents', () => {
+    const documented = ['sign', 'verify', 'diagnose', 'getProvider', 'providerList', 'detectProvider', 'signWithScheme', 'verifyWithScheme', 'buildPayload', 'renderTemplate', 'openStore', 'readCaptureFile'];
+    const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split('## Library API')[1] as string;
+    for (const name of documented) {
+      expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
+      expect(section, name).toContain(`\`${name}`);
+    }
+    expect(api.BUILTIN_PROVIDERS.length).toBe(13);
+  });
+
+  it('openStore reads back what was stored: header pairs in order and the body byte for byte', async () => {
+    const dir = tempDir();
+    const body = Buffer.from([0x7b, 0xff, 0x00, 0x7d]); // not UTF-8: must survive as bytes
+    const capture = makeCapture({ provider: 'github', secret: 's', body, at: Date.now() });
+    const store = api.openStore(dir);
+    await store.append(capture);
+    const [back] = await store.list();
+    expect(back!.body.equals(body)).toBe(true);
+    expect(back!.headers).toEqual(capture.headers);
+    expect((await store.get('last')).id).toBe(capture.id);
+  });
+});
