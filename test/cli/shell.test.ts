@@ -66,6 +66,19 @@ describe('CLI shell', () => {
     }
   });
 
+  it('every command\'s --help ends with an Examples block of hookctl commands', async () => {
+    const commands = ['send', 'listen', 'verify', 'replay', 'captures', 'test', 'providers', 'events', 'completion'];
+    const top = await runCli(['--help']);
+    for (const c of commands) expect(top.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
+    for (const c of commands) {
+      const r = await runCli([c, '--help']);
+      expect(r.code, c).toBe(0);
+      const examples = r.stdout.split('Examples:\n')[1]?.split('\n').filter((l) => l.startsWith('  $ ')) ?? [];
+      expect(examples.length, `${c} --help examples`).toBeGreaterThanOrEqual(2);
+      for (const e of examples) expect(e, c).toMatch(/^ {2}\$ .*\bhookctl /);
+    }
+  });
+
   it('--help and --version load neither undici, ora nor cosmiconfig', () => {
     const dir = mkdtempSync(join(tmpdir(), 'hookctl-imports-'));
     for (const args of [['--help'], ['--version'], ['send', '--help']]) {
