@@ -17,7 +17,17 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     if (abort.signal.aborted) process.exit(ExitCode.interrupted);
     abort.abort();
   };
-  if (!io) process.on('SIGINT', onSigint);
+  // The reader went away (`hookctl events --json | head -1`): stop as on Ctrl-C, quietly, exit 0.
+  let readerGone = false;
+  const onPipeError = () => {
+    readerGone = true;
+    abort.abort();
+  };
+  if (!io) {
+    process.on('SIGINT', onSigint);
+    process.stdout.on('error', onPipeError);
+    process.stderr.on('error', onPipeError);
+  }
   const world = io ?? processIo(abort.signal);
   const debug = argv.includes('--debug');
   try {
@@ -36,9 +46,10 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     }
     // A handler that returns a code after Ctrl-C has stopped cleanly on purpose (listen exits 0).
     const code = exitCode();
-    if (world.signal.aborted) return code ?? ExitCode.interrupted;
+    if (world.signal.aborted) return code ?? (readerGone ? ExitCode.ok : ExitCode.interrupted);
     return code ?? ExitCode.ok;
   } catch (err) {
+    if (readerGone) return ExitCode.ok;
     return reportError(err, world, debug);
   } finally {
     process.removeListener('SIGINT', onSigint);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,4 +91,18 @@ describe('CLI shell', () => {
       expect(loaded).not.toMatch(/node_modules\/(undici|ora|cosmiconfig)\//);
     }
   });
+
+  it.each([['events', '--json'], ['providers', '--json'], ['send', 'job.completed', '--dry-run', '--count', '50', '--json']])(
+    'a reader that closes the pipe early (%s … | head) ends hookctl quietly with exit 0',
+    async (...args) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Closed before the first write: every write hookctl makes meets EPIPE.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect(stderr).not.toMatch(/EPIPE|at .*\.js:\d+|Unhandled/);
+      expect(code).toBe(0);
+    },
+  );
 });
