@@ -60,11 +60,11 @@ describe('listen → verify → replay, end to end', () => {
     expect(json(r.stdout)[0]).toMatchObject({ ok: true, provider: 'transcodely', providerFrom: 'headers', secretIndex: 0 });
   });
 
-  it('a delivery sent with --signature invalid fails with reason no-match', async () => {
+  it('a delivery sent with --signature invalid fails with reason no-match, and no diagnosis claims to explain it', async () => {
     await runCli(['send', 'transcodely/job.failed', '--to', listener.url, '--secret', SECRET, '--signature', 'invalid']);
     const r = await runCli(['verify', 'last', '--store', store, '--secret', SECRET, '--json']);
     expect(r.code).toBe(1);
-    expect(json(r.stdout)[0]).toMatchObject({ ok: false, reason: 'no-match' });
+    expect(json(r.stdout)[0]).toMatchObject({ ok: false, reason: 'no-match', diagnosis: [] });
     const human = await runCli(['verify', 'last', '--store', store, '--secret', SECRET]);
     expect(human.stdout).toMatch(/^✘ invalid .*transcodely\s+no-match/);
   });

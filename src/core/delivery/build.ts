@@ -26,8 +26,9 @@ export function buildDelivery(spec: DeliverySpec & World): Delivery {
   return createDeliveryBuilder(spec).build(spec);
 }
 
-// What `invalid` signs instead of the body: a signature over bytes that are not the ones sent.
-const TAMPER = Buffer.from('\n', 'utf8');
+// What `invalid` appends to the body it signs: bytes that are not sent, and that no `verify`
+// diagnosis (a newline, re-serialization, a charset) would reproduce, so verify says plainly no-match.
+const TAMPER = Buffer.from('#hookctl-invalid', 'utf8');
 
 export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   const { profile } = spec;
