@@ -54,7 +54,11 @@ describe('hookctl verify over the capture store', () => {
     const [out] = json(r.stdout);
     expect(out).toMatchObject({ ok: false, reason: 'timestamp-too-old', diagnosis: [{ code: 'timestamp-stale' }] });
     expect(out?.diagnosis[0].message).toMatch(/^valid signature, but the timestamp is 36\d\d s old \(tolerance 300 s\)$/);
-    expect((await runCli(['verify', oldest.slice(0, 14), '--store', dir, '--secret', SECRET, '--tolerance', '0'])).code).toBe(0);
+    const off = await runCli(['verify', oldest.slice(0, 14), '--store', dir, '--secret', SECRET, '--tolerance', '0']);
+    expect(off.code).toBe(0);
+    expect(off.stdout).toMatch(/timestamp\s+\d+, 36\d\d s ago \(tolerance off\)/);
+    const wide = await runCli(['verify', oldest.slice(0, 14), '--store', dir, '--secret', SECRET, '--tolerance', '7200']);
+    expect(wide.stdout).toMatch(/\(tolerance ±7200 s\)/);
   });
 
   it('a wrong secret fails with no-match and says no known cause reproduces it', async () => {
@@ -127,6 +131,15 @@ describe('hookctl verify: raw requests and ad hoc input', () => {
     const bare = await runCli(['verify', '--body', 'body.txt', '--provider', 'github', '-H', 'X-Hub-Signature-256: 757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17', '--secret', "It's a Secret to Everybody", '--json'], { cwd });
     expect(bare.code).toBe(1);
     expect(json(bare.stdout)[0]).toMatchObject({ reason: 'malformed-signature', diagnosis: [{ code: 'missing-prefix', message: 'the header has no `sha256=` prefix; the signature itself is right' }] });
+  });
+
+  it('a custom provider that extends a built-in is detected over it, with its own configured secret', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ providers: [{ id: 'my-github', extends: 'github' }], secrets: { 'my-github': "It's a Secret to Everybody" } }));
+    writeFileSync(join(cwd, 'body.txt'), 'Hello, World!');
+    const r = await runCli(['verify', '--body', 'body.txt', '-H', 'X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17', '--json'], { cwd });
+    expect(json(r.stdout)[0]).toMatchObject({ ok: true, provider: 'my-github', providerFrom: 'headers', secretSource: 'config' });
+    expect(r.code).toBe(0);
   });
 
   it('warns on stderr when it falls back to the default provider and its development secret', async () => {

@@ -1,3 +1,4 @@
+import type { Tolerance } from '../signing/types.js';
 import type { ProviderProfile } from './types.js';
 
 /** One-line human descriptions of a profile, shared by `hookctl providers` and the README table test. */
@@ -6,10 +7,7 @@ export function describeProvider(p: ProviderProfile) {
   const format = !sig ? '' : sig.format.style === 'kv'
     ? `${sig.format.timestampKey}=<ts>${sig.format.separator}${sig.format.signatureKey}=<${sig.encoding}>`
     : `${sig.format.prefix}<${sig.encoding}>${sig.format.separator ? ' …' : ''}`;
-  const t = p.scheme.timestamp?.tolerance;
-  const tolerance = !t ? 'none'
-    : t.futureSec === null ? `${t.pastSec} s, past only`
-      : t.pastSec === t.futureSec ? `±${t.pastSec} s` : `-${t.pastSec} s / +${t.futureSec} s`;
+  const tolerance = toleranceText(p.scheme.timestamp?.tolerance);
   const d = p.delivery;
   const retries = d.retryDelaysSec.length === 0 ? 'none' : d.retryDelaysSec.map((s) => (s === 0 ? 'immediately' : duration(s))).join(', ');
   return {
@@ -20,6 +18,13 @@ export function describeProvider(p: ProviderProfile) {
     retries,
     timeout: duration(d.timeoutMs / 1000),
   };
+}
+
+export function toleranceText(t: Tolerance | undefined): string {
+  if (!t) return 'none';
+  if (t.pastSec === null && t.futureSec === null) return 'off';
+  if (t.futureSec === null) return `${t.pastSec} s, past only`;
+  return t.pastSec === t.futureSec ? `±${t.pastSec} s` : `-${t.pastSec ?? '∞'} s / +${t.futureSec} s`;
 }
 
 export function duration(sec: number): string {

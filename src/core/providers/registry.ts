@@ -43,7 +43,8 @@ export function resolveProvider(provider: string | ProviderProfile, custom: read
 
 /**
  * Which provider sent a request, judged by its signature header (aliases included).
- * Ties go to the profile whose other scheme headers (timestamp, id) are also present.
+ * Ties go to the profile whose other scheme headers (timestamp, id) are also present, then to a
+ * custom provider over a built-in: a user who wrote `my-github` (extends github) meant it for their traffic.
  */
 export function detectProvider(headers: Headers, providers: readonly ProviderProfile[] = BUILTIN_PROVIDERS): ProviderProfile | undefined {
   let best: ProviderProfile | undefined;
@@ -57,6 +58,7 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
     if (p.scheme.timestamp?.header && has(p.scheme.timestamp.header)) score += 1;
     if (p.request.eventHeader && has(p.request.eventHeader.name)) score += 1;
     if (p.request.deliveryId && has(p.request.deliveryId.header)) score += 1;
+    if (!BUILTIN_PROVIDERS.includes(p)) score += 0.5;
     if (score > bestScore) { best = p; bestScore = score; }
   }
   return best;

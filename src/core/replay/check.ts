@@ -6,7 +6,8 @@ import { detectProvider, getProvider } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { secretKey } from '../signing/crypto.js';
 import { verifyWithScheme, type VerifyInput } from '../signing/verify.js';
-import type { VerifyResult } from '../signing/types.js';
+import { effectiveTolerance } from '../signing/timestamp.js';
+import type { Tolerance, VerifyResult } from '../signing/types.js';
 import type { LoadedRequest } from './source.js';
 
 export type ProviderChoice = 'flag' | 'headers' | 'capture' | 'default';
@@ -39,6 +40,8 @@ export interface CheckOutcome {
   secrets: string[];
   secretSource: 'flag' | 'env' | 'config' | 'dev';
   result: VerifyResult;
+  /** The window the timestamp was checked against (--tolerance applied); undefined for schemes without one. */
+  tolerance: Tolerance | undefined;
   /** Empty when valid, or when no known cause explains the failure. */
   diagnosis: Finding[];
 }
@@ -53,7 +56,9 @@ export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcom
     providers: input.settings.providers,
     secretsFor: (p) => secretsFor(p, input.settings, input.env, input.secrets).secrets,
   });
-  return { profile, how, secrets, secretSource: source, result, diagnosis };
+  const base = profile.scheme.timestamp?.tolerance;
+  const tolerance = base && effectiveTolerance(base, input.toleranceSec);
+  return { profile, how, secrets, secretSource: source, result, tolerance, diagnosis };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { describeProvider } from '../providers/describe.js';
+import { describeProvider, toleranceText } from '../providers/describe.js';
 import { maskSecret } from '../secrets.js';
 import type { FailureReason } from '../signing/types.js';
 import type { CheckOutcome } from './check.js';
@@ -30,7 +30,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
     lines.push(`${c.green('✔ valid')}  ${label}${o.profile.id}  ${d.signatureHeader} over ${d.signedContent}`);
     const secret = o.secrets[r.secretIndex] ?? '';
     row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${SOURCE_TEXT[o.secretSource]}`);
-    if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${age(r.ageSec)} (tolerance ${d.tolerance})`);
+    if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${age(r.ageSec)} (tolerance ${toleranceText(o.tolerance)})`);
   } else {
     lines.push(`${c.red('✘ invalid')}  ${label}${o.profile.id}  ${c.bold(r.reason)}: ${REASON_TEXT[r.reason]}`);
     row('detail', r.detail);
