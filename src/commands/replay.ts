@@ -3,7 +3,7 @@ import type { Handler } from '../cli/context.js';
 import { secretsFor } from '../core/config/load.js';
 import { parseEdit } from '../core/delivery/edits.js';
 import { parseExpect } from '../core/delivery/expect.js';
-import { UsageError } from '../core/errors.js';
+import { CheckFailedError, UsageError } from '../core/errors.js';
 import { parseTarget } from '../core/http/target.js';
 import { buildReplay } from '../core/replay/build.js';
 import { pickProvider } from '../core/replay/check.js';
@@ -96,9 +96,12 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const failed = results.find((r) => r.error);
   summary(results, out.log, out.c.dim);
   if (failed?.error) throw failed.error;
-  if (expect && results.some((r) => !r.expectMet)) {
-    out.log(`✘ ${results.filter((r) => !r.expectMet).length} of ${results.length} responses did not match --expect ${expect.text}`);
-    return 1;
+  const unmet = expect ? results.filter((r) => !r.expectMet) : [];
+  if (expect && unmet.length) {
+    // Same wording as send: a CI log reads one kind of failure line whichever command produced it.
+    const got = [...new Set(unmet.map((r) => r.response?.status))].join(', ');
+    const what = results.length === 1 ? 'the response' : `${unmet.length} of ${results.length} responses`;
+    throw new CheckFailedError(`${what} did not match --expect ${expect.text} (got ${got})`, unmet.find((r) => r.hint)?.hint ?? 'the lines above show what the receiver answered to each capture');
   }
   return 0;
 };
