@@ -5,7 +5,7 @@ import { CheckFailedError, IoError, UsageError } from '../core/errors.js';
 import { parseTarget } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
-import { maskSecret } from '../core/secrets.js';
+import { devSecretWarning } from '../core/secrets.js';
 import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type Delivery, type Rejection } from '../core/server/index.js';
 import { idGenerator, openStore, type WritableCaptureStore } from '../core/store/index.js';
 import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './listen/render.js';
@@ -140,7 +140,7 @@ function secretCache(ctx: CommandContext, settings: Parameters<typeof secretsFor
       secrets = found.secrets;
       cache.set(p.id, secrets);
       if (found.source === 'dev') {
-        ctx.out.warn(`verifying ${p.id} with its development secret ${maskSecret(p.devSecret)}: pass --secret, set HOOKCTL_SECRET or add secrets.${p.id} to the config`);
+        ctx.out.warn(devSecretWarning(p.id, p.devSecret, 'verifying'));
       }
     }
     return secrets;

@@ -14,6 +14,7 @@ import { targetHasPath, targetUrl } from '../core/replay/request.js';
 import type { Job } from '../core/replay/run.js';
 import { listFilter, selectCaptures } from '../core/replay/select.js';
 import { fromCapture, loadRef, type LoadedRequest } from '../core/replay/source.js';
+import { devSecretWarning } from '../core/secrets.js';
 
 interface ReplayOptions {
   to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
@@ -62,7 +63,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
     const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret ?? []);
     if (opts.resign && source === 'dev' && !devWarned.has(profile.id)) {
       devWarned.add(profile.id);
-      out.warn(`no secret for ${profile.id}: re-signing with its development secret (pass --secret, set HOOKCTL_SECRET, or add secrets.${profile.id} to the config)`);
+      out.warn(devSecretWarning(profile.id, profile.devSecret, 're-signing'));
     }
     const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random });
     const url = targetUrl(base, hasPath, req.path);

@@ -11,7 +11,7 @@ import { CheckFailedError, ExitCode, UsageError } from '../core/errors.js';
 import { resolveEvent } from '../core/fixtures/index.js';
 import { NetworkError, createHttpClient } from '../core/http/client.js';
 import { parseTarget } from '../core/http/target.js';
-import { maskSecret } from '../core/secrets.js';
+import { devSecretWarning } from '../core/secrets.js';
 
 export interface SendOptions {
   provider?: string;
@@ -57,7 +57,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   if (!to && (opts.curl || !opts.dryRun)) throw new UsageError('no target: where should the delivery go?', 'pass --to localhost:3000 (or set "target" in the config)');
   const url = to === undefined ? undefined : parseTarget(to, profile.request.path);
   const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret === undefined ? [] : [opts.secret]);
-  if (source === 'dev') out.warn(`no secret for ${profile.id}: signing with its development secret ${maskSecret(secrets[0] ?? '')} (set --secret, HOOKCTL_SECRET or secrets.${profile.id} in the config)`);
+  if (source === 'dev') out.warn(devSecretWarning(profile.id, profile.devSecret, 'signing'));
 
   const overrides = {
     set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,

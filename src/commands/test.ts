@@ -10,7 +10,7 @@ import { IoError, UsageError } from '../core/errors.js';
 import { createHttpClient } from '../core/http/client.js';
 import { parseTarget } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
-import { maskSecret } from '../core/secrets.js';
+import { devSecretWarning } from '../core/secrets.js';
 
 interface TestOptions {
   to?: string;
@@ -31,7 +31,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   if (!to) throw new UsageError('no receiver to test', 'pass --to localhost:3000/webhooks (or set "target" in the config)');
   const url = parseTarget(to, profile.request.path);
   const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret);
-  if (source === 'dev') out.warn(`no secret configured for ${profile.id}: signing with the development secret ${maskSecret(secrets[0] as string)} (see README "Development secrets")`);
+  if (source === 'dev') out.warn(devSecretWarning(profile.id, profile.devSecret, 'signing'));
   const timeoutMs = opts.timeout === undefined ? profile.delivery.timeoutMs : positive(opts.timeout, '--timeout');
   const slowMs = positive(opts.slow, '--slow');
 

@@ -6,6 +6,7 @@ import { checkRequest, type CheckOutcome } from '../core/replay/check.js';
 import { lazyStore, parseTolerance, readAll, readArgFile } from '../core/replay/io.js';
 import { loadRef, type LoadedRequest } from '../core/replay/source.js';
 import { renderCheck, checkJson } from '../core/replay/render-check.js';
+import { devSecretWarning } from '../core/secrets.js';
 
 interface VerifyOptions {
   provider?: string;
@@ -55,5 +56,5 @@ export default verify;
 function notes(o: CheckOutcome, warned: Set<string>, warn: (s: string) => void): void {
   const once = (key: string, text: string) => { if (!warned.has(key)) { warned.add(key); warn(text); } };
   if (o.how === 'default') once(`p:${o.profile.id}`, `no known signature header: checking as ${o.profile.id}, the default provider (pass --provider)`);
-  if (o.secretSource === 'dev') once(`s:${o.profile.id}`, `no secret for ${o.profile.id}: checking with its development secret (pass --secret, set HOOKCTL_SECRET, or add secrets.${o.profile.id} to the config)`);
+  if (o.secretSource === 'dev') once(`s:${o.profile.id}`, devSecretWarning(o.profile.id, o.profile.devSecret, 'verifying'));
 }

@@ -5,3 +5,8 @@ export function maskSecret(secret: string): string {
   if (rest.length <= 8) return `${prefix}${'*'.repeat(rest.length)}`;
   return `${prefix}${rest.slice(0, 2)}…${rest.slice(-2)} (${secret.length} chars)`;
 }
+
+/** The one warning for a provider that falls back to its documented development secret, whichever command. */
+export function devSecretWarning(providerId: string, devSecret: string, doing: 'signing' | 're-signing' | 'verifying'): string {
+  return `no secret for ${providerId}: ${doing} with its development secret ${maskSecret(devSecret)} (pass --secret, set HOOKCTL_SECRET, or add secrets.${providerId} to the config)`;
+}
