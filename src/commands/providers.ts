@@ -11,11 +11,11 @@ const providers: Handler = async (_opts, ctx) => {
     }
     return;
   }
-  const rows = [['ID', 'NAME', 'SIGNATURE HEADER', 'SIGNS', 'TOLERANCE', 'RETRIES'].map((h) => out.c.bold(h))];
+  const rows = [['ID', 'NAME', 'SIGNATURE HEADER', 'SIGNS', 'TOLERANCE', 'TIMEOUT', 'RETRIES'].map((h) => out.c.bold(h))];
   for (const p of settings.providers) {
     const d = describeProvider(p);
     const id = p.id === settings.provider ? `${p.id} ${out.c.dim('(default)')}` : p.id;
-    rows.push([id, p.name, d.signatureHeader, d.signedContent, d.tolerance, d.retries]);
+    rows.push([id, p.name, d.signatureHeader, d.signedContent, d.tolerance, d.timeout, d.retries]);
   }
   out.line(table(rows));
 };

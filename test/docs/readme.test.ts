@@ -6,7 +6,7 @@ import { BUILTIN_PROVIDERS } from '../../src/core/providers/registry.js';
 import { describeProvider } from '../../src/core/providers/describe.js';
 import { tempDir } from '../captures/helpers.js';
 import { verifierFor } from '../send/receivers.js';
-import { BIN, ROOT } from '../support/cli.js';
+import { BIN, ROOT, runCli } from '../support/cli.js';
 import { README, readmeSection, shBlocks } from '../support/readme.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -25,6 +25,16 @@ describe('the README tables are the registry', () => {
     });
     const expected = ['| id | name | signature header | signed content | tolerance | timeout | retries |', '|---|---|---|---|---|---|---|', ...rows].join('\n');
     expect(marked('providers-table').trim()).toBe(expected);
+  });
+
+  it('`hookctl providers` prints the same columns as the README table', async () => {
+    const r = await runCli(['providers']);
+    const printed = r.stdout.trim().split('\n').map((l) => l.replace(' (default)', '').split(/ {2,}/));
+    expect(printed[0]).toEqual(['ID', 'NAME', 'SIGNATURE HEADER', 'SIGNS', 'TOLERANCE', 'TIMEOUT', 'RETRIES']);
+    expect(printed.slice(1)).toEqual(BUILTIN_PROVIDERS.map((p) => {
+      const d = describeProvider(p);
+      return [p.id, p.name, d.signatureHeader, d.signedContent, d.tolerance, d.timeout, d.retries];
+    }));
   });
 
   it('the events table lists every event of every provider, in registry order', () => {
