@@ -35,6 +35,8 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const timeoutMs = opts.timeout === undefined ? profile.delivery.timeoutMs : positive(opts.timeout, '--timeout');
   const slowMs = positive(opts.slow, '--slow');
 
+  // Lines print as scenarios finish: size the name column for the longest one up front.
+  const width = Math.max('malformed-signature'.length, ...profile.events.map((e) => `event:${e.name}`.length)) + 2;
   const client = await createHttpClient({ connections: 1 });
   const started = performance.now();
   let results: ScenarioResult[];
@@ -44,7 +46,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
       profile, secrets, url, client, timeoutMs, slowMs, only: opts.only, skip: opts.skip,
       expect: settings.config.expect, fixtureDirs: settings.fixtureDirs,
       clock: io.now, random: io.random, signal: io.signal,
-      onResult: (r) => (out.json ? out.object({ type: 'scenario', ...r }) : printResult(out, r)),
+      onResult: (r) => (out.json ? out.object({ type: 'scenario', ...r }) : printResult(out, r, width)),
     });
   } finally {
     await client.destroy();
@@ -67,9 +69,9 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
 };
 export default test;
 
-function printResult(out: Output, r: ScenarioResult): void {
+function printResult(out: Output, r: ScenarioResult, width: number): void {
   const { c } = out;
-  const id = r.id.padEnd(34);
+  const id = r.id.padEnd(width);
   if (r.status === 'skip') { out.line(`${c.dim('-')} ${c.dim(id)} ${c.dim(`skipped: ${r.got}`)}`); return; }
   const mark = r.status === 'pass' ? c.green('✔') : c.red('✘');
   const ms = r.id === 'response-time' ? '' : c.dim(`${r.ms} ms`);

@@ -13,19 +13,32 @@ function meets(demand: Demand, status: number, codes?: readonly number[]): boole
   return status < 500;
 }
 
+/**
+ * The failures of one scenario's exchanges as one message: probes that failed the same way share a
+ * line (`wrong length, no prefix: answered 500: …`) so the advice is said once.
+ */
+export function judgeAll(exchanges: readonly Exchange[], codes: readonly number[] | undefined, timeoutMs: number): string | undefined {
+  const byProblem = new Map<string, string[]>();
+  for (const x of exchanges) {
+    const problem = judge(x, codes, timeoutMs);
+    if (problem !== undefined) byProblem.set(problem, [...(byProblem.get(problem) ?? []), x.label]);
+  }
+  return [...byProblem].map(([problem, labels]) => `${labels.join(', ')}: ${problem}`).join('; ') || undefined;
+}
+
 /** Why an answer fails its demand, in words a receiver's author can act on; undefined when it passes. */
-export function judge(x: Exchange, codes: readonly number[] | undefined, timeoutMs: number): string | undefined {
+function judge(x: Exchange, codes: readonly number[] | undefined, timeoutMs: number): string | undefined {
   if (x.status === undefined) return x.error ?? `no response within ${timeoutMs} ms`;
   if (meets(x.demand, x.status, codes)) return undefined;
   const s = x.status;
   if (x.demand === 'reject') {
-    if (s >= 500) return `${x.label}: answered ${s}: the verifier crashed instead of rejecting (check the signature's length before timingSafeEqual and guard missing headers), answer 401`;
-    if (s >= 200 && s < 300) return `${x.label}: accepted it (answered ${s}); a receiver must reject this with 4xx`;
-    return `${x.label}: answered ${s}`;
+    if (s >= 500) return `answered ${s}: the verifier crashed instead of rejecting (check the signature's length before timingSafeEqual and guard missing headers), answer 401`;
+    if (s >= 200 && s < 300) return `accepted it (answered ${s}); a receiver must reject this with ${expectedText('reject', codes)}`;
+    return `answered ${s}`;
   }
-  if (x.demand === 'no-crash') return `${x.label}: answered ${s}: raise the body limit, or answer 413 rather than crash`;
+  if (x.demand === 'no-crash') return `answered ${s}: raise the body limit, or answer 413 rather than crash`;
   if (x.label === 'duplicate' || x.label === 'retry') {
-    return `${x.label}: answered ${s}: the receiver is not idempotent; acknowledge a delivery id it already processed with 2xx`;
+    return `answered ${s}: the receiver is not idempotent; acknowledge a delivery id it already processed with 2xx`;
   }
-  return s >= 400 && s < 500 ? `${x.label}: rejected a valid delivery (answered ${s}): check the secret and that the raw body is verified` : `${x.label}: answered ${s}`;
+  return s >= 400 && s < 500 ? `rejected a valid delivery (answered ${s}): check the secret and that the raw body is verified` : `answered ${s}`;
 }

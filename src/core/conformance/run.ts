@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
-import { expectedText, judge } from './judge.js';
+import { expectedText, judgeAll } from './judge.js';
 import { allScenarioIds, eventScenarios, NEGATIVE_SCENARIOS, RESPONSE_TIME } from './scenarios.js';
 import type { Exchange, Scenario, ScenarioResult, ScenarioTools } from './types.js';
 
@@ -53,13 +53,13 @@ export async function runConformance(o: ConformanceOptions): Promise<ScenarioRes
     const t0 = performance.now();
     for (const probe of s.probes(tools)) exchanges.push(await send(probe.delivery, probe, o, requestTimeout));
     const judged = exchanges.filter((x) => !x.unjudged);
-    const failures = judged.map((x) => judge(x, codes, requestTimeout)).filter((m): m is string => m !== undefined);
+    const message = judgeAll(judged, codes, requestTimeout);
     report({
       id: s.id,
-      status: failures.length ? 'fail' : 'pass',
+      status: message ? 'fail' : 'pass',
       expected: expectedText(judged[0]?.demand ?? 'accept', codes),
       got: judged.map((x) => x.status ?? 'no response').join(', '),
-      message: failures.join('; ') || undefined,
+      message,
       ms: Math.round(performance.now() - t0),
       exchanges,
     });
