@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../captures/helpers.js';
-import { BIN } from '../support/cli.js';
+import { makeCapture, storeWith, tempDir } from '../captures/helpers.js';
+import { BIN, runCli } from '../support/cli.js';
 import { readmeSection, shBlocks } from '../support/readme.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -42,6 +42,29 @@ describe('the README sections for verify, replay and captures run as written', (
     expect(JSON.parse(readFileSync(join(cwd, 'captures.har'), 'utf8')).log.entries.length).toBeGreaterThan(0);
     expect(app.received.length).toBeGreaterThanOrEqual(4);
   }, 70_000);
+
+  it('every key of verify --json and replay --json is named where the README describes them', async () => {
+    const documented = (section: string, from: string) => {
+      const text = readmeSection(section);
+      return text.slice(text.indexOf(from)).split('\n\n')[0] as string;
+    };
+    const store = await storeWith([makeCapture({ provider: 'transcodely', secret: 'whsec_docs', body: '{"event":"job.completed"}', event: 'job.completed', at: Date.now() })]);
+    const keysOf = (stdout: string) => stdout.trim().split('\n').flatMap((l) => Object.keys(JSON.parse(l) as object));
+    const verifyKeys = [
+      ...keysOf((await runCli(['verify', 'last', '--json', '--store', store, '--secret', 'whsec_docs'])).stdout),
+      ...keysOf((await runCli(['verify', 'last', '--json', '--store', store, '--secret', 'whsec_wrong'])).stdout),
+    ];
+    const replayKeys = [
+      ...keysOf((await runCli(['replay', 'last', '--store', store, '--to', `localhost:${app.port}`, '--json', '--expect', '2xx'])).stdout),
+      ...keysOf((await runCli(['replay', 'last', '--store', store, '--to', 'localhost:1', '--json'])).stdout),
+    ];
+    expect(verifyKeys).toContain('explanation');
+    expect(replayKeys).toEqual(expect.arrayContaining(['expectMet', 'error']));
+    const verifyText = documented('Verify a request', '`--json` prints one object per request');
+    const replayText = documented('Replay captures', '- `--json` prints one object per capture');
+    expect(verifyKeys.filter((k) => !verifyText.includes(`\`${k}\``))).toEqual([]);
+    expect(replayKeys.filter((k) => !replayText.includes(`\`${k}\``))).toEqual([]);
+  });
 });
 
 async function freePort(): Promise<number> {
