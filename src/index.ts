@@ -8,6 +8,8 @@ export { diagnose } from './core/diagnose/index.js';
 export type { DiagnoseInput, Finding, DiagnosisCode, HeaderInput } from './core/diagnose/index.js';
 export { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, detectProvider, providerList } from './core/providers/registry.js';
 export type { ProviderProfile, DeliveryPolicy, EventSpec } from './core/providers/types.js';
+export { buildDelivery, createDeliveryBuilder } from './core/delivery/build.js';
+export type { Delivery, DeliverySpec, DeliveryOverrides, PreparedDelivery, SignatureMode, World } from './core/delivery/types.js';
 export { openStore, readCaptureFile, encodeCapture, decodeAll, FORMAT_VERSION } from './core/store/index.js';
 export type { Capture, CaptureStore, ListFilter, StoreWarning, OpenStoreOptions } from './core/store/index.js';
 export { buildPayload, serializeBody, resolveEvent, renderTemplate, loadFixture } from './core/fixtures/index.js';

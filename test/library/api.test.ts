@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 import * as api from '../../src/index.js';
 import { ROOT } from '../support/cli.js';
@@ -7,7 +8,7 @@ import { makeCapture, tempDir } from '../captures/helpers.js';
 
 describe('the library API (the package root)', () => {
   it('exports the signing, diagnosis, registry, fixture and store functions the README documents', () => {
-    const documented = ['sign', 'verify', 'diagnose', 'getProvider', 'providerList', 'detectProvider', 'signWithScheme', 'verifyWithScheme', 'buildPayload', 'renderTemplate', 'openStore', 'readCaptureFile'];
+    const documented = ['sign', 'verify', 'diagnose', 'getProvider', 'providerList', 'detectProvider', 'signWithScheme', 'verifyWithScheme', 'buildPayload', 'renderTemplate', 'openStore', 'readCaptureFile', 'buildDelivery', 'createDeliveryBuilder'];
     const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split('## Library API')[1] as string;
     for (const name of documented) {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
@@ -26,5 +27,18 @@ describe('the library API (the package root)', () => {
     expect(back!.body.equals(body)).toBe(true);
     expect(back!.headers).toEqual(capture.headers);
     expect((await store.get('last')).id).toBe(capture.id);
+  });
+
+  it('buildDelivery makes what send sends: a Stripe event its own library accepts, and an invalid one it refuses', () => {
+    const secret = 'whsec_library_delivery';
+    const spec = { profile: api.getProvider('stripe'), event: 'invoice.paid', secrets: [secret], now: Date.now(), random: api.cryptoRandom() };
+    const d = api.buildDelivery(spec);
+    const header = d.headers.find(([k]) => k.toLowerCase() === 'stripe-signature')![1];
+    const event = new Stripe('sk_test_x').webhooks.constructEvent(d.body, header, secret);
+    expect(event.type).toBe('invoice.paid');
+    expect(event.id).toMatch(/^evt_\w{20,}/);
+    const bad = api.buildDelivery({ ...spec, mode: 'invalid' });
+    const badHeader = bad.headers.find(([k]) => k.toLowerCase() === 'stripe-signature')![1];
+    expect(() => new Stripe('sk_test_x').webhooks.constructEvent(bad.body, badHeader, secret)).toThrow(/No signatures found matching/);
   });
 });
