@@ -42,7 +42,10 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       if (err.code === 'commander.help') return ExitCode.usage;
       const [message, ...rest] = err.message.replace(/^error: /, '').split('\n');
       const suggestion = rest.join(' ').trim().replace(/^\((.*)\)$/, '$1');
-      throw new UsageError(message ?? 'bad usage', suggestion || 'run hookctl --help');
+      // Point at the help of the command that was being typed, where the options are listed.
+      const names = new Set(program.commands.map((c) => c.name()));
+      const command = argv.find((a) => names.has(a));
+      throw new UsageError(message ?? 'bad usage', suggestion || `run hookctl ${command ? `${command} ` : ''}--help`);
     }
     // A handler that returns a code after Ctrl-C has stopped cleanly on purpose (listen exits 0).
     const code = exitCode();

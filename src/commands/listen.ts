@@ -15,7 +15,7 @@ export interface ListenOptions {
   port?: number;
   host?: string;
   provider?: string;
-  secret: string[];
+  secret?: string[];
   tolerance?: number;
   store?: string | false;
   forwardTo?: string;
@@ -67,7 +67,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       newId: idGenerator(io.now, io.random),
       inspect: {
         providers: settings.providers, fixed, fallback, toleranceSec: opts.tolerance,
-        secretsFor: secretCache(ctx, settings, opts.secret),
+        secretsFor: secretCache(ctx, settings, opts.secret ?? []),
         fingerprint: fingerprinter(settings.fixtureDirs),
       },
       store,

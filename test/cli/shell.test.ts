@@ -57,6 +57,14 @@ describe('CLI shell', () => {
     expect(r.stderr).toContain('--provider');
   });
 
+  it('an option error with no near match points at that command\'s --help', async () => {
+    const r = await runCli(['verify', '--to', 'x']);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual(["✗ unknown option '--to'", '  hint: run hookctl verify --help']);
+    const missing = await runCli(['listen', '--port']);
+    expect(lines(missing.stderr)).toEqual(["✗ option '-p, --port <port>' argument missing", '  hint: run hookctl listen --help']);
+  });
+
   it('bad input is one line with a hint, never a stack trace', async () => {
     for (const args of [['events', '--provider', 'strip'], ['providers', '--config', 'does-not-exist.json']]) {
       const r = await runCli(args);

@@ -33,7 +33,7 @@ export function registerListen(program: Command, lazy: Lazy): Command {
     .option('-p, --port <port>', 'port to listen on; 0 picks a free one (default: config listen.port, else 4000)', int('--port', 0, 65535))
     .option('--host <host>', 'address to bind (default: config listen.host, else 127.0.0.1)')
     .option('--provider <id>', 'verify every request as this provider (default: detected from each request\'s headers)')
-    .option('-s, --secret <secret>', 'signing secret; repeat for rotation, the output says which matched (default: HOOKCTL_SECRET, config, dev secret)', collect, [])
+    .option('-s, --secret <secret>', 'signing secret; repeat for rotation, the output says which matched (default: HOOKCTL_SECRET, config, dev secret)', collect)
     .option('--tolerance <seconds>', 'timestamp tolerance instead of the provider\'s; 0 turns the check off', int('--tolerance', 0))
     .option('--store <dir>', 'capture store directory (default: config "store", else .hookctl)')
     .option('--no-store', 'do not store captures')
