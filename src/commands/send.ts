@@ -64,6 +64,10 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
     data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
     timestamp: opts.timestamp === undefined ? undefined : unixSeconds(opts.timestamp),
   };
+  // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.
+  if (overrides.data && /json/i.test(profile.request.contentType) && !isJson(overrides.data)) {
+    out.warn(`--data is not valid JSON: sending it as is with Content-Type ${profile.request.contentType}`);
+  }
   const builders = events.map((event) => createDeliveryBuilder({
     profile, event, secrets, mode: opts.signature, url, overrides, fixtureDirs: settings.fixtureDirs, cwd: io.cwd, userAgent: `hookctl/${VERSION}`,
   }));
@@ -193,4 +197,13 @@ function unixSeconds(text: string): number {
   const v = int(text, '--timestamp', 0);
   if (v > 99_999_999_999) throw new UsageError(`--timestamp ${text} looks like milliseconds`, `give Unix seconds: ${Math.floor(v / 1000)}`);
   return v;
+}
+
+function isJson(bytes: Buffer): boolean {
+  try {
+    JSON.parse(bytes.toString('utf8'));
+    return true;
+  } catch {
+    return false;
+  }
 }

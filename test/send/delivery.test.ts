@@ -123,6 +123,13 @@ describe('--expect and network failures', () => {
     expect(good.code).toBe(0);
   });
 
+  it('the delivery line shows the target with its query string', async () => {
+    const s = await scripted([200]);
+    const r = await runCli(['send', 'job.completed', '--to', `${s.url}/hooks?tenant=a1`, '--secret', SECRET]);
+    expect(r.stdout).toMatch(/^✔ 200 OK transcodely\/job\.completed → 127\.0\.0\.1:\d+\/hooks\?tenant=a1 /);
+    expect(s.received[0]!.url).toBe('/hooks?tenant=a1');
+  });
+
   it('connection refused exits 3 with a hint', async () => {
     const s = await startServer();
     const port = s.port;

@@ -73,6 +73,15 @@ describe('payload control', () => {
     expect(edited!.request.body).toBe('{"event":"job.completed","job":{"id":"job_2"}}');
   });
 
+  it('--data that is not JSON is sent verbatim, with a warning on stderr', async () => {
+    const r = await runCli(['send', 'job.completed', '--data', '{bad', '--secret', SECRET, '--dry-run', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).request.body).toBe('{bad');
+    expect(r.stderr).toContain('! --data is not valid JSON: sending it as is with Content-Type application/json');
+    const ok = await runCli(['send', 'job.completed', '--data', '{"ok":true}', '--secret', SECRET, '--dry-run'], { cwd: dir });
+    expect(ok.stderr).not.toContain('not valid JSON');
+  });
+
   it('--fixture renders a custom template with fresh tokens', async () => {
     writeFileSync(join(dir, 'custom.json'), JSON.stringify({ event: '{{event}}', id: '{{id:job_}}', again: '{{id:job_}}', at: '{{now:s}}' }));
     const [a] = await dry('job.completed', '--fixture', 'custom.json');

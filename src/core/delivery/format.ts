@@ -61,7 +61,7 @@ export function attemptLine(a: Attempt, url: URL, c: ChalkInstance): string {
   const r = a.response;
   const status = r ? statusBadge(r.status, c) : c.red(`✗ ${a.error?.kind ?? 'error'}`);
   const prefix = a.of > 1 ? `${c.dim(`attempt ${a.attempt}/${a.of}`)} ` : a.copy > 1 ? `${c.dim(`copy ${a.copy}`)} ` : '';
-  const parts = [`${prefix}${status}`, `${d.provider}/${d.event}`, c.dim('→'), `${url.host}${url.pathname}`];
+  const parts = [`${prefix}${status}`, `${d.provider}/${d.event}`, c.dim('→'), `${url.host}${url.pathname}${url.search}`];
   if (r) parts.push(c.dim(`${Math.round(r.timings.totalMs)} ms`));
   if (d.deliveryId) parts.push(c.dim(d.deliveryId));
   if (d.mode !== 'valid') parts.push(c.magenta(`[${d.mode}]`));
