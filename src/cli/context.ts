@@ -16,16 +16,19 @@ export type Handler<O = Record<string, unknown>> = (options: O, ctx: CommandCont
 
 export function createContext(io: Io, globals: GlobalOptions): CommandContext {
   const cache = new Map<string, Promise<Settings>>();
+  const out = createOutput(io, globals);
   return {
     io,
     globals,
-    out: createOutput(io, globals),
+    out,
     settings(overrides = {}) {
       const key = overrides.provider ?? '';
       let p = cache.get(key);
       if (!p) {
         p = import('../core/config/load.js').then(({ loadSettings }) =>
           loadSettings({ cwd: io.cwd, env: io.env, configPath: globals.config, provider: overrides.provider }));
+        // Every override reads the same file: warn about it once.
+        if (cache.size === 0) void p.then((s) => { for (const w of s.warnings) out.warn(w); }, () => {});
         cache.set(key, p);
       }
       return p;

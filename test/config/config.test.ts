@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings, secretsFor } from '../../src/core/config/load.js';
 import { getProvider, sign, verify } from '../../src/index.js';
+import { runCli } from '../support/cli.js';
 
 const dir = (files: Record<string, string>) => {
   const d = mkdtempSync(join(tmpdir(), 'hookctl-cfg-'));
@@ -52,22 +53,98 @@ describe('config loading', () => {
   });
 
   it.each([
-    ['{"provder":"stripe"}', /"provder" is not a known key/],
-    ['{"listen":{"port":"x"}}', /"listen.port" must be a port number/],
-    ['{"secrets":{"stripe":42}}', /"secrets.stripe" must be a string/],
-    ['{"providers":[{"id":"acme","scheme":{"content":"{timestamp}.{body}","signatures":[{"header":"X-Sig","algorithm":"sha256","encoding":"hex","format":{"style":"prefixed","prefix":""}}],"secret":{"encoding":"utf8"}}}]}', /"providers\[0\].scheme.timestamp" is required/],
-    ['{"provider": }', /cannot read config .*\.hookctlrc\.json/],
+    ['{"provder":"stripe"}', 'provder is not a known key'],
+    ['{"listen":{"port":"x"}}', 'listen.port must be a port number'],
+    ['{"secrets":{"stripe":42}}', 'secrets.stripe must be a string'],
+    ['{"providers":[{"id":"acme","scheme":{"content":"{timestamp}.{body}","signatures":[{"header":"X-Sig","algorithm":"sha256","encoding":"hex","format":{"style":"prefixed","prefix":""}}],"secret":{"encoding":"utf8"}}}]}', 'providers[0].scheme.timestamp is required'],
+    ['{"providers":[{"id":"acme","extends":"githb"}]}', 'providers[0].extends "githb" is not a built-in provider'],
+    ['{"provider":"nope"}', 'provider "nope" is not a known provider'],
   ])('rejects %s naming the file and key', async (text, message) => {
-    const d = dir({ '.hookctlrc.json': text });
-    const err = await loadSettings({ cwd: d, env: {} }).catch((e: Error) => e);
+    const err = await loadSettings({ cwd: dir({ '.hookctlrc.json': text }), env: {} }).catch((e: Error) => e);
     expect(err).toMatchObject({ exitCode: 2 });
-    expect((err as Error).message).toMatch(message);
-    expect((err as Error).message).toContain(d);
+    expect((err as Error).message).toContain(`config file .hookctlrc.json: ${message}`);
   });
 
   it('an unknown provider in the config is a usage error with a suggestion', async () => {
     const err = await loadSettings({ cwd: dir({ '.hookctlrc.json': '{"provider":"strpe"}' }), env: {} }).catch((e) => e);
-    expect(err).toMatchObject({ exitCode: 2, hint: expect.stringContaining('stripe') });
+    expect(err).toMatchObject({ exitCode: 2, message: 'config file .hookctlrc.json: provider "strpe" is not a known provider', hint: 'did you mean "stripe"?' });
+  });
+
+  it('an unknown provider with no near match lists the known ones, custom ones included', async () => {
+    const config = '{"provider":"nope","providers":[{"id":"acme","extends":"github"}]}';
+    const err = await loadSettings({ cwd: dir({ '.hookctlrc.json': config }), env: {} }).catch((e) => e);
+    expect(err).toMatchObject({ exitCode: 2, hint: expect.stringMatching(/^known providers: .*\bstripe\b.*\bacme$/) });
+  });
+
+  it('a custom provider is a known provider for "provider" and "secrets"', async () => {
+    const config = '{"provider":"acme","providers":[{"id":"acme","extends":"github"}],"secrets":{"acme":"k"}}';
+    const s = await loadSettings({ cwd: dir({ '.hookctlrc.json': config }), env: {} });
+    expect(s.provider).toBe('acme');
+    expect(s.warnings).toEqual([]);
+  });
+
+  it('secrets for an unknown provider are a warning naming the file and key, not an error', async () => {
+    const s = await loadSettings({ cwd: dir({ '.hookctlrc.json': '{"secrets":{"strpe":"k","github":"g","zzzzzzzz":"z"}}' }), env: {} });
+    expect(s.warnings).toEqual([
+      'config file .hookctlrc.json: secrets.strpe is for an unknown provider (did you mean stripe?)',
+      'config file .hookctlrc.json: secrets.zzzzzzzz is for an unknown provider (hookctl providers lists them)',
+    ]);
+    expect(secretsFor(getProvider('github'), s, {}).secrets).toEqual(['g']);
+    const r = await runCli(['events', '--provider', 'github'], { cwd: dir({ '.hookctlrc.json': '{"secrets":{"strpe":"k"}}' }) });
+    expect(r.code).toBe(0);
+    expect(r.stderr.split('\n')[0]).toBe('! config file .hookctlrc.json: secrets.strpe is for an unknown provider (did you mean stripe?)');
+  });
+
+  it('a key error in package.json names its "hookctl" key', async () => {
+    const err = await loadSettings({ cwd: dir({ 'package.json': '{"name":"app","hookctl":{"provider":"nope"}}' }), env: {} }).catch((e) => e);
+    expect(err).toMatchObject({ exitCode: 2, message: 'config file package.json ("hookctl" key): provider "nope" is not a known provider' });
+  });
+
+  it('a config file outside the working directory is named by its absolute path', async () => {
+    const d = dir({ 'custom.json': '{"provider":"nope"}' });
+    const err = await loadSettings({ cwd: dir({}), env: { HOOKCTL_CONFIG: join(d, 'custom.json') } }).catch((e) => e);
+    expect(err).toMatchObject({ exitCode: 2, message: expect.stringMatching(/^config file \/.+\/custom\.json: provider "nope"/) });
+  });
+
+  it.each([
+    ['.hookctlrc.json', '{"provider": "stripe",}', 'is not valid JSON: Expected double-quoted property name at line 1, column 23'],
+    ['.hookctlrc.json', '{"provider":\n  "stripe"\n  "target": "x"}', 'is not valid JSON: Expected \',\' or \'}\' after property value at line 3, column 3'],
+    ['.hookctlrc.json', '{"provider":\n }', 'is not valid JSON: Unexpected token \'}\' near "{"provider": }"'],
+    ['package.json', '{"name":"app",}', 'is not valid JSON: Expected double-quoted property name at line 1, column 15'],
+    ['.hookctlrc.yaml', 'provider: stripe\n  target: x\n', 'is not valid YAML: bad indentation of a mapping entry at line 2, column 9'],
+    ['.hookctlrc', 'provider: [stripe\n', 'is not valid YAML (or JSON): unexpected end of the stream within a flow collection at line 2, column 1'],
+  ])('a syntax error in %s is one line naming the file, the reason and where', async (file, text, problem) => {
+    const err = await loadSettings({ cwd: dir({ [file]: text }), env: {} }).catch((e) => e);
+    expect(err).toMatchObject({ exitCode: 2, message: `config file ${file} ${problem}`, hint: 'fix the syntax, or point --config / HOOKCTL_CONFIG at another file' });
+  });
+});
+
+describe('config errors on the command line', () => {
+  // Through the real bin: this is where a multi-line cosmiconfig message or a stack would show.
+  const oneError = /^✗ [^\n]+\n {2}hint: [^\n]+\n$/;
+
+  it('a JSON syntax error exits 2 with one line naming the file and the reason, and no stack', async () => {
+    const r = await runCli(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider": "stripe",}' }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(oneError);
+    expect(r.stderr).toContain('✗ config file .hookctlrc.json is not valid JSON: Expected double-quoted property name at line 1, column 23\n');
+  });
+
+  it.each([
+    ['hookctl.config.mjs', 'export default { provider: "stripe" ;', "failed to load: Unexpected token ';'"],
+    ['hookctl.config.cjs', 'module.exports = { provider: "stripe" ;', "failed to load: Unexpected token ';' at line 1"],
+    ['hookctl.config.mjs', 'throw new Error("no secrets here\\nsecond line");', 'failed to load: no secrets here'],
+  ])('a JS config that fails (%s) exits 2 with its own first line, not a loader error', async (file, text, problem) => {
+    const r = await runCli(['providers'], { cwd: dir({ [file]: text }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(oneError);
+    expect(r.stderr).toContain(`✗ config file ${file} ${problem}\n`);
+  });
+
+  it('an unknown provider names the file and key and suggests one', async () => {
+    const r = await runCli(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider":"strpe"}' }) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('✗ config file .hookctlrc.json: provider "strpe" is not a known provider\n  hint: did you mean "stripe"?\n');
   });
 });
 

@@ -1,4 +1,6 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, providerList } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
@@ -20,7 +22,7 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
   const config = found?.config ?? {};
   const base = found ? dirname(found.file) : opts.cwd;
   const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
-  const customProviders = (config.providers ?? []).map((c) => buildCustomProvider(c, found?.file ?? 'config'));
+  const customProviders = (config.providers ?? []).map((c) => buildCustomProvider(c, found?.where ?? 'config'));
   const providers = providerList(customProviders);
   // An empty variable (`HOOKCTL_PROVIDER=`) means unset, as for HOOKCTL_SECRET.
   const chosen = opts.provider ?? (opts.env.HOOKCTL_PROVIDER || undefined) ?? config.provider;
@@ -35,23 +37,74 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
     fixtureDirs: (config.fixtures ?? []).map(abs),
     storeDir: config.store ? abs(config.store) : resolve(opts.cwd, '.hookctl'),
     target: config.target,
+    warnings: found?.warnings ?? [],
   };
 }
 
-async function readConfig(opts: LoadOptions): Promise<{ file: string; config: HookctlConfig } | undefined> {
+async function readConfig(opts: LoadOptions): Promise<{ file: string; where: string; config: HookctlConfig; warnings: string[] } | undefined> {
   const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('hookctl', { searchStrategy: 'project', searchPlaces: SEARCH_PLACES });
   const explicit = opts.configPath ?? opts.env.HOOKCTL_CONFIG;
   let result: { filepath: string; config: unknown; isEmpty?: boolean } | null;
   try {
+    // Inside the try: creating the explorer already reads package.json (for a "cosmiconfig" key).
+    const loaders = { '.js': importDefault, '.mjs': importDefault, '.cjs': importDefault };
+    const explorer = cosmiconfig('hookctl', { searchStrategy: 'project', searchPlaces: SEARCH_PLACES, loaders });
     result = explicit ? await explorer.load(resolve(opts.cwd, explicit)) : await explorer.search(opts.cwd);
   } catch (err) {
-    const e = err as NodeJS.ErrnoException & { filepath?: string };
-    if (e.code === 'ENOENT') throw new UsageError(`config file ${explicit ?? ''} not found`, 'check --config or HOOKCTL_CONFIG', err);
-    throw new UsageError(`cannot read config ${e.filepath ?? explicit ?? ''}: ${firstLine(e.message)}`, 'fix the syntax of the config file', err);
+    const e = (err ?? {}) as LoadError;
+    // cosmiconfig sets filepath only on errors from parsing: an ENOENT without it is the file itself missing.
+    if (e.code === 'ENOENT' && !e.filepath) throw new UsageError(`config file ${explicit ?? ''} not found`, 'check --config or HOOKCTL_CONFIG', err);
+    const file = e.filepath ?? resolve(opts.cwd, explicit ?? '');
+    throw new UsageError(`config file ${shown(file, opts.cwd)} ${loadProblem(e, file)}`, 'fix the syntax, or point --config / HOOKCTL_CONFIG at another file', err);
   }
   if (!result || result.isEmpty) return undefined;
-  return { file: result.filepath, config: validateConfig(result.config, result.filepath) };
+  const inPackage = basename(result.filepath) === 'package.json' ? ' ("hookctl" key)' : '';
+  const where = `config file ${shown(result.filepath, opts.cwd)}${inPackage}`;
+  return { file: result.filepath, where, ...validateConfig(result.config, where) };
+}
+
+type LoadError = Error & { code?: string; filepath?: string; reason?: string; mark?: { line: number; column: number } };
+
+/** One line: cosmiconfig's messages span several, with code frames (twice, for JSON). */
+function loadProblem(e: LoadError, file: string): string {
+  const at = (line: number, column?: number) => ` at line ${line}${column === undefined ? '' : `, column ${column}`}`;
+  if (e.name === 'JSONError') return `is not valid JSON: ${jsonReason(file) ?? firstLine(e.message)}`;
+  if (e.name === 'YAMLException') {
+    // A file with no extension is read as YAML, which is what JSON written there fails as.
+    return `is not valid ${extname(file) ? 'YAML' : 'YAML (or JSON)'}: ${e.reason}${e.mark ? at(e.mark.line + 1, e.mark.column + 1) : ''}`;
+  }
+  // Node reports where a CommonJS syntax error is only in the stack's first line, "<file>:<line>".
+  const line = e.name === 'SyntaxError' ? /^[^\n]+:(\d+)\n/.exec(e.stack ?? '')?.[1] : undefined;
+  return `failed to load: ${firstLine(String(e.message ?? e))}${line ? at(Number(line)) : ''}`;
+}
+
+/** The reason JSON.parse gives, its character offset turned into a line and column. */
+function jsonReason(file: string): string | undefined {
+  let text = '';
+  try {
+    text = readFileSync(file, 'utf8');
+    JSON.parse(text);
+  } catch (err) {
+    return (err as Error).message
+      // Node 22 appends "(line L column C)" itself; either way, end with ours.
+      .replace(/(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?/, (_m, pos: string) => {
+        const lines = text.slice(0, Number(pos)).split('\n');
+        return ` at line ${lines.length}, column ${(lines.at(-1) ?? '').length + 1}`;
+      })
+      // "Unexpected token" comes with no position, only a snippet that may span lines.
+      .replace(/, ([\s\S]*) is not valid JSON$/, (_m, near: string) => ` near ${near.replace(/\s+/g, ' ')}`);
+  }
+  return undefined;
+}
+
+// cosmiconfig retries a failed import() with require(), which on Node >= 20.19 replaces an .mjs syntax
+// error with an internal assertion about require(esm); import() alone reports the real problem.
+const importDefault = async (file: string): Promise<unknown> => ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+
+/** The path as the user would type it from where they are; absolute when outside. */
+function shown(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 const SEARCH_PLACES = [
@@ -67,10 +120,10 @@ const CUSTOM_DEFAULTS: Omit<ProviderProfile, 'id' | 'name' | 'scheme'> = {
 };
 
 /** A custom provider: the built-in it extends (or plain defaults), overridden section by section. */
-export function buildCustomProvider(c: CustomProvider, file: string): ProviderProfile {
+export function buildCustomProvider(c: CustomProvider, where: string): ProviderProfile {
   const base: Partial<ProviderProfile> = c.extends ? getProvider(c.extends, BUILTIN_PROVIDERS) : CUSTOM_DEFAULTS;
   const scheme = c.scheme ?? base.scheme;
-  if (!scheme) throw new UsageError(`${file}: provider "${c.id}" has no scheme`, 'add "scheme" or "extends": "<built-in id>"');
+  if (!scheme) throw new UsageError(`${where}: provider "${c.id}" has no scheme`, 'add "scheme" or "extends": "<built-in id>"');
   const { extends: parent, ...own } = c;
   return {
     ...CUSTOM_DEFAULTS,

@@ -34,4 +34,6 @@ export interface Settings {
   fixtureDirs: string[];
   storeDir: string;
   target?: string;
+  /** Problems in the config file that do not stop a command, e.g. secrets for an unknown provider; one line each. */
+  warnings: string[];
 }

@@ -1,34 +1,57 @@
 import { UsageError } from '../errors.js';
+import { BUILTIN_PROVIDERS, nearest } from '../providers/registry.js';
 import type { HookctlConfig } from './types.js';
 
 const TOP_KEYS = ['provider', 'secrets', 'target', 'listen', 'store', 'fixtures', 'providers', 'expect'];
 const PROVIDER_KEYS = ['id', 'extends', 'name', 'docs', 'scheme', 'request', 'events', 'fixtures', 'devSecret', 'delivery'];
 const SCHEME_KEYS = ['content', 'signatures', 'secret', 'timestamp', 'id', 'headerAliases'];
+const BUILTIN_IDS = BUILTIN_PROVIDERS.map((p) => p.id);
 
-type Check = (cond: boolean, key: string, problem: string) => void;
+type Check = (cond: boolean, key: string, problem: string, hint?: string) => void;
 
-/** Validate a parsed config; a problem names the file and the key. */
-export function validateConfig(raw: unknown, file: string): HookctlConfig {
-  const check: Check = (cond, key, problem) => {
-    if (!cond) throw new UsageError(`${file}: "${key}" ${problem}`, 'see README "Configuration" for every key');
+/**
+ * Validate a parsed config; `where` ("config file .hookctlrc.json") starts every message, the key path follows.
+ * Problems that make the config unusable throw; the rest come back as warnings.
+ */
+export function validateConfig(raw: unknown, where: string): { config: HookctlConfig; warnings: string[] } {
+  const check: Check = (cond, key, problem, hint) => {
+    if (!cond) throw new UsageError(`${where}: ${key} ${problem}`, hint ?? 'see README "Configuration" for every key');
   };
-  check(isObject(raw), '(root)', 'must be an object');
+  check(isObject(raw), 'the top level', 'must be an object');
   const cfg = raw as Record<string, unknown>;
-  for (const k of Object.keys(cfg)) check(TOP_KEYS.includes(k), k, `is not a known key (known: ${TOP_KEYS.join(', ')})`);
-  optional(cfg.provider, (v) => check(typeof v === 'string' && v !== '', 'provider', 'must be a provider id'));
+  knownKeys(cfg, TOP_KEYS, '', check);
+  optional(cfg.providers, (v) => {
+    check(Array.isArray(v), 'providers', 'must be a list of provider profiles');
+    (v as unknown[]).forEach((p, i) => validateProvider(p, `providers[${i}]`, check));
+  });
+  // Custom providers count as known, so validated first.
+  const ids = [...BUILTIN_IDS, ...((cfg.providers ?? []) as { id: string }[]).map((p) => p.id)];
+  optional(cfg.provider, (v) => {
+    check(typeof v === 'string' && v !== '', 'provider', 'must be a provider id');
+    // The list is inline because `hookctl providers` loads this same config and would fail too.
+    const near = nearest(v as string, ids);
+    check(ids.includes((v as string).toLowerCase()), 'provider', `"${v as string}" is not a known provider`,
+      near ? `did you mean "${near}"?` : `known providers: ${ids.join(', ')}`);
+  });
   optional(cfg.target, (v) => check(typeof v === 'string' && v !== '', 'target', 'must be a URL like http://localhost:3000/webhooks'));
   optional(cfg.store, (v) => check(typeof v === 'string' && v !== '', 'store', 'must be a directory path'));
   optional(cfg.fixtures, (v) => check(Array.isArray(v) && v.every((d) => typeof d === 'string'), 'fixtures', 'must be a list of directories'));
+  const warnings: string[] = [];
   optional(cfg.secrets, (v) => {
     check(isObject(v), 'secrets', 'must map provider ids to a secret or a list of secrets');
     for (const [id, s] of Object.entries(v as object)) {
       check(typeof s === 'string' || (Array.isArray(s) && s.length > 0 && s.every((x) => typeof x === 'string')), `secrets.${id}`, 'must be a string or a non-empty list of strings');
+      // Secrets are looked up by exact id, so a typo silently falls back to the dev secret: say so, but keep going.
+      if (!ids.includes(id)) {
+        const near = nearest(id, ids);
+        warnings.push(`${where}: secrets.${id} is for an unknown provider (${near ? `did you mean ${near}?` : 'hookctl providers lists them'})`);
+      }
     }
   });
   optional(cfg.listen, (v) => {
     check(isObject(v), 'listen', 'must be an object with port, host, maxBody');
     const l = v as Record<string, unknown>;
-    for (const k of Object.keys(l)) check(['port', 'host', 'maxBody'].includes(k), `listen.${k}`, 'is not a known key (port, host, maxBody)');
+    knownKeys(l, ['port', 'host', 'maxBody'], 'listen.', check);
     optional(l.port, (p) => check(Number.isInteger(p) && (p as number) >= 0 && (p as number) < 65536, 'listen.port', 'must be a port number 0-65535'));
     optional(l.host, (h) => check(typeof h === 'string' && h !== '', 'listen.host', 'must be a host name or address'));
     optional(l.maxBody, (m) => check(Number.isInteger(m) && (m as number) > 0, 'listen.maxBody', 'must be a positive number of bytes'));
@@ -39,19 +62,19 @@ export function validateConfig(raw: unknown, file: string): HookctlConfig {
       check(Array.isArray(codes) && codes.every((c) => Number.isInteger(c) && c >= 100 && c < 600), `expect.${k}`, 'must be a list of HTTP status codes');
     }
   });
-  optional(cfg.providers, (v) => {
-    check(Array.isArray(v), 'providers', 'must be a list of provider profiles');
-    (v as unknown[]).forEach((p, i) => validateProvider(p, `providers[${i}]`, check));
-  });
-  return cfg as HookctlConfig;
+  return { config: cfg as HookctlConfig, warnings };
 }
 
 function validateProvider(p: unknown, at: string, check: Check): void {
   check(isObject(p), at, 'must be an object');
   const prov = p as Record<string, unknown>;
   check(typeof prov.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(prov.id), `${at}.id`, 'must be a lowercase id like "acme"');
-  for (const k of Object.keys(prov)) check(PROVIDER_KEYS.includes(k), `${at}.${k}`, `is not a known key (known: ${PROVIDER_KEYS.join(', ')})`);
-  optional(prov.extends, (v) => check(typeof v === 'string', `${at}.extends`, 'must be a built-in provider id'));
+  knownKeys(prov, PROVIDER_KEYS, `${at}.`, check);
+  optional(prov.extends, (v) => {
+    const near = typeof v === 'string' ? nearest(v, BUILTIN_IDS) : undefined;
+    check(typeof v === 'string' && BUILTIN_IDS.includes(v.toLowerCase()), `${at}.extends`, `${JSON.stringify(v)} is not a built-in provider`,
+      near ? `did you mean "${near}"?` : `built-in providers: ${BUILTIN_IDS.join(', ')}`);
+  });
   check(prov.scheme !== undefined || prov.extends !== undefined, `${at}.scheme`, 'is required unless the provider extends a built-in');
   optional(prov.scheme, (s) => validateScheme(s, `${at}.scheme`, check));
   optional(prov.events, (e) => {
@@ -63,7 +86,7 @@ function validateProvider(p: unknown, at: string, check: Check): void {
 function validateScheme(s: unknown, at: string, check: Check): void {
   check(isObject(s), at, 'must be an object');
   const sc = s as Record<string, unknown>;
-  for (const k of Object.keys(sc)) check(SCHEME_KEYS.includes(k), `${at}.${k}`, `is not a known key (known: ${SCHEME_KEYS.join(', ')})`);
+  knownKeys(sc, SCHEME_KEYS, `${at}.`, check);
   check(typeof sc.content === 'string' && sc.content.includes('{body}'), `${at}.content`, 'must be a template containing {body}, like "{timestamp}.{body}"');
   check(Array.isArray(sc.signatures) && sc.signatures.length > 0, `${at}.signatures`, 'must be a non-empty list');
   (sc.signatures as unknown[]).forEach((sig, i) => {
@@ -86,6 +109,13 @@ function validateScheme(s: unknown, at: string, check: Check): void {
   const uses = (name: string) => (sc.content as string).includes(`{${name}}`);
   if (uses('timestamp')) check(sc.timestamp !== undefined, `${at}.timestamp`, 'is required when the content signs {timestamp}');
   if (uses('id')) check(isObject(sc.id), `${at}.id`, 'is required when the content signs {id}');
+}
+
+function knownKeys(obj: Record<string, unknown>, known: readonly string[], prefix: string, check: Check): void {
+  for (const k of Object.keys(obj)) {
+    const near = nearest(k, known);
+    check(known.includes(k), `${prefix}${k}`, `is not a known key (known: ${known.join(', ')})`, near ? `did you mean "${prefix}${near}"?` : undefined);
+  }
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
