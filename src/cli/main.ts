@@ -12,7 +12,8 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     import('../core/errors.js'), import('./boundary.js'), import('./io.js'),
   ]);
   const abort = new AbortController();
-  // First Ctrl-C asks the command to stop cleanly; a second one leaves at once.
+  // First Ctrl-C (or SIGTERM: a cancelled CI job, `kill %1`) asks the command to stop cleanly,
+  // with its summary; a second one leaves at once.
   const onSigint = () => {
     if (abort.signal.aborted) process.exit(ExitCode.interrupted);
     abort.abort();
@@ -25,6 +26,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   };
   if (!io) {
     process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigint);
     process.stdout.on('error', onPipeError);
     process.stderr.on('error', onPipeError);
   }
@@ -49,12 +51,15 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     }
     // A handler that returns a code after Ctrl-C has stopped cleanly on purpose (listen exits 0).
     const code = exitCode();
-    if (world.signal.aborted) return code ?? (readerGone ? ExitCode.ok : ExitCode.interrupted);
+    // A command cut short only because its reader left has nothing to report: exit 0, not 130.
+    if (readerGone) return code === undefined || code === ExitCode.interrupted ? ExitCode.ok : code;
+    if (world.signal.aborted) return code ?? ExitCode.interrupted;
     return code ?? ExitCode.ok;
   } catch (err) {
     if (readerGone) return ExitCode.ok;
     return reportError(err, world, debug);
   } finally {
     process.removeListener('SIGINT', onSigint);
+    process.removeListener('SIGTERM', onSigint);
   }
 }

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { CommandContext, Handler } from '../cli/context.js';
 import { secretsFor } from '../core/config/load.js';
-import { CheckFailedError, IoError, UsageError } from '../core/errors.js';
+import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
 import { parseTarget } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
@@ -43,6 +43,10 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   const fixed = opts.provider ? getProvider(opts.provider, settings.customProviders) : undefined;
   const fallback = !fixed && settings.providerExplicit ? getProvider(settings.provider, settings.customProviders) : undefined;
   const listenConfig = settings.config.listen ?? {};
+  // `--host "$UNSET"` would otherwise bind every interface: an empty host is a mistake, not a choice.
+  if (opts.host !== undefined && opts.host.trim() === '') {
+    throw new UsageError('--host is empty', 'pass --host 127.0.0.1 (the default), or --host 0.0.0.0 to listen on every interface on purpose');
+  }
   const forwardTo = opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined;
 
   let store: WritableCaptureStore | undefined;
@@ -125,8 +129,13 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   if (opts.strict && stats.failed > 0) {
     throw new CheckFailedError(`${stats.failed} of ${stats.deliveries} deliveries failed verification (--strict)`, 'the reasons are on each ✘ line (or in verification.reason with --json)');
   }
-  // Stopping is what Ctrl-C asks of listen: a clean 0, not 130.
-  return 0;
+  // Ctrl-C before --count was reached leaves a CI condition unmet: that is an interruption (130).
+  if (why === 'signal' && opts.count !== undefined && stats.deliveries < opts.count) {
+    out.log(`interrupted: ${stats.deliveries} of ${opts.count} expected deliveries had arrived`);
+    return ExitCode.interrupted;
+  }
+  // Otherwise stopping is what Ctrl-C asks of listen: a clean 0.
+  return ExitCode.ok;
 };
 export default listen;
 

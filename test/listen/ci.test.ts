@@ -68,7 +68,31 @@ describe('listen in CI', () => {
   });
 });
 
+describe('listen stopped by a signal', () => {
+  it('SIGTERM (a cancelled CI job) stops as cleanly as Ctrl-C: summary, exit 0', async () => {
+    const l = await startListen(['--secret', SECRET], { cwd });
+    await post(l.url, body, good());
+    const { code } = await l.stop('SIGTERM');
+    expect(code).toBe(0);
+    expect(l.lines.at(-1)).toMatchObject({ type: 'summary', deliveries: 1, verified: 1 });
+  });
+
+  it('Ctrl-C before --count deliveries arrived exits 130 and says how many had', async () => {
+    const l = await startListen(['--secret', SECRET, '--count', '3'], { cwd });
+    await post(l.url, body, good());
+    const { code } = await l.stop('SIGINT');
+    expect(code).toBe(130);
+    expect(l.stderr()).toContain('interrupted: 1 of 3 expected deliveries had arrived');
+  });
+});
+
 describe('listen usage and environment errors', () => {
+  it('an empty --host is refused rather than binding every interface', async () => {
+    const r = await runCli(['listen', '--port', '0', '--host', ''], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^✗ --host is empty\n {2}hint: pass --host 127\.0\.0\.1/);
+  });
+
   it('a port in use exits 3 with a hint', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
