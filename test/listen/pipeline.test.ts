@@ -40,6 +40,12 @@ describe('inspectRequest', () => {
     expect(r).toMatchObject({ event: 'user.created', verification: { ok: false, reason: 'unknown-provider' } });
   });
 
+  it('an unsigned request with a provider\'s other headers (X-GitHub-Event) is that provider\'s, missing its signature', () => {
+    const r = inspectRequest(base, { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': 'd-1' }, body, NOW);
+    expect(r.provider?.id).toBe('github');
+    expect(r).toMatchObject({ event: 'push', deliveryId: 'd-1', verification: { ok: false, reason: 'missing-signature' } });
+  });
+
   it('falls back to the configured provider so the reason is specific', () => {
     const r = inspectRequest({ ...base, fallback: getProvider('transcodely') }, {}, body, NOW);
     expect(r.provider?.id).toBe('transcodely');

@@ -45,19 +45,22 @@ export function resolveProvider(provider: string | ProviderProfile, custom: read
  * Which provider sent a request, judged by its signature header (aliases included).
  * Ties go to the profile whose other scheme headers (timestamp, id) are also present, then to a
  * custom provider over a built-in: a user who wrote `my-github` (extends github) meant it for their traffic.
+ * With no signature header at all, the provider's other headers (X-GitHub-Event, a delivery id)
+ * still name it, so the verdict is `missing-signature` rather than "unknown provider".
  */
 export function detectProvider(headers: Headers, providers: readonly ProviderProfile[] = BUILTIN_PROVIDERS): ProviderProfile | undefined {
   let best: ProviderProfile | undefined;
   let bestScore = 0;
   for (const p of providers) {
     const aliases = p.scheme.headerAliases ?? [];
-    const has = (name: string) => headerValue(headers, name, aliases) !== undefined;
-    if (!p.scheme.signatures.some((s) => has(s.header))) continue;
-    let score = 10;
+    const has = (name: string | undefined) => name !== undefined && headerValue(headers, name, aliases) !== undefined;
+    let score = 0;
+    if (p.scheme.signatures.some((s) => has(s.header))) score += 10;
     if (p.scheme.signatures.some((s) => headerValue(headers, s.header) !== undefined)) score += 2;
-    if (p.scheme.timestamp?.header && has(p.scheme.timestamp.header)) score += 1;
-    if (p.request.eventHeader && has(p.request.eventHeader.name)) score += 1;
-    if (p.request.deliveryId && has(p.request.deliveryId.header)) score += 1;
+    if (has(p.scheme.timestamp?.header)) score += 1;
+    if (has(p.request.eventHeader?.name)) score += 1;
+    if (has(p.request.deliveryId?.header)) score += 1;
+    if (score === 0) continue;
     if (!BUILTIN_PROVIDERS.includes(p)) score += 0.5;
     if (score > bestScore) { best = p; bestScore = score; }
   }
