@@ -101,4 +101,13 @@ describe('hookctl test output and exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown scenario "stale"');
   });
+
+  it('a selection that leaves nothing to run is a usage error, not a pass', async () => {
+    const none = await runCli(['test', '--to', ':1', '--only', 'events', '--skip', 'events']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('✗ --only and --skip leave no scenario to run');
+    const empty = await runCli(['test', '--to', ':1', '--only', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('✗ --only names no scenario');
+  });
 });

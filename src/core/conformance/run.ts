@@ -91,14 +91,17 @@ function responseTime(results: ScenarioResult[], o: ConformanceOptions): Scenari
 function select(o: ConformanceOptions): { scenarios: Scenario[]; responseTime: boolean } {
   const ids = allScenarioIds(o.profile);
   const matches = (list: readonly string[], id: string) => list.some((x) => x === id || (x === 'event' && id.startsWith('event:')) || (x === 'events' && id.startsWith('event:')));
+  const hint = `scenarios: events, ${ids.filter((i) => !i.startsWith('event:')).join(', ')}, or event:<name>`;
   for (const x of [...(o.only ?? []), ...(o.skip ?? [])]) {
     if (!ids.includes(x) && x !== 'event' && x !== 'events') {
-      throw new UsageError(`unknown scenario "${x}"`, `scenarios: events, ${ids.filter((i) => !i.startsWith('event:')).join(', ')}, or event:<name>`);
+      throw new UsageError(`unknown scenario "${x}"`, hint);
     }
   }
+  if (o.only && o.only.length === 0) throw new UsageError('--only names no scenario', hint);
   const keep = (id: string) => (!o.only?.length || matches(o.only, id)) && !matches(o.skip ?? [], id);
-  return {
-    scenarios: [...eventScenarios(o.profile), ...NEGATIVE_SCENARIOS].filter((s) => keep(s.id)),
-    responseTime: keep(RESPONSE_TIME.id),
-  };
+  const scenarios = [...eventScenarios(o.profile), ...NEGATIVE_SCENARIOS].filter((s) => keep(s.id));
+  const responseTime = keep(RESPONSE_TIME.id);
+  // A suite that runs nothing must not pass a CI job.
+  if (scenarios.length === 0 && !responseTime) throw new UsageError('--only and --skip leave no scenario to run', hint);
+  return { scenarios, responseTime };
 }
