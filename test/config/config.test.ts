@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,6 +122,14 @@ describe('config loading', () => {
 describe('config errors on the command line', () => {
   // Through the real bin: this is where a multi-line cosmiconfig message or a stack would show.
   const oneError = /^✗ [^\n]+\n {2}hint: [^\n]+\n$/;
+
+  it('--config naming a directory says so, with exit 2', async () => {
+    const cwd = dir({});
+    mkdirSync(join(cwd, 'sub'));
+    const r = await runCli(['providers', '--config', 'sub'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('✗ cannot read config file sub: it is a directory\n  hint: point --config or HOOKCTL_CONFIG at a config file\n');
+  });
 
   it('a JSON syntax error exits 2 with one line naming the file and the reason, and no stack', async () => {
     const r = await runCli(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider": "stripe",}' }) });

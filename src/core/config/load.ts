@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
+import { fileProblem } from '../fs-errors.js';
 import { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, providerList } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { CustomProvider, HookctlConfig, Settings } from './types.js';
@@ -54,6 +55,7 @@ async function readConfig(opts: LoadOptions): Promise<{ file: string; where: str
     const e = (err ?? {}) as LoadError;
     // cosmiconfig sets filepath only on errors from parsing: an ENOENT without it is the file itself missing.
     if (e.code === 'ENOENT' && !e.filepath) throw new UsageError(`config file ${explicit ?? ''} not found`, 'check --config or HOOKCTL_CONFIG', err);
+    if (e.code && !e.filepath) throw new UsageError(`cannot read config file ${explicit ?? ''}: ${fileProblem(err)}`, 'point --config or HOOKCTL_CONFIG at a config file', err);
     const file = e.filepath ?? resolve(opts.cwd, explicit ?? '');
     throw new UsageError(`config file ${shown(file, opts.cwd)} ${loadProblem(e, file)}`, 'fix the syntax, or point --config / HOOKCTL_CONFIG at another file', err);
   }

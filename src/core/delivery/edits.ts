@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { fileProblem } from '../fs-errors.js';
 import type { HeaderPair } from './types.js';
 
 /** One `--set path=value` edit: the path split into keys, the value JSON-typed. */
@@ -84,9 +85,7 @@ export async function readDataArg(arg: string, cwd: string, stdin?: AsyncIterabl
   try {
     return await readFile(resolve(cwd, file));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code;
-    throw new UsageError(`cannot read --data file ${file}: ${why}`, 'give a JSON file as @path/to/payload.json, or inline JSON', err);
+    throw new UsageError(`cannot read --data file ${file}: ${fileProblem(err)}`, 'give a JSON file as @path/to/payload.json, or inline JSON', err);
   }
 }
 
