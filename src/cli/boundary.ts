@@ -1,22 +1,26 @@
 import { ExitCode, HookctlError } from '../core/errors.js';
 import type { Io } from './io.js';
+import { printable, printableLines } from '../core/printable.js';
 
-/** The single place errors become exit codes and one `✗ message` line (plus a hint) on stderr. */
+/**
+ * The single place errors become exit codes and one `✗ message` line (plus a hint) on stderr.
+ * Messages may quote file or request contents: each is kept to one line, control characters escaped.
+ */
 export function reportError(err: unknown, io: Io, debug: boolean): number {
   const write = (s: string) => io.stderr.write(`${s}\n`);
   if (err instanceof HookctlError) {
-    write(`✗ ${err.message}`);
-    if (err.hint) write(`  hint: ${err.hint}`);
-    if (debug && err.stack) write(err.stack);
+    write(`✗ ${printable(err.message)}`);
+    if (err.hint) write(`  hint: ${printable(err.hint)}`);
+    if (debug && err.stack) write(printableLines(err.stack));
     return err.exitCode;
   }
   const e = err as NodeJS.ErrnoException;
   if (e && typeof e === 'object' && ['EACCES', 'EPERM', 'ENOSPC', 'EROFS', 'EMFILE', 'EIO'].includes(e.code ?? '')) {
-    write(`✗ ${e.message}`);
+    write(`✗ ${printable(e.message)}`);
     write('  hint: check permissions and free space where hookctl reads and writes');
     return ExitCode.io;
   }
-  write(`✗ unexpected error: ${e?.message ?? String(err)}`);
-  write(debug ? String(e?.stack ?? '') : '  hint: run again with --debug for the stack trace, and report it');
+  write(`✗ unexpected error: ${printable(e?.message ?? String(err))}`);
+  write(debug ? printableLines(String(e?.stack ?? '')) : '  hint: run again with --debug for the stack trace, and report it');
   return 70;
 }

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { ChalkInstance } from 'chalk';
+import { printable, printableLines } from '../../core/printable.js';
 import type { Delivery, Rejection } from '../../core/server/index.js';
 
 /** `{"type":"delivery", ...}`: the stable NDJSON shape (README "listen"). */
@@ -36,39 +37,39 @@ export function deliveryLine(d: Delivery, c: ChalkInstance): string {
   const v = cap.verification ?? { ok: false };
   const check = v.ok
     ? c.green(`✔ verified${v.secretIndex ? ` (secret #${v.secretIndex + 1})` : ''}`)
-    : c.red(`✘ ${v.reason ?? 'unverified'}${v.detail ? `: ${v.detail}` : ''}`);
+    : c.red(`✘ ${printable(v.reason ?? 'unverified')}${v.detail ? `: ${printable(v.detail)}` : ''}`);
   const parts = [
     c.dim(clock(cap.receivedAt)),
-    c.bold(cap.method),
-    cap.path,
-    c.cyan(cap.provider ?? '?'),
-    cap.event ?? c.dim('-'),
+    c.bold(printable(cap.method)),
+    printable(cap.path),
+    c.cyan(printable(cap.provider ?? '?')),
+    cap.event !== undefined ? printable(cap.event) : c.dim('-'),
     check,
     c.dim(size(cap.body.length)),
     `→ ${statusColor(cap.response?.status ?? 0, c)}`,
-    c.dim(cap.id),
+    c.dim(printable(cap.id)),
   ];
   let line = parts.join('  ');
   if (cap.forward) {
     line += cap.forward.error
-      ? `  ${c.red(`⇢ app unreachable: ${cap.forward.error}`)}`
+      ? `  ${c.red(`⇢ app unreachable: ${printable(cap.forward.error)}`)}`
       : `  ${c.dim('⇢ app')} ${statusColor(cap.forward.status ?? 0, c)} ${c.dim(`in ${cap.forward.ms} ms`)}`;
   }
-  if (cap.duplicateOf) line += `  ${c.yellow(`↺ duplicate of ${cap.duplicateOf}`)}`;
-  if (d.storeError) line += `  ${c.red(`✘ not stored (${d.storeError}): answered 503`)}`;
+  if (cap.duplicateOf) line += `  ${c.yellow(`↺ duplicate of ${printable(cap.duplicateOf)}`)}`;
+  if (d.storeError) line += `  ${c.red(`✘ not stored (${printable(d.storeError)}): answered 503`)}`;
   return line;
 }
 
 export function rejectionLine(r: Rejection, at: number, c: ChalkInstance): string {
-  const what = [r.method, r.path].filter(Boolean).join(' ');
-  return [c.dim(clock(new Date(at).toISOString())), c.red('✘ rejected'), what, r.reason, r.status ? `→ ${statusColor(r.status, c)}` : c.dim('(no answer: the client left)')]
+  const what = printable([r.method, r.path].filter(Boolean).join(' '));
+  return [c.dim(clock(new Date(at).toISOString())), c.red('✘ rejected'), what, printable(r.reason), r.status ? `→ ${statusColor(r.status, c)}` : c.dim('(no answer: the client left)')]
     .filter(Boolean).join('  ');
 }
 
 /** --verbose: the headers as received and the body (JSON pretty-printed, text as is, binary as hex). */
 export function verboseBlock(d: Delivery, c: ChalkInstance): string {
   const cap = d.capture;
-  const out = cap.headers.map(([k, v]) => `    ${c.dim(`${k}:`)} ${v}`);
+  const out = cap.headers.map(([k, v]) => `    ${c.dim(`${printable(k)}:`)} ${printable(v)}`);
   out.push(`    ${c.dim(`body: ${size(cap.body.length)}, sha256 ${cap.bodySha256.slice(0, 16)}…`)}`);
   const body = bodyPreview(cap.body, c);
   if (body) out.push(body.split('\n').map((l) => `    ${l}`).join('\n'));
@@ -87,12 +88,14 @@ export function bodyPreview(body: Buffer, c: ChalkInstance): string {
   const text = body.toString('utf8');
   if (body.length <= PRETTY_LIMIT && /^\s*[[{]/.test(text)) {
     try {
-      return highlightJson(JSON.stringify(JSON.parse(text), null, 2), c);
+      // JSON.stringify escapes C0 controls in strings, but not DEL, C1 or bidi overrides.
+      return highlightJson(printableLines(JSON.stringify(JSON.parse(text), null, 2)), c);
     } catch {
       // Invalid JSON: shown as the text it is.
     }
   }
-  return text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT)}\n${c.dim(`… ${size(body.length - TEXT_LIMIT)} more`)}` : text;
+  // Text keeps its own lines (each shown indented); every other control character is escaped.
+  return text.length > TEXT_LIMIT ? `${printableLines(text.slice(0, TEXT_LIMIT))}\n${c.dim(`… ${size(body.length - TEXT_LIMIT)} more`)}` : printableLines(text);
 }
 
 function highlightJson(pretty: string, c: ChalkInstance): string {

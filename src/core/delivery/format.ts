@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES } from 'node:http';
 import type { ChalkInstance } from 'chalk';
+import { printable, printableLines } from '../printable.js';
 import type { HttpResponse } from '../http/client.js';
 import { duration } from '../providers/describe.js';
 import type { Judgement } from './policy.js';
@@ -65,7 +66,7 @@ export function attemptLine(a: Attempt, url: URL, c: ChalkInstance): string {
   if (r) parts.push(c.dim(`${Math.round(r.timings.totalMs)} ms`));
   if (d.deliveryId) parts.push(c.dim(d.deliveryId));
   if (d.mode !== 'valid') parts.push(c.magenta(`[${d.mode}]`));
-  const text = r ? snippet(r.body) : a.error?.message;
+  const text = r ? snippet(r.body) : a.error?.message !== undefined ? printable(a.error.message) : undefined;
   if (text) parts.push(text);
   let line = parts.join(' ');
   const j = a.judgement;
@@ -91,12 +92,12 @@ export function statusBadge(status: number, c: ChalkInstance): string {
   return c.yellow(`✘ ${text}`);
 }
 
-/** The start of a response body on one line. */
+/** The start of a response body on one line, its control characters escaped. */
 export function snippet(body: Buffer, max = 60): string {
   if (body.length === 0) return '';
   if (!isUtf8(body)) return `<${body.length} bytes>`;
   const text = body.subarray(0, max * 4).toString('utf8').replace(/\s+/g, ' ').trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return printable(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 }
 
 /** `--verbose`: the request and response in full, JSON bodies pretty-printed. */
@@ -105,8 +106,9 @@ export function verboseBlock(a: Attempt, url: URL, c: ChalkInstance): string {
   const r = a.response;
   if (r) {
     out.push(c.bold(`← ${r.status} ${STATUS_CODES[r.status] ?? ''}`.trimEnd()) + c.dim(` (${Math.round(r.timings.ttfbMs)} ms to headers, ${Math.round(r.timings.totalMs)} ms in all)`));
-    for (const [k, v] of Object.entries(r.headers)) out.push(`  ${c.cyan(k)}: ${Array.isArray(v) ? v.join(', ') : v}`);
-    if (r.body.length) out.push('', indent(prettyBody(r.body)));
+    // The receiver's answer is untrusted: its header values and body are shown with control characters escaped.
+    for (const [k, v] of Object.entries(r.headers)) out.push(`  ${c.cyan(printable(k))}: ${printable(Array.isArray(v) ? v.join(', ') : String(v))}`);
+    if (r.body.length) out.push('', indent(printableLines(prettyBody(r.body))));
   }
   return `${out.join('\n')}\n`;
 }

@@ -4,6 +4,7 @@ import { maskSecret } from '../secrets.js';
 import type { FailureReason } from '../signing/types.js';
 import type { CheckOutcome } from './check.js';
 import type { LoadedRequest } from './source.js';
+import { printable } from '../printable.js';
 
 /** The reason codes in plain words (the code itself is the stable part). */
 export const REASON_TEXT: Record<FailureReason, string> = {
@@ -22,7 +23,7 @@ const SOURCE_TEXT = { flag: '--secret', env: 'HOOKCTL_SECRET', config: 'the conf
 /** Human lines for one verification: ✔ with scheme, secret and age, or ✘ with the reason and the diagnosis. */
 export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstance, showLabel: boolean): string {
   const d = describeProvider(o.profile);
-  const label = showLabel || req.capture ? `${c.dim(req.label)}  ` : '';
+  const label = showLabel || req.capture ? `${c.dim(printable(req.label))}  ` : '';
   const lines: string[] = [];
   const row = (key: string, value: string) => lines.push(`  ${c.dim(key.padEnd(10))} ${value}`);
   const r = o.result;
@@ -33,7 +34,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
     if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${age(r.ageSec)} (tolerance ${toleranceText(o.tolerance)})`);
   } else {
     lines.push(`${c.red('✘ invalid')}  ${label}${o.profile.id}  ${c.bold(r.reason)}: ${REASON_TEXT[r.reason]}`);
-    row('detail', r.detail);
+    row('detail', printable(r.detail));
     if (o.diagnosis.length === 0) {
       row('why', r.reason === 'no-match'
         ? `no known cause reproduces the signature: most likely the sender used another secret (tried ${o.secrets.length} from ${SOURCE_TEXT[o.secretSource]})`
@@ -44,7 +45,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
       if (f.hint) row('', c.dim(`hint: ${f.hint}`));
     });
   }
-  if (req.capture) row('request', `${req.method} ${req.path}, ${req.body.length} bytes, received ${req.capture.receivedAt}`);
+  if (req.capture) row('request', `${printable(req.method)} ${printable(req.path)}, ${req.body.length} bytes, received ${req.capture.receivedAt}`);
   return lines.join('\n');
 }
 

@@ -3,6 +3,7 @@ import type { ProviderProfile } from '../providers/types.js';
 import type { ReplayRequest } from './build.js';
 import type { Sent } from './run.js';
 import type { LoadedRequest } from './source.js';
+import { printable } from '../printable.js';
 
 export interface ReplayItem {
   req: LoadedRequest;
@@ -31,12 +32,12 @@ export function renderReplay(r: ReplayResult, c: ChalkInstance): string {
   const colour = (s: number | undefined) => (s === undefined ? c.red('-') : s < 300 ? c.green(String(s)) : s < 500 ? c.yellow(String(s)) : c.red(String(s)));
   const notes = [built.resigned ? 're-signed' : 'as captured', built.edited ? 'edited' : ''].filter(Boolean).join(', ');
   const cells = [
-    pad(req.label, 20), pad(profile.id, 13), pad(req.capture?.event ?? '-', 24),
+    pad(printable(req.label), 20), pad(profile.id, 13), pad(printable(req.capture?.event ?? '-'), 24),
     pad(was === undefined ? '-' : String(was), 5), `${colour(now)}${' '.repeat(Math.max(1, 5 - String(now ?? '-').length))}`,
     pad(r.response ? `${Math.round(r.response.timings.totalMs)} ms` : '', 8),
   ];
   const lines = [`${mark} ${cells.join('')}${r.job.method} ${r.job.url.href} ${c.dim(`(${notes})`)}`];
-  if (r.error) lines.push(`  ${c.red(r.error.message)}`);
+  if (r.error) lines.push(`  ${c.red(printable(r.error.message))}`);
   if (r.hint) lines.push(`  ${c.yellow('hint:')} ${r.hint}`);
   return lines.join('\n');
 }

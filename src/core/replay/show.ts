@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { ChalkInstance } from 'chalk';
+import { printable, printableLines } from '../printable.js';
 import type { Capture } from '../store/index.js';
 
 /** One line of `captures list --json`. */
@@ -23,7 +24,7 @@ export function verificationCell(c: Capture, color: ChalkInstance): string {
   const v = c.verification;
   const dup = c.duplicateOf ? color.dim(' dup') : '';
   if (!v) return `-${dup}`;
-  return (v.ok ? color.green('✔') : color.red(`✘ ${v.reason ?? 'invalid'}`)) + dup;
+  return (v.ok ? color.green('✔') : color.red(`✘ ${printable(v.reason ?? 'invalid')}`)) + dup;
 }
 
 /** The request exactly as received: request line, header pairs in order, blank line, body bytes. */
@@ -32,20 +33,21 @@ export function rawRequest(c: Capture): Buffer {
   return Buffer.concat([Buffer.from(`${head}\r\n\r\n`, 'latin1'), c.body]);
 }
 
-/** `captures show`: what happened to it, then the request itself. */
+/** `captures show`: what happened to it, then the request itself (every string from it with control characters escaped). */
 export function renderCapture(c: Capture, color: ChalkInstance): string {
+  const p = printable;
   const rows: string[] = [];
   const row = (k: string, v: string | undefined) => { if (v) rows.push(`${color.dim(k.padEnd(10))} ${v}`); };
-  row('id', c.id);
-  row('received', `${c.receivedAt}${c.remoteAddress ? ` from ${c.remoteAddress}` : ''}`);
-  row('provider', c.provider ? `${c.provider}${c.event ? ` ${c.event}` : ''}${c.deliveryId ? `, delivery ${c.deliveryId}` : ''}` : 'unknown');
+  row('id', p(c.id));
+  row('received', `${p(c.receivedAt)}${c.remoteAddress ? ` from ${p(c.remoteAddress)}` : ''}`);
+  row('provider', c.provider ? `${p(c.provider)}${c.event ? ` ${p(c.event)}` : ''}${c.deliveryId ? `, delivery ${p(c.deliveryId)}` : ''}` : 'unknown');
   const v = c.verification;
-  row('signature', v ? (v.ok ? `${color.green('✔ valid')}${v.secretIndex !== undefined ? ` (secret #${v.secretIndex + 1})` : ''}` : `${color.red(`✘ ${v.reason ?? 'invalid'}`)}${v.detail ? `: ${v.detail}` : ''}`) : 'not verified');
+  row('signature', v ? (v.ok ? `${color.green('✔ valid')}${v.secretIndex !== undefined ? ` (secret #${v.secretIndex + 1})` : ''}` : `${color.red(`✘ ${p(v.reason ?? 'invalid')}`)}${v.detail ? `: ${p(v.detail)}` : ''}`) : 'not verified');
   row('answered', c.response ? String(c.response.status) : undefined);
-  if (c.forward) row('forwarded', `${c.forward.url} → ${c.forward.error ?? c.forward.status ?? '?'}${c.forward.ms !== undefined ? ` in ${Math.round(c.forward.ms)} ms` : ''}`);
-  row('duplicate', c.duplicateOf ? `of ${c.duplicateOf}` : undefined);
-  row('body', `${c.body.length} bytes, sha256 ${c.bodySha256}`);
-  const head = [`${color.bold(c.method)} ${c.path}`, ...c.headers.map(([k, val]) => `${color.cyan(k)}: ${val}`)].join('\n');
+  if (c.forward) row('forwarded', `${p(c.forward.url)} → ${p(String(c.forward.error ?? c.forward.status ?? '?'))}${c.forward.ms !== undefined ? ` in ${Math.round(c.forward.ms)} ms` : ''}`);
+  row('duplicate', c.duplicateOf ? `of ${p(c.duplicateOf)}` : undefined);
+  row('body', `${c.body.length} bytes, sha256 ${p(c.bodySha256)}`);
+  const head = [`${color.bold(p(c.method))} ${p(c.path)}`, ...c.headers.map(([k, val]) => `${color.cyan(p(k))}: ${p(val)}`)].join('\n');
   return `${rows.join('\n')}\n\n${head}\n\n${bodyText(c.body, color)}`;
 }
 
@@ -55,5 +57,6 @@ function bodyText(body: Buffer, color: ChalkInstance): string {
     const hex = body.subarray(0, 64).toString('hex').replace(/(..)/g, '$1 ').trim();
     return color.dim(`(${body.length} bytes of binary; --raw or --json has them all)\n${hex}${body.length > 64 ? ' …' : ''}`);
   }
-  return body.toString('utf8');
+  // The body keeps its own lines; every other control character is escaped.
+  return printableLines(body.toString('utf8'));
 }
