@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import type { CommandContext, Handler } from '../cli/context.js';
 import { table } from '../cli/output.js';
+import { printable } from '../core/printable.js';
+import type { Settings } from '../core/config/types.js';
 import { UsageError } from '../core/errors.js';
 import { parseTarget } from '../core/http/target.js';
 import { captureUrl, toCurlScript, toHar, toNdjson, type ExportFormat } from '../core/replay/export.js';
@@ -11,12 +13,12 @@ import { captureJson, captureSummary, renderCapture, rawRequest, verificationCel
 
 interface StoreFlag { store?: string }
 
-async function withStore<T>(ctx: CommandContext, flags: StoreFlag, fn: (store: ReturnType<ReturnType<typeof lazyStore>['get']>, dir: string) => Promise<T>): Promise<T> {
+async function withStore<T>(ctx: CommandContext, flags: StoreFlag, fn: (store: ReturnType<ReturnType<typeof lazyStore>['get']>, dir: string, settings: Settings) => Promise<T>): Promise<T> {
   const settings = await ctx.settings();
   const dir = flags.store ? resolve(ctx.io.cwd, flags.store) : settings.storeDir;
   const store = lazyStore(dir, ctx.out.warn);
   try {
-    return await fn(store.get(), dir);
+    return await fn(store.get(), dir, settings);
   } finally {
     await store.close();
   }
@@ -26,20 +28,22 @@ export const list: Handler<FilterFlags & StoreFlag & { limit?: string }> = async
   const { out } = ctx;
   const limit = opts.limit === undefined ? undefined : Number(opts.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${opts.limit}" is not a positive number`, 'e.g. --limit 20');
-  await withStore(ctx, opts, async (store, dir) => {
-    const all = await store.list(listFilter(opts, ctx.io.now()));
+  await withStore(ctx, opts, async (store, dir, settings) => {
+    const filter = listFilter(opts, ctx.io.now(), settings.customProviders);
+    const all = await store.list(filter);
     const shown = limit ? all.slice(0, limit) : all;
     if (out.json) {
       for (const c of shown) out.object(captureSummary(c));
       return;
     }
     if (shown.length === 0) {
-      out.log(`no captures in ${dir}${Object.keys(listFilter(opts, 0)).length ? ' match the filters' : ' (capture some with `hookctl listen`)'}`);
+      out.log(`no captures in ${dir}${Object.keys(filter).length ? ' match the filters' : ' (capture some with `hookctl listen`)'}`);
       return;
     }
     const rows = [['ID', 'RECEIVED', 'METHOD', 'PATH', 'PROVIDER', 'EVENT', 'SIGNATURE', 'STATUS', 'BYTES'].map((h) => out.c.bold(h))];
     for (const c of shown) {
-      rows.push([c.id, c.receivedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), c.method, c.path, c.provider ?? '-', c.event ?? '-',
+      // Request data is untrusted: control characters are escaped so no cell can drive the terminal or break a row.
+      rows.push([...[c.id, c.receivedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), c.method, c.path, c.provider ?? '-', c.event ?? '-'].map(printable),
         verificationCell(c, out.c), c.response ? String(c.response.status) : '-', String(c.body.length)]);
     }
     out.line(table(rows));
@@ -58,9 +62,9 @@ export const show: Handler<StoreFlag & { raw?: boolean }> = async (opts, ctx, ar
 
 export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportFormat; to?: string }> = async (opts, ctx, args) => {
   const target = opts.to ? { base: parseTarget(opts.to, '/'), hasPath: targetHasPath(opts.to) } : {};
-  await withStore(ctx, opts, async (store, dir) => {
+  await withStore(ctx, opts, async (store, dir, settings) => {
     const refs = (args[0] as unknown as string[] | undefined) ?? [];
-    const captures = await selectCaptures(store, refs, listFilter(opts, ctx.io.now()));
+    const captures = await selectCaptures(store, refs, listFilter(opts, ctx.io.now(), settings.customProviders));
     if (captures.length === 0) ctx.out.warn(`no captures to export from ${dir}`);
     if (opts.format === 'ndjson') ctx.io.stdout.write(toNdjson(captures));
     else if (opts.format === 'curl') ctx.io.stdout.write(captures.length ? toCurlScript(captures, target) : '');

@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
 import type { Lazy } from '../program.js';
 
 const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') =>
@@ -29,6 +30,10 @@ Examples:
   filters(captures.command('list', { isDefault: true }).description('list captures, newest first'))
     .option(...STORE)
     .option('-n, --limit <n>', 'at most this many')
+    // `captures <word>` reaches the default command with the word as an argument: say it is not a
+    // subcommand (commander would say "too many arguments for 'list'").
+    .allowExcessArguments(true)
+    .hook('preAction', (cmd) => rejectStrayWords(cmd))
     .addHelpText('after', `
 Examples:
   $ hookctl captures list
@@ -67,4 +72,33 @@ Examples:
   $ hookctl captures clear --yes`)
     .action(lazy(load('clear')));
   return captures;
+}
+
+const SUBCOMMANDS = ['list', 'show', 'export', 'clear'] as const;
+
+/** `list` takes no arguments; a word that reached it is an unknown subcommand, or a misplaced one. */
+function rejectStrayWords(list: Command): void {
+  // `captures list ...` names list; `captures ...` (no word, or options first) reaches it as the default.
+  const named = list.parent?.args[0] === 'list';
+  let words = list.args;
+  if (!named && words[0] === 'list') words = words.slice(1); // `captures --store d list`
+  if (words.length === 0) return;
+  const [word] = words as [string, ...string[]];
+  if (named) throw new UsageError(`captures list takes no arguments (got "${word}")`, 'filter with its options: hookctl captures list --help');
+  if ((SUBCOMMANDS as readonly string[]).includes(word)) {
+    throw new UsageError(`"${word}" must come before the options: hookctl captures ${word} [options]`, `run hookctl captures ${word} --help`);
+  }
+  const near = SUBCOMMANDS.find((s) => editDistance(word.toLowerCase(), s) <= 2);
+  throw new UsageError(`unknown captures subcommand "${word}": it is one of ${SUBCOMMANDS.join(', ')}`,
+    near ? `did you mean hookctl captures ${near}?` : 'run hookctl captures --help');
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] as number;
 }

@@ -1,4 +1,6 @@
 import { UsageError } from '../errors.js';
+import { getProvider } from '../providers/registry.js';
+import type { ProviderProfile } from '../providers/types.js';
 import type { Capture, CaptureStore, ListFilter } from '../store/index.js';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
@@ -21,9 +23,15 @@ export interface FilterFlags {
   since?: string;
 }
 
-export function listFilter(flags: FilterFlags, now: number): ListFilter {
+/**
+ * The store filter for these flags. With `customProviders` (the config's), `--provider` must name
+ * a known provider: an unknown one (a typo) is a UsageError with a did-you-mean, not a filter that
+ * quietly matches nothing. Without it the id is taken as given.
+ */
+export function listFilter(flags: FilterFlags, now: number, customProviders?: readonly ProviderProfile[]): ListFilter {
+  const provider = flags.provider && customProviders ? getProvider(flags.provider, customProviders).id : flags.provider;
   return {
-    ...(flags.provider ? { provider: flags.provider } : {}),
+    ...(provider ? { provider } : {}),
     ...(flags.event ? { event: flags.event } : {}),
     ...(flags.failed ? { failed: true } : {}),
     ...(flags.since ? { sinceMs: parseSince(flags.since, now) } : {}),

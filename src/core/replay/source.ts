@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { parseRawRequest } from '../rawhttp/index.js';
-import { readCaptureFile, type Capture, type CaptureStore, type StoreWarning } from '../store/index.js';
+import { CaptureNotFoundError, decodeCaptureFile, isCaptureRef, type Capture, type CaptureStore } from '../store/index.js';
 
 /** A request to verify or replay, wherever it came from. */
 export interface LoadedRequest {
@@ -37,10 +37,31 @@ export function refKind(ref: string, cwd: string): RefKind {
   return 'store';
 }
 
+const REF_HINT = 'give a capture id from `hookctl captures list`, `last`, a capture file, or `-` for a raw request on stdin';
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Resolve one ref to its requests: a capture file may hold several. */
 export async function loadRef(ref: string, ctx: SourceContext): Promise<LoadedRequest[]> {
   const kind = refKind(ref, ctx.cwd);
-  if (kind === 'store') return [fromCapture(await ctx.store().get(ref))];
+  if (kind === 'store') {
+    // A directory can never be a capture: say so, rather than that no capture has its name. One
+    // named like an id (prefix) still defers to the store.
+    const directory = isDirectory(resolve(ctx.cwd, ref));
+    const notACapture = () => new UsageError(`cannot read ${ref}: it is a directory, not a capture`, REF_HINT);
+    if (directory && !isCaptureRef(ref)) throw notACapture();
+    try {
+      return [fromCapture(await ctx.store().get(ref))];
+    } catch (err) {
+      throw directory && err instanceof CaptureNotFoundError ? notACapture() : err;
+    }
+  }
   if (kind === 'stdin') return [fromRaw(await ctx.readStdin(), 'stdin', 'stdin')];
   return loadFile(ref, ctx);
 }
@@ -53,18 +74,13 @@ async function loadFile(ref: string, ctx: SourceContext): Promise<LoadedRequest[
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? String(err);
-    throw new UsageError(`cannot read ${ref}: ${why}`, 'give a capture id from `hookctl captures list`, `last`, a capture file, or `-` for a raw request on stdin', err);
+    throw new UsageError(`cannot read ${ref}: ${why}${code === 'EISDIR' ? ', not a capture' : ''}`, REF_HINT, err);
   }
   const first = data.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
   if (first !== 0x7b) return [fromRaw(data, basename(path), ref)];
-  const warnings: StoreWarning[] = [];
-  const captures = await readCaptureFile(path, (w) => warnings.push(w));
-  if (captures.length === 0) {
-    const why = warnings[0]?.message.replace(/: skipped$/, '') ?? 'it holds no capture';
-    throw new UsageError(`${ref} is not a readable capture file: ${why}`, 'it was truncated or edited by hand; capture it again, or give the raw request with `-`');
-  }
-  for (const w of warnings) ctx.warn(`${w.where}: ${w.message}`);
-  return captures.map(fromCapture);
+  // A file the user named is read strictly (unlike the store): a damaged record is exit 2, not a
+  // warning and a quietly shorter run.
+  return decodeCaptureFile(data, ref).map(fromCapture);
 }
 
 export function fromCapture(c: Capture): LoadedRequest {

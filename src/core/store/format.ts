@@ -14,6 +14,8 @@ const CHECK_HEX = 16;
 /** `,"check":"<16 hex>"}` */
 const TRAILER_BYTES = CHECK_KEY.length + CHECK_HEX + 2;
 const NEWLINE = 0x0a;
+/** How a record of a newer format version is reported (it is not damaged: this hookctl cannot read it). */
+export const NEWER_FORMAT = 'written in format';
 
 export function sha256Hex(data: Buffer | string): string {
   return hash('sha256', data, 'hex');
@@ -60,7 +62,7 @@ export function decodeLine(line: Buffer): Decoded {
   const n = line.length;
   // The version comes first: a newer format may frame or check its records differently.
   const version = Number(/^\{"v":(\d+),/.exec(line.toString('latin1', 0, 16))?.[1]);
-  if (version > FORMAT_VERSION) return fail(`written in format v${version} by a newer hookctl (this one reads v${FORMAT_VERSION})`);
+  if (version > FORMAT_VERSION) return fail(`${NEWER_FORMAT} v${version} by a newer hookctl (this one reads v${FORMAT_VERSION})`);
   if (n < TRAILER_BYTES + 2 || line[0] !== 0x7b || line.toString('latin1', n - TRAILER_BYTES, n - TRAILER_BYTES + CHECK_KEY.length) !== CHECK_KEY
     || line[n - 2] !== 0x22 || line[n - 1] !== 0x7d) {
     return fail('no checksum trailer (a torn write or a hand edit)');
@@ -111,10 +113,21 @@ function toCapture(r: Record<string, unknown>): Decoded {
 export interface ScanProblem {
   /** Byte offset of the damaged line in its file. */
   offset: number;
+  /** 1-based line number of the damaged line. */
+  line: number;
+  /** The capture id read from the line's head, when it is readable (the record itself may not be). */
+  id?: string;
   problem: string;
 }
 
 const ID_HEAD = /^\{"v":\d+,"id":"([0-9a-z]+)"/;
+const TORN = 'incomplete last record (a torn write, or one still being written)';
+const CUT_SHORT = 'incomplete last record (the file ends in the middle of it: it was cut short)';
+
+/** The id at the head of a record line, if it can be read there. */
+function headId(line: Buffer): string | undefined {
+  return ID_HEAD.exec(line.toString('latin1', 0, 48))?.[1];
+}
 
 /**
  * Every record in a buffer of lines, in file order. A damaged line is reported and skipped; the
@@ -122,18 +135,42 @@ const ID_HEAD = /^\{"v":\d+,"id":"([0-9a-z]+)"/;
  * `want` sees the id read from a line's head and can skip the line without decoding it (lookups).
  */
 export function decodeAll(data: Buffer, onProblem: (p: ScanProblem) => void, want?: (id: string) => boolean): Capture[] {
+  return scan(data, onProblem, want, false);
+}
+
+/**
+ * The records of a file the user named (an export, a copied segment): strict, so the first
+ * damaged line is returned as a problem instead of being skipped. A last record without its
+ * newline is accepted when it checks out (the file was cut exactly at its end, or an editor
+ * dropped the final newline); otherwise it is reported as cut short.
+ */
+export function decodeStrict(data: Buffer): { ok: true; captures: Capture[] } | { ok: false; problem: ScanProblem } {
+  let first: ScanProblem | undefined;
+  const captures = scan(data, (p) => { first ??= p; }, undefined, true, () => first !== undefined);
+  return first ? { ok: false, problem: first } : { ok: true, captures };
+}
+
+function scan(data: Buffer, onProblem: (p: ScanProblem) => void, want: ((id: string) => boolean) | undefined, lastMayLackNewline: boolean, stop?: () => boolean): Capture[] {
   const out: Capture[] = [];
   let start = 0;
-  while (start < data.length) {
+  let lineNo = 0;
+  while (start < data.length && !stop?.()) {
+    lineNo++;
     let end = data.indexOf(NEWLINE, start);
     const torn = end < 0;
     if (torn) end = data.length;
     const line = data.subarray(start, end);
-    const id = want ? ID_HEAD.exec(line.toString('latin1', 0, 48))?.[1] : undefined;
+    const id = want ? headId(line) : undefined;
     if (line.length > 0 && (id === undefined || (want as (id: string) => boolean)(id))) {
-      const decoded = torn ? { ok: false as const, problem: 'incomplete last record (a torn write, or one still being written)' } : decodeLine(line);
+      let decoded: Decoded;
+      if (!torn) decoded = decodeLine(line);
+      else if (!lastMayLackNewline) decoded = { ok: false, problem: TORN };
+      else {
+        decoded = decodeLine(line);
+        if (!decoded.ok && !decoded.problem.startsWith(NEWER_FORMAT)) decoded = { ok: false, problem: CUT_SHORT };
+      }
       if (decoded.ok) out.push(decoded.capture);
-      else onProblem({ offset: start, problem: decoded.problem });
+      else onProblem({ offset: start, line: lineNo, id: id ?? headId(line), problem: decoded.problem });
     }
     start = end + 1;
   }

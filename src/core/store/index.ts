@@ -1,17 +1,22 @@
 import { access, constants, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
-import { decodeAll, encodeCapture } from './format.js';
+import { fileProblem } from '../fs-errors.js';
+import { decodeAll, decodeStrict, encodeCapture, NEWER_FORMAT, type ScanProblem } from './format.js';
 import { ID_LENGTH } from './ids.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
 import { SEGMENT_SUFFIX, SegmentWriter, syncDir } from './writer.js';
 
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
-export { encodeCapture, decodeAll, decodeLine, sha256Hex, FORMAT_VERSION } from './format.js';
+export { encodeCapture, decodeAll, decodeLine, sha256Hex, FORMAT_VERSION, type ScanProblem } from './format.js';
 export { idGenerator, idTime, ID_PATTERN } from './ids.js';
 
 export interface OpenStoreOptions {
-  /** Damaged or unreadable entries are skipped and reported here; readers never throw on them. */
+  /**
+   * Damaged records are skipped and reported here (a torn last line after a crash is expected).
+   * A segment that cannot be read at all (permissions, a directory in its place) is an IoError
+   * (exit 3): skipping it would make its captures silently disappear.
+   */
   onWarning?: (warning: StoreWarning) => void;
   /** Bytes after which the writer starts a new segment file (tests make it small). */
   segmentBytes?: number;
@@ -25,6 +30,23 @@ export interface WritableCaptureStore extends CaptureStore {
 
 const SEGMENT_NAME = new RegExp(`^[0-9a-z]{${ID_LENGTH}}\\${SEGMENT_SUFFIX}$`);
 const REF = /^[0-9a-z]{1,18}$/;
+
+/** Whether `ref` has the shape of a capture reference: an id, a prefix of one, or `last` (any case). */
+export function isCaptureRef(ref: string): boolean {
+  const r = ref.trim().toLowerCase();
+  return r === 'last' || REF.test(r);
+}
+
+/** `get` found nothing under that ref (and nothing damaged either): callers may try another reading of it. */
+export class CaptureNotFoundError extends UsageError {
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'CaptureNotFoundError';
+  }
+}
+
+/** A record whose id matched a lookup but which did not decode. */
+interface DamagedRecord { id: string; path: string; offset: number; line: number; problem: string }
 
 /** Opens (lazily: nothing touches the disk until used) the capture store under `dir`. */
 export function openStore(dir: string, options: OpenStoreOptions = {}): WritableCaptureStore {
@@ -43,7 +65,11 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
     }
   }
 
-  async function read(name: string, want?: (id: string) => boolean): Promise<Capture[]> {
+  /**
+   * The records of one segment. Damage is skipped with a warning, except that a damaged record
+   * whose id was readable goes to `damaged` when given (a lookup reports it as the answer).
+   */
+  async function read(name: string, want?: (id: string) => boolean, damaged?: DamagedRecord[]): Promise<Capture[]> {
     const path = join(segDir, name);
     let data: Buffer;
     try {
@@ -51,10 +77,13 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       // A segment removed under us (clear in another process) is simply gone.
-      if (code !== 'ENOENT') warn({ where: path, message: `unreadable segment skipped: ${code ?? String(err)}` });
-      return [];
+      if (code === 'ENOENT') return [];
+      throw unreadableSegment(path, err);
     }
-    return decodeAll(data, (p) => warn({ where: `${path}:${p.offset}`, message: `${p.problem}: skipped` }), want);
+    return decodeAll(data, (p: ScanProblem) => {
+      if (damaged && p.id !== undefined) damaged.push({ id: p.id, path, offset: p.offset, line: p.line, problem: p.problem });
+      else warn({ where: `${path}:${p.offset}`, message: `${p.problem}: skipped` });
+    }, want);
   }
 
   async function newest(): Promise<Capture | undefined> {
@@ -66,15 +95,16 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
     return undefined;
   }
 
-  async function byPrefix(prefix: string): Promise<Capture[]> {
+  async function byPrefix(prefix: string): Promise<{ found: Capture[]; damaged: DamagedRecord[] }> {
     const found: Capture[] = [];
+    const damaged: DamagedRecord[] = [];
     // A segment is named after its first (smallest) id: later segments cannot hold the prefix.
     for (const name of await segments()) {
       if (name.slice(0, prefix.length) > prefix) break;
-      found.push(...await read(name, (id) => id.startsWith(prefix)));
-      if (found.length > 5) break;
+      found.push(...await read(name, (id) => id.startsWith(prefix), damaged));
+      if (found.length + damaged.length > 5) break;
     }
-    return found;
+    return { found, damaged };
   }
 
   return {
@@ -114,12 +144,24 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
       if (!REF.test(wanted)) {
         throw new UsageError(`"${ref}" is not a capture id`, 'use an id (or a unique prefix of one) from `hookctl captures list`, or `last`');
       }
-      const found = await byPrefix(wanted);
-      if (found.length === 1) return found[0] as Capture;
-      if (found.length === 0) throw new UsageError(`no capture "${ref}" in ${dir}`, 'list them with `hookctl captures list`');
+      const { found, damaged } = await byPrefix(wanted);
+      // A damaged record that was not the answer is reported like any other damage.
+      const resolved = (c: Capture) => {
+        for (const d of damaged) warn({ where: `${d.path}:${d.offset}`, message: `${d.problem}: skipped` });
+        return c;
+      };
       const exact = found.find((c) => c.id === wanted);
-      if (exact) return exact;
-      throw new UsageError(`"${ref}" matches several captures: ${found.slice(0, 5).map((c) => c.id).join(', ')}${found.length > 5 ? ', ...' : ''}`, 'type more of the id');
+      if (exact) return resolved(exact);
+      const exactDamaged = damaged.find((d) => d.id === wanted);
+      if (exactDamaged) throw damagedCapture(exactDamaged);
+      const count = found.length + damaged.length;
+      if (count === 0) throw new CaptureNotFoundError(`no capture "${ref}" in ${dir}`, 'list them with `hookctl captures list`');
+      if (count === 1) {
+        if (found[0]) return resolved(found[0]);
+        throw damagedCapture(damaged[0] as DamagedRecord);
+      }
+      const ids = [...found.map((c) => c.id), ...damaged.map((d) => `${d.id} (damaged)`)].sort();
+      throw new UsageError(`"${ref}" matches several captures: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''}`, 'type more of the id');
     },
 
     async clear() {
@@ -139,6 +181,23 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
   };
 }
 
+function damagedCapture(d: DamagedRecord): UsageError {
+  // A record of a newer format is not damaged: this hookctl cannot read it.
+  if (d.problem.startsWith(NEWER_FORMAT)) return new UsageError(`capture ${d.id} (${d.path}, line ${d.line}) was ${d.problem}`, 'upgrade hookctl to read it');
+  return new UsageError(`capture ${d.id} is damaged in ${d.path}, line ${d.line}: ${d.problem}`,
+    'the record was cut off or altered on disk; the other captures are unaffected (`hookctl captures list`)');
+}
+
+function unreadableSegment(path: string, err: unknown): IoError {
+  const code = (err as NodeJS.ErrnoException).code ?? String(err);
+  const hint = code === 'EISDIR'
+    ? 'a directory is in the place of a capture segment: move it out of the store'
+    : code === 'EACCES' || code === 'EPERM'
+      ? 'check its permissions: the user running hookctl must be able to read the store (ls -l)'
+      : 'check the disk and the file\'s permissions';
+  return new IoError(`cannot read the capture segment ${path}: ${fileProblem(err)}`, hint, err);
+}
+
 function matches(c: Capture, f: ListFilter): boolean {
   if (f.provider !== undefined && c.provider !== f.provider) return false;
   if (f.event !== undefined && c.event !== f.event) return false;
@@ -147,7 +206,11 @@ function matches(c: Capture, f: ListFilter): boolean {
   return true;
 }
 
-/** Reads a file of capture records (an exported capture, a copied segment); damage is skipped with a warning. */
+/**
+ * Reads a file of capture records (an exported capture, a copied segment); damage is skipped with
+ * a warning. `verify` and `replay` read a file the user named with `decodeCaptureFile` instead,
+ * which refuses damage.
+ */
 export async function readCaptureFile(path: string, onWarning: (w: StoreWarning) => void = () => {}): Promise<Capture[]> {
   let data: Buffer;
   try {
@@ -157,4 +220,25 @@ export async function readCaptureFile(path: string, onWarning: (w: StoreWarning)
     throw new UsageError(`cannot read capture file ${path}: ${code ?? String(err)}`, 'check the path', err);
   }
   return decodeAll(data, (p) => onWarning({ where: `${path}:${p.offset}`, message: `${p.problem}: skipped` }));
+}
+
+/**
+ * The captures in a capture file the user named explicitly (already read into `data`; `name` is
+ * how the user wrote it). Strict, unlike the store: a damaged record is a UsageError (exit 2)
+ * naming the file, the line and what is wrong. Skipping it would quietly verify or replay less
+ * than the file holds.
+ */
+export function decodeCaptureFile(data: Buffer, name: string): Capture[] {
+  const decoded = decodeStrict(data);
+  if (!decoded.ok) {
+    const { line, id, problem } = decoded.problem;
+    throw new UsageError(`${name} is not a readable capture file: ${problem}, on line ${line}${id ? ` (capture ${id})` : ''}`,
+      problem.startsWith(NEWER_FORMAT)
+        ? 'upgrade hookctl to read it'
+        : 'it was truncated or edited: re-export it with `hookctl captures export`, or fix the file');
+  }
+  if (decoded.captures.length === 0) {
+    throw new UsageError(`${name} is not a readable capture file: it holds no capture`, 're-export it with `hookctl captures export`');
+  }
+  return decoded.captures;
 }

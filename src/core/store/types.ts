@@ -53,9 +53,15 @@ export interface CaptureStore {
   readonly dir: string;
   /** Resolves only once the capture is durably on disk (acknowledge after this). */
   append(capture: Capture): Promise<void>;
-  /** Newest first. Torn or corrupted entries are skipped and reported through `onWarning`, never thrown. */
+  /**
+   * Newest first. Torn or corrupted entries are skipped and reported through `onWarning`, never
+   * thrown; a segment that cannot be read at all is an IoError (exit 3) naming it.
+   */
   list(filter?: ListFilter): Promise<Capture[]>;
-  /** By id, unique id prefix, or `last`. Unknown ids throw UsageError (exit 2); ids never escape the store dir. */
+  /**
+   * By id, unique id prefix, or `last`. Unknown ids throw UsageError (exit 2), and so does an id
+   * whose record is damaged (saying so, with the segment and line); ids never escape the store dir.
+   */
   get(ref: string): Promise<Capture>;
   /** Removes every capture; returns how many. */
   clear(): Promise<number>;
