@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { fileProblem } from '../fs-errors.js';
 import { openStore, type CaptureStore } from '../store/index.js';
 
 /** Everything from a stream (stdin), as bytes. */
@@ -16,8 +17,7 @@ export async function readArgFile(flag: string, file: string, cwd: string, stdin
   try {
     return await readFile(resolve(cwd, file));
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read ${flag} file ${file}: ${code === 'ENOENT' ? 'no such file' : code ?? String(err)}`, 'check the path', err);
+    throw new UsageError(`cannot read ${flag} file ${file}: ${fileProblem(err)}`, 'check the path', err);
   }
 }
 

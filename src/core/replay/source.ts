@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { fileProblem } from '../fs-errors.js';
 import { parseRawRequest } from '../rawhttp/index.js';
 import { CaptureNotFoundError, decodeCaptureFile, isCaptureRef, type Capture, type CaptureStore } from '../store/index.js';
 
@@ -72,9 +73,8 @@ async function loadFile(ref: string, ctx: SourceContext): Promise<LoadedRequest[
   try {
     data = await readFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code ?? String(err);
-    throw new UsageError(`cannot read ${ref}: ${why}${code === 'EISDIR' ? ', not a capture' : ''}`, REF_HINT, err);
+    const isDir = (err as NodeJS.ErrnoException).code === 'EISDIR';
+    throw new UsageError(`cannot read ${ref}: ${fileProblem(err)}${isDir ? ', not a capture' : ''}`, REF_HINT, err);
   }
   const first = data.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
   if (first !== 0x7b) return [fromRaw(data, basename(path), ref)];
