@@ -25,9 +25,9 @@ interface ReplayOptions {
 const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const { io, out } = ctx;
   const refs = (args[0] as unknown as string[] | undefined) ?? [];
-  const concurrency = count('--concurrency', opts.concurrency, 1);
-  const delayMs = count('--delay', opts.delay, 0);
-  const timeoutOpt = opts.timeout === undefined ? undefined : count('--timeout', opts.timeout, 1);
+  const concurrency = count(opts.concurrency);
+  const delayMs = count(opts.delay);
+  const timeoutOpt = opts.timeout === undefined ? undefined : count(opts.timeout);
   const expect = opts.expect ? parseExpect(opts.expect) : undefined;
   const edits = (opts.set ?? []).map(parseEdit);
   if (refs.length === 0 && !opts.all && !opts.since) throw new UsageError('which captures? none given', 'give ids or `last`, or select with --all or --since 10m');
@@ -108,10 +108,9 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
 };
 export default replay;
 
-function count(flag: string, text: string, min: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min) throw new UsageError(`${flag} "${text}" is not a whole number${min > 0 ? ` of at least ${min}` : ''}`, `e.g. ${flag} ${min > 0 ? 4 : 250}`);
-  return n;
+/** Numeric options arrive parsed, checked and bounded by their spec (src/cli/specs/replay.ts, src/cli/specs/parsers.ts). */
+function count(value: string | number): number {
+  return Number(value);
 }
 
 function summary(results: readonly ReplayResult[], log: (s: string) => void, dim: (s: string) => string): void {

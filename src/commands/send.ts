@@ -41,10 +41,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const [eventName] = args;
   if (opts.all && eventName) throw new UsageError(`give an event or --all, not both (got "${eventName}")`, 'hookctl send --all --provider stripe --to localhost:3000');
   if (!opts.all && !eventName) throw new UsageError('which event?', 'e.g. hookctl send job.completed --to localhost:3000 (hookctl events lists them)');
-  const n = {
-    count: int(opts.count, '--count', 1), concurrency: int(opts.concurrency, '--concurrency', 1),
-    duplicates: int(opts.duplicate, '--duplicate', 1), timeScale: num(opts.timeScale, '--time-scale'),
-  };
+  const n = { count: num(opts.count), concurrency: num(opts.concurrency), duplicates: num(opts.duplicate), timeScale: num(opts.timeScale) };
   const expect = opts.expect === undefined ? undefined : parseExpect(opts.expect);
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
   const resolved = eventName ? [resolveEvent(eventName, settings.providers, settings.provider)] : undefined;
@@ -62,7 +59,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const overrides = {
     set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
     data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
-    timestamp: opts.timestamp === undefined ? undefined : unixSeconds(opts.timestamp),
+    timestamp: opts.timestamp === undefined ? undefined : num(opts.timestamp),
   };
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.
   if (overrides.data && /json/i.test(profile.request.contentType) && !isJson(overrides.data)) {
@@ -76,7 +73,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
 
   if (opts.dryRun || opts.curl) return printOffline(ctx, builders, n.count, url, opts.curl === true);
   if (opts.retry && profile.delivery.retryDelaysSec.length === 0) out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
-  return sendAll(ctx, builders, { ...n, url: url as URL, expect, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout === undefined ? profile.delivery.timeoutMs : int(opts.timeout, '--timeout', 1) });
+  return sendAll(ctx, builders, { ...n, url: url as URL, expect, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout === undefined ? profile.delivery.timeoutMs : num(opts.timeout) });
 };
 export default send;
 
@@ -181,22 +178,12 @@ function interactive(io: CommandContext['io']): boolean {
   return Boolean(err.isTTY) && (err.columns ?? 0) > 0 && !io.env.CI && io.env.TERM !== 'dumb';
 }
 
-function int(text: string, flag: string, min: number): number {
-  const v = Number(text);
-  if (!Number.isInteger(v) || v < min) throw new UsageError(`${flag} must be a whole number of at least ${min} (got "${text}")`);
-  return v;
-}
-
-function num(text: string, flag: string): number {
-  const v = Number(text);
-  if (!Number.isFinite(v) || v < 0) throw new UsageError(`${flag} must be a number of at least 0 (got "${text}")`, 'e.g. --time-scale 0.001');
-  return v;
-}
-
-function unixSeconds(text: string): number {
-  const v = int(text, '--timestamp', 0);
-  if (v > 99_999_999_999) throw new UsageError(`--timestamp ${text} looks like milliseconds`, `give Unix seconds: ${Math.floor(v / 1000)}`);
-  return v;
+/**
+ * Numeric options arrive parsed, checked and bounded by their spec (src/cli/specs/send.ts, with the
+ * shared parsers of src/cli/specs/parsers.ts); defaults are numbers there too.
+ */
+function num(value: string | number): number {
+  return Number(value);
 }
 
 function isJson(bytes: Buffer): boolean {

@@ -32,7 +32,7 @@ const BAD_FLAGS: [string[], RegExp][] = [
   [['job.completed', '--to', '3000', '--set', 'job.outputs.3.id=x'], /^✗ --set job\.outputs\.3\.id: no "3" in job\.outputs\n {2}hint: job\.outputs is a list of 1/],
   [['job.completed', '--to', '3000', '--set', 'novalue'], /^✗ --set "novalue" is not of the form path=value/],
   [['job.completed', '--to', '3000', '--signature', 'bogus'], /^✗ option '--signature <mode>' argument 'bogus' is invalid/],
-  [['job.completed', '--to', '3000', '--count', '0'], /^✗ --count must be a whole number of at least 1 \(got "0"\)/],
+  [['job.completed', '--to', '3000', '--count', '0'], /^✗ --count "0" is not a whole number from 1 to 1000000\n {2}hint: e\.g\. --count 100/],
   [['job.completed', '--to', '3000', '--expect', '2xy'], /^✗ --expect "2xy" is not a status/],
   [['job.completed', '--to', '3000', '--timestamp', '1700000000000'], /^✗ --timestamp 1700000000000 looks like milliseconds\n {2}hint: give Unix seconds: 1700000000/],
   [['job.completed', '--to', '3000', '--header', 'no colon'], /^✗ --header "no colon" is not of the form 'Name: value'/],

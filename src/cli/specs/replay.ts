@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
-import { collect } from './parsers.js';
+import { collect, CONCURRENCY, milliseconds, wholeNumber } from './parsers.js';
 
 
 export function registerReplay(program: Command, lazy: Lazy): Command {
@@ -18,9 +18,9 @@ export function registerReplay(program: Command, lazy: Lazy): Command {
     .option('--set <path=value>', 'edit the JSON body before re-signing (dotted path, JSON-typed value); repeatable', collect)
     .option('-s, --secret <secret>', 'the secret to re-sign with (default: HOOKCTL_SECRET, the config, the dev secret); repeatable, the first signs', collect)
     .option('--expect <status>', 'exit 1 unless every response matches: 2xx, 4xx, 401, or a list like 400,401')
-    .option('-c, --concurrency <n>', 'requests in flight at once', '1')
-    .option('--delay <ms>', 'wait between the starts of two requests', '0')
-    .option('--timeout <ms>', 'give up on a response after this long (default: the provider\'s timeout)')
+    .option('-c, --concurrency <n>', 'requests in flight at once', wholeNumber('--concurrency', { ...CONCURRENCY, example: 4 }), 1)
+    .option('--delay <ms>', 'wait between the starts of two requests', milliseconds('--delay', { min: 0, example: 250 }), 0)
+    .option('--timeout <ms>', 'give up on a response after this long (default: the provider\'s timeout)', milliseconds('--timeout', { min: 1, example: 5000 }))
     .option('--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)')
     .addHelpText('after', `
 Exit status: 0 sent, 1 --expect not met, 2 bad input (unknown id, unreadable file), 3 network failure.

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Lazy } from '../program.js';
-import { collect } from './parsers.js';
+import { collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from './parsers.js';
 
 
 // The modes are listed here rather than imported so `--help` loads nothing from core.
@@ -19,15 +19,15 @@ export function registerSend(program: Command, lazy: Lazy): Command {
     .option('-d, --data <json|@file>', 'the payload, sent byte for byte (@file reads a file, @- stdin)')
     .option('--fixture <file>', 'a fixture template to render instead of the built-in one')
     .option('-H, --header <"Name: value">', "extra or replaced header; 'Name:' removes one (repeatable)", collect)
-    .option('--timestamp <unix>', 'sign with this Unix time (seconds) instead of now')
+    .option('--timestamp <unix>', 'sign with this Unix time (seconds) instead of now', unixSeconds('--timestamp'))
     .addOption(new Option('--signature <mode>', 'send a broken signature on purpose').choices(MODES).default('valid'))
     .option('--retry', "follow the provider's retry policy until a 2xx (same delivery id on every attempt)")
-    .option('--time-scale <factor>', 'compress retry delays: 0.001 turns 30 min into 1.8 s', '1')
-    .option('--duplicate <n>', 'send the identical delivery n times (same id, same signature)', '1')
-    .option('-n, --count <n>', 'send n deliveries, each with fresh ids, and print a summary', '1')
-    .option('-c, --concurrency <n>', 'deliveries in flight at once during a burst', '10')
+    .option('--time-scale <factor>', 'compress retry delays: 0.001 turns 30 min into 1.8 s', decimal('--time-scale', { min: 0, max: 1000, example: 0.001 }), 1)
+    .option('--duplicate <n>', 'send the identical delivery n times (same id, same signature)', wholeNumber('--duplicate', { min: 1, max: 1000, example: 3 }), 1)
+    .option('-n, --count <n>', 'send n deliveries, each with fresh ids, and print a summary', wholeNumber('--count', { ...COUNT, example: 100 }), 1)
+    .option('-c, --concurrency <n>', 'deliveries in flight at once during a burst', wholeNumber('--concurrency', { ...CONCURRENCY, example: 50 }), 10)
     .option('--expect <status>', 'exit 1 unless every response matches: 2xx, 4xx, 5xx, 401 or a list 400,401')
-    .option('--timeout <ms>', "give up on a response after this long (default: the provider's timeout)")
+    .option('--timeout <ms>', "give up on a response after this long (default: the provider's timeout)", milliseconds('--timeout', { min: 1, example: 5000 }))
     .option('--dry-run', 'print the signed request without sending it')
     .option('--curl', 'print a curl command that sends the same request byte for byte (nothing is sent)')
     .option('-v, --verbose', 'show request and response headers and bodies')

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
-import { collect, list } from './parsers.js';
+import { collect, list, milliseconds } from './parsers.js';
 
 
 export function registerTest(program: Command, lazy: Lazy): Command {
@@ -13,8 +13,8 @@ export function registerTest(program: Command, lazy: Lazy): Command {
     .option('--only <scenarios>', 'run only these scenarios (comma-separated; "events" for every event)', list)
     .option('--skip <scenarios>', 'skip these scenarios (comma-separated)', list)
     .option('--junit <file>', 'also write a JUnit XML report (GitHub Actions, GitLab, Jenkins)')
-    .option('--slow <ms>', 'warn when a 2xx takes longer than this', '1000')
-    .option('--timeout <ms>', "the response-time limit (default: the provider's timeout)")
+    .option('--slow <ms>', 'warn when a 2xx takes longer than this', milliseconds('--slow', { min: 1, example: 1000 }), 1000)
+    .option('--timeout <ms>', "the response-time limit (default: the provider's timeout)", milliseconds('--timeout', { min: 1, example: 5000 }))
     .addHelpText('after', `
 Scenarios: event:<name> (each event, valid: 2xx), invalid-signature, wrong-secret, missing-signature,
 malformed-signature, stale-timestamp, future-timestamp, missing-timestamp (4xx, never 5xx),

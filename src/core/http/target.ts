@@ -6,12 +6,17 @@ import { UsageError } from '../errors.js';
  */
 export function parseTarget(input: string, defaultPath = '/'): URL {
   const raw = input.trim();
+  // `-1` or `:-1` is a port typed wrong, not a host named "-1".
+  if (/^:?-\d+(\/.*)?$/.test(raw)) throw badPort(input, raw.replace(/^:/, '').replace(/\/.*$/, ''));
   let text: string;
-  if (/^\d{1,5}$/.test(raw)) text = `http://localhost:${raw}`;
-  else if (/^:\d{1,5}(\/.*)?$/.test(raw)) text = `http://localhost${raw}`;
+  if (/^\d+$/.test(raw)) text = `http://localhost:${raw}`;
+  else if (/^:\d+(\/.*)?$/.test(raw)) text = `http://localhost${raw}`;
   else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) text = raw;
   else text = `http://${raw}`;
   let url: URL;
+  // URL rejects a port over 65535 without saying why: say it.
+  const port = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?(?:\[[^\]]*\]|[^/?#:]*):(\d+)(?:[/?#]|$)/i.exec(text)?.[1];
+  if (port !== undefined && Number(port) > 65535) throw badPort(input, port);
   try {
     url = new URL(text);
   } catch {
@@ -21,8 +26,14 @@ export function parseTarget(input: string, defaultPath = '/'): URL {
     throw new UsageError(`unsupported protocol "${url.protocol}" in ${input}`, 'targets are http:// or https:// URLs');
   }
   if (!url.hostname) throw new UsageError(`"${input}" has no host`, 'use localhost:3000 or http://host:port/path');
-  if (url.port && Number(url.port) > 65535) throw new UsageError(`port ${url.port} is out of range`, 'ports go up to 65535');
+  // URL normalises `:00` to "0" and drops a scheme's default port ("" for :80 on http).
+  if (url.port === '0') throw badPort(input, '0');
   const hasPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*[/?#]/i.test(text);
   if (!hasPath && url.pathname === '/') url.pathname = defaultPath;
   return url;
+}
+
+/** Port 0 means "any free port" to a server, nothing to connect to; targets go to ports 1 to 65535. */
+function badPort(input: string, port: string): UsageError {
+  return new UsageError(`port ${port} is out of range in "${input}"`, "a target's port is from 1 to 65535, like localhost:3000");
 }
