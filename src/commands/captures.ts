@@ -24,10 +24,9 @@ async function withStore<T>(ctx: CommandContext, flags: StoreFlag, fn: (store: R
   }
 }
 
-export const list: Handler<FilterFlags & StoreFlag & { limit?: string }> = async (opts, ctx) => {
+export const list: Handler<FilterFlags & StoreFlag & { limit?: number }> = async (opts, ctx) => {
   const { out } = ctx;
-  const limit = opts.limit === undefined ? undefined : Number(opts.limit);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit "${opts.limit}" is not a positive number`, 'e.g. --limit 20');
+  const { limit } = opts;
   await withStore(ctx, opts, async (store, dir, settings) => {
     const filter = listFilter(opts, ctx.io.now(), settings.customProviders);
     const all = await store.list(filter);

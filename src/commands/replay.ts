@@ -19,15 +19,14 @@ import { devSecretWarning } from '../core/secrets.js';
 interface ReplayOptions {
   to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
   resign?: boolean; set?: string[]; secret?: string[]; expect?: string;
-  concurrency: string; delay: string; timeout?: string; store?: string;
+  // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
+  concurrency: number; delay: number; timeout?: number; store?: string;
 }
 
 const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const { io, out } = ctx;
   const refs = (args[0] as unknown as string[] | undefined) ?? [];
-  const concurrency = count(opts.concurrency);
-  const delayMs = count(opts.delay);
-  const timeoutOpt = opts.timeout === undefined ? undefined : count(opts.timeout);
+  const { concurrency, delay: delayMs, timeout: timeoutOpt } = opts;
   const expect = opts.expect ? parseExpect(opts.expect) : undefined;
   const edits = (opts.set ?? []).map(parseEdit);
   if (refs.length === 0 && !opts.all && !opts.since) throw new UsageError('which captures? none given', 'give ids or `last`, or select with --all or --since 10m');
@@ -107,11 +106,6 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   return 0;
 };
 export default replay;
-
-/** Numeric options arrive parsed, checked and bounded by their spec (src/cli/specs/replay.ts, src/cli/specs/parsers.ts). */
-function count(value: string | number): number {
-  return Number(value);
-}
 
 function summary(results: readonly ReplayResult[], log: (s: string) => void, dim: (s: string) => string): void {
   const byStatus = new Map<string, number>();

@@ -22,15 +22,16 @@ export interface SendOptions {
   data?: string;
   fixture?: string;
   header?: string[];
-  timestamp?: string;
+  timestamp?: number;
   signature: SignatureMode;
   retry?: boolean;
-  timeScale: string;
-  duplicate: string;
-  count: string;
-  concurrency: string;
+  // Numbers: parsed, checked and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
+  timeScale: number;
+  duplicate: number;
+  count: number;
+  concurrency: number;
   expect?: string;
-  timeout?: string;
+  timeout?: number;
   dryRun?: boolean;
   curl?: boolean;
   verbose?: boolean;
@@ -41,7 +42,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const [eventName] = args;
   if (opts.all && eventName) throw new UsageError(`give an event or --all, not both (got "${eventName}")`, 'hookctl send --all --provider stripe --to localhost:3000');
   if (!opts.all && !eventName) throw new UsageError('which event?', 'e.g. hookctl send job.completed --to localhost:3000 (hookctl events lists them)');
-  const n = { count: num(opts.count), concurrency: num(opts.concurrency), duplicates: num(opts.duplicate), timeScale: num(opts.timeScale) };
+  const n = { count: opts.count, concurrency: opts.concurrency, duplicates: opts.duplicate, timeScale: opts.timeScale };
   const expect = opts.expect === undefined ? undefined : parseExpect(opts.expect);
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
   const resolved = eventName ? [resolveEvent(eventName, settings.providers, settings.provider)] : undefined;
@@ -59,7 +60,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const overrides = {
     set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
     data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
-    timestamp: opts.timestamp === undefined ? undefined : num(opts.timestamp),
+    timestamp: opts.timestamp,
   };
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.
   if (overrides.data && /json/i.test(profile.request.contentType) && !isJson(overrides.data)) {
@@ -73,7 +74,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
 
   if (opts.dryRun || opts.curl) return printOffline(ctx, builders, n.count, url, opts.curl === true);
   if (opts.retry && profile.delivery.retryDelaysSec.length === 0) out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
-  return sendAll(ctx, builders, { ...n, url: url as URL, expect, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout === undefined ? profile.delivery.timeoutMs : num(opts.timeout) });
+  return sendAll(ctx, builders, { ...n, url: url as URL, expect, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout ?? profile.delivery.timeoutMs });
 };
 export default send;
 
@@ -115,7 +116,7 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
     if (out.json) sink.write(`${JSON.stringify(attemptJson(a, href))}\n`);
     // A burst prints only what went wrong (the first 10); a single failed request is the error line alone.
     else if ((!burst || (!ok && shown++ < 10)) && !(single && a.error)) {
-      sink.write(`${attemptLine(a, plan.url, out.c)}\n`);
+      sink.write(`${attemptLine(a, plan.url, out.c, plan.expect?.matches)}\n`);
       if (plan.verbose) sink.write(verboseBlock(a, plan.url, out.c));
     }
     if (a.final && a.copy === plan.duplicates) progress?.tick(++done);
@@ -176,14 +177,6 @@ function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: n
 function interactive(io: CommandContext['io']): boolean {
   const err = io.stderr as { isTTY?: boolean; columns?: number };
   return Boolean(err.isTTY) && (err.columns ?? 0) > 0 && !io.env.CI && io.env.TERM !== 'dumb';
-}
-
-/**
- * Numeric options arrive parsed, checked and bounded by their spec (src/cli/specs/send.ts, with the
- * shared parsers of src/cli/specs/parsers.ts); defaults are numbers there too.
- */
-function num(value: string | number): number {
-  return Number(value);
 }
 
 function isJson(bytes: Buffer): boolean {

@@ -19,8 +19,9 @@ interface TestOptions {
   only?: string[];
   skip?: string[];
   junit?: string;
-  slow: string;
-  timeout?: string;
+  // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
+  slow: number;
+  timeout?: number;
 }
 
 const test: Handler<TestOptions> = async (opts, ctx) => {
@@ -32,8 +33,8 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const url = parseTarget(to, profile.request.path);
   const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret);
   if (source === 'dev') out.warn(devSecretWarning(profile.id, profile.devSecret, 'signing'));
-  const timeoutMs = opts.timeout === undefined ? profile.delivery.timeoutMs : positive(opts.timeout);
-  const slowMs = positive(opts.slow);
+  const timeoutMs = opts.timeout ?? profile.delivery.timeoutMs;
+  const slowMs = opts.slow;
 
   // Lines print as scenarios finish: size the name column for the longest one up front.
   const width = Math.max('malformed-signature'.length, ...profile.events.map((e) => `event:${e.name}`.length)) + 2;
@@ -80,7 +81,3 @@ function printResult(out: Output, r: ScenarioResult, width: number): void {
   if (r.warning) out.line(`    ${c.yellow(`! ${r.warning}`)}`);
 }
 
-/** Numeric options arrive parsed, checked and bounded by their spec (src/cli/specs/test.ts, src/cli/specs/parsers.ts). */
-function positive(value: string | number): number {
-  return Number(value);
-}

@@ -3,7 +3,7 @@ import type { Handler } from '../cli/context.js';
 import { UsageError } from '../core/errors.js';
 import { mergeHeaders, parseHeader } from '../core/delivery/edits.js';
 import { checkRequest, type CheckOutcome } from '../core/replay/check.js';
-import { lazyStore, parseTolerance, readAll, readArgFile } from '../core/replay/io.js';
+import { lazyStore, readAll, readArgFile } from '../core/replay/io.js';
 import { loadRef, type LoadedRequest } from '../core/replay/source.js';
 import { renderCheck, checkJson } from '../core/replay/render-check.js';
 import { devSecretWarning } from '../core/secrets.js';
@@ -11,7 +11,7 @@ import { devSecretWarning } from '../core/secrets.js';
 interface VerifyOptions {
   provider?: string;
   secret?: string[];
-  tolerance?: string;
+  tolerance?: number;
   body?: string;
   header?: string[];
   store?: string;
@@ -25,7 +25,7 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   if (ref === undefined && opts.body === undefined) {
     throw new UsageError('nothing to verify', 'give a capture id, `last`, a file, `-` (a raw request on stdin), or --body <file> with -H headers');
   }
-  const toleranceSec = parseTolerance(opts.tolerance);
+  const toleranceSec = opts.tolerance;
   const settings = await ctx.settings();
   const store = lazyStore(opts.store ? resolve(io.cwd, opts.store) : settings.storeDir, out.warn);
 

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import type { Lazy } from '../program.js';
-import { asText, COUNT, wholeNumber } from './parsers.js';
+import { COUNT, wholeNumber } from './parsers.js';
 
 const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') =>
   () => import('../../commands/captures.js').then((m) => ({ default: m[name] }));
@@ -30,7 +30,7 @@ Examples:
 
   filters(captures.command('list', { isDefault: true }).description('list captures, newest first'))
     .option(...STORE)
-    .option('-n, --limit <n>', 'at most this many', asText(wholeNumber('--limit', { ...COUNT, example: 20 })))
+    .option('-n, --limit <n>', 'at most this many', wholeNumber('--limit', { ...COUNT, example: 20 }))
     // `captures <word>` reaches the default command with the word as an argument: say it is not a
     // subcommand (commander would say "too many arguments for 'list'").
     .allowExcessArguments(true)

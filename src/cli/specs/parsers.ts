@@ -129,9 +129,3 @@ export function byteSize(flag: string, example = '10mb'): Parser<number> {
     return bytes;
   };
 }
-
-/**
- * For a handler that still reads the option as text (verify --tolerance, captures --limit): the
- * value is checked here, at parse time, and handed on as plain digits its own parsing accepts.
- */
-export const asText = (parse: Parser<number>): Parser<string> => (value) => String(parse(value));

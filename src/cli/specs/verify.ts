@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
-import { asText, collect, seconds, TOLERANCE } from './parsers.js';
+import { collect, seconds, TOLERANCE } from './parsers.js';
 
 
 export function registerVerify(program: Command, lazy: Lazy): Command {
@@ -10,7 +10,7 @@ export function registerVerify(program: Command, lazy: Lazy): Command {
     .argument('[capture]', 'a capture id (or unique prefix), `last`, a capture file, a raw HTTP request file, or `-` for a raw request on stdin')
     .option('-p, --provider <id>', 'the provider whose scheme to check (default: detected from the headers)')
     .option('-s, --secret <secret>', 'a secret to try; repeat for rotation (default: HOOKCTL_SECRET, the config, the dev secret)', collect)
-    .option('--tolerance <sec>', 'timestamp tolerance in seconds, both bounds the scheme has; 0 turns the check off', asText(seconds('--tolerance', TOLERANCE)))
+    .option('--tolerance <sec>', 'timestamp tolerance in seconds, both bounds the scheme has; 0 turns the check off', seconds('--tolerance', TOLERANCE))
     .option('--body <file>', 'ad hoc: verify this body file (`-` for stdin) with the --header values')
     .option('-H, --header <line>', "ad hoc: a request header, 'Name: value'; repeatable", collect)
     .option('--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)')

@@ -16,7 +16,7 @@ export function requestJson(d: Delivery, url: string | undefined) {
   for (const [k, v] of d.headers) headers[k] = v;
   return {
     method: d.method,
-    url: url ?? null,
+    url: url === undefined ? null : redactUrl(url),
     headers,
     body: d.body.toString(utf8 ? 'utf8' : 'base64'),
     bodyEncoding: utf8 ? undefined : 'base64',
@@ -57,10 +57,10 @@ export function attemptJson(a: Attempt, url: string) {
 }
 
 /** The one readable line per attempt: status, event, target, latency, delivery id, response snippet. */
-export function attemptLine(a: Attempt, url: URL, c: ChalkInstance): string {
+export function attemptLine(a: Attempt, url: URL, c: ChalkInstance, expected?: (status: number) => boolean): string {
   const d = a.delivery;
   const r = a.response;
-  const status = r ? statusBadge(r.status, c) : c.red(`✗ ${a.error?.kind ?? 'error'}`);
+  const status = r ? statusBadge(r.status, c, expected) : c.red(`✗ ${a.error?.kind ?? 'error'}`);
   const prefix = a.of > 1 ? `${c.dim(`attempt ${a.attempt}/${a.of}`)} ` : a.copy > 1 ? `${c.dim(`copy ${a.copy}`)} ` : '';
   const parts = [`${prefix}${status}`, `${d.provider}/${d.event}`, c.dim('→'), `${url.host}${url.pathname}${url.search}`];
   if (r) parts.push(c.dim(`${Math.round(r.timings.totalMs)} ms`));
@@ -85,8 +85,10 @@ const VERDICTS: Record<Exclude<Judgement['verdict'], 'delivered' | 'retry'>, str
   disabled: 'the provider stops here and disables the endpoint',
 };
 
-export function statusBadge(status: number, c: ChalkInstance): string {
+/** ✔ for a 2xx, or, with --expect, for whatever it expects (a 401 is the right answer to a bad signature). */
+export function statusBadge(status: number, c: ChalkInstance, expected?: (status: number) => boolean): string {
   const text = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+  if (expected) return expected(status) ? c.green(`✔ ${text}`) : c.red(`✘ ${text}`);
   if (status >= 200 && status < 300) return c.green(`✔ ${text}`);
   if (status >= 500) return c.red(`✘ ${text}`);
   return c.yellow(`✘ ${text}`);
@@ -115,7 +117,7 @@ export function verboseBlock(a: Attempt, url: URL, c: ChalkInstance): string {
 
 /** The request as it goes on the wire; `pretty` indents JSON bodies (dry runs print them exact). */
 export function requestBlock(d: Delivery, url: URL | string, c: ChalkInstance, pretty: boolean): string {
-  const lines = [c.bold(`→ ${d.method} ${String(url)}`)];
+  const lines = [c.bold(`→ ${d.method} ${redactUrl(String(url))}`)];
   for (const [k, v] of d.headers) lines.push(`  ${c.cyan(k)}: ${v}`);
   lines.push('', indent(pretty ? prettyBody(d.body) : isUtf8(d.body) ? d.body.toString('utf8') : `<${d.body.length} bytes, not UTF-8>`));
   return lines.join('\n');
@@ -133,6 +135,9 @@ export function prettyBody(body: Buffer): string {
 
 export function summaryLines(s: RunSummary, c: ChalkInstance): string {
   const l = s.latency;
+  const latency = s.responses === 0
+    ? 'latency: no responses to time'
+    : `latency p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms ${c.dim(`(min ${l.min}, mean ${l.mean}, max ${l.max})`)}`;
   const statuses = Object.entries(s.statuses).map(([k, n]) => {
     const code = Number(k);
     const label = Number.isNaN(code) ? c.red(k) : code < 300 ? c.green(k) : code < 500 ? c.yellow(k) : c.red(k);
@@ -140,9 +145,21 @@ export function summaryLines(s: RunSummary, c: ChalkInstance): string {
   });
   return [
     `${c.bold(`${s.requests} requests`)} in ${(s.durationMs / 1000).toFixed(2)} s: ${c.bold(`${s.rps} req/s`)}`,
-    `latency p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms ${c.dim(`(min ${l.min}, mean ${l.mean}, max ${l.max})`)}`,
+    latency,
     `statuses ${statuses.join(' · ')}`,
   ].join('\n');
+}
+
+/** A target's password is a secret like any other: shown masked, never in full (`--curl` alone keeps it, to reproduce the request). */
+export function redactUrl(href: string): string {
+  try {
+    const u = new URL(href);
+    if (!u.password) return href;
+    u.password = '***';
+    return u.href;
+  } catch {
+    return href;
+  }
 }
 
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');

@@ -32,7 +32,8 @@ export class Stats {
   private t0 = performance.now();
 
   constructor(expected = 16) {
-    this.latencies = new Float64Array(Math.max(16, expected));
+    // Grows as needed: preallocating a huge --count would cost memory before a single request.
+    this.latencies = new Float64Array(Math.min(Math.max(16, expected), 1 << 20));
   }
 
   start(): void {

@@ -29,10 +29,3 @@ export function lazyStore(dir: string, warn: (text: string) => void): { get(): C
     close: async () => { await store?.close(); },
   };
 }
-
-/** `--tolerance 300`; 0 turns the check off. */
-export function parseTolerance(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(text.trim())) throw new UsageError(`--tolerance "${text}" is not a number of seconds`, 'e.g. --tolerance 600, or --tolerance 0 to skip the timestamp check');
-  return Number(text);
-}

@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { startServer, type TestServer } from '../support/server.js';
+
+const SECRET = 'whsec_output_test';
+let server: TestServer | undefined;
+afterEach(async () => { await server?.close(); server = undefined; });
+
+describe('what send prints', () => {
+  it('a password in the target URL is masked in --json and --dry-run output', async () => {
+    const to = 'http://user:s3cretpw@localhost:3999/hooks';
+    const json = await runCli(['send', 'job.completed', '--to', to, '--secret', SECRET, '--dry-run', '--json']);
+    const dry = await runCli(['send', 'job.completed', '--to', to, '--secret', SECRET, '--dry-run']);
+    expect(JSON.parse(json.stdout).request.url).toBe('http://user:***@localhost:3999/hooks');
+    expect(dry.stdout).toContain('→ POST http://user:***@localhost:3999/hooks');
+    expect(json.stdout + dry.stdout + json.stderr + dry.stderr).not.toContain('s3cretpw');
+  });
+
+  it('with --expect, the line is marked by the expectation: ✔ for an expected 401, ✘ for a 200 that was not expected', async () => {
+    server = await startServer((req, res) => { res.statusCode = req.url === '/reject' ? 401 : 200; res.end(); });
+    const met = await runCli(['send', 'job.completed', '--to', `${server.url}/reject`, '--secret', SECRET, '--expect', '401']);
+    expect(met.code).toBe(0);
+    expect(met.stdout).toMatch(/^✔ 401 Unauthorized /);
+    const unmet = await runCli(['send', 'job.completed', '--to', `${server.url}/accept`, '--secret', SECRET, '--expect', '4xx']);
+    expect(unmet.code).toBe(1);
+    expect(unmet.stdout).toMatch(/^✘ 200 OK /);
+  });
+
+  it('a burst that got no response at all says so instead of printing zero latencies', async () => {
+    const r = await runCli(['send', 'job.completed', '--to', 'localhost:1', '--secret', SECRET, '--count', '3']);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('latency: no responses to time');
+    expect(r.stdout).not.toMatch(/p50 0 ms/);
+  });
+});
