@@ -44,13 +44,15 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
     if (refs.length) {
       for (const ref of refs) requests.push(...await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin), warn: out.warn }));
     } else {
-      const filter = listFilter({ provider: opts.provider, event: opts.event, failed: opts.failed, since: opts.since }, io.now());
+      const filter = listFilter({ provider: opts.provider, event: opts.event, failed: opts.failed, since: opts.since }, io.now(), settings.customProviders);
       requests = (await selectCaptures(store.get(), [], filter)).map(fromCapture);
     }
   } finally {
     await store.close();
   }
   if (requests.length === 0) {
+    // Nothing sent cannot meet an expectation: a CI step must not pass on an empty selection.
+    if (expect) throw new CheckFailedError(`no captures match: nothing replayed, so --expect ${expect.text} is not met`, 'check --since, --provider, --event and --store (hookctl captures list shows what is there)');
     out.warn('no captures match: nothing replayed');
     return 0;
   }

@@ -95,6 +95,15 @@ describe('hookctl replay against receivers that use the provider\'s own verifica
     expect(down.code).toBe(3);
     expect(lines(down.stderr).slice(-2)).toEqual(['✗ connection refused by localhost:1', '  hint: nothing is listening on localhost:1 — is your server running?']);
   });
+
+  it('--expect with nothing selected fails (exit 1) instead of passing an empty run; a misspelt --provider is exit 2', async () => {
+    const none = await runCli(['replay', '--since', '1s', '--to', server.url, '--store', dir, '--expect', '2xx']);
+    expect(none.code).toBe(1);
+    expect(lines(none.stderr)[0]).toBe('✗ no captures match: nothing replayed, so --expect 2xx is not met');
+    const typo = await runCli(['replay', '--all', '--provider', 'strpe', '--to', server.url, '--store', dir]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/unknown provider "strpe"[\s\S]*did you mean "stripe"/);
+  });
 });
 
 describe('hookctl replay without --resign', () => {
