@@ -119,7 +119,10 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
       sink.write(`${attemptLine(a, plan.url, out.c, plan.expect?.matches)}\n`);
       if (plan.verbose) sink.write(verboseBlock(a, plan.url, out.c));
     }
-    if (a.final && a.copy === plan.duplicates) progress?.tick(++done);
+    if (a.final && a.copy === plan.duplicates) {
+      done++;
+      progress?.tick(done);
+    }
   };
 
   stats.start();
@@ -137,15 +140,19 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
     io.signal.removeEventListener('abort', onAbort);
     await client.close().catch(() => {});
   }
+  const interrupted = io.signal.aborted;
   if (burst) {
     const summary = stats.summary();
-    if (out.json) sink.write(`${JSON.stringify({ type: 'summary', deliveries: total, ...summary })}\n`);
+    if (out.json) sink.write(`${JSON.stringify({ type: 'summary', deliveries: total, ...summary, ...(interrupted ? { interrupted: true } : {}) })}\n`);
     else sink.write(`${summaryLines(summary, out.c)}\n`);
   }
   sink.flush();
 
-  // Requests cut short by Ctrl-C are not network failures.
-  if (io.signal.aborted) return ExitCode.interrupted;
+  // Requests cut short by Ctrl-C are not network failures; say how far the run got.
+  if (interrupted) {
+    out.log(`interrupted: ${done} of ${total} deliveries completed`);
+    return ExitCode.interrupted;
+  }
   const first = failures[0]?.error;
   if (first) {
     if (requests === 1) throw first;

@@ -1,12 +1,14 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Handler } from '../cli/context.js';
 import type { Output } from '../cli/output.js';
 import { secretsFor } from '../core/config/load.js';
 import { toJunit } from '../core/conformance/junit.js';
 import { runConformance } from '../core/conformance/run.js';
 import type { ScenarioResult } from '../core/conformance/types.js';
-import { IoError, UsageError } from '../core/errors.js';
+import { ExitCode, IoError, UsageError } from '../core/errors.js';
+import { fileProblem } from '../core/fs-errors.js';
 import { createHttpClient } from '../core/http/client.js';
 import { parseTarget } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
@@ -36,6 +38,8 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const timeoutMs = opts.timeout ?? profile.delivery.timeoutMs;
   const slowMs = opts.slow;
 
+  // A report that cannot be written is known now, not after the whole suite has run.
+  const junitFile = opts.junit === undefined ? undefined : await writableReport(resolve(io.cwd, opts.junit));
   // Lines print as scenarios finish: size the name column for the longest one up front.
   const width = Math.max('malformed-signature'.length, ...profile.events.map((e) => `event:${e.name}`.length)) + 2;
   const client = await createHttpClient({ connections: 1 });
@@ -55,17 +59,18 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const seconds = (performance.now() - started) / 1000;
   const count = (s: ScenarioResult['status']) => results.filter((r) => r.status === s).length;
   const summary = { passed: count('pass'), failed: count('fail'), skipped: count('skip') };
-  if (opts.junit) {
-    const file = resolve(io.cwd, opts.junit);
+  if (junitFile) {
+    const file = junitFile;
     await writeFile(file, toJunit(results, { name: `hookctl test ${profile.id} ${url.href}`, provider: profile.id, target: url.href, seconds }))
-      .catch((err: NodeJS.ErrnoException) => { throw new IoError(`cannot write ${file}: ${err.code ?? err.message}`, 'check the directory exists and is writable', err); });
+      .catch((err: unknown) => { throw new IoError(`cannot write ${file}: ${fileProblem(err)}`, 'check the directory exists and is writable', err); });
   }
-  if (out.json) out.object({ type: 'summary', provider: profile.id, target: url.href, ...summary, seconds: Number(seconds.toFixed(3)) });
+  const interrupted = io.signal.aborted;
+  if (out.json) out.object({ type: 'summary', provider: profile.id, target: url.href, ...summary, seconds: Number(seconds.toFixed(3)), ...(interrupted ? { interrupted: true } : {}) });
   else {
     const parts = [out.c.green(`${summary.passed} passed`), summary.failed ? out.c.red(`${summary.failed} failed`) : '0 failed', `${summary.skipped} skipped`];
-    out.line(`\n${parts.join(', ')} in ${seconds.toFixed(1)} s`);
+    out.line(`\n${parts.join(', ')} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the remaining scenarios did not run)' : ''}`);
   }
-  if (io.signal.aborted) return 130;
+  if (interrupted) return ExitCode.interrupted;
   return summary.failed ? 1 : 0;
 };
 export default test;
@@ -81,3 +86,11 @@ function printResult(out: Output, r: ScenarioResult, width: number): void {
   if (r.warning) out.line(`    ${c.yellow(`! ${r.warning}`)}`);
 }
 
+async function writableReport(file: string): Promise<string> {
+  const st = await stat(file).catch(() => undefined);
+  if (st?.isDirectory()) throw new UsageError(`--junit ${file} is a directory`, 'name a file, e.g. --junit reports/hookctl-junit.xml');
+  await access(dirname(file), constants.W_OK).catch((err: unknown) => {
+    throw new IoError(`cannot write the JUnit report in ${dirname(file)}: ${fileProblem(err)}`, 'create the directory, or point --junit somewhere writable', err);
+  });
+  return file;
+}

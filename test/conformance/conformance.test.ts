@@ -96,6 +96,18 @@ describe('hookctl test output and exit codes', () => {
     expect(r.stderr).toMatch(/^✗ .*\n {2}hint: /m);
   });
 
+  it('a --junit path that cannot be written fails before a single request is sent', async () => {
+    server = await startReceiver('transcodely', 'none');
+    const dir = mkdtempSync(join(tmpdir(), 'hookctl-junit-'));
+    const isDir = await runCli(['test', '--to', `${server.url}/hooks`, '--junit', dir]);
+    expect(isDir.code).toBe(2);
+    expect(isDir.stderr).toContain(`✗ --junit ${dir} is a directory`);
+    const noDir = await runCli(['test', '--to', `${server.url}/hooks`, '--junit', join(dir, 'missing', 'junit.xml')]);
+    expect(noDir.code).toBe(3);
+    expect(noDir.stderr).toContain(`✗ cannot write the JUnit report in ${join(dir, 'missing')}: no such file`);
+    expect(server.received).toHaveLength(0);
+  });
+
   it('an unknown scenario name is a usage error listing the names', async () => {
     const r = await runCli(['test', '--to', ':3000', '--only', 'stale']);
     expect(r.code).toBe(2);

@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { BIN, ROOT, runCli } from '../support/cli.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 const SECRET = 'whsec_output_test';
@@ -31,5 +32,25 @@ describe('what send prints', () => {
     expect(r.code).toBe(3);
     expect(r.stdout).toContain('latency: no responses to time');
     expect(r.stdout).not.toMatch(/p50 0 ms/);
+  });
+
+  it('Ctrl-C during a burst exits 130 and says how far it got; the JSON summary is marked interrupted', async () => {
+    server = await startServer((_req, res) => { setTimeout(() => res.end('ok'), 20); });
+    const child = spawn(process.execPath, [BIN, '--json', 'send', 'job.completed', '--to', server.url, '--secret', SECRET, '--count', '500', '--concurrency', '2'], {
+      cwd: ROOT, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    while (server.received.length < 10) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    const done = Number(/interrupted: (\d+) of 500 deliveries completed/.exec(stderr)?.[1]);
+    expect(done).toBeGreaterThanOrEqual(5);
+    expect(done).toBeLessThan(500);
+    const summary = JSON.parse(stdout.trim().split('\n').at(-1) as string);
+    expect(summary).toMatchObject({ type: 'summary', deliveries: 500, interrupted: true });
   });
 });
