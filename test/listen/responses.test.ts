@@ -44,6 +44,17 @@ describe('response control', () => {
     expect(res.ms).toBeGreaterThanOrEqual(290);
   });
 
+  it('Ctrl-C with a long --delay pending still ends the process (after the grace period), with exit 0', async () => {
+    const l = await listen(['--delay', '600000']);
+    void post(l.url, body, signed()).catch(() => {});
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    const { code } = await l.stop('SIGINT');
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    listener = undefined;
+  }, 15_000);
+
   it('--reject-invalid answers 401 to a failed verification and 200 to a valid one', async () => {
     const l = await listen(['--reject-invalid']);
     const bad = await post(l.url, body, { 'X-CTF-Signature': `sha256=${'0'.repeat(64)}` });

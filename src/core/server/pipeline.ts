@@ -90,7 +90,8 @@ export function createPipeline(o: PipelineOptions): (req: RawRequest) => Promise
         capture.response = { status: 503 };
       }
     }
-    if (o.delayMs > 0) await sleep(o.delayMs);
+    // Unref'd: a long --delay pending when listen stops must not keep the process alive.
+    if (o.delayMs > 0) await sleep(o.delayMs, undefined, { ref: false });
     const delivery: Delivery = { capture, provider: seen.provider, forward, storeError };
     return { reply, after: () => o.onDelivery(delivery) };
   };
