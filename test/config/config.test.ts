@@ -36,6 +36,12 @@ describe('config loading', () => {
     expect((await loadSettings({ cwd, env: { HOOKCTL_PROVIDER: 'github' }, provider: 'slack' })).provider).toBe('slack');
   });
 
+  it('an unknown provider says which source named it', async () => {
+    const cwd = dir({});
+    await expect(loadSettings({ cwd, env: { HOOKCTL_PROVIDER: 'nope' } })).rejects.toThrow('unknown provider "nope" (from HOOKCTL_PROVIDER)');
+    await expect(loadSettings({ cwd, env: {}, provider: 'strpe' })).rejects.toThrow('unknown provider "strpe" (from --provider)');
+  });
+
   it('secrets come from flags, then HOOKCTL_SECRET, then config, then the dev secret', async () => {
     const s = await loadSettings({ cwd: dir({ '.hookctlrc.json': '{"secrets":{"github":["new","old"]}}' }), env: {} });
     const gh = getProvider('github');

@@ -26,8 +26,9 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
   const customProviders = (config.providers ?? []).map((c) => buildCustomProvider(c, found?.where ?? 'config'));
   const providers = providerList(customProviders);
   // An empty variable (`HOOKCTL_PROVIDER=`) means unset, as for HOOKCTL_SECRET.
-  const chosen = opts.provider ?? (opts.env.HOOKCTL_PROVIDER || undefined) ?? config.provider;
-  const provider = chosen ? getProvider(chosen, customProviders).id : DEFAULT_PROVIDER;
+  const [chosen, from] = opts.provider ? [opts.provider, '--provider']
+    : opts.env.HOOKCTL_PROVIDER ? [opts.env.HOOKCTL_PROVIDER, 'HOOKCTL_PROVIDER'] : [config.provider, found?.where ?? 'the config'];
+  const provider = chosen ? namedProvider(chosen, from, customProviders) : DEFAULT_PROVIDER;
   return {
     configFile: found?.file,
     config,
@@ -40,6 +41,16 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
     target: config.target,
     warnings: found?.warnings ?? [],
   };
+}
+
+/** The provider id, or an error that says where the unknown name came from (a flag, the env, the file). */
+function namedProvider(id: string, from: string, custom: ProviderProfile[]): string {
+  try {
+    return getProvider(id, custom).id;
+  } catch (err) {
+    if (err instanceof UsageError) throw new UsageError(`unknown provider "${id}" (from ${from})`, err.hint, err);
+    throw err;
+  }
 }
 
 async function readConfig(opts: LoadOptions): Promise<{ file: string; where: string; config: HookctlConfig; warnings: string[] } | undefined> {
