@@ -61,6 +61,7 @@ describe('config loading', () => {
   it.each([
     ['{"provder":"stripe"}', 'provder is not a known key'],
     ['{"listen":{"port":"x"}}', 'listen.port must be a port number'],
+    ['{"listen":{"maxBody":2147483648}}', 'listen.maxBody must be a number of bytes from 1 to 1073741824 (1 GiB)'],
     ['{"secrets":{"stripe":42}}', 'secrets.stripe must be a string'],
     ['{"providers":[{"id":"acme","scheme":{"content":"{timestamp}.{body}","signatures":[{"header":"X-Sig","algorithm":"sha256","encoding":"hex","format":{"style":"prefixed","prefix":""}}],"secret":{"encoding":"utf8"}}}]}', 'providers[0].scheme.timestamp is required'],
     ['{"providers":[{"id":"acme","extends":"githb"}]}', 'providers[0].extends "githb" is not a built-in provider'],

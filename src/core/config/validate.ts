@@ -54,7 +54,7 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
     knownKeys(l, ['port', 'host', 'maxBody'], 'listen.', check);
     optional(l.port, (p) => check(Number.isInteger(p) && (p as number) >= 0 && (p as number) < 65536, 'listen.port', 'must be a port number 0-65535'));
     optional(l.host, (h) => check(typeof h === 'string' && h !== '', 'listen.host', 'must be a host name or address'));
-    optional(l.maxBody, (m) => check(Number.isInteger(m) && (m as number) > 0, 'listen.maxBody', 'must be a positive number of bytes'));
+    optional(l.maxBody, (m) => check(Number.isInteger(m) && (m as number) > 0 && (m as number) <= 1024 ** 3, 'listen.maxBody', 'must be a number of bytes from 1 to 1073741824 (1 GiB), as --max-body'));
   });
   optional(cfg.expect, (v) => {
     check(isObject(v), 'expect', 'must map scenario names to lists of status codes');
