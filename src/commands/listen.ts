@@ -55,6 +55,8 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
     store = openStore(dir, { onWarning: (w) => out.warn(`${w.where}: ${w.message}`) });
     await store.prepare();
   }
+  // A provider's retry can land after a restart: the newest captures seed duplicate detection.
+  const earlier = store ? (await store.recent(REMEMBERED)).reverse() : [];
 
   const stats = new ListenStats();
   const lines = lineBuffer(io.stdout);
@@ -67,6 +69,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       port: opts.port ?? listenConfig.port ?? 4000,
       maxBody: opts.maxBody ?? listenConfig.maxBody ?? 10 * MiB,
       requestTimeoutMs: opts.requestTimeout ?? 30_000,
+      earlier,
       now: io.now,
       newId: idGenerator(io.now, io.random),
       inspect: {
@@ -105,7 +108,8 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   if (out.json) out.object({ type: 'listening', ...banner });
   else {
     out.log(`${out.c.green('●')} listening on ${out.c.bold(server.url)} (${fixed ? `verifying as ${fixed.id}` : 'provider detected per request'})`);
-    out.log(out.c.dim(`  captures: ${store ? store.dir : 'not stored (--no-store)'}${forwardTo ? `; forwarding to ${forwardTo.href}` : ''}; Ctrl-C to stop`));
+    const remembered = earlier.length ? ` (${earlier.length} earlier ${earlier.length === 1 ? 'delivery' : 'deliveries'} remembered for duplicates)` : '';
+    out.log(out.c.dim(`  captures: ${store ? `${store.dir}${remembered}` : 'not stored (--no-store)'}${forwardTo ? `; forwarding to ${forwardTo.href}` : ''}; Ctrl-C to stop`));
   }
 
   const onAbort = () => finish.resolve('signal');
@@ -138,6 +142,9 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   return ExitCode.ok;
 };
 export default listen;
+
+/** How many of the newest stored captures a restarted listen reads back for duplicate detection. */
+const REMEMBERED = 10_000;
 
 /** Secrets per provider, resolved once; a warning the first time a provider falls back to its dev secret. */
 function secretCache(ctx: CommandContext, settings: Parameters<typeof secretsFor>[1], flags: string[]): (p: ProviderProfile) => string[] {

@@ -72,6 +72,20 @@ describe('response control', () => {
     expect(second?.duplicateOf).toBe(first?.id);
   });
 
+  it('a retry that lands after a restart on the same store is still a duplicate of the first capture', async () => {
+    const first = await listen([]);
+    await post(first.url, body, signed());
+    const [original] = await first.deliveries(1);
+    await first.stop('SIGINT');
+    const second = await listen([], false);
+    await second.stop('SIGINT');
+    expect(second.stderr()).toContain('(1 earlier delivery remembered for duplicates)');
+    const third = await listen([]);
+    await post(third.url, body, signed());
+    const [retry] = await third.deliveries(1);
+    expect(retry?.duplicateOf).toBe(original?.id);
+  });
+
   it('--no-store captures nothing on disk', async () => {
     const l = await listen(['--no-store']);
     expect((await post(l.url, body, signed())).status).toBe(200);

@@ -174,6 +174,23 @@ describe('capture store', () => {
     await store.close();
   });
 
+  it('recent reads the newest captures across segments, within a byte budget, cutting no record in half', async () => {
+    const store = open();
+    const all = Array.from({ length: 40 }, (_, i) => capture(`{"i":${i},"pad":"${'x'.repeat(200)}"}`));
+    for (const c of all) await store.append(c);
+    const newestFirst = all.map((c) => c.id).reverse();
+    expect((await store.recent(5)).map((c) => c.id)).toEqual(newestFirst.slice(0, 5));
+    expect((await store.recent(100)).map((c) => c.id)).toEqual(newestFirst);
+    // About six records' worth of bytes: only whole records come back, the newest ones, with no warning.
+    const few = await store.recent(100, 6 * 1000);
+    expect(few.length).toBeGreaterThan(2);
+    expect(few.length).toBeLessThan(10);
+    expect(few.map((c) => c.id)).toEqual(newestFirst.slice(0, few.length));
+    expect(few.every((c, i) => c.body.equals(all[39 - i]!.body))).toBe(true);
+    expect(warnings).toEqual([]);
+    await store.close();
+  });
+
   it('append resolves only once the record is in the file', async () => {
     const store = open();
     const c = capture('durable');

@@ -1,7 +1,8 @@
 import { DedupIndex } from './dedup.js';
 import { createForwarder } from './forward.js';
 import { startHttpServer, type Rejection } from './http.js';
-import { createPipeline, type PipelineOptions } from './pipeline.js';
+import type { Capture } from '../store/types.js';
+import { createPipeline, dedupKey, type PipelineOptions } from './pipeline.js';
 
 export { DedupIndex } from './dedup.js';
 export { fingerprinter } from './fingerprint.js';
@@ -22,6 +23,8 @@ export interface CaptureServerOptions extends Omit<PipelineOptions, 'dedup' | 'f
   forwardTimeoutMs?: number;
   /** Bound on the duplicate index (keys remembered). */
   dedupCapacity?: number;
+  /** Captures from before this run (oldest first), so a retry after a restart is still a duplicate. */
+  earlier?: readonly Capture[];
   onRejected(r: Rejection): void;
   onError(err: unknown): void;
 }
@@ -36,7 +39,9 @@ export interface CaptureServer {
 /** The capture server behind `hookctl listen`. */
 export async function startCaptureServer(o: CaptureServerOptions): Promise<CaptureServer> {
   const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000) : undefined;
-  const handle = createPipeline({ ...o, forwarder, dedup: new DedupIndex(o.dedupCapacity) });
+  const dedup = new DedupIndex(o.dedupCapacity);
+  for (const c of o.earlier ?? []) dedup.check(dedupKey(c.provider, c.deliveryId, c.bodySha256), c.id);
+  const handle = createPipeline({ ...o, forwarder, dedup });
   const server = await startHttpServer({ ...o, handle }).catch(async (err: unknown) => {
     await forwarder?.close();
     throw err;

@@ -30,6 +30,11 @@ export interface PipelineOptions {
   onDelivery(d: Delivery): void;
 }
 
+/** A delivery's identity for duplicate detection: the provider's delivery id, else the body's hash. */
+export function dedupKey(provider: string | undefined, deliveryId: string | undefined, bodySha256: string): string {
+  return deliveryId !== undefined ? `id:${provider}:${deliveryId}` : `sha256:${bodySha256}`;
+}
+
 /** --respond 500,500,200: each delivery takes the next code; the last one repeats. */
 export function statusSequence(codes: readonly number[]): () => number {
   let i = 0;
@@ -45,8 +50,7 @@ export function createPipeline(o: PipelineOptions): (req: RawRequest) => Promise
     const id = o.newId();
     const bodySha256 = sha256Hex(req.body);
     const seen = inspectRequest(o.inspect, req.headers, req.body, req.receivedAt);
-    const key = seen.deliveryId !== undefined ? `id:${seen.provider?.id}:${seen.deliveryId}` : `sha256:${bodySha256}`;
-    const duplicateOf = o.dedup.check(key, id);
+    const duplicateOf = o.dedup.check(dedupKey(seen.provider?.id, seen.deliveryId, bodySha256), id);
     const invalid = !seen.verification.ok;
 
     let reply: Reply;

@@ -1,4 +1,4 @@
-import { access, constants, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { access, constants, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
@@ -10,6 +10,9 @@ import { SEGMENT_SUFFIX, SegmentWriter, syncDir } from './writer.js';
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
 export { encodeCapture, decodeAll, decodeLine, sha256Hex, FORMAT_VERSION, type ScanProblem } from './format.js';
 export { idGenerator, idTime, ID_PATTERN } from './ids.js';
+
+/** How much of the newest segments `recent` reads at most: bounds a restarted listen's start-up. */
+const RECENT_BYTES = 4 * 1024 * 1024;
 
 export interface OpenStoreOptions {
   /**
@@ -86,6 +89,28 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
     }, want);
   }
 
+  /** The whole records in the last `budget` bytes of a segment: a partial first line is not damage, just cut. */
+  async function readTail(path: string, budget: number): Promise<{ records: Capture[]; bytes: number }> {
+    let fh;
+    try {
+      fh = await open(path, 'r');
+      const { size } = await fh.stat();
+      const start = Math.max(0, size - budget);
+      const data = Buffer.alloc(size - start);
+      await fh.read(data, 0, data.length, start);
+      // Starting mid-segment, everything up to the first newline belongs to a record cut by the budget.
+      const from = start === 0 ? 0 : data.indexOf(0x0a) + 1;
+      if (start > 0 && from === 0) return { records: [], bytes: data.length };
+      const records = decodeAll(data.subarray(from), (p: ScanProblem) => warn({ where: `${path}:${start + from + p.offset}`, message: `${p.problem}: skipped` }));
+      return { records, bytes: data.length };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], bytes: 0 };
+      throw unreadableSegment(path, err);
+    } finally {
+      await fh?.close();
+    }
+  }
+
   async function newest(): Promise<Capture | undefined> {
     const names = await segments();
     for (let i = names.length - 1; i >= 0; i--) {
@@ -122,6 +147,18 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
 
     append(capture) {
       return writer.append(capture.id, encodeCapture(capture));
+    },
+
+    async recent(max, maxBytes = RECENT_BYTES) {
+      const out: Capture[] = [];
+      const names = await segments();
+      let budget = maxBytes;
+      for (let i = names.length - 1; i >= 0 && out.length < max && budget > 0; i--) {
+        const { records, bytes } = await readTail(join(segDir, names[i] as string), budget);
+        out.push(...records);
+        budget -= bytes;
+      }
+      return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, max);
     },
 
     async list(filter: ListFilter = {}) {

@@ -63,6 +63,8 @@ export interface CaptureStore {
    * whose record is damaged (saying so, with the segment and line); ids never escape the store dir.
    */
   get(ref: string): Promise<Capture>;
+  /** At most `max` of the newest captures, newest first, from at most `maxBytes` (default 4 MiB) of the newest segments. */
+  recent(max: number, maxBytes?: number): Promise<Capture[]>;
   /** Removes every capture; returns how many. */
   clear(): Promise<number>;
   close(): Promise<void>;
