@@ -113,6 +113,36 @@ describe('--forward-to', () => {
     expect(typeof line?.forward.ms).toBe('number');
   });
 
+  it('relays the app\'s answer as it came: no Content-Type added, repeated headers kept, a Content-Length not chunks', async () => {
+    app = await startServer((_req, res) => { res.statusCode = 202; res.setHeader('X-App', 'yes'); res.setHeader('Set-Cookie', ['a=1', 'b=2']); res.write('pl'); res.end('ain'); });
+    const l = await listen(['--forward-to', app.url]);
+    const res = await post(`${l.url}/x`, body, signed());
+    expect(res.status).toBe(202);
+    expect(res.body).toBe('plain');
+    expect(res.headers['content-type']).toBeUndefined();
+    expect(res.headers['set-cookie']).toEqual(['a=1', 'b=2']);
+    expect(res.headers['content-length']).toBe('5');
+    expect(res.headers['transfer-encoding']).toBeUndefined();
+  });
+
+  it('a GET and a HEAD of one path, or one body posted to two paths, are not duplicates of each other', async () => {
+    const l = await listen(['--no-store']);
+    await post(`${l.url}/a`, body, {});
+    await post(`${l.url}/b`, body, {});
+    await post(`${l.url}/a`, body, {});
+    const [a, b, again] = await l.deliveries(3);
+    expect(b?.duplicateOf).toBeUndefined();
+    expect(again?.duplicateOf).toBe(a?.id);
+  });
+
+  it('captures every header line, past Node\'s default of 2000 raw entries', async () => {
+    const l = await listen([]);
+    const many: [string, string][] = Array.from({ length: 1500 }, (_, i) => [`X-H${i}`, 'v']);
+    expect((await post(l.url, body, many)).status).toBe(200);
+    const [line] = await l.deliveries(1);
+    expect((line!.headers as [string, string][]).filter(([k]) => k.startsWith('X-H'))).toHaveLength(1500);
+  });
+
   it('a target without a path gets the request\'s own path', async () => {
     app = await startServer();
     const l = await listen(['--forward-to', app.url]);

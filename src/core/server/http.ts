@@ -72,6 +72,9 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
     connectionsCheckingInterval: Math.min(1_000, o.requestTimeoutMs),
     keepAliveTimeout: 5_000,
   });
+  // Every header line is captured: the header-size limit (431) bounds them, not Node's default
+  // count of 2000 raw entries, past which lines would be dropped silently.
+  server.maxHeadersCount = 0;
 
   const tooLarge = (req: IncomingMessage) => Number(req.headers['content-length'] ?? 0) > o.maxBody;
   const reject413 = (req: IncomingMessage, res: ServerResponse) => {
@@ -205,13 +208,16 @@ function pairs(raw: string[]): [string, string][] {
 
 function send(res: ServerResponse, reply: Reply): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string | string[]> = {};
+  // Header pairs go out as given, names and repeats kept (a forwarded app's answer is relayed
+  // as it came); the body is whole, so it gets a Content-Length rather than chunked encoding.
+  const flat: string[] = [];
+  let hasLength = false;
   for (const [name, value] of reply.headers ?? []) {
-    const key = name.toLowerCase();
-    const prev = headers[key];
-    headers[key] = prev === undefined ? value : [...(Array.isArray(prev) ? prev : [prev]), value];
+    flat.push(name, value);
+    if (name.toLowerCase() === 'content-length') hasLength = true;
   }
-  if (reply.body !== undefined && headers['content-type'] === undefined) headers['content-type'] = 'application/json';
-  res.writeHead(reply.status, headers);
-  res.end(reply.body);
+  const body = reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body);
+  if (body && !hasLength) flat.push('Content-Length', String(body.length));
+  res.writeHead(reply.status, flat);
+  res.end(body);
 }

@@ -40,7 +40,7 @@ export interface CaptureServer {
 export async function startCaptureServer(o: CaptureServerOptions): Promise<CaptureServer> {
   const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000) : undefined;
   const dedup = new DedupIndex(o.dedupCapacity);
-  for (const c of o.earlier ?? []) dedup.check(dedupKey(c.provider, c.deliveryId, c.bodySha256), c.id);
+  for (const c of o.earlier ?? []) dedup.check(dedupKey(c), c.id);
   const handle = createPipeline({ ...o, forwarder, dedup });
   const server = await startHttpServer({ ...o, handle }).catch(async (err: unknown) => {
     await forwarder?.close();

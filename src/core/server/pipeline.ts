@@ -30,9 +30,12 @@ export interface PipelineOptions {
   onDelivery(d: Delivery): void;
 }
 
-/** A delivery's identity for duplicate detection: the provider's delivery id, else the body's hash. */
-export function dedupKey(provider: string | undefined, deliveryId: string | undefined, bodySha256: string): string {
-  return deliveryId !== undefined ? `id:${provider}:${deliveryId}` : `sha256:${bodySha256}`;
+/**
+ * A delivery's identity for duplicate detection: the provider's delivery id, else the method,
+ * path and body together (a GET and a HEAD, or one body posted to two paths, are not repeats).
+ */
+export function dedupKey(d: { provider?: string; deliveryId?: string; method: string; path: string; bodySha256: string }): string {
+  return d.deliveryId !== undefined ? `id:${d.provider}:${d.deliveryId}` : `req:${d.method} ${d.path} ${d.bodySha256}`;
 }
 
 /** --respond 500,500,200: each delivery takes the next code; the last one repeats. */
@@ -50,7 +53,7 @@ export function createPipeline(o: PipelineOptions): (req: RawRequest) => Promise
     const id = o.newId();
     const bodySha256 = sha256Hex(req.body);
     const seen = inspectRequest(o.inspect, req.headers, req.body, req.receivedAt);
-    const duplicateOf = o.dedup.check(dedupKey(seen.provider?.id, seen.deliveryId, bodySha256), id);
+    const duplicateOf = o.dedup.check(dedupKey({ provider: seen.provider?.id, deliveryId: seen.deliveryId, method: req.method, path: req.path, bodySha256 }), id);
     const invalid = !seen.verification.ok;
 
     let reply: Reply;
