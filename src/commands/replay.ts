@@ -9,7 +9,7 @@ import { buildReplay } from '../core/replay/build.js';
 import { pickProvider } from '../core/replay/check.js';
 import { lazyStore, readAll } from '../core/replay/io.js';
 import { replayHint } from '../core/replay/judge.js';
-import { renderReplay, replayHeader, replayJson, type ReplayItem, type ReplayResult } from '../core/replay/render-replay.js';
+import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from '../core/replay/render-replay.js';
 import { targetHasPath, targetUrl } from '../core/replay/request.js';
 import type { Job } from '../core/replay/run.js';
 import { listFilter, selectCaptures } from '../core/replay/select.js';
@@ -68,14 +68,15 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
     }
     const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random });
     const url = targetUrl(base, hasPath, req.path);
-    return { item: { req, profile, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
+    return { item: { req, profile, how, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
   });
 
   const { createHttpClient } = await import('../core/http/client.js');
   const { runJobs } = await import('../core/replay/run.js');
   const client = await createHttpClient({ connections: concurrency });
   const results: ReplayResult[] = [];
-  if (!out.json) out.line(replayHeader(out.c));
+  const columns = replayColumns(jobs.map((j) => j.item));
+  if (!out.json) out.line(replayHeader(out.c, columns));
   try {
     const timeoutMs = Math.max(...jobs.map((j) => j.item.timeoutMs));
     await runJobs(client, jobs, { concurrency, delayMs, timeoutMs, signal: io.signal }, (sent) => {
@@ -87,7 +88,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
       };
       results.push(result);
       if (out.json) out.object(replayJson(result));
-      else out.line(renderReplay(result, out.c));
+      else out.line(renderReplay(result, out.c, columns));
     });
   } finally {
     await client.close();

@@ -147,6 +147,23 @@ describe('hookctl replay without --resign', () => {
     expect(r.stdout.split('\n')[0]).toMatch(/^\s+CAPTURE\s+PROVIDER\s+EVENT\s+WAS\s+NOW\s+TIME\s+SENT$/);
   });
 
+  it('columns fit the longest provider and event; a capture nothing identified shows no provider', async () => {
+    const now = Date.now();
+    const signed = makeCapture({ provider: 'standard-webhooks', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body: '{"type":"subscription.payment_method.updated.long"}', event: 'subscription.payment_method.updated.long', at: now - 2000, status: 200 });
+    const plain = makeCapture({ provider: 'github', secret: 'x', body: '{"hello":1}', at: now - 1000, status: 200 });
+    const unknown = { ...plain, provider: undefined, event: undefined, headers: plain.headers.filter(([k]) => !/^x-hub/i.test(k)) };
+    const dir = await storeWith([signed, unknown]);
+    const human = await runCli(['replay', '--all', '--to', server.url, '--store', dir]);
+    const [header, ...rows] = human.stdout.trimEnd().split('\n');
+    const was = header!.indexOf('WAS');
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(row.slice(was, was + 4)).toBe('200 ');
+    expect(rows[0]).toContain(' standard-webhooks ');
+    expect(rows[1]).toMatch(new RegExp(`^✔ ${unknown.id}\\s+-\\s+-\\s+200`));
+    const out = json((await runCli(['replay', '--all', '--to', server.url, '--store', dir, '--json'])).stdout);
+    expect(out.map((o) => o.provider)).toEqual(['standard-webhooks', null]);
+  });
+
   it('bad input exits 2 with one line: unknown id, no selection, no target, a bad --set', async () => {
     const dir = await storeWith([makeCapture({ provider: 'github', secret: 'x', body: '{"a":1}', at: Date.now() })]);
     const cases: [string[], RegExp][] = [

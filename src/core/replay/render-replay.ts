@@ -2,12 +2,15 @@ import type { ChalkInstance } from 'chalk';
 import type { ProviderProfile } from '../providers/types.js';
 import type { ReplayRequest } from './build.js';
 import type { Sent } from './run.js';
+import type { ProviderChoice } from './check.js';
 import type { LoadedRequest } from './source.js';
 import { printable } from '../printable.js';
 
 export interface ReplayItem {
   req: LoadedRequest;
   profile: ProviderProfile;
+  /** Where the profile came from: `default` means nothing identified the capture, it is assumed. */
+  how: ProviderChoice;
   secrets: readonly string[];
   built: ReplayRequest;
   timeoutMs: number;
@@ -15,16 +18,34 @@ export interface ReplayItem {
 
 export type ReplayResult = Sent<ReplayItem> & { expectMet?: boolean; hint?: string };
 
-const COLUMNS: [string, number][] = [['CAPTURE', 20], ['PROVIDER', 13], ['EVENT', 24], ['WAS', 5], ['NOW', 5], ['TIME', 8]];
 const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s.padEnd(n));
 
-export function replayHeader(c: ChalkInstance): string {
-  return c.bold(`  ${COLUMNS.map(([h, w]) => pad(h, w)).join('')}SENT`);
+/** Column widths for the whole run, known before the first line prints (lines stream as answers come). */
+export interface ReplayColumns { capture: number; provider: number; event: number }
+
+export function replayColumns(items: readonly ReplayItem[]): ReplayColumns {
+  const width = (title: string, values: string[]) => Math.max(title.length, ...values.map((v) => v.length)) + 2;
+  return {
+    capture: width('CAPTURE', items.map((i) => printable(i.req.label))),
+    provider: width('PROVIDER', items.map(providerCell)),
+    event: width('EVENT', items.map((i) => printable(i.req.capture?.event ?? '-'))),
+  };
 }
 
+export function replayHeader(c: ChalkInstance, w: ReplayColumns): string {
+  const cols: [string, number][] = [['CAPTURE', w.capture], ['PROVIDER', w.provider], ['EVENT', w.event], ['WAS', 5], ['NOW', 5], ['TIME', 8]];
+  return c.bold(`  ${cols.map(([h, n]) => pad(h, n)).join('')}SENT`);
+}
+
+/** A capture nothing identified is sent as captured under an assumed provider: show it as unknown. */
+function providerOf(i: ReplayItem): string | null {
+  return i.how === 'default' && !i.built.resigned ? null : i.profile.id;
+}
+const providerCell = (i: ReplayItem) => providerOf(i) ?? '-';
+
 /** One line per replay, the original and the new status side by side, and a hint line when one helps. */
-export function renderReplay(r: ReplayResult, c: ChalkInstance): string {
-  const { req, profile, built } = r.job.item;
+export function renderReplay(r: ReplayResult, c: ChalkInstance, w: ReplayColumns): string {
+  const { req, built } = r.job.item;
   const was = req.capture?.response?.status;
   const now = r.response?.status;
   const ok = r.expectMet ?? (now !== undefined && now >= 200 && now < 300);
@@ -32,7 +53,7 @@ export function renderReplay(r: ReplayResult, c: ChalkInstance): string {
   const colour = (s: number | undefined) => (s === undefined ? c.red('-') : s < 300 ? c.green(String(s)) : s < 500 ? c.yellow(String(s)) : c.red(String(s)));
   const notes = [built.resigned ? 're-signed' : 'as captured', built.edited ? 'edited' : ''].filter(Boolean).join(', ');
   const cells = [
-    pad(printable(req.label), 20), pad(profile.id, 13), pad(printable(req.capture?.event ?? '-'), 24),
+    pad(printable(req.label), w.capture), pad(providerCell(r.job.item), w.provider), pad(printable(req.capture?.event ?? '-'), w.event),
     pad(was === undefined ? '-' : String(was), 5), `${colour(now)}${' '.repeat(Math.max(1, 5 - String(now ?? '-').length))}`,
     pad(r.response ? `${Math.round(r.response.timings.totalMs)} ms` : '', 8),
   ];
@@ -43,11 +64,11 @@ export function renderReplay(r: ReplayResult, c: ChalkInstance): string {
 }
 
 export function replayJson(r: ReplayResult): Record<string, unknown> {
-  const { req, profile, built } = r.job.item;
+  const { req, built } = r.job.item;
   return {
     id: req.capture?.id ?? null,
     source: req.capture ? 'capture' : req.label,
-    provider: profile.id,
+    provider: providerOf(r.job.item),
     event: req.capture?.event ?? null,
     method: r.job.method,
     url: r.job.url.href,
