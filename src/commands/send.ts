@@ -153,10 +153,15 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
     out.log(`interrupted: ${done} of ${total} deliveries completed`);
     return ExitCode.interrupted;
   }
-  const first = failures[0]?.error;
-  if (first) {
-    if (requests === 1) throw first;
-    throw new NetworkError(first.kind, `${failures.length} of ${requests} deliveries got no response: ${first.message}`, first.hint ?? '', first.code, first);
+  if (failures.length) {
+    // Name the commonest failure (a server killed mid-burst: thousands refused, a few reset).
+    const byKind = new Map<string, Attempt[]>();
+    for (const f of failures) byKind.set(f.error!.kind, [...(byKind.get(f.error!.kind) ?? []), f]);
+    const ranked = [...byKind].sort((a, b) => b[1].length - a[1].length);
+    const main = ranked[0]![1][0]!.error!;
+    if (requests === 1) throw main;
+    const mix = ranked.length > 1 ? ` (${ranked.map(([kind, list]) => `${list.length} ${kind}`).join(', ')})` : '';
+    throw new NetworkError(main.kind, `${failures.length} of ${requests} deliveries got no response${mix}: ${main.message}`, main.hint ?? '', main.code, main);
   }
   if (plan.expect && unmet.length) {
     const got = [...new Set(unmet.map((a) => a.response?.status))].join(', ');

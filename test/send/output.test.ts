@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../support/cli.js';
 import { startServer, type TestServer } from '../support/server.js';
@@ -52,5 +54,15 @@ describe('what send prints', () => {
     expect(done).toBeLessThan(500);
     const summary = JSON.parse(stdout.trim().split('\n').at(-1) as string);
     expect(summary).toMatchObject({ type: 'summary', deliveries: 500, interrupted: true });
+  });
+
+  it('a burst whose receiver died names the commonest failure and counts each kind', async () => {
+    let n = 0;
+    const raw = createServer((req) => { n++; req.socket.destroy(); if (n === 2) raw.close(); });
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+    const port = (raw.address() as AddressInfo).port;
+    const r = await runCli(['send', 'job.completed', '--to', String(port), '--secret', SECRET, '--count', '6', '--concurrency', '1']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`✗ 6 of 6 deliveries got no response (4 refused, 2 reset): connection refused by localhost:${port}`);
   });
 });
