@@ -26,10 +26,13 @@ describe('hookctl test catches each receiver bug with the right scenario', () =>
     ['transcodely', 'none', []],
     ['transcodely', 'crash-on-short-signature', ['malformed-signature']],
     ['transcodely', 'accepts-any-signature', ALL_REJECTIONS],
-    ['transcodely', 'ignores-timestamp', ['future-timestamp', 'stale-timestamp']],
+    // With no timestamp check at all it also accepts a missing timestamp, signed over `.{body}`.
+    ['transcodely', 'ignores-timestamp', ['future-timestamp', 'missing-timestamp', 'stale-timestamp']],
+    ['transcodely', 'no-timestamp-check-when-missing', ['missing-timestamp']],
     ['transcodely', 'not-idempotent', ['duplicate', 'retry']],
     ['standard-webhooks', 'none', []],
     ['standard-webhooks', 'accepts-any-signature', ALL_REJECTIONS],
+    ['standard-webhooks', 'no-timestamp-check-when-missing', ['missing-timestamp']],
     ['standard-webhooks', 'not-idempotent', ['duplicate', 'retry']],
   ] as const)('%s receiver with flaw %s fails exactly %j', async (provider, flaw, expected) => {
     const { r, failed, rows } = await suite(provider, flaw);
@@ -41,6 +44,15 @@ describe('hookctl test catches each receiver bug with the right scenario', () =>
   it('a crash on a short signature is reported as a crash, with the fix said once for every probe it hit', async () => {
     const { rows } = await suite('transcodely', 'crash-on-short-signature', ['--only', 'malformed-signature']);
     expect(rows[0]!.message).toBe('wrong length, base64 instead of hex, no prefix: answered 500: the verifier crashed instead of rejecting (check the signature\'s length before timingSafeEqual and guard missing headers), answer 401');
+  });
+
+  it.each([
+    ['transcodely', '`undefined.{body}`: the receiver skips the freshness check when the X-Transcodely-Timestamp header is missing'],
+    ['standard-webhooks', '`{id}.undefined.{body}`: the receiver skips the freshness check when the webhook-timestamp header is missing'],
+  ] as const)('a %s receiver that skips the freshness check without a timestamp is told so, with the fix', async (provider, text) => {
+    const { rows } = await suite(provider, 'no-timestamp-check-when-missing', ['--only', 'missing-timestamp']);
+    expect(rows[0]).toMatchObject({ id: 'missing-timestamp', status: 'fail', got: '401, 200, 401, 401, 401' });
+    expect(rows[0]!.message).toBe(`no timestamp (undefined): accepted a delivery with no timestamp, signed over ${text}; reject a missing timestamp with 4xx`);
   });
 
   it('a slow receiver fails response-time only, and --slow warns below the limit', async () => {
@@ -77,8 +89,8 @@ describe('hookctl test output and exit codes', () => {
     const failedCases = cases.filter((c) => c.failure !== undefined).map((c) => c['@_name']);
     const humanFailed = r.stdout.split('\n').filter((l) => l.startsWith('✘')).map((l) => l.split(/\s+/)[1]);
     expect(failedCases.sort()).toEqual(humanFailed.sort());
-    expect(Number(doc.testsuites['@_failures'])).toBe(2);
-    expect(r.stdout).toMatch(/15 passed, 2 failed, 0 skipped/);
+    expect(Number(doc.testsuites['@_failures'])).toBe(3);
+    expect(r.stdout).toMatch(/14 passed, 3 failed, 0 skipped/);
   });
 
   it('expectations from the config override the default 4xx', async () => {

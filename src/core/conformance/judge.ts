@@ -18,9 +18,12 @@ function meets(demand: Demand, status: number, codes?: readonly number[]): boole
  * line (`wrong length, no prefix: answered 500: …`) so the advice is said once.
  */
 export function judgeAll(exchanges: readonly Exchange[], codes: readonly number[] | undefined, timeoutMs: number): string | undefined {
+  // A probe's own diagnosis (`ifAccepted`) holds only when the scenario's plain probes were rejected:
+  // a receiver that accepts those too has the plainer bug, said once for all.
+  const plainAccepted = exchanges.some((x) => x.demand === 'reject' && !x.ifAccepted && x.status !== undefined && !meets('reject', x.status, codes) && x.status >= 200 && x.status < 300);
   const byProblem = new Map<string, string[]>();
   for (const x of exchanges) {
-    const problem = judge(x, codes, timeoutMs);
+    const problem = judge(plainAccepted ? { ...x, ifAccepted: undefined } : x, codes, timeoutMs);
     if (problem !== undefined) byProblem.set(problem, [...(byProblem.get(problem) ?? []), x.label]);
   }
   return [...byProblem].map(([problem, labels]) => `${labels.join(', ')}: ${problem}`).join('; ') || undefined;
@@ -33,6 +36,7 @@ function judge(x: Exchange, codes: readonly number[] | undefined, timeoutMs: num
   const s = x.status;
   if (x.demand === 'reject') {
     if (s >= 500) return `answered ${s}: the verifier crashed instead of rejecting (check the signature's length before timingSafeEqual and guard missing headers), answer 401`;
+    if (s >= 200 && s < 300 && x.ifAccepted) return `${x.ifAccepted} with ${expectedText('reject', codes)}`;
     if (s >= 200 && s < 300) return `accepted it (answered ${s}); a receiver must reject this with ${expectedText('reject', codes)}`;
     return `answered ${s}`;
   }

@@ -35,6 +35,7 @@ export async function runConformance(o: ConformanceOptions): Promise<ScenarioRes
   const tools: ScenarioTools = {
     profile: o.profile,
     events: o.profile.events,
+    secrets: o.secrets,
     builder: (mode = 'valid', event = o.profile.events[0], overrides) =>
       createDeliveryBuilder({ profile: o.profile, event: event!, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides }),
     world: () => ({ now: o.clock(), random: o.random }),
@@ -61,18 +62,19 @@ export async function runConformance(o: ConformanceOptions): Promise<ScenarioRes
       got: judged.map((x) => x.status ?? 'no response').join(', '),
       message,
       ms: Math.round(performance.now() - t0),
-      exchanges,
+      // The advice is in the message when it applies; the report keeps the exchanges to the facts.
+      exchanges: exchanges.map(({ ifAccepted: _advice, ...x }) => x),
     });
   }
   if (selected.responseTime) report(responseTime(results, o));
   return results;
 }
 
-async function send(delivery: Delivery, probe: { label: string; demand: Exchange['demand']; unjudged?: boolean }, o: ConformanceOptions, timeoutMs: number): Promise<Exchange> {
+async function send(delivery: Delivery, probe: Pick<Exchange, 'label' | 'demand' | 'unjudged' | 'ifAccepted'>, o: ConformanceOptions, timeoutMs: number): Promise<Exchange> {
   const t0 = performance.now();
   const { response, error } = await deliver(delivery, { client: o.client, url: o.url, timeoutMs });
   if (error && (error.kind === 'refused' || error.kind === 'dns')) throw error;
-  return { label: probe.label, demand: probe.demand, unjudged: probe.unjudged, status: response?.status, ms: Math.round(performance.now() - t0), error: error?.message };
+  return { label: probe.label, demand: probe.demand, unjudged: probe.unjudged, ifAccepted: probe.ifAccepted, status: response?.status, ms: Math.round(performance.now() - t0), error: error?.message };
 }
 
 function responseTime(results: ScenarioResult[], o: ConformanceOptions): ScenarioResult {

@@ -1,6 +1,6 @@
 import { buildPayload, serializeBody } from '../fixtures/index.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { dropKvTimestamp, flipOneByte, stripPrefix, swapEncoding, withSignatureHeader } from './tamper.js';
+import { contentWithout, dropKvTimestamp, flipOneByte, MISSING_TIMESTAMP_STAND_INS, signedWithoutTimestamp, stripPrefix, swapEncoding, withSignatureHeader } from './tamper.js';
 import type { Probe, Scenario, ScenarioTools } from './types.js';
 
 const ONE_MIB = 1024 * 1024;
@@ -66,12 +66,24 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     description: 'a delivery without its timestamp is rejected',
     skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.source === 'body' ? `${p.id} carries its timestamp inside the signed body` : undefined),
     probes: (t) => {
-      const ts = t.profile.scheme.timestamp!;
+      const { scheme } = t.profile;
+      const ts = scheme.timestamp!;
       const spec = primary(t.profile);
       const delivery = ts.source === 'header'
         ? t.builder('valid', undefined, { headers: [[ts.header as string, '']] }).build(t.world())
         : withSignatureHeader(valid(t), spec, (v) => dropKvTimestamp(spec, v));
-      return [{ label: 'no timestamp', delivery, demand: 'reject' }];
+      // A receiver that skips the freshness check when the timestamp is absent (`if (ts && …)`, or
+      // `parseInt(undefined)` → NaN, and NaN > 300 is false) only rejects the probe above because its
+      // signature was made over the real timestamp. Sign as such a receiver recomputes, so that only a
+      // check of the timestamp itself can reject these.
+      const missing = ts.source === 'header' ? `the ${ts.header} header is missing` : `${spec.header} has no ${spec.format.style === 'kv' ? spec.format.timestampKey : 'timestamp'}= entry`;
+      const naive = MISSING_TIMESTAMP_STAND_INS.map(({ label, text }): Probe => ({
+        label: `no timestamp (${label})`,
+        delivery: signedWithoutTimestamp(valid(t), scheme, t.secrets[0] as string, text),
+        demand: 'reject',
+        ifAccepted: `accepted a delivery with no timestamp, signed over \`${contentWithout(scheme, text)}\`: the receiver skips the freshness check when ${missing}; reject a missing timestamp`,
+      }));
+      return [{ label: 'no timestamp', delivery, demand: 'reject' }, ...naive];
     },
   },
   {

@@ -1,5 +1,6 @@
 import { formatSignatureHeader, parseSignatureHeader } from '../signing/header.js';
-import type { SignatureSpec } from '../signing/types.js';
+import { signWithScheme } from '../signing/index.js';
+import type { Scheme, SignatureSpec } from '../signing/types.js';
 import type { Delivery, HeaderPair } from '../delivery/types.js';
 
 /** Rewrite the primary signature header's value in a delivery (other headers untouched, order kept). */
@@ -33,6 +34,46 @@ export function dropKvTimestamp(spec: SignatureSpec, header: string): string {
   if (spec.format.style !== 'kv') return header;
   const { timestampKey, separator } = spec.format;
   return header.split(separator).filter((p) => !p.trim().startsWith(`${timestampKey}=`)).join(separator);
+}
+
+/**
+ * What a receiver signs in place of a timestamp it never got: `${undefined}` in JS, `""` from a
+ * header getter with a default (Go's Header.Get, Ruby, PHP), `f"{None}"` in Python, `+ null` in Java.
+ */
+export const MISSING_TIMESTAMP_STAND_INS = [
+  { label: 'undefined', text: 'undefined' },
+  { label: 'empty', text: '' },
+  { label: 'None', text: 'None' },
+  { label: 'null', text: 'null' },
+] as const;
+
+/** The scheme's signed content with the timestamp replaced by `standIn`, as shown to a reader (`undefined.{body}`). */
+export function contentWithout(scheme: Scheme, standIn: string): string {
+  return scheme.content.replaceAll('{timestamp}', standIn);
+}
+
+/**
+ * A delivery with no timestamp at all (no timestamp header, no `t=`/`ts=` entry), re-signed the way a
+ * naive receiver recomputes it: over the content with the timestamp replaced by `standIn`. The signing
+ * module signs it (a scheme whose content carries the stand-in literally and that has no timestamp),
+ * so this is the same HMAC, key derivation and header format as every other delivery.
+ */
+export function signedWithoutTimestamp(d: Delivery, scheme: Scheme, secret: string, standIn: string): Delivery {
+  const naive: Scheme = { ...scheme, content: contentWithout(scheme, standIn), timestamp: undefined };
+  const signed = signWithScheme(naive, { secret, body: d.body, id: d.messageId });
+  const tsHeader = scheme.timestamp?.source === 'header' ? scheme.timestamp.header?.toLowerCase() : undefined;
+  const bySig = new Map(scheme.signatures.map((s) => [s.header.toLowerCase(), s]));
+  const headers: HeaderPair[] = [];
+  for (const [name, v] of d.headers) {
+    const lower = name.toLowerCase();
+    if (lower === tsHeader) continue;
+    const spec = bySig.get(lower);
+    if (!spec) { headers.push([name, v]); continue; }
+    headers.push([name, dropKvTimestamp(spec, signed.headers[spec.header] as string)]);
+  }
+  const primary = scheme.signatures[0];
+  const signature = primary && headers.find(([n]) => n.toLowerCase() === primary.header.toLowerCase())?.[1];
+  return { ...d, headers, signature, timestamp: undefined };
 }
 
 /** One byte changed inside the first JSON string value, so the body stays valid JSON. */

@@ -12,11 +12,18 @@ export interface Probe {
   demand: Demand;
   /** Sent for its side effect (the original before a retry): its answer is not judged. */
   unjudged?: boolean;
+  /**
+   * For a probe that must be rejected: the bug a 2xx to it reveals, ending in the fix
+   * (`…; reject a missing timestamp`); the judge appends `with <expected statuses>`.
+   */
+  ifAccepted?: string;
 }
 
 export interface ScenarioTools {
   profile: ProviderProfile;
   events: readonly EventSpec[];
+  /** The secrets of the run; the first signs, as the builder's deliveries are signed. */
+  secrets: readonly string[];
   /** A builder for this provider (valid unless a mode is given), fresh ids per build. */
   builder(mode?: SignatureMode, event?: EventSpec, overrides?: DeliveryOverrides): DeliveryBuilder;
   /** The clock (ms) and id source for a new delivery. */
@@ -37,6 +44,8 @@ export interface Exchange {
   label: string;
   demand: Demand;
   unjudged?: boolean;
+  /** The probe's `ifAccepted`, for the judge (not reported). */
+  ifAccepted?: string;
   status?: number;
   ms: number;
   error?: string;
