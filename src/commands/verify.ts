@@ -41,7 +41,8 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   let failed = 0;
   const warned = new Set<string>();
   for (const req of requests) {
-    if (extra.length) req.headers = mergeHeaders(req.headers, extra);
+    // With --body the -H lines are the request, repeats and all; on a capture they override.
+    if (extra.length) req.headers = ref === undefined ? extra : mergeHeaders(req.headers, extra);
     const outcome: CheckOutcome = checkRequest(req, { settings, env: io.env, provider: opts.provider, secrets: opts.secret ?? [], toleranceSec, now: io.now() });
     notes(outcome, warned, out.warn);
     if (!outcome.result.ok) failed++;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/diagnose/index.js';
+import { splitJoined } from '../../src/core/diagnose/signature.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
 import type { ProviderProfile } from '../../src/core/providers/types.js';
 import { signWithScheme, verifyWithScheme, type Headers, type Scheme, type VerifyFailure } from '../../src/core/signing/index.js';
@@ -265,5 +266,97 @@ describe('diagnose: nothing known explains it', () => {
   it('a plainly wrong secret yields no finding', () => {
     const signed = sender('changethisfile', same, 'the-real-secret', BODY);
     expect(run({ provider: 'changethisfile', secrets: ['another-secret'], headers: signed.headers, body: BODY })).toEqual([]);
+  });
+});
+
+describe('diagnose: duplicate-header, the signature header sent more than once', () => {
+  const SW = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+  const HINT = /req\.rawHeaders.*headersDistinct.*proxy/;
+  /** A second signature over the same content with another secret: well-formed, just not ours. */
+  const otherSig = (provider: string, secret: string, at = NOW_S) => sender(provider, same, secret, BODY, at).signature;
+  const verified = (provider: string, secrets: string[], headers: Headers | [string, string][]) => {
+    const profile = getProvider(provider);
+    const hs = Array.isArray(headers) ? pairs(headers) : headers;
+    const result = verifyWithScheme(profile.scheme, profile.id, { secrets, headers: hs, body: Buffer.from(BODY), now: NOW });
+    return { result, findings: diagnose({ profile, secrets, headers, body: Buffer.from(BODY), now: NOW, result, providers: BUILTIN_PROVIDERS }) };
+  };
+
+  it('a Transcodely header Node joined with ", ": which copy is the valid one, and a hint', () => {
+    const signed = sender('transcodely', same, S, BODY);
+    const headers = { ...signed.headers, 'X-Transcodely-Signature': `${signed.signature}, ${otherSig('transcodely', 'other')}` };
+    const findings = run({ provider: 'transcodely', secrets: [S], headers, body: BODY });
+    expect(findings).toEqual([{ code: 'duplicate-header', message: expect.stringMatching(/comma-joined copies.*the 1st copy is the valid signature/), hint: expect.stringMatching(HINT) }]);
+    const second = run({ provider: 'transcodely', secrets: [S], headers: { ...headers, 'X-Transcodely-Signature': `${otherSig('transcodely', 'other')}, ${signed.signature}` }, body: BODY });
+    expect(second.map((f) => [f.code, /the 2nd copy is the valid signature/.test(f.message)])).toEqual([['duplicate-header', true]]);
+    // Neither copy is ours: the join is still named, since it alone breaks the receiver's parsing.
+    const neither = run({ provider: 'transcodely', secrets: ['not-the-secret'], headers, body: BODY });
+    expect(neither).toContainEqual(expect.objectContaining({ code: 'duplicate-header', message: expect.stringContaining('2 comma-joined copies of the header (Node\'s req.headers joins a repeated header with ", "), and no copy alone matches the secret either') }));
+  });
+
+  it('identical copies (a proxy repeating the header): both named, one finding', () => {
+    const signed = sender('github', same, S, BODY);
+    const headers = { ...signed.headers, 'X-Hub-Signature-256': `${signed.headers['X-Hub-Signature-256']}, ${signed.headers['X-Hub-Signature-256']}` };
+    const findings = run({ provider: 'github', secrets: [S], headers, body: BODY });
+    expect(findings).toEqual([expect.objectContaining({ code: 'duplicate-header', message: expect.stringContaining('the 1st and 2nd copies are each the valid signature') })]);
+  });
+
+  it('Stripe: `t=..,v1=.., t=..,v1=..` is two joined copies', () => {
+    const signed = sender('stripe', same, S, BODY);
+    const headers = { 'Stripe-Signature': `${signed.signature}, ${otherSig('stripe', 'other', NOW_S + 5)}` };
+    const [f, ...rest] = run({ provider: 'stripe', secrets: [S], headers, body: BODY });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ code: 'duplicate-header', message: expect.stringContaining('the 1st copy is the valid signature'), hint: expect.stringMatching(HINT) });
+  });
+
+  it('Stripe: one header with several v1 entries (its own comma list) is no duplicate', () => {
+    const v1 = (s: string) => otherSig('stripe', s).split(',v1=')[1];
+    const headers = { 'Stripe-Signature': `t=${NOW_S},v1=${v1('a')},v1=${v1('b')}` };
+    expect(codes({ provider: 'stripe', secrets: [S], headers, body: BODY })).not.toContain('duplicate-header');
+    expect(verified('stripe', ['a'], headers).findings).toEqual([]);
+  });
+
+  it('Standard Webhooks: `v1,a, v1,b` is two joined copies; `v1,a v1,b` (its own list) is not', () => {
+    const signed = sender('standard-webhooks', same, SW, BODY);
+    const other = otherSig('standard-webhooks', 'whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==');
+    const joined = { ...signed.headers, 'webhook-signature': `${signed.signature}, ${other}` };
+    expect(run({ provider: 'standard-webhooks', secrets: [SW], headers: joined, body: BODY })).toEqual([
+      { code: 'duplicate-header', message: expect.stringContaining('the 1st copy is the valid signature'), hint: expect.stringMatching(HINT) },
+    ]);
+    const list = { ...signed.headers, 'webhook-signature': `${other} ${other}` };
+    expect(codes({ provider: 'standard-webhooks', secrets: [SW], headers: list, body: BODY })).not.toContain('duplicate-header');
+  });
+
+  it('a verification that passed still reports the signature header arriving twice, and which copy is valid', () => {
+    const signed = sender('standard-webhooks', same, SW, BODY);
+    const other = otherSig('standard-webhooks', 'whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==');
+    // Two header lines, as a capture keeps them: the joined value still verifies (the 2nd entry matches).
+    const lines: [string, string][] = [...Object.entries(signed.headers).filter(([k]) => k !== 'webhook-signature'), ['webhook-signature', other], ['webhook-signature', signed.signature]];
+    const { result, findings } = verified('standard-webhooks', [SW], lines);
+    expect(result.ok).toBe(true);
+    expect(findings).toEqual([{
+      code: 'duplicate-header',
+      message: expect.stringMatching(/^the signature verifies as read here, but webhook-signature arrives 2 times .*: the 2nd copy is the valid signature, and a receiver that parses the joined value strictly rejects it$/),
+      hint: expect.stringMatching(HINT),
+    }]);
+    // The same copies as Node's joined value.
+    const joined = verified('stripe', [S], { 'Stripe-Signature': `${otherSig('stripe', 'other', NOW_S - 5)}, ${sender('stripe', same, S, BODY).signature}` });
+    expect(joined.result.ok).toBe(true);
+    expect(joined.findings).toEqual([expect.objectContaining({ code: 'duplicate-header', message: expect.stringContaining('2 comma-joined copies') })]);
+    // Sent once: nothing to say about a valid request.
+    expect(verified('standard-webhooks', [SW], signed.headers).findings).toEqual([]);
+  });
+
+  it('splitJoined tells a join from the format\'s own list', () => {
+    expect(splitJoined({ style: 'prefixed', prefix: 'sha256=' }, 'sha256=a, sha256=b')).toEqual(['sha256=a', 'sha256=b']);
+    expect(splitJoined({ style: 'prefixed', prefix: 'sha256=' }, 'sha256=a')).toBeUndefined();
+    expect(splitJoined({ style: 'prefixed', prefix: 'v1,', separator: ' ' }, 'v1,a v1,b, v1,c')).toEqual(['v1,a v1,b', 'v1,c']);
+    expect(splitJoined({ style: 'prefixed', prefix: 'v1,', separator: ' ' }, 'v1,a v1,b')).toBeUndefined();
+    const stripe = { style: 'kv', separator: ',', timestampKey: 't', signatureKey: 'v1' } as const;
+    expect(splitJoined(stripe, 't=1,v1=a, t=2,v1=b')).toEqual(['t=1,v1=a', 't=2,v1=b']);
+    expect(splitJoined(stripe, 't=1,v1=a,v1=b')).toBeUndefined();
+    expect(splitJoined(stripe, 't=1, v1=a, v1=b')).toBeUndefined();
+    expect(splitJoined({ style: 'kv', separator: ';', timestampKey: 'ts', signatureKey: 'h1' }, 'ts=1;h1=a, ts=2;h1=b')).toEqual(['ts=1;h1=a', 'ts=2;h1=b']);
+    // A custom format that lists its entries with commas: a join cannot be told from the list.
+    expect(splitJoined({ style: 'prefixed', prefix: 'sha256=', separator: ',' }, 'sha256=a, sha256=b')).toBeUndefined();
   });
 });

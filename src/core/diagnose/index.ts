@@ -5,7 +5,7 @@ import type { Headers } from '../signing/types.js';
 import { bodyVariants, emptyBodyNote } from './body.js';
 import { explain, matchingSecret } from './search.js';
 import { paddedSecretNote, secretVariants } from './secret.js';
-import { contentVariants, presentSignature, signatureVariants } from './signature.js';
+import { contentVariants, distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, signatureVariants, validCopyText } from './signature.js';
 import { timestampFindings } from './timestamp.js';
 import type { Attempt, DiagnoseInput, Finding, HeaderInput, Variant } from './types.js';
 
@@ -14,12 +14,15 @@ export type { DiagnoseInput, Finding, DiagnosisCode, HeaderInput } from './types
 /**
  * Explain a failed verification: a list of findings, likeliest first, each with a stable code.
  * Empty when no known cause reproduces the signature (most often: the secret is simply wrong).
+ * For a verification that passed, only what a real receiver would still trip on: the signature
+ * header arriving more than once (`duplicate-header`); empty otherwise.
  */
 export function diagnose(input: DiagnoseInput): Finding[] {
   const { profile, result, now } = input;
   const scheme = profile.scheme;
   const headers = toHeaders(input.headers);
   const base: Attempt = { scheme, headers, body: input.body, secrets: [...input.secrets] };
+  if (result.ok) return duplicateNote(profile.id, base, now);
   const findings: Finding[] = timestampFindings(scheme, result, input.toleranceSec);
   if (result.signatureMatched) return findings;
 
@@ -59,6 +62,25 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const padded = paddedSecretNote(input.secrets);
   if (padded) findings.push({ code: 'secret-trailing-whitespace', message: padded, hint: 'strip the secret where it is loaded' });
   return findings;
+}
+
+/**
+ * The signing module accepted the request, but its signature header came more than once: a receiver
+ * reading Node's req.headers gets the copies joined with ", ", which strict parsers reject. Says which copy is valid.
+ */
+function duplicateNote(name: string, base: Attempt, now: number): Finding[] {
+  const dup = signatureCopies(base.scheme, base.headers);
+  if (!dup) return [];
+  const { key, spec } = dup.present;
+  const valid = distinctCopies(dup.copies)
+    .filter(({ copy }) => matchingSecret(name, { ...base, headers: { ...base.headers, [key]: copy } }, now) >= 0)
+    .flatMap((d) => d.ordinals)
+    .sort((a, b) => a - b);
+  return [{
+    code: 'duplicate-header',
+    message: `the signature verifies as read here, but ${duplicateText(spec.header, dup)}: ${validCopyText(valid)}, and a receiver that parses the joined value strictly rejects it`,
+    hint: duplicateHint(spec.header),
+  }];
 }
 
 /** Does the delivery verify under another provider's scheme? (a wrong --provider, or a misdetected one) */

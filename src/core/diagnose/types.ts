@@ -1,5 +1,5 @@
 import type { ProviderProfile } from '../providers/types.js';
-import type { Headers, Scheme, VerifyFailure } from '../signing/types.js';
+import type { Headers, Scheme, VerifyResult } from '../signing/types.js';
 
 /** Stable codes: scripts match on these (README "Diagnosis codes"); messages may be reworded. */
 export type DiagnosisCode =
@@ -56,8 +56,11 @@ export interface DiagnoseInput {
   /** Clock in ms. */
   now: number;
   toleranceSec?: number;
-  /** The failed verification being explained. */
-  result: VerifyFailure;
+  /**
+   * The failed verification being explained. A passed one yields only `duplicate-header`, when the
+   * signature header arrived more than once (what the receiver will still see).
+   */
+  result: VerifyResult;
   /** Other providers to try (`other-provider`); none when omitted. */
   providers?: readonly ProviderProfile[];
   /** Secrets to try for another provider; the same secrets when omitted. */

@@ -42,7 +42,7 @@ export interface CheckOutcome {
   result: VerifyResult;
   /** The window the timestamp was checked against (--tolerance applied); undefined for schemes without one. */
   tolerance: Tolerance | undefined;
-  /** Empty when valid, or when no known cause explains the failure. */
+  /** Empty when no known cause explains a failure; when valid, only a `duplicate-header` warning can appear. */
   diagnosis: Finding[];
 }
 
@@ -51,7 +51,7 @@ export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcom
   const { secrets, source } = secretsFor(profile, input.settings, input.env, input.secrets);
   const headers = toHeaders(req.headers);
   const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec });
-  const diagnosis = result.ok ? [] : diagnose({
+  const diagnosis = diagnose({
     profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result,
     providers: input.settings.providers,
     secretsFor: (p) => secretsFor(p, input.settings, input.env, input.secrets).secrets,

@@ -32,6 +32,11 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
     const secret = o.secrets[r.secretIndex] ?? '';
     row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${SOURCE_TEXT[o.secretSource]}`);
     if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${age(r.ageSec)} (tolerance ${toleranceText(o.tolerance)})`);
+    // Valid here, but a Node receiver reading req.headers sees the copies joined and may not be.
+    o.diagnosis.forEach((f, i) => {
+      row(i === 0 ? 'warning' : '', `${c.yellow(f.message)} ${c.dim(`[${f.code}]`)}`);
+      if (f.hint) row('', c.dim(`hint: ${f.hint}`));
+    });
   } else {
     lines.push(`${c.red('✘ invalid')}  ${label}${o.profile.id}  ${c.bold(r.reason)}: ${REASON_TEXT[r.reason]}`);
     row('detail', printable(r.detail));
