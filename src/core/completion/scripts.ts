@@ -1,29 +1,187 @@
-import type { CompletionModel } from './model.js';
+import { allCommands, type CompletionCommand, type CompletionModel, type ValueSource } from './model.js';
 
-const words = (list: string[]) => list.join(' ');
+const words = (list: readonly string[]) => list.join(' ');
+/** Single-quoted for bash, zsh and fish alike (fish reads `'\''` the same way). */
 const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
+/** Every command the scripts know, the program (path '') first. */
+const commandsOf = (m: CompletionModel) => [m.program, ...allCommands(m)];
+const pathOf = (c: CompletionCommand) => c.path.join(' ');
+
+/**
+ * How the bash function names a value source: `words:<list>` for a fixed list; `none`, `file`,
+ * `dir`, `at-file`, `providers`, `events` as they are.
+ */
+function bashKind(v: ValueSource): string {
+  return typeof v === 'string' ? v : `words:${words(v.words)}`;
+}
+
+/** `case` arms mapping keys to kinds, one arm per kind, in first-seen order. */
+function arms(entries: [string, string][], indent: string): string[] {
+  const byKind = new Map<string, string[]>();
+  for (const [key, kind] of entries) byKind.set(kind, [...(byKind.get(kind) ?? []), key]);
+  return [...byKind].map(([kind, keys]) => `${indent}${keys.join('|')}) kind=${quote(kind)} ;;`);
+}
 
 export function bashScript(m: CompletionModel): string {
-  const cases = m.commands.map((c) => {
-    const opts = words([...new Set([...c.options.flatMap((o) => o.flags), ...m.globals.filter((g) => !/^(-V|--version)$/.test(g))])]);
-    const extra = c.name === 'send' ? ' $events' : '';
-    return `    ${c.name}) COMPREPLY=($(compgen -W "${opts}${extra}" -- "$cur")) ;;`;
+  const commands = commandsOf(m);
+  const specArms = commands.map((c) => {
+    const sets = [`opts=${quote(words(c.options.flatMap((o) => o.flags)))}`];
+    if (c.commands.length) sets.unshift(`subs=${quote(words(c.commands.map((s) => s.name)))}`);
+    return `    ${quote(pathOf(c))}) ${sets.join(' ')} ;;`;
   });
+  const optionArms = commands.flatMap((c) => {
+    const takes = c.options.flatMap((o) => (o.value ? o.flags.map((f): [string, string] => [f, bashKind(o.value!)]) : []));
+    return takes.length ? [`    ${quote(pathOf(c))})`, '      case $2 in', ...arms(takes, '        '), '      esac ;;'] : [];
+  });
+  const argArms = commands.flatMap((c) => {
+    if (!c.args.length) return [];
+    const entries = c.args.map((a, i): [string, string] => [a.variadic ? '*' : String(i), bashKind(a.value)]);
+    return [`    ${quote(pathOf(c))})`, '      case $2 in', ...entries.map(([n, kind]) => `        ${n}) kind=${quote(kind)} ;;`), '      esac ;;'];
+  });
+
   return `# hookctl bash completion: source it, or save it as ~/.local/share/bash-completion/completions/hookctl
-_hookctl() {
-  local cur="\${COMP_WORDS[COMP_CWORD]}" prev="\${COMP_WORDS[COMP_CWORD-1]}"
-  local events="${words(m.events)}"
-  case "$prev" in
-    --provider|-p) COMPREPLY=($(compgen -W "${words(m.providers)}" -- "$cur")); return ;;
-  esac
-  if [[ $COMP_CWORD -eq 1 ]]; then
-    COMPREPLY=($(compgen -W "${words(m.commands.map((c) => c.name))} ${words(m.globals)}" -- "$cur")); return
-  fi
-  case "\${COMP_WORDS[1]}" in
-${cases.join('\n')}
+# Generated from hookctl's own command definitions: regenerate it after an upgrade.
+
+# _hookctl_spec CMD: sets subs (its subcommands) and opts (the options valid after it). CMD is the
+# command's words ('captures list'), '' before any.
+_hookctl_spec() {
+  subs= opts=
+  case $1 in
+${specArms.join('\n')}
   esac
 }
-complete -o default -F _hookctl hookctl
+
+# _hookctl_option CMD FLAG: sets kind to what FLAG's value is after CMD; empty if it takes none.
+_hookctl_option() {
+  kind=
+  case $1 in
+${optionArms.join('\n')}
+  esac
+}
+
+# _hookctl_arg CMD N: sets kind to what CMD's positional argument number N (from 0) is; empty past the last.
+_hookctl_arg() {
+  kind=
+  case $1 in
+${argArms.join('\n')}
+  esac
+}
+
+# _hookctl_add PREFIX: appends each line of stdin to COMPREPLY, after PREFIX.
+_hookctl_add() {
+  local line
+  while IFS= read -r line; do COMPREPLY+=("$1$line"); done
+}
+
+# _hookctl_values KIND WORD PREFIX: completes WORD as a value of KIND; each reply starts with PREFIX.
+_hookctl_values() {
+  case $1 in
+    words:*) _hookctl_add "$3" < <(compgen -W "\${1#words:}" -- "$2") ;;
+    providers) _hookctl_add "$3" < <(compgen -W ${quote(words(m.providers))} -- "$2") ;;
+    events) _hookctl_add "$3" < <(compgen -W ${quote(words(m.events))} -- "$2") ;;
+    file|dir)
+      [[ -z \${ZSH_VERSION-} ]] && compopt -o filenames 2>/dev/null
+      _hookctl_add "$3" < <(_hookctl_files -\${1:0:1} "$2") ;;
+    at-file)
+      [[ -n $2 && $2 != @* ]] && return
+      # bash keeps the @ in the word it replaces, so it cannot tell these are files: mark the directories here.
+      local file
+      while IFS= read -r file; do
+        [[ -z \${ZSH_VERSION-} && -d $file ]] && file+=/
+        COMPREPLY+=("$3@$file")
+      done < <(_hookctl_files -f "\${2#@}")
+      [[ -z \${ZSH_VERSION-} && \${#COMPREPLY[@]} -eq 1 && \${COMPREPLY[0]} == */ ]] && compopt -o nospace 2>/dev/null ;;
+  esac
+}
+
+# _hookctl_files -f|-d PATH: the files (or directories) whose names start with PATH.
+_hookctl_files() {
+  if [[ -z \${ZSH_VERSION-} ]]; then compgen "$1" -- "$2"; return; fi
+  # zsh's compgen -f ignores the word it is given (it globs what zsh itself is completing).
+  local f
+  for f in "$2"*; do
+    [[ -e $f && ( $1 == -f || -d $f ) ]] && printf '%s\\n' "$f"
+  done
+}
+
+# bash splits words at the COMP_WORDBREAKS characters = : @ too: join the pieces typed without a
+# space between them back, so --to localhost:3000, --provider=stripe and @file are one word each.
+# Sets hk_words (up to the cursor) and hk_cword.
+_hookctl_words() {
+  local line=\${COMP_LINE-} gap word i
+  hk_words=() hk_cword=-1
+  for ((i = 0; i <= COMP_CWORD; i++)); do
+    word=\${COMP_WORDS[i]-}
+    gap=\${line%%[![:space:]]*}
+    line=\${line#"$gap"}
+    line=\${line#"$word"}
+    if ((i > 0)) && [[ -n \${COMP_LINE-} && -z $gap ]]; then
+      hk_words[hk_cword]+=$word
+    else
+      hk_words[++hk_cword]=$word
+    fi
+  done
+}
+
+_hookctl() {
+  local -a hk_words
+  local hk_cword cur cmd= subs= opts= kind= value_of= args=0 dashdash=0 i word
+  COMPREPLY=()
+  _hookctl_words
+  cur=\${hk_words[hk_cword]}
+  # Find the command (program options and option values skipped), its arguments, and whether the
+  # word before the cursor is an option that takes a value.
+  for ((i = 1; i < hk_cword; i++)); do
+    word=\${hk_words[i]}
+    if ((!dashdash)) && [[ $word == -?* ]]; then
+      if [[ $word == -- ]]; then
+        dashdash=1
+      elif [[ $word != --*=* ]]; then
+        _hookctl_option "$cmd" "$word"
+        if [[ -n $kind ]]; then
+          ((i + 1 == hk_cword)) && value_of=$word
+          ((i += 1))
+        fi
+      fi
+      continue
+    fi
+    _hookctl_spec "$cmd"
+    if ((!dashdash)) && [[ -n $subs && " $subs " == *" $word "* ]]; then
+      cmd=\${cmd:+$cmd }$word args=0
+    else
+      ((args += 1))
+    fi
+  done
+
+  _hookctl_spec "$cmd"
+  if [[ -n $value_of ]]; then
+    _hookctl_option "$cmd" "$value_of"
+    _hookctl_values "$kind" "$cur" ''
+  elif ((!dashdash)) && [[ $cur == --*=* ]]; then
+    _hookctl_option "$cmd" "\${cur%%=*}"
+    [[ -n $kind ]] && _hookctl_values "$kind" "\${cur#*=}" "\${cur%%=*}="
+  elif ((!dashdash)) && [[ $cur == -* ]]; then
+    _hookctl_values "words:$opts" "$cur" ''
+  elif ((!dashdash)) && [[ -n $subs ]]; then
+    _hookctl_values "words:$subs" "$cur" ''
+  else
+    _hookctl_arg "$cmd" "$args"
+    # Past the last argument, the options are all there is to type.
+    _hookctl_values "\${kind:-words:$opts}" "$cur" ''
+  fi
+
+  # bash replaces only the part of the word after its last = or : (from its last @ on); zsh replaces it all.
+  if [[ -z \${ZSH_VERSION-} && -n \${COMP_LINE-} ]]; then
+    local breaks=\${COMP_WORDBREAKS//[^@:=]/}
+    if [[ -n $breaks ]]; then
+      local typed=\${cur%"\${cur##*[$breaks]}"}
+      typed=\${typed%@}
+      [[ -n $typed ]] && COMPREPLY=("\${COMPREPLY[@]#"$typed"}")
+    fi
+  fi
+  return 0
+}
+complete -F _hookctl hookctl
 `;
 }
 
@@ -35,23 +193,117 @@ autoload -U +X bashcompinit && bashcompinit
 ${bashScript(m).split('\n').slice(1).join('\n')}`;
 }
 
+/** The fish arguments that complete a value of this source: candidates (`-a`), files (`-F`), or nothing. */
+function fishValue(v: ValueSource): string[] {
+  if (typeof v !== 'string') return ['-a', quote(words(v.words))];
+  switch (v) {
+    case 'none': return [];
+    case 'file': return ['-F'];
+    case 'dir': return ['-a', "'(__fish_complete_directories (commandline -ct))'"];
+    case 'at-file': return ['-a', "'(__hookctl_at_files)'"];
+    case 'providers': return ['-a', "'(__hookctl_providers)'"];
+    case 'events': return ['-a', "'(__hookctl_events)'"];
+  }
+}
+
 export function fishScript(m: CompletionModel): string {
-  const lines = ['# hookctl fish completion: save as ~/.config/fish/completions/hookctl.fish', 'complete -c hookctl -f'];
-  for (const c of m.commands) {
-    lines.push(`complete -c hookctl -n __fish_use_subcommand -a ${c.name} -d ${quote(c.description)}`);
+  const commands = commandsOf(m);
+  // -n "__hookctl_at 'captures list' 0"
+  const at = (c: CompletionCommand, n?: number) => `-n "__hookctl_at ${quote(pathOf(c)).replace(/[\\"$]/g, '\\$&')}${n === undefined ? '' : ` ${n}`}"`;
+  const takesValue = commands.flatMap((c) => c.options.flatMap((o) => (o.value ? o.flags.map((f) => quote(`${pathOf(c)} ${f}`)) : [])));
+  const subcommands = commands.flatMap((c) => c.commands.map((s) => quote(`${pathOf(c)} ${s.name}`)));
+
+  const lines = [
+    '# hookctl fish completion: save as ~/.config/fish/completions/hookctl.fish',
+    "# Generated from hookctl's own command definitions: regenerate it after an upgrade.",
+    'complete -c hookctl -e',
+    'complete -c hookctl -f',
+    '',
+    '# __hookctl_takes_value CMD FLAG: FLAG takes a value after CMD (the command\'s words, \'\' before any).',
+    'function __hookctl_takes_value',
+    '    switch "$argv[1] $argv[2]"',
+    `        case ${takesValue.join(' ')}`,
+    '            return 0',
+    '    end',
+    '    return 1',
+    'end',
+    '',
+    '# __hookctl_is_command CMD WORD: WORD is a subcommand of CMD.',
+    'function __hookctl_is_command',
+    '    switch "$argv[1] $argv[2]"',
+    `        case ${subcommands.join(' ')}`,
+    '            return 0',
+    '    end',
+    '    return 1',
+    'end',
+    '',
+    '# Prints how many arguments come before the cursor, then the words of the command being typed.',
+    'function __hookctl_state',
+    '    set -l tokens (commandline -opc)',
+    '    set -e tokens[1]',
+    '    set -l cmd',
+    '    set -l args 0',
+    '    set -l skip 0',
+    '    set -l dashdash 0',
+    '    for t in $tokens',
+    '        if test $skip = 1',
+    '            set skip 0',
+    '        else if test $dashdash = 0; and test "$t" = --',
+    '            set dashdash 1',
+    "        else if test $dashdash = 0; and string match -q -- '-?*' $t",
+    "            if not string match -q -- '--*=*' $t; and __hookctl_takes_value \"$cmd\" $t",
+    '                set skip 1',
+    '            end',
+    '        else if test $dashdash = 0; and __hookctl_is_command "$cmd" $t',
+    '            set -a cmd $t',
+    '            set args 0',
+    '        else',
+    '            set args (math $args + 1)',
+    '        end',
+    '    end',
+    '    printf \'%s\\n\' $args $cmd',
+    'end',
+    '',
+    '# __hookctl_at CMD [N]: the command being typed is CMD (\'\' for none yet), and N arguments come before the cursor.',
+    'function __hookctl_at',
+    '    set -l state (__hookctl_state)',
+    '    test "$state[2..-1]" = "$argv[1]"; or return 1',
+    '    test (count $argv) -lt 2; or test $state[1] = $argv[2]',
+    'end',
+    '',
+    `function __hookctl_providers; printf '%s\\n' ${words(m.providers.map(quote))}; end`,
+    `function __hookctl_events; printf '%s\\n' ${words(m.events.map(quote))}; end`,
+    '',
+    '# `@file` values: the files, each after an @.',
+    'function __hookctl_at_files',
+    "    set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))",
+    "    string match -q -- '@*' $token; or test -z \"$token\"; or return",
+    "    printf '@%s\\n' (__fish_complete_path (string replace -r -- '^@' '' $token))",
+    'end',
+  ];
+
+  for (const c of commands) {
+    lines.push('');
+    for (const s of c.commands) lines.push(`complete -c hookctl ${at(c)} -a ${s.name} -d ${quote(s.description)}`);
+    const last = c.args.length - 1;
+    c.args.forEach((a, i) => {
+      if (a.value === 'none') return;
+      lines.push([`complete -c hookctl ${a.variadic && i === last ? at(c) : at(c, i)}`, ...fishValue(a.value)].join(' '));
+    });
     for (const o of c.options) {
-      const long = o.flags.find((f) => f.startsWith('--'));
-      const short = o.flags.find((f) => /^-[^-]/.test(f));
-      if (!long) continue;
-      const parts = [`complete -c hookctl -n '__fish_seen_subcommand_from ${c.name}' -l ${long.slice(2)}`];
-      if (short) parts.push(`-s ${short.slice(1)}`);
-      if (o.takesValue) parts.push('-r');
-      if (long === '--provider') parts.push(`-a ${quote(words(m.providers))}`);
+      const parts = [`complete -c hookctl ${at(c)}`];
+      if (o.long) parts.push(`-l ${o.long.slice(2)}`);
+      if (o.short) parts.push(`-s ${o.short.slice(1)}`);
+      // -r: it takes a value; -f: not a file name, unless fishValue says -F.
+      if (o.value) parts.push('-r', ...(o.value === 'file' ? [] : ['-f']), ...fishValue(o.value));
       parts.push(`-d ${quote(o.description)}`);
       lines.push(parts.join(' '));
     }
   }
-  lines.push(`complete -c hookctl -n '__fish_seen_subcommand_from send' -a ${quote(words(m.events))}`);
-  for (const g of m.globals.filter((f) => f.startsWith('--'))) lines.push(`complete -c hookctl -l ${g.slice(2)}`);
   return `${lines.join('\n')}\n`;
 }
+
+/** The scripts by shell name: what `hookctl completion <shell>` takes. */
+export const SCRIPTS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
+export type Shell = keyof typeof SCRIPTS;
+export const SHELLS = Object.keys(SCRIPTS) as Shell[];
