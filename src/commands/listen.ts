@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { CommandContext, Handler } from '../cli/context.js';
 import { secretsFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
-import { parseTarget } from '../core/http/target.js';
+import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
 import { devSecretWarning } from '../core/secrets.js';
@@ -104,12 +104,12 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
     throw bindError(err, opts.port ?? listenConfig.port ?? 4000);
   }
 
-  const banner = { url: server.url, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo?.href ?? null };
+  const banner = { url: server.url, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo ? redactUrl(forwardTo) : null };
   if (out.json) out.object({ type: 'listening', ...banner });
   else {
     out.log(`${out.c.green('●')} listening on ${out.c.bold(server.url)} (${fixed ? `verifying as ${fixed.id}` : 'provider detected per request'})`);
     const remembered = earlier.length ? ` (${earlier.length} earlier ${earlier.length === 1 ? 'delivery' : 'deliveries'} remembered for duplicates)` : '';
-    out.log(out.c.dim(`  captures: ${store ? `${store.dir}${remembered}` : 'not stored (--no-store)'}${forwardTo ? `; forwarding to ${forwardTo.href}` : ''}; Ctrl-C to stop`));
+    out.log(out.c.dim(`  captures: ${store ? `${store.dir}${remembered}` : 'not stored (--no-store)'}${forwardTo ? `; forwarding to ${redactUrl(forwardTo)}` : ''}; Ctrl-C to stop`));
   }
 
   const onAbort = () => finish.resolve('signal');

@@ -10,7 +10,7 @@ import type { ScenarioResult } from '../core/conformance/types.js';
 import { ExitCode, IoError, UsageError } from '../core/errors.js';
 import { fileProblem } from '../core/fs-errors.js';
 import { createHttpClient } from '../core/http/client.js';
-import { parseTarget } from '../core/http/target.js';
+import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import { devSecretWarning } from '../core/secrets.js';
 
@@ -33,6 +33,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const to = opts.to ?? settings.target;
   if (!to) throw new UsageError('no receiver to test', 'pass --to localhost:3000/webhooks (or set "target" in the config)');
   const url = parseTarget(to, profile.request.path);
+  const shown = redactUrl(url);
   const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret);
   if (source === 'dev') out.warn(devSecretWarning(profile.id, profile.devSecret, 'signing'));
   const timeoutMs = opts.timeout ?? profile.delivery.timeoutMs;
@@ -46,7 +47,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const started = performance.now();
   let results: ScenarioResult[];
   try {
-    if (!out.json) out.log(out.c.dim(`testing ${url.href} as ${profile.name} would deliver (timeout ${timeoutMs} ms)`));
+    if (!out.json) out.log(out.c.dim(`testing ${shown} as ${profile.name} would deliver (timeout ${timeoutMs} ms)`));
     results = await runConformance({
       profile, secrets, url, client, timeoutMs, slowMs, only: opts.only, skip: opts.skip,
       expect: settings.config.expect, fixtureDirs: settings.fixtureDirs,
@@ -61,11 +62,11 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const summary = { passed: count('pass'), failed: count('fail'), skipped: count('skip') };
   if (junitFile) {
     const file = junitFile;
-    await writeFile(file, toJunit(results, { name: `hookctl test ${profile.id} ${url.href}`, provider: profile.id, target: url.href, seconds }))
+    await writeFile(file, toJunit(results, { name: `hookctl test ${profile.id} ${shown}`, provider: profile.id, target: shown, seconds }))
       .catch((err: unknown) => { throw new IoError(`cannot write ${file}: ${fileProblem(err)}`, 'check the directory exists and is writable', err); });
   }
   const interrupted = io.signal.aborted;
-  if (out.json) out.object({ type: 'summary', provider: profile.id, target: url.href, ...summary, seconds: Number(seconds.toFixed(3)), ...(interrupted ? { interrupted: true } : {}) });
+  if (out.json) out.object({ type: 'summary', provider: profile.id, target: shown, ...summary, seconds: Number(seconds.toFixed(3)), ...(interrupted ? { interrupted: true } : {}) });
   else {
     const parts = [out.c.green(`${summary.passed} passed`), summary.failed ? out.c.red(`${summary.failed} failed`) : '0 failed', `${summary.skipped} skipped`];
     out.line(`\n${parts.join(', ')} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the remaining scenarios did not run)' : ''}`);

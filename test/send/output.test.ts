@@ -65,4 +65,13 @@ describe('what send prints', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`✗ 6 of 6 deliveries got no response (4 refused, 2 reset): connection refused by localhost:${port}`);
   });
+
+  it('test and listen mask a target password too', async () => {
+    const t = await runCli(['test', '--to', 'http://u:s3cretpw@localhost:1/x', '--secret', SECRET]);
+    expect(t.code).toBe(3);
+    expect(t.stderr).toContain('testing http://u:***@localhost:1/x');
+    const l = await runCli(['--json', 'listen', '--port', '0', '--no-store', '--forward-to', 'http://u:s3cretpw@localhost:1/app', '--timeout', '1']);
+    expect(JSON.parse(l.stdout.split('\n')[0] as string)).toMatchObject({ type: 'listening', forwardTo: 'http://u:***@localhost:1/app' });
+    expect(t.stdout + t.stderr + l.stdout + l.stderr).not.toContain('s3cretpw');
+  });
 });

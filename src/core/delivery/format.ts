@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ChalkInstance } from 'chalk';
 import { printable, printableLines } from '../printable.js';
 import type { HttpResponse } from '../http/client.js';
+import { redactUrl } from '../http/target.js';
 import { duration } from '../providers/describe.js';
 import type { Judgement } from './policy.js';
 import type { Attempt } from './run.js';
@@ -150,17 +151,6 @@ export function summaryLines(s: RunSummary, c: ChalkInstance): string {
   ].join('\n');
 }
 
-/** A target's password is a secret like any other: shown masked, never in full (`--curl` alone keeps it, to reproduce the request). */
-export function redactUrl(href: string): string {
-  try {
-    const u = new URL(href);
-    if (!u.password) return href;
-    u.password = '***';
-    return u.href;
-  } catch {
-    return href;
-  }
-}
 
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
 const round = (ms: number) => Math.round(ms * 100) / 100;

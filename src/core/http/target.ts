@@ -37,3 +37,15 @@ export function parseTarget(input: string, defaultPath = '/'): URL {
 function badPort(input: string, port: string): UsageError {
   return new UsageError(`port ${port} is out of range in "${input}"`, "a target's port is from 1 to 65535, like localhost:3000");
 }
+
+/** A target's password is a secret like any other: shown masked, never in full (`--curl` alone keeps it, to reproduce the request). */
+export function redactUrl(href: string | URL): string {
+  try {
+    const u = new URL(String(href));
+    if (!u.password) return String(href);
+    u.password = '***';
+    return u.href;
+  } catch {
+    return String(href);
+  }
+}

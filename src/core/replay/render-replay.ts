@@ -4,6 +4,7 @@ import type { ReplayRequest } from './build.js';
 import type { Sent } from './run.js';
 import type { ProviderChoice } from './check.js';
 import type { LoadedRequest } from './source.js';
+import { redactUrl } from '../http/target.js';
 import { printable } from '../printable.js';
 
 export interface ReplayItem {
@@ -57,7 +58,7 @@ export function renderReplay(r: ReplayResult, c: ChalkInstance, w: ReplayColumns
     pad(was === undefined ? '-' : String(was), 5), `${colour(now)}${' '.repeat(Math.max(1, 5 - String(now ?? '-').length))}`,
     pad(r.response ? `${Math.round(r.response.timings.totalMs)} ms` : '', 8),
   ];
-  const lines = [`${mark} ${cells.join('')}${r.job.method} ${r.job.url.href} ${c.dim(`(${notes})`)}`];
+  const lines = [`${mark} ${cells.join('')}${r.job.method} ${redactUrl(r.job.url)} ${c.dim(`(${notes})`)}`];
   if (r.error) lines.push(`  ${c.red(printable(r.error.message))}`);
   if (r.hint) lines.push(`  ${c.yellow('hint:')} ${r.hint}`);
   return lines.join('\n');
@@ -71,7 +72,7 @@ export function replayJson(r: ReplayResult): Record<string, unknown> {
     provider: providerOf(r.job.item),
     event: req.capture?.event ?? null,
     method: r.job.method,
-    url: r.job.url.href,
+    url: redactUrl(r.job.url),
     resigned: built.resigned,
     edited: built.edited,
     originalStatus: req.capture?.response?.status ?? null,

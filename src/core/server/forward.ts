@@ -1,3 +1,4 @@
+import { redactUrl } from '../http/target.js';
 import type { RawRequest } from './http.js';
 
 export interface Forwarded {
@@ -53,13 +54,13 @@ export async function createForwarder(target: URL, timeoutMs: number): Promise<F
           if (value === undefined || NOT_RELAYED.has(name)) continue;
           for (const v of Array.isArray(value) ? value : [value]) relayed.push([name, v]);
         }
-        return { url, status: res.statusCode, ms: ms(), reply: { status: res.statusCode, headers: relayed, body } };
+        return { url: redactUrl(url), status: res.statusCode, ms: ms(), reply: { status: res.statusCode, headers: relayed, body } };
       } catch (err) {
         const timedOut = isTimeout(err);
         const error = timedOut ? `no answer within ${timeoutMs} ms` : describe(err);
         const status = timedOut ? 504 : 502;
         const body = Buffer.from(`${JSON.stringify({ error: `hookctl listen could not forward to ${url}: ${error}` })}\n`);
-        return { url, ms: ms(), error, reply: { status, headers: [['content-type', 'application/json']], body } };
+        return { url: redactUrl(url), ms: ms(), error, reply: { status, headers: [['content-type', 'application/json']], body } };
       }
     },
     close: () => agent.close(),
