@@ -126,6 +126,15 @@ describe('hookctl test output and exit codes', () => {
     expect(r.stderr).toContain('unknown scenario "stale"');
   });
 
+  it('a custom provider with no events is a usage error, not a crash', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hookctl-noevents-'));
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ providers: [{ id: 'acme', extends: 'github', events: [] }] }));
+    const r = await runCli(['test', '--provider', 'acme', '--to', ':1'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('✗ acme has no events to test with');
+  });
+
   it('a selection that leaves nothing to run is a usage error, not a pass', async () => {
     const none = await runCli(['test', '--to', ':1', '--only', 'events', '--skip', 'events']);
     expect(none.code).toBe(2);

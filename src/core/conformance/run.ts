@@ -31,13 +31,17 @@ export interface ConformanceOptions {
 
 /** Run the scenarios in order; a receiver that cannot be reached at all throws (exit 3). */
 export async function runConformance(o: ConformanceOptions): Promise<ScenarioResult[]> {
+  // Every scenario builds on a real event of the provider: without one there is nothing to send.
+  const first = o.profile.events[0];
+  if (!first) throw new UsageError(`${o.profile.id} has no events to test with`, 'add events to the provider in the config');
   const selected = select(o);
   const tools: ScenarioTools = {
     profile: o.profile,
     events: o.profile.events,
+    event: first,
     secrets: o.secrets,
-    builder: (mode = 'valid', event = o.profile.events[0], overrides) =>
-      createDeliveryBuilder({ profile: o.profile, event: event!, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides }),
+    builder: (mode = 'valid', event = first, overrides) =>
+      createDeliveryBuilder({ profile: o.profile, event, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides }),
     world: () => ({ now: o.clock(), random: o.random }),
   };
   // Long enough that a slow receiver is judged by response-time, not by every scenario.

@@ -119,7 +119,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     id: 'large-payload', key: 'largePayload',
     description: 'a validly signed 1 MiB payload does not crash the receiver',
     probes: (t) => {
-      const event = t.events[0]!;
+      const { event } = t;
       const world = t.world();
       const payload = buildPayload(t.profile, event, world) as Record<string, unknown>;
       const padded = serializeBody({ ...payload, hookctl_padding: 'x'.repeat(ONE_MIB) });

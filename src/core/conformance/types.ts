@@ -22,6 +22,8 @@ export interface Probe {
 export interface ScenarioTools {
   profile: ProviderProfile;
   events: readonly EventSpec[];
+  /** The provider's first event: what the negative scenarios send. */
+  event: EventSpec;
   /** The secrets of the run; the first signs, as the builder's deliveries are signed. */
   secrets: readonly string[];
   /** A builder for this provider (valid unless a mode is given), fresh ids per build. */
