@@ -29,10 +29,12 @@ export async function runJobs<T>(client: HttpClient, jobs: readonly Job<T>[], o:
   let next = 0;
   let nextStartAt = 0;
   // Each start reserves the next slot, so starts are `delayMs` apart whatever the concurrency.
+  // Spacing is timer work, measured on the monotonic clock like the timers themselves (not the
+  // injected wall clock, which signs timestamps and may be fixed in tests).
   const reserve = () => {
-    const at = Math.max(Date.now(), nextStartAt);
+    const at = Math.max(performance.now(), nextStartAt);
     nextStartAt = at + o.delayMs;
-    return at - Date.now();
+    return at - performance.now();
   };
   const worker = async () => {
     while (next < jobs.length && !o.signal.aborted) {
