@@ -1,6 +1,6 @@
 import { detectProvider } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { verify } from '../signing/index.js';
+import { verifyUsable } from '../signing/usable.js';
 import { headerValue } from '../signing/headers.js';
 import type { Headers } from '../signing/types.js';
 import type { CapturedVerification } from '../store/types.js';
@@ -44,15 +44,11 @@ export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer
 }
 
 function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number): CapturedVerification {
-  try {
-    const r = verify({ provider, secrets: o.secretsFor(provider), headers, body, now, toleranceSec: o.toleranceSec });
-    return r.ok
-      ? { ok: true, secretIndex: r.secretIndex }
-      : { ok: false, reason: r.reason, detail: r.detail, ...(r.secretIndex !== undefined ? { secretIndex: r.secretIndex } : {}) };
-  } catch (err) {
-    // A secret this scheme cannot use (not base64 for Standard Webhooks): a failed check, not a crash.
-    return { ok: false, reason: 'bad-secret', detail: (err as Error).message };
-  }
+  // The same rules as `verify`: a secret the scheme cannot decode is a failed check (no-match, said why), not a crash.
+  const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec });
+  return r.ok
+    ? { ok: true, secretIndex: r.secretIndex }
+    : { ok: false, reason: r.reason, detail: r.detail, ...(r.secretIndex !== undefined ? { secretIndex: r.secretIndex } : {}) };
 }
 
 /** The unsigned delivery id (retries repeat it), else the signed message id: the dedup key. */

@@ -1,0 +1,29 @@
+import type { ProviderProfile } from '../providers/types.js';
+import { secretKey } from './crypto.js';
+import type { VerifyResult } from './types.js';
+import { verifyWithScheme, type VerifyInput } from './verify.js';
+
+/**
+ * A secret the scheme cannot decode (a whsec_ value with a newline, a Stripe-style secret given to Standard
+ * Webhooks) is a failed check to diagnose, not bad input: verify with the others and say which were unusable.
+ */
+export function verifyUsable(profile: ProviderProfile, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
+  const usable: number[] = [];
+  const unusable: string[] = [];
+  secrets.forEach((s, i) => {
+    try {
+      secretKey(s, profile.scheme.secret);
+      usable.push(i);
+    } catch (err) {
+      unusable.push(`secret #${i + 1}: ${(err as Error).message}`);
+    }
+  });
+  if (usable.length === 0) {
+    return { ok: false, scheme: profile.id, reason: 'no-match', detail: `${unusable.join('; ')} (${profile.name} base64-decodes its secret)` };
+  }
+  const result = verifyWithScheme(profile.scheme, profile.id, { ...input, secrets: usable.map((i) => secrets[i] as string) });
+  const original = (i: number | undefined) => (i === undefined ? undefined : usable[i]);
+  if (result.ok) return { ...result, secretIndex: original(result.secretIndex) as number };
+  const note = unusable.length ? `; ${unusable.join('; ')}` : '';
+  return { ...result, detail: result.detail + note, ...(result.secretIndex === undefined ? {} : { secretIndex: original(result.secretIndex) }) };
+}
