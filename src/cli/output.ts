@@ -14,7 +14,7 @@ export interface Output {
 }
 
 /** Colour follows --no-color, NO_COLOR and FORCE_COLOR; --json turns it off. */
-export function colorLevel(io: Io, globals: GlobalOptions, stream: { isTTY?: boolean } = io.stderr): 0 | 1 | 2 | 3 {
+function colorLevel(io: Io, globals: GlobalOptions, stream: { isTTY?: boolean } = io.stderr): 0 | 1 | 2 | 3 {
   if (globals.json || globals.color === false) return 0;
   if ('NO_COLOR' in io.env && io.env.NO_COLOR !== '') return 0;
   const force = io.env.FORCE_COLOR;

@@ -50,7 +50,9 @@ Examples:
     const cmd = args[args.length - 1] as Command;
     const globals = cmd.optsWithGlobals() as GlobalOptions;
     const { default: handler } = await load();
-    const result = await handler(cmd.opts(), createContext(io, globals), cmd.processedArgs as string[]);
+    // Each command has one positional at most; a variadic one arrives as a list: hand over plain strings.
+    const positionals = (cmd.processedArgs as (string | string[] | undefined)[]).flat().filter((a): a is string => a !== undefined);
+    const result = await handler(cmd.opts(), createContext(io, globals), positionals);
     code = result ?? undefined;
   };
 

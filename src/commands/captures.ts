@@ -5,7 +5,8 @@ import { printable } from '../core/printable.js';
 import type { Settings } from '../core/config/types.js';
 import { UsageError } from '../core/errors.js';
 import { parseTarget } from '../core/http/target.js';
-import { captureUrl, toCurlScript, toHar, toNdjson, type ExportFormat } from '../core/replay/export.js';
+import { captureUrl, toCurlScript, toHar, toNdjson } from '../core/replay/export.js';
+import type { ExportFormat } from '../core/replay/export-formats.js';
 import { lazyStore } from '../core/replay/io.js';
 import { listFilter, selectCaptures, type FilterFlags } from '../core/replay/select.js';
 import { targetHasPath } from '../core/replay/request.js';
@@ -62,7 +63,7 @@ export const show: Handler<StoreFlag & { raw?: boolean }> = async (opts, ctx, ar
 export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportFormat; to?: string }> = async (opts, ctx, args) => {
   const target = opts.to ? { base: parseTarget(opts.to, '/'), hasPath: targetHasPath(opts.to) } : {};
   await withStore(ctx, opts, async (store, dir, settings) => {
-    const refs = (args[0] as unknown as string[] | undefined) ?? [];
+    const refs = args;
     const captures = await selectCaptures(store, refs, listFilter(opts, ctx.io.now(), settings.customProviders));
     if (captures.length === 0) ctx.out.warn(`no captures to export from ${dir}`);
     if (opts.format === 'ndjson') ctx.io.stdout.write(toNdjson(captures));

@@ -25,7 +25,7 @@ interface ReplayOptions {
 
 const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const { io, out } = ctx;
-  const refs = (args[0] as unknown as string[] | undefined) ?? [];
+  const refs = args;
   const { concurrency, delay: delayMs, timeout: timeoutOpt } = opts;
   const expect = opts.expect ? parseExpect(opts.expect) : undefined;
   const edits = (opts.set ?? []).map(parseEdit);

@@ -1,5 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
+import { EXPORT_FORMATS } from '../../core/replay/export-formats.js';
+import { nearest } from '../../core/text/nearest.js';
 import type { Lazy } from '../program.js';
 import { COUNT, wholeNumber } from './parsers.js';
 
@@ -54,7 +56,7 @@ Examples:
 
   filters(captures.command('export').description('export captures as NDJSON (capture records), a HAR file, or curl commands'))
     .argument('[ids...]', 'captures to export (default: all, after the filters)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['ndjson', 'har', 'curl']).default('ndjson'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('ndjson'))
     .option('--to <url>', 'send the curl commands (and HAR URLs) here instead of the captured Host')
     .option(...STORE)
     .addHelpText('after', `
@@ -89,17 +91,7 @@ function rejectStrayWords(list: Command): void {
   if ((SUBCOMMANDS as readonly string[]).includes(word)) {
     throw new UsageError(`"${word}" must come before the options: hookctl captures ${word} [options]`, `run hookctl captures ${word} --help`);
   }
-  const near = SUBCOMMANDS.find((s) => editDistance(word.toLowerCase(), s) <= 2);
+  const near = nearest(word, SUBCOMMANDS);
   throw new UsageError(`unknown captures subcommand "${word}": it is one of ${SUBCOMMANDS.join(', ')}`,
     near ? `did you mean hookctl captures ${near}?` : 'run hookctl captures --help');
-}
-
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] as number) + 1, (next[j - 1] as number) + 1, (row[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length] as number;
 }

@@ -23,7 +23,7 @@ export const collect = (value: string, previous: string[] = []) => [...previous,
 export const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 /** The longest delay a Node timer takes (2^31 − 1 ms, 24.8 days); a longer one fires after 1 ms. */
-export const MAX_TIMER_MS = 2_147_483_647;
+const MAX_TIMER_MS = 2_147_483_647;
 
 export interface Bounds {
   min: number;

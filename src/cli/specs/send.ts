@@ -1,10 +1,7 @@
 import { Option, type Command } from 'commander';
+import { SIGNATURE_MODES } from '../../core/delivery/types.js';
 import type { Lazy } from '../program.js';
 import { collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from './parsers.js';
-
-
-// The modes are listed here rather than imported so `--help` loads nothing from core.
-const MODES = ['valid', 'invalid', 'missing', 'malformed', 'wrong-secret', 'stale', 'future'];
 
 export function registerSend(program: Command, lazy: Lazy): Command {
   return program
@@ -20,7 +17,7 @@ export function registerSend(program: Command, lazy: Lazy): Command {
     .option('--fixture <file>', 'a fixture template to render instead of the built-in one')
     .option('-H, --header <"Name: value">', "extra or replaced header; 'Name:' removes one (repeatable)", collect)
     .option('--timestamp <unix>', 'sign with this Unix time (seconds) instead of now', unixSeconds('--timestamp'))
-    .addOption(new Option('--signature <mode>', 'send a broken signature on purpose').choices(MODES).default('valid'))
+    .addOption(new Option('--signature <mode>', 'send a broken signature on purpose').choices(SIGNATURE_MODES).default('valid'))
     .option('--retry', "follow the provider's retry policy until a 2xx (same delivery id on every attempt)")
     .option('--time-scale <factor>', 'compress retry delays: 0.001 turns 30 min into 1.8 s', decimal('--time-scale', { min: 0, max: 1000, example: 0.001 }), 1)
     .option('--duplicate <n>', 'send the identical delivery n times (same id, same signature)', wholeNumber('--duplicate', { min: 1, max: 1000, example: 3 }), 1)

@@ -80,7 +80,7 @@ const PRETTY_LIMIT = 64 * 1024;
 const TEXT_LIMIT = 8 * 1024;
 const HEX_LIMIT = 256;
 
-export function bodyPreview(body: Buffer, c: ChalkInstance): string {
+function bodyPreview(body: Buffer, c: ChalkInstance): string {
   if (body.length === 0) return '';
   // eslint-disable-next-line no-control-regex
   const binary = !isUtf8(body) || /[\u0000-\u0008\u000e-\u001f]/.test(body.toString('utf8', 0, Math.min(body.length, TEXT_LIMIT)));
@@ -119,7 +119,7 @@ function hexPreview(body: Buffer): string {
   return lines.join('\n');
 }
 
-export function size(bytes: number): string {
+function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -22,7 +22,7 @@ function arms(entries: [string, string][], indent: string): string[] {
   return [...byKind].map(([kind, keys]) => `${indent}${keys.join('|')}) kind=${quote(kind)} ;;`);
 }
 
-export function bashScript(m: CompletionModel): string {
+function bashScript(m: CompletionModel): string {
   const commands = commandsOf(m);
   const specArms = commands.map((c) => {
     const sets = [`opts=${quote(words(c.options.flatMap((o) => o.flags)))}`];
@@ -186,7 +186,7 @@ complete -F _hookctl hookctl
 }
 
 /** zsh runs the bash function through bashcompinit, which keeps one source of truth. */
-export function zshScript(m: CompletionModel): string {
+function zshScript(m: CompletionModel): string {
   return `#compdef hookctl
 # hookctl zsh completion: save as _hookctl in a directory on $fpath, or source it.
 autoload -U +X bashcompinit && bashcompinit
@@ -206,7 +206,7 @@ function fishValue(v: ValueSource): string[] {
   }
 }
 
-export function fishScript(m: CompletionModel): string {
+function fishScript(m: CompletionModel): string {
   const commands = commandsOf(m);
   // -n "__hookctl_at 'captures list' 0"
   const at = (c: CompletionCommand, n?: number) => `-n "__hookctl_at ${quote(pathOf(c)).replace(/[\\"$]/g, '\\$&')}${n === undefined ? '' : ` ${n}`}"`;

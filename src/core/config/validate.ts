@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
-import { BUILTIN_PROVIDERS, nearest } from '../providers/registry.js';
+import { BUILTIN_PROVIDERS } from '../providers/registry.js';
+import { nearest } from '../text/nearest.js';
 import type { HookctlConfig } from './types.js';
 
 const TOP_KEYS = ['provider', 'secrets', 'target', 'listen', 'store', 'fixtures', 'providers', 'expect'];

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { Delivery } from './types.js';
 
 /** POSIX single quotes: everything literal, a quote written as '\''. */
-export function shellQuote(text: string): string {
+function shellQuote(text: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
 

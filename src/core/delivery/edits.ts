@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fileProblem } from '../fs-errors.js';
 import type { HeaderPair } from './types.js';
 
 /** One `--set path=value` edit: the path split into keys, the value JSON-typed. */
@@ -74,19 +71,11 @@ export function parseHeader(text: string): HeaderPair {
 }
 
 /** `--data '{"a":1}'` or `--data @payload.json` (`@-` reads stdin): the exact bytes. */
-export async function readDataArg(arg: string, cwd: string, stdin?: AsyncIterable<Buffer | string>): Promise<Buffer> {
+export async function readDataArg(arg: string, cwd: string, stdin: AsyncIterable<Buffer | string>): Promise<Buffer> {
   if (!arg.startsWith('@')) return Buffer.from(arg, 'utf8');
-  const file = arg.slice(1);
-  if (file === '-' && stdin) {
-    const chunks: Buffer[] = [];
-    for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : c);
-    return Buffer.concat(chunks);
-  }
-  try {
-    return await readFile(resolve(cwd, file));
-  } catch (err) {
-    throw new UsageError(`cannot read --data file ${file}: ${fileProblem(err)}`, 'give a JSON file as @path/to/payload.json, or inline JSON', err);
-  }
+  // Imported here: io.js brings the capture store, which only this path of `send` needs.
+  const { readArgFile } = await import('../replay/io.js');
+  return readArgFile('--data', arg.slice(1), cwd, stdin, 'give a JSON file as @path/to/payload.json, or inline JSON');
 }
 
 /** Parse a body as JSON for edits; the error names where it came from. */

@@ -1,5 +1,6 @@
 import { effectiveTolerance } from '../signing/timestamp.js';
 import type { Scheme, Tolerance, VerifyFailure } from '../signing/types.js';
+import { ageText } from '../text/age.js';
 import type { Finding } from './types.js';
 
 const RESIGN = 'a replay needs a fresh timestamp: hookctl replay <id> --resign --to <url> (or verify with --tolerance 0 to skip the check)';
@@ -24,9 +25,9 @@ export function timestampFindings(scheme: Scheme, result: VerifyFailure, toleran
     return out;
   }
   if (result.reason === 'timestamp-too-old') {
-    out.push({ code: 'timestamp-stale', message: `${valid}the timestamp is ${result.ageSec} s old (tolerance ${tol.pastSec} s)`, hint: RESIGN });
+    out.push({ code: 'timestamp-stale', message: `${valid}the timestamp is ${ageText(result.ageSec)} (tolerance ${tol.pastSec} s)`, hint: RESIGN });
   } else {
-    out.push({ code: 'timestamp-future', message: `${valid}the timestamp is ${-result.ageSec} s in the future (tolerance ${tol.futureSec} s): the sender's clock runs ahead of yours`, hint: 'check both clocks (NTP); or verify with --tolerance 0 to skip the check' });
+    out.push({ code: 'timestamp-future', message: `${valid}the timestamp is ${ageText(result.ageSec)} (tolerance ${tol.futureSec} s): the sender's clock runs ahead of yours`, hint: 'check both clocks (NTP); or verify with --tolerance 0 to skip the check' });
   }
   return out;
 }

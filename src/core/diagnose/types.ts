@@ -81,7 +81,7 @@ export type VariantGroup = 'body' | 'secret' | 'signature' | 'content';
 export interface Variant {
   group: VariantGroup;
   code: DiagnosisCode;
-  /** Message when this variant reproduces the signature; `{secret}` is replaced by which secret matched. */
+  /** Message when this variant reproduces the signature; with several secrets, ` (with secret #n)` is appended. */
   message: string;
   hint?: string;
   apply(a: Attempt): Attempt | undefined;

@@ -45,12 +45,12 @@ export interface HttpClient {
 }
 
 const PRECISE_TIMEOUT_MS = 2_000;
+/** Response body bytes kept; the rest is read and discarded. */
+const MAX_RESPONSE_BODY = 1024 * 1024;
 
 export interface ClientOptions {
   /** Keep-alive connections per origin: the burst's concurrency. */
   connections?: number;
-  /** Stop reading a response body beyond this many bytes (the rest is discarded). */
-  maxBodyBytes?: number;
 }
 
 /**
@@ -61,7 +61,6 @@ export interface ClientOptions {
 export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpClient> {
   const Agent = await loadAgent();
   const agent = new Agent({ connections: opts.connections ?? 1, pipelining: 1, keepAliveTimeout: 10_000 });
-  const maxBody = opts.maxBodyBytes ?? 1024 * 1024;
   // A burst sends to one URL: split it once, not per request.
   let lastUrl: URL | undefined;
   let origin = '';
@@ -98,7 +97,7 @@ export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpCl
         },
         onResponseData(_c, chunk) {
           // Past the cap, keep draining (so the connection is reused) but stop keeping.
-          if (size < maxBody) chunks.push(chunk);
+          if (size < MAX_RESPONSE_BODY) chunks.push(chunk);
           size += chunk.length;
         },
         onResponseEnd() {

@@ -4,9 +4,6 @@ import type { Delivery } from '../delivery/types.js';
 import { encodeCapture, type Capture } from '../store/index.js';
 import { headerOf, replayHeaders, targetUrl } from './request.js';
 
-export const EXPORT_FORMATS = ['ndjson', 'har', 'curl'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
 export interface ExportTarget {
   /** `--to`; else each capture goes back to the host it was sent to. */
   base?: URL;

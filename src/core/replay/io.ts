@@ -5,19 +5,19 @@ import { fileProblem } from '../fs-errors.js';
 import { openStore, type CaptureStore } from '../store/index.js';
 
 /** Everything from a stream (stdin), as bytes. */
-export async function readAll(stream: NodeJS.ReadableStream): Promise<Buffer> {
+export async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks);
 }
 
 /** A file named on the command line (`-` is stdin), or a one-line error naming the flag. */
-export async function readArgFile(flag: string, file: string, cwd: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
+export async function readArgFile(flag: string, file: string, cwd: string, stdin: AsyncIterable<Buffer | string>, hint = 'check the path'): Promise<Buffer> {
   if (file === '-') return readAll(stdin);
   try {
     return await readFile(resolve(cwd, file));
   } catch (err) {
-    throw new UsageError(`cannot read ${flag} file ${file}: ${fileProblem(err)}`, 'check the path', err);
+    throw new UsageError(`cannot read ${flag} file ${file}: ${fileProblem(err)}`, hint, err);
   }
 }
 

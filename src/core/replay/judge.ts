@@ -2,6 +2,7 @@ import { toHeaders } from '../diagnose/index.js';
 import { describeProvider } from '../providers/describe.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { verifyWithScheme } from '../signing/verify.js';
+import { ageText } from '../text/age.js';
 import type { LoadedRequest } from './source.js';
 
 /**
@@ -18,8 +19,7 @@ export function replayHint(req: LoadedRequest, profile: ProviderProfile, secrets
   }
   if (result.ok) return undefined;
   if (status >= 400 && status < 500 && (result.reason === 'timestamp-too-old' || result.reason === 'timestamp-too-new') && result.ageSec !== undefined) {
-    const when = result.ageSec >= 0 ? `${result.ageSec} s old` : `${-result.ageSec} s in the future`;
-    return `the capture's signed timestamp is ${when} and ${profile.id} accepts ${describeProvider(profile).tolerance}: the receiver rejects it as a replay — pass --resign to sign it again with a fresh timestamp and delivery id`;
+    return `the capture's signed timestamp is ${ageText(result.ageSec)} and ${profile.id} accepts ${describeProvider(profile).tolerance}: the receiver rejects it as a replay — pass --resign to sign it again with a fresh timestamp and delivery id`;
   }
   if (status === 500 && (result.reason === 'malformed-signature' || result.reason === 'missing-signature')) {
     return `500 to a ${result.reason.replace('-', ' ')}: the receiver probably crashed comparing signatures of different lengths (timingSafeEqual without a length check)`;

@@ -5,9 +5,10 @@ import type { FailureReason } from '../signing/types.js';
 import type { CheckOutcome } from './check.js';
 import type { LoadedRequest } from './source.js';
 import { printable } from '../printable.js';
+import { ageText } from '../text/age.js';
 
 /** The reason codes in plain words (the code itself is the stable part). */
-export const REASON_TEXT: Record<FailureReason, string> = {
+const REASON_TEXT: Record<FailureReason, string> = {
   'missing-signature': 'the request carries no signature header',
   'malformed-signature': 'the signature header is not in the scheme\'s format',
   'missing-timestamp': 'the signed timestamp is missing',
@@ -31,7 +32,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
     lines.push(`${c.green('✔ valid')}  ${label}${o.profile.id}  ${d.signatureHeader} over ${d.signedContent}`);
     const secret = o.secrets[r.secretIndex] ?? '';
     row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${SOURCE_TEXT[o.secretSource]}`);
-    if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${age(r.ageSec)} (tolerance ${toleranceText(o.tolerance)})`);
+    if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${r.ageSec === 0 ? 'just now' : ageText(r.ageSec, 'ago')} (tolerance ${toleranceText(o.tolerance)})`);
     // Valid here, but a Node receiver reading req.headers sees the copies joined and may not be.
     o.diagnosis.forEach((f, i) => {
       row(i === 0 ? 'warning' : '', `${c.yellow(f.message)} ${c.dim(`[${f.code}]`)}`);
@@ -56,7 +57,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
 
 export function checkJson(req: LoadedRequest, o: CheckOutcome): Record<string, unknown> {
   const r = o.result;
-  const secretIndex = r.ok ? r.secretIndex : r.secretIndex;
+  const secretIndex = r.secretIndex;
   return {
     id: req.capture?.id ?? null,
     source: req.capture ? 'capture' : req.label,
@@ -71,9 +72,4 @@ export function checkJson(req: LoadedRequest, o: CheckOutcome): Record<string, u
     ageSec: r.ageSec ?? null,
     diagnosis: o.diagnosis.map((f) => ({ code: f.code, message: f.message, ...(f.hint ? { hint: f.hint } : {}) })),
   };
-}
-
-function age(sec: number): string {
-  if (sec === 0) return 'just now';
-  return sec > 0 ? `${sec} s ago` : `${-sec} s in the future`;
 }

@@ -6,7 +6,7 @@ import type { Capture, CaptureStore, ListFilter } from '../store/index.js';
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
 /** `--since 10m` (s, m, h, d, w) or an ISO date: the earliest receivedAt, in ms. */
-export function parseSince(text: string, now: number): number {
+function parseSince(text: string, now: number): number {
   const m = /^(\d+(?:\.\d+)?)\s*([smhdw])$/i.exec(text.trim());
   if (m) return now - Number(m[1]) * (UNIT_MS[(m[2] as string).toLowerCase()] as number);
   if (/^\d{4}-\d{2}-\d{2}/.test(text.trim())) {

@@ -26,10 +26,10 @@ export interface SourceContext {
   warn(text: string): void;
 }
 
-export type RefKind = 'stdin' | 'file' | 'store';
+type RefKind = 'stdin' | 'file' | 'store';
 
 /** `-` is stdin; an existing file, or anything path-like, is a file; the rest are store ids (and `last`). */
-export function refKind(ref: string, cwd: string): RefKind {
+function refKind(ref: string, cwd: string): RefKind {
   if (ref === '-') return 'stdin';
   if (ref.toLowerCase() === 'last') return 'store';
   const path = resolve(cwd, ref);
@@ -88,6 +88,6 @@ export function fromCapture(c: Capture): LoadedRequest {
 }
 
 function fromRaw(data: Buffer, label: string, source: string): LoadedRequest {
-  const req = parseRawRequest(data, source === 'stdin' ? 'stdin' : source);
+  const req = parseRawRequest(data, source);
   return { label, method: req.method, path: req.target, headers: req.headers, body: req.body };
 }

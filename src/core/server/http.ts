@@ -50,11 +50,14 @@ export interface HttpOptions {
   onError(err: unknown): void;
 }
 
+/** How long `close` waits for requests in flight before dropping them (Ctrl-C must not hang). */
+const CLOSE_GRACE_MS = 5_000;
+
 export interface HttpServer {
   url: string;
   port: number;
-  /** Stops accepting, lets requests in flight finish (up to `graceMs`), then drops every connection. */
-  close(graceMs?: number): Promise<void>;
+  /** Stops accepting, lets requests in flight finish (up to CLOSE_GRACE_MS), then drops every connection. */
+  close(): Promise<void>;
 }
 
 /** The capture server's HTTP layer: limits and hostile input here, what to answer in `handle`. */
@@ -185,13 +188,13 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
   return {
     url: `http://${host}:${port}`,
     port,
-    async close(graceMs = 5_000) {
+    async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       if (inFlight > 0) {
         await new Promise<void>((resolve) => {
           drained = resolve;
-          setTimeout(resolve, graceMs).unref();
+          setTimeout(resolve, CLOSE_GRACE_MS).unref();
         });
       }
       server.closeAllConnections();

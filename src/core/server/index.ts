@@ -7,9 +7,8 @@ import { createPipeline, dedupKey, type PipelineOptions } from './pipeline.js';
 export { DedupIndex } from './dedup.js';
 export { fingerprinter } from './fingerprint.js';
 export { statusSequence, type Delivery } from './pipeline.js';
-export { eventFromBody, deliveryIdOf, inspectRequest, type InspectOptions, type Inspection } from './inspect.js';
-export type { Rejection, RawRequest, Reply } from './http.js';
-export type { Forwarded } from './forward.js';
+export { eventFromBody, inspectRequest } from './inspect.js';
+export type { Rejection } from './http.js';
 
 export interface CaptureServerOptions extends Omit<PipelineOptions, 'dedup' | 'forwarder'> {
   host: string;

@@ -40,7 +40,7 @@ export function encode(digest: Buffer, encoding: Encoding): string {
 }
 
 /** Digest length in bytes, to tell a malformed signature from a wrong one. */
-export const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64 };
+const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64 };
 
 const PATTERNS: Record<Encoding, RegExp> = {
   hex: /^[0-9a-fA-F]*$/,

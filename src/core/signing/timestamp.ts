@@ -1,3 +1,4 @@
+import { ageText } from '../text/age.js';
 import { headerValue } from './headers.js';
 import type { Headers, TimestampSpec, Tolerance } from './types.js';
 
@@ -53,10 +54,10 @@ export type ToleranceCheck =
 export function checkTolerance(seconds: number, nowMs: number, tolerance: Tolerance): ToleranceCheck {
   const ageSec = Math.round(nowMs / 1000 - seconds);
   if (tolerance.pastSec !== null && ageSec > tolerance.pastSec) {
-    return { ok: false, reason: 'timestamp-too-old', ageSec, detail: `timestamp is ${ageSec} s old (tolerance ${tolerance.pastSec} s)` };
+    return { ok: false, reason: 'timestamp-too-old', ageSec, detail: `timestamp is ${ageText(ageSec)} (tolerance ${tolerance.pastSec} s)` };
   }
   if (tolerance.futureSec !== null && -ageSec > tolerance.futureSec) {
-    return { ok: false, reason: 'timestamp-too-new', ageSec, detail: `timestamp is ${-ageSec} s in the future (tolerance ${tolerance.futureSec} s)` };
+    return { ok: false, reason: 'timestamp-too-new', ageSec, detail: `timestamp is ${ageText(ageSec)} (tolerance ${tolerance.futureSec} s)` };
   }
   return { ok: true, ageSec };
 }

@@ -8,7 +8,6 @@ const RANDOM_CHARS = 4;
 const COUNTER_MAX = 32 ** COUNTER_CHARS;
 
 export const ID_LENGTH = TIME_CHARS + COUNTER_CHARS + RANDOM_CHARS;
-export const ID_PATTERN = /^[0-9a-hjkmnp-tv-z]{18}$/;
 
 /** Writes `value` in base32 into `out` at `at`, `width` characters, most significant first. */
 function encode(out: Buffer, at: number, value: number, width: number): void {

@@ -9,7 +9,7 @@ import { SEGMENT_SUFFIX, SegmentWriter, syncDir } from './writer.js';
 
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
 export { encodeCapture, decodeAll, decodeLine, sha256Hex, FORMAT_VERSION, type ScanProblem } from './format.js';
-export { idGenerator, idTime, ID_PATTERN } from './ids.js';
+export { idGenerator, idTime } from './ids.js';
 
 /** How much of the newest segments `recent` reads at most: bounds a restarted listen's start-up. */
 const RECENT_BYTES = 4 * 1024 * 1024;
@@ -64,7 +64,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return [];
       if (code === 'ENOTDIR') throw new UsageError(`${segDir} is not a directory`, 'point --store at a directory');
-      throw new IoError(`cannot read the capture store ${segDir}: ${code ?? String(err)}`, 'check its permissions', err);
+      throw new IoError(`cannot read the capture store ${segDir}: ${fileProblem(err)}`, 'check its permissions', err);
     }
   }
 
@@ -140,8 +140,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
         await mkdir(segDir, { recursive: true });
         await access(segDir, constants.W_OK);
       } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code ?? String(err);
-        throw new IoError(`cannot write captures to ${segDir}: ${code}`, 'choose another directory with --store, or --no-store', err);
+        throw new IoError(`cannot write captures to ${segDir}: ${fileProblem(err)}`, 'choose another directory with --store, or --no-store', err);
       }
     },
 
@@ -207,7 +206,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
       for (const name of await segments()) {
         removed += (await read(name)).length;
         await unlink(join(segDir, name)).catch((err: NodeJS.ErrnoException) => {
-          if (err.code !== 'ENOENT') throw new IoError(`cannot remove ${join(segDir, name)}: ${err.code}`, 'check its permissions', err);
+          if (err.code !== 'ENOENT') throw new IoError(`cannot remove ${join(segDir, name)}: ${fileProblem(err)}`, 'check its permissions', err);
         });
       }
       await syncDir(segDir);
@@ -253,8 +252,7 @@ export async function readCaptureFile(path: string, onWarning: (w: StoreWarning)
   try {
     data = await readFile(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`cannot read capture file ${path}: ${code ?? String(err)}`, 'check the path', err);
+    throw new UsageError(`cannot read capture file ${path}: ${fileProblem(err)}`, 'check the path', err);
   }
   return decodeAll(data, (p) => onWarning({ where: `${path}:${p.offset}`, message: `${p.problem}: skipped` }));
 }

@@ -3,7 +3,7 @@ import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A new segment starts once the current one holds this much. */
-export const SEGMENT_BYTES = 16 * 1024 * 1024;
+const SEGMENT_BYTES = 16 * 1024 * 1024;
 export const SEGMENT_SUFFIX = '.ndjson';
 
 /** Where the platform has it (Linux, macOS); elsewhere an explicit fdatasync follows each write. */

@@ -8,6 +8,5 @@ export function prefixed(header: string, prefix: string, encoding: Encoding = 'h
   return { header, algorithm, encoding, format: { style: 'prefixed', prefix } };
 }
 
-export const SECONDS = 1;
 export const MINUTES = 60;
 export const HOURS = 3600;
