@@ -1,22 +1,21 @@
-import { resolve } from 'node:path';
 import type { CommandContext, Handler } from '../cli/context.js';
+import { storeDirFor } from '../core/config/load.js';
 import { table } from '../cli/output.js';
 import { printable } from '../core/printable.js';
 import type { Settings } from '../core/config/types.js';
 import { UsageError } from '../core/errors.js';
-import { parseTarget } from '../core/http/target.js';
+import { parseTarget, targetHasPath } from '../core/http/target.js';
 import { captureUrl, toCurlScript, toHar, toNdjson } from '../core/replay/export.js';
 import type { ExportFormat } from '../core/replay/export-formats.js';
 import { lazyStore } from '../core/replay/io.js';
 import { listFilter, selectCaptures, type FilterFlags } from '../core/replay/select.js';
-import { targetHasPath } from '../core/replay/request.js';
 import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from '../core/replay/show.js';
 
 interface StoreFlag { store?: string }
 
 async function withStore<T>(ctx: CommandContext, flags: StoreFlag, fn: (store: ReturnType<ReturnType<typeof lazyStore>['get']>, dir: string, settings: Settings) => Promise<T>): Promise<T> {
   const settings = await ctx.settings();
-  const dir = flags.store ? resolve(ctx.io.cwd, flags.store) : settings.storeDir;
+  const dir = storeDirFor(settings, flags.store, ctx.io.cwd);
   const store = lazyStore(dir, ctx.out.warn);
   try {
     return await fn(store.get(), dir, settings);

@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import type { CommandContext, Handler } from '../cli/context.js';
-import { secretsFor } from '../core/config/load.js';
+import { secretsFor, storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
 import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
@@ -51,7 +50,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
 
   let store: WritableCaptureStore | undefined;
   if (opts.store !== false) {
-    const dir = typeof opts.store === 'string' ? resolve(io.cwd, opts.store) : settings.storeDir;
+    const dir = storeDirFor(settings, typeof opts.store === 'string' ? opts.store : undefined, io.cwd);
     store = openStore(dir, { onWarning: (w) => out.warn(`${w.where}: ${w.message}`) });
     await store.prepare();
   }

@@ -1,16 +1,15 @@
-import { resolve } from 'node:path';
 import type { Handler } from '../cli/context.js';
-import { secretsFor } from '../core/config/load.js';
+import { secretsFor, storeDirFor } from '../core/config/load.js';
 import { parseEdit } from '../core/delivery/edits.js';
-import { parseExpect } from '../core/delivery/expect.js';
+import { expectNotMet, parseExpect } from '../core/delivery/expect.js';
 import { CheckFailedError, UsageError } from '../core/errors.js';
-import { parseTarget } from '../core/http/target.js';
+import { parseTarget, targetHasPath } from '../core/http/target.js';
 import { buildReplay } from '../core/replay/build.js';
 import { pickProvider } from '../core/replay/check.js';
 import { lazyStore, readAll } from '../core/replay/io.js';
 import { replayHint } from '../core/replay/judge.js';
 import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from '../core/replay/render-replay.js';
-import { targetHasPath, targetUrl } from '../core/replay/request.js';
+import { targetUrl } from '../core/replay/request.js';
 import type { Job } from '../core/replay/run.js';
 import { listFilter, selectCaptures } from '../core/replay/select.js';
 import { fromCapture, loadRef, type LoadedRequest } from '../core/replay/source.js';
@@ -38,7 +37,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const hasPath = targetHasPath(to);
   if (edits.length && !opts.resign) out.warn('--set without --resign: the body changes but the old signature stays, so the receiver should reject it');
 
-  const store = lazyStore(opts.store ? resolve(io.cwd, opts.store) : settings.storeDir, out.warn);
+  const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
   let requests: LoadedRequest[] = [];
   try {
     if (refs.length) {
@@ -101,10 +100,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   if (failed?.error) throw failed.error;
   const unmet = expect ? results.filter((r) => !r.expectMet) : [];
   if (expect && unmet.length) {
-    // Same wording as send: a CI log reads one kind of failure line whichever command produced it.
-    const got = [...new Set(unmet.map((r) => r.response?.status))].join(', ');
-    const what = results.length === 1 ? 'the response' : `${unmet.length} of ${results.length} responses`;
-    throw new CheckFailedError(`${what} did not match --expect ${expect.text} (got ${got})`, unmet.find((r) => r.hint)?.hint ?? 'the lines above show what the receiver answered to each capture');
+    throw expectNotMet(expect, unmet.map((r) => r.response?.status), results.length, unmet.find((r) => r.hint)?.hint ?? 'the lines above show what the receiver answered to each capture');
   }
   return 0;
 };

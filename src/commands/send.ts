@@ -2,12 +2,12 @@ import type { CommandContext, Handler } from '../cli/context.js';
 import { VERSION } from '../cli/version.js';
 import { secretsFor } from '../core/config/load.js';
 import {
-  createDeliveryBuilder, parseExpect, parseHeader, readDataArg, runDeliveries, Stats, toCurl,
+  createDeliveryBuilder, expectNotMet, parseExpect, parseHeader, readDataArg, runDeliveries, Stats, toCurl,
   type Attempt, type DeliveryBuilder, type Expectation, type SignatureMode,
 } from '../core/delivery/index.js';
 import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from '../core/delivery/format.js';
 import { bufferedSink, startProgress } from '../core/delivery/sink.js';
-import { CheckFailedError, ExitCode, UsageError } from '../core/errors.js';
+import { ExitCode, UsageError } from '../core/errors.js';
 import { resolveEvent } from '../core/fixtures/index.js';
 import { NetworkError, createHttpClient } from '../core/http/client.js';
 import { parseTarget } from '../core/http/target.js';
@@ -164,9 +164,7 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
     throw new NetworkError(main.kind, `${failures.length} of ${requests} deliveries got no response${mix}: ${main.message}`, main.hint ?? '', main.code, main);
   }
   if (plan.expect && unmet.length) {
-    const got = [...new Set(unmet.map((a) => a.response?.status))].join(', ');
-    const what = requests === 1 ? 'the response' : `${unmet.length} of ${requests} responses`;
-    throw new CheckFailedError(`${what} did not match --expect ${plan.expect.text} (got ${got})`, 'run again with --verbose to see what the receiver answered');
+    throw expectNotMet(plan.expect, unmet.map((a) => a.response?.status), requests, 'run again with --verbose to see what the receiver answered');
   }
   return ExitCode.ok;
 }

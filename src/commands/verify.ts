@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import type { Handler } from '../cli/context.js';
+import { storeDirFor } from '../core/config/load.js';
 import { UsageError } from '../core/errors.js';
 import { mergeHeaders, parseHeader } from '../core/delivery/edits.js';
 import { checkRequest, type CheckOutcome } from '../core/replay/check.js';
@@ -27,7 +27,7 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   }
   const toleranceSec = opts.tolerance;
   const settings = await ctx.settings();
-  const store = lazyStore(opts.store ? resolve(io.cwd, opts.store) : settings.storeDir, out.warn);
+  const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
 
   let requests: LoadedRequest[];
   try {

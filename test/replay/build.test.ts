@@ -6,7 +6,8 @@ import { parseEdit } from '../../src/core/delivery/edits.js';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
 import { buildReplay } from '../../src/core/replay/build.js';
-import { replayHeaders, targetHasPath, targetUrl } from '../../src/core/replay/request.js';
+import { targetHasPath } from '../../src/core/http/target.js';
+import { replayHeaders, targetUrl } from '../../src/core/replay/request.js';
 import { fromCapture } from '../../src/core/replay/source.js';
 import { makeCapture } from '../captures/helpers.js';
 

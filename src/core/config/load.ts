@@ -163,3 +163,8 @@ export function secretsFor(
 }
 
 const firstLine = (s: string) => s.split('\n')[0] ?? s;
+
+/** The capture store: `--store` (relative to the working directory), else the config's, else `.hookctl/`. */
+export function storeDirFor(settings: Pick<Settings, 'storeDir'>, flag: string | undefined, cwd: string): string {
+  return flag ? resolve(cwd, flag) : settings.storeDir;
+}

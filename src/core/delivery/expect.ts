@@ -1,4 +1,4 @@
-import { UsageError } from '../errors.js';
+import { CheckFailedError, UsageError } from '../errors.js';
 import { statusIn } from './policy.js';
 
 export interface Expectation {
@@ -16,4 +16,11 @@ export function parseExpect(text: string): Expectation {
     }
   }
   return { text: parts.join(','), matches: (status) => status !== undefined && statusIn(status, parts) };
+}
+
+/** One wording for an unmet --expect, whichever command: a CI log reads one kind of failure line. */
+export function expectNotMet(expect: Expectation, unmet: readonly (number | undefined)[], total: number, hint: string): CheckFailedError {
+  const got = [...new Set(unmet)].join(', ');
+  const what = total === 1 ? 'the response' : `${unmet.length} of ${total} responses`;
+  return new CheckFailedError(`${what} did not match --expect ${expect.text} (got ${got})`, hint);
 }

@@ -28,9 +28,13 @@ export function parseTarget(input: string, defaultPath = '/'): URL {
   if (!url.hostname) throw new UsageError(`"${input}" has no host`, 'use localhost:3000 or http://host:port/path');
   // URL normalises `:00` to "0" and drops a scheme's default port ("" for :80 on http).
   if (url.port === '0') throw badPort(input, '0');
-  const hasPath = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*[/?#]/i.test(text);
-  if (!hasPath && url.pathname === '/') url.pathname = defaultPath;
+  if (!targetHasPath(raw) && url.pathname === '/') url.pathname = defaultPath;
   return url;
+}
+
+/** Whether a target as typed names a path (`:3000/hooks`, `http://x/`), where parseTarget leaves the provider's default path out. */
+export function targetHasPath(input: string): boolean {
+  return /[/?#]/.test(input.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
 }
 
 /** Port 0 means "any free port" to a server, nothing to connect to; targets go to ports 1 to 65535. */

@@ -23,8 +23,3 @@ export function targetUrl(base: URL, hasPath: boolean, capturePath: string): URL
   url.search = q < 0 ? '' : capturePath.slice(q);
   return url;
 }
-
-/** Whether a target as typed names a path (`:3000/hooks`, `http://x/`), as parseTarget judges it. */
-export function targetHasPath(input: string): boolean {
-  return /[/?#]/.test(input.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
-}
