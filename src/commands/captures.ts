@@ -9,7 +9,7 @@ import { captureUrl, toCurlScript, toHar, toNdjson } from '../core/replay/export
 import type { ExportFormat } from '../core/replay/export-formats.js';
 import { lazyStore } from '../core/replay/io.js';
 import { listFilter, selectCaptures, type FilterFlags } from '../core/replay/select.js';
-import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from '../core/replay/show.js';
+import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from './captures/render.js';
 
 interface StoreFlag { store?: string }
 

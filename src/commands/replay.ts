@@ -8,7 +8,7 @@ import { buildReplay } from '../core/replay/build.js';
 import { pickProvider } from '../core/replay/check.js';
 import { lazyStore, readAll } from '../core/replay/io.js';
 import { replayHint } from '../core/replay/judge.js';
-import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from '../core/replay/render-replay.js';
+import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from './replay/render.js';
 import { targetUrl } from '../core/replay/request.js';
 import type { Job } from '../core/replay/run.js';
 import { listFilter, selectCaptures } from '../core/replay/select.js';

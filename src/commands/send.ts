@@ -5,8 +5,8 @@ import {
   createDeliveryBuilder, expectNotMet, parseExpect, parseHeader, readDataArg, runDeliveries, Stats, toCurl,
   type Attempt, type DeliveryBuilder, type Expectation, type SignatureMode,
 } from '../core/delivery/index.js';
-import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from '../core/delivery/format.js';
-import { bufferedSink, startProgress } from '../core/delivery/sink.js';
+import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
+import { bufferedSink, startProgress } from './send/sink.js';
 import { ExitCode, UsageError } from '../core/errors.js';
 import { resolveEvent } from '../core/fixtures/index.js';
 import { NetworkError, createHttpClient } from '../core/http/client.js';

@@ -5,7 +5,7 @@ import { mergeHeaders, parseHeader } from '../core/delivery/edits.js';
 import { checkRequest, type CheckOutcome } from '../core/replay/check.js';
 import { lazyStore, readAll, readArgFile } from '../core/replay/io.js';
 import { loadRef, type LoadedRequest } from '../core/replay/source.js';
-import { renderCheck, checkJson } from '../core/replay/render-check.js';
+import { renderCheck, checkJson } from './verify/render.js';
 import { devSecretWarning } from '../core/secrets.js';
 
 interface VerifyOptions {

@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import type { ChalkInstance } from 'chalk';
-import { printable, printableLines } from '../printable.js';
-import type { Capture } from '../store/index.js';
+import { printable, printableLines } from '../../core/printable.js';
+import type { Capture } from '../../core/store/index.js';
 
 /** One line of `captures list --json`. */
 export function captureSummary(c: Capture): Record<string, unknown> {

@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import { describeProvider, toleranceText } from '../providers/describe.js';
-import { maskSecret } from '../secrets.js';
-import type { FailureReason } from '../signing/types.js';
-import type { CheckOutcome } from './check.js';
-import type { LoadedRequest } from './source.js';
-import { printable } from '../printable.js';
-import { ageText } from '../text/age.js';
+import { describeProvider, toleranceText } from '../../core/providers/describe.js';
+import { maskSecret } from '../../core/secrets.js';
+import type { FailureReason } from '../../core/signing/types.js';
+import type { CheckOutcome } from '../../core/replay/check.js';
+import type { LoadedRequest } from '../../core/replay/source.js';
+import { printable } from '../../core/printable.js';
+import { ageText } from '../../core/text/age.js';
 
 /** The reason codes in plain words (the code itself is the stable part). */
 const REASON_TEXT: Record<FailureReason, string> = {

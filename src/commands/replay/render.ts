@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { ProviderProfile } from '../providers/types.js';
-import type { ReplayRequest } from './build.js';
-import type { Sent } from './run.js';
-import type { ProviderChoice } from './check.js';
-import type { LoadedRequest } from './source.js';
-import { redactUrl } from '../http/target.js';
-import { printable } from '../printable.js';
+import type { ProviderProfile } from '../../core/providers/types.js';
+import type { ReplayRequest } from '../../core/replay/build.js';
+import type { Sent } from '../../core/replay/run.js';
+import type { ProviderChoice } from '../../core/replay/check.js';
+import type { LoadedRequest } from '../../core/replay/source.js';
+import { redactUrl } from '../../core/http/target.js';
+import { printable } from '../../core/printable.js';
 
 export interface ReplayItem {
   req: LoadedRequest;

@@ -1,14 +1,14 @@
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES } from 'node:http';
 import type { ChalkInstance } from 'chalk';
-import { printable, printableLines } from '../printable.js';
-import type { HttpResponse } from '../http/client.js';
-import { redactUrl } from '../http/target.js';
-import { duration } from '../providers/describe.js';
-import type { Judgement } from './policy.js';
-import type { Attempt } from './run.js';
-import type { RunSummary } from './stats.js';
-import type { Delivery } from './types.js';
+import { printable, printableLines } from '../../core/printable.js';
+import type { HttpResponse } from '../../core/http/client.js';
+import { redactUrl } from '../../core/http/target.js';
+import { duration } from '../../core/providers/describe.js';
+import type { Judgement } from '../../core/delivery/policy.js';
+import type { Attempt } from '../../core/delivery/run.js';
+import type { RunSummary } from '../../core/delivery/stats.js';
+import type { Delivery } from '../../core/delivery/types.js';
 
 /** The request half of every JSON record; a body that is not UTF-8 is base64 (flagged). */
 export function requestJson(d: Delivery, url: string | undefined) {
