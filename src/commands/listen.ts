@@ -8,6 +8,7 @@ import { devSecretWarning } from '../core/secrets.js';
 import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type Delivery, type Rejection } from '../core/server/index.js';
 import { idGenerator, openStore, type WritableCaptureStore } from '../core/store/index.js';
 import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './listen/render.js';
+import { lineBuffer, throttled } from './listen/lines.js';
 import { ListenStats } from './listen/stats.js';
 
 export interface ListenOptions {
@@ -174,39 +175,4 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve!: (v: T) => void;
   const promise = new Promise<T>((r) => { resolve = r; });
   return { promise, resolve };
-}
-
-/** Result lines written once per event-loop turn: one write for a burst of deliveries, not one each. */
-function lineBuffer(stream: NodeJS.WritableStream): { push(line: string): void; flush(): void } {
-  let pending: string[] = [];
-  let scheduled: NodeJS.Immediate | undefined;
-  const flush = () => {
-    if (scheduled) clearImmediate(scheduled);
-    scheduled = undefined;
-    if (pending.length) stream.write(`${pending.join('\n')}\n`);
-    pending = [];
-  };
-  return {
-    push(line) {
-      pending.push(line);
-      scheduled ??= setImmediate(flush);
-    },
-    flush,
-  };
-}
-
-/** Rejection lines, at most 10 a second, so a flood of garbage cannot flood the terminal. */
-function throttled(print: (r: Rejection, at: number) => void, summary: (n: number) => void) {
-  let windowStart = 0;
-  let shown = 0;
-  let hidden = 0;
-  const flush = () => { if (hidden) summary(hidden); hidden = 0; };
-  return {
-    push(r: Rejection, at: number) {
-      if (at - windowStart >= 1_000) { flush(); windowStart = at; shown = 0; }
-      if (shown++ < 10) print(r, at);
-      else hidden++;
-    },
-    flush,
-  };
 }
