@@ -1,9 +1,11 @@
-/** Headers a client computes itself (or that describe one connection): never copied from a capture. */
-const HOP_BY_HOP = new Set(['host', 'content-length', 'connection', 'transfer-encoding', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'upgrade', 'expect']);
+import { HOP_BY_HOP } from '../http/hop-by-hop.js';
+
+/** Headers the client computes itself, or that describe one connection: never copied from a capture. */
+const NOT_REPLAYED = new Set([...HOP_BY_HOP, 'host', 'content-length']);
 
 /** The captured header pairs to send again, in their original order, minus hop-by-hop ones. */
 export function replayHeaders(headers: readonly (readonly [string, string])[]): [string, string][] {
-  return headers.filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())).map(([k, v]) => [k, v]);
+  return headers.filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase())).map(([k, v]) => [k, v]);
 }
 
 export function headerOf(headers: readonly (readonly [string, string])[], name: string): string | undefined {

@@ -1,3 +1,4 @@
+import { HOP_BY_HOP } from '../http/hop-by-hop.js';
 import { redactUrl } from '../http/target.js';
 import type { RawRequest } from './http.js';
 
@@ -18,7 +19,7 @@ export interface Forwarder {
 }
 
 /** Hop-by-hop headers belong to one connection, not the message; Host names the app instead. */
-const NOT_COPIED = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-connection', 'te', 'trailer', 'expect', 'host']);
+const NOT_COPIED = new Set([...HOP_BY_HOP, 'host']);
 const NOT_RELAYED = new Set([...NOT_COPIED, 'content-length', 'date']);
 
 /**
