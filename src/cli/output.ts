@@ -46,3 +46,9 @@ export function table(rows: string[][], gap = 2): string {
 
 // eslint-disable-next-line no-control-regex
 const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+
+/** One colour scheme for HTTP statuses in every command: 2xx green, 3xx and 4xx yellow, 5xx or none red. */
+export function statusColour(status: number | undefined, c: ChalkInstance): (text: string) => string {
+  if (status === undefined || Number.isNaN(status) || status >= 500) return c.red;
+  return status >= 200 && status < 300 ? c.green : c.yellow;
+}

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { ChalkInstance } from 'chalk';
 import { printable, printableLines } from '../../core/printable.js';
 import type { Delivery, Rejection } from '../../core/server/index.js';
+import { statusColour } from '../../cli/output.js';
 
 /** `{"type":"delivery", ...}`: the stable NDJSON shape (README "listen"). */
 export function deliveryObject(d: Delivery): Record<string, unknown> {
@@ -132,7 +133,5 @@ function clock(iso: string): string {
 }
 
 function statusColor(status: number, c: ChalkInstance): string {
-  if (status >= 200 && status < 300) return c.green(String(status));
-  if (status >= 400 && status < 500) return c.yellow(String(status));
-  return c.red(String(status || '-'));
+  return statusColour(status || undefined, c)(String(status || '-'));
 }

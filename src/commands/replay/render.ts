@@ -6,6 +6,7 @@ import type { ProviderChoice } from '../../core/replay/check.js';
 import type { LoadedRequest } from '../../core/replay/source.js';
 import { redactUrl } from '../../core/http/target.js';
 import { printable } from '../../core/printable.js';
+import { statusColour } from '../../cli/output.js';
 
 export interface ReplayItem {
   req: LoadedRequest;
@@ -51,7 +52,7 @@ export function renderReplay(r: ReplayResult, c: ChalkInstance, w: ReplayColumns
   const now = r.response?.status;
   const ok = r.expectMet ?? (now !== undefined && now >= 200 && now < 300);
   const mark = ok ? c.green('✔') : c.red('✘');
-  const colour = (s: number | undefined) => (s === undefined ? c.red('-') : s < 300 ? c.green(String(s)) : s < 500 ? c.yellow(String(s)) : c.red(String(s)));
+  const colour = (s: number | undefined) => statusColour(s, c)(s === undefined ? '-' : String(s));
   const notes = [built.resigned ? 're-signed' : 'as captured', built.edited ? 'edited' : ''].filter(Boolean).join(', ');
   const cells = [
     pad(printable(req.label), w.capture), pad(providerCell(r.job.item), w.provider), pad(printable(req.capture?.event ?? '-'), w.event),

@@ -9,6 +9,7 @@ import type { Judgement } from '../../core/delivery/policy.js';
 import type { Attempt } from '../../core/delivery/run.js';
 import type { RunSummary } from '../../core/delivery/stats.js';
 import type { Delivery } from '../../core/delivery/types.js';
+import { statusColour } from '../../cli/output.js';
 
 /** The request half of every JSON record; a body that is not UTF-8 is base64 (flagged). */
 export function requestJson(d: Delivery, url: string | undefined) {
@@ -90,9 +91,7 @@ const VERDICTS: Record<Exclude<Judgement['verdict'], 'delivered' | 'retry'>, str
 export function statusBadge(status: number, c: ChalkInstance, expected?: (status: number) => boolean): string {
   const text = `${status} ${STATUS_CODES[status] ?? ''}`.trim();
   if (expected) return expected(status) ? c.green(`✔ ${text}`) : c.red(`✘ ${text}`);
-  if (status >= 200 && status < 300) return c.green(`✔ ${text}`);
-  if (status >= 500) return c.red(`✘ ${text}`);
-  return c.yellow(`✘ ${text}`);
+  return statusColour(status, c)(`${status >= 200 && status < 300 ? '✔' : '✘'} ${text}`);
 }
 
 /** The start of a response body on one line, its control characters escaped. */
@@ -140,9 +139,7 @@ export function summaryLines(s: RunSummary, c: ChalkInstance): string {
     ? 'latency: no responses to time'
     : `latency p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms ${c.dim(`(min ${l.min}, mean ${l.mean}, max ${l.max})`)}`;
   const statuses = Object.entries(s.statuses).map(([k, n]) => {
-    const code = Number(k);
-    const label = Number.isNaN(code) ? c.red(k) : code < 300 ? c.green(k) : code < 500 ? c.yellow(k) : c.red(k);
-    return `${label} ×${n}`;
+    return `${statusColour(Number(k), c)(k)} ×${n}`;
   });
   return [
     `${c.bold(`${s.requests} requests`)} in ${(s.durationMs / 1000).toFixed(2)} s: ${c.bold(`${s.rps} req/s`)}`,
