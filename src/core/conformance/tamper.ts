@@ -2,6 +2,7 @@ import { formatSignatureHeader, parseSignatureHeader } from '../signing/header.j
 import { signWithScheme } from '../signing/index.js';
 import type { Scheme, SignatureSpec } from '../signing/types.js';
 import type { Delivery, HeaderPair } from '../delivery/types.js';
+import { headerOf } from '../http/header-pairs.js';
 
 /** Rewrite the primary signature header's value in a delivery (other headers untouched, order kept). */
 export function withSignatureHeader(d: Delivery, spec: SignatureSpec, value: (old: string) => string | undefined): Delivery {
@@ -72,7 +73,7 @@ export function signedWithoutTimestamp(d: Delivery, scheme: Scheme, secret: stri
     headers.push([name, dropKvTimestamp(spec, signed.headers[spec.header] as string)]);
   }
   const primary = scheme.signatures[0];
-  const signature = primary && headers.find(([n]) => n.toLowerCase() === primary.header.toLowerCase())?.[1];
+  const signature = primary && headerOf(headers, primary.header);
   return { ...d, headers, signature, timestamp: undefined };
 }
 

@@ -5,7 +5,8 @@ import { renderString, serializeBody } from '../fixtures/index.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { signWithScheme } from '../signing/sign.js';
-import { headerOf, replayHeaders } from './request.js';
+import { headerOf } from '../http/header-pairs.js';
+import { replayHeaders } from './request.js';
 import type { LoadedRequest } from './source.js';
 
 export interface ReplayOptions {

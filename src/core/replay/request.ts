@@ -8,10 +8,6 @@ export function replayHeaders(headers: readonly (readonly [string, string])[]): 
   return headers.filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase())).map(([k, v]) => [k, v]);
 }
 
-export function headerOf(headers: readonly (readonly [string, string])[], name: string): string | undefined {
-  const lower = name.toLowerCase();
-  return headers.find(([k]) => k.toLowerCase() === lower)?.[1];
-}
 
 /**
  * Where a capture goes: `--to` with a path is used as given; `--to` without one (localhost:3000)
