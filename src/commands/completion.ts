@@ -1,7 +1,7 @@
 import type { Handler } from '../cli/context.js';
 import { buildProgram } from '../cli/program.js';
-import { completionModel } from '../core/completion/model.js';
-import { SCRIPTS, SHELLS, type Shell } from '../core/completion/scripts.js';
+import { completionModel } from '../cli/completion/model.js';
+import { SCRIPTS, SHELLS, type Shell } from '../cli/completion/scripts.js';
 import { UsageError } from '../core/errors.js';
 
 const completion: Handler = async (_opts, ctx, args) => {

@@ -1,11 +1,5 @@
-import { allCommands, type CompletionCommand, type CompletionModel, type ValueSource } from './model.js';
-
-const words = (list: readonly string[]) => list.join(' ');
-/** Single-quoted for bash, zsh and fish alike (fish reads `'\''` the same way). */
-const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
-/** Every command the scripts know, the program (path '') first. */
-const commandsOf = (m: CompletionModel) => [m.program, ...allCommands(m)];
-const pathOf = (c: CompletionCommand) => c.path.join(' ');
+import type { CompletionModel, ValueSource } from './model.js';
+import { commandsOf, pathOf, quote, words } from './shared.js';
 
 /**
  * How the bash function names a value source: `words:<list>` for a fixed list; `none`, `file`,
@@ -22,7 +16,7 @@ function arms(entries: [string, string][], indent: string): string[] {
   return [...byKind].map(([kind, keys]) => `${indent}${keys.join('|')}) kind=${quote(kind)} ;;`);
 }
 
-function bashScript(m: CompletionModel): string {
+export function bashScript(m: CompletionModel): string {
   const commands = commandsOf(m);
   const specArms = commands.map((c) => {
     const sets = [`opts=${quote(words(c.options.flatMap((o) => o.flags)))}`];
@@ -184,126 +178,3 @@ _hookctl() {
 complete -F _hookctl hookctl
 `;
 }
-
-/** zsh runs the bash function through bashcompinit, which keeps one source of truth. */
-function zshScript(m: CompletionModel): string {
-  return `#compdef hookctl
-# hookctl zsh completion: save as _hookctl in a directory on $fpath, or source it.
-autoload -U +X bashcompinit && bashcompinit
-${bashScript(m).split('\n').slice(1).join('\n')}`;
-}
-
-/** The fish arguments that complete a value of this source: candidates (`-a`), files (`-F`), or nothing. */
-function fishValue(v: ValueSource): string[] {
-  if (typeof v !== 'string') return ['-a', quote(words(v.words))];
-  switch (v) {
-    case 'none': return [];
-    case 'file': return ['-F'];
-    case 'dir': return ['-a', "'(__fish_complete_directories (commandline -ct))'"];
-    case 'at-file': return ['-a', "'(__hookctl_at_files)'"];
-    case 'providers': return ['-a', "'(__hookctl_providers)'"];
-    case 'events': return ['-a', "'(__hookctl_events)'"];
-  }
-}
-
-function fishScript(m: CompletionModel): string {
-  const commands = commandsOf(m);
-  // -n "__hookctl_at 'captures list' 0"
-  const at = (c: CompletionCommand, n?: number) => `-n "__hookctl_at ${quote(pathOf(c)).replace(/[\\"$]/g, '\\$&')}${n === undefined ? '' : ` ${n}`}"`;
-  const takesValue = commands.flatMap((c) => c.options.flatMap((o) => (o.value ? o.flags.map((f) => quote(`${pathOf(c)} ${f}`)) : [])));
-  const subcommands = commands.flatMap((c) => c.commands.map((s) => quote(`${pathOf(c)} ${s.name}`)));
-
-  const lines = [
-    '# hookctl fish completion: save as ~/.config/fish/completions/hookctl.fish',
-    "# Generated from hookctl's own command definitions: regenerate it after an upgrade.",
-    'complete -c hookctl -e',
-    'complete -c hookctl -f',
-    '',
-    '# __hookctl_takes_value CMD FLAG: FLAG takes a value after CMD (the command\'s words, \'\' before any).',
-    'function __hookctl_takes_value',
-    '    switch "$argv[1] $argv[2]"',
-    `        case ${takesValue.join(' ')}`,
-    '            return 0',
-    '    end',
-    '    return 1',
-    'end',
-    '',
-    '# __hookctl_is_command CMD WORD: WORD is a subcommand of CMD.',
-    'function __hookctl_is_command',
-    '    switch "$argv[1] $argv[2]"',
-    `        case ${subcommands.join(' ')}`,
-    '            return 0',
-    '    end',
-    '    return 1',
-    'end',
-    '',
-    '# Prints how many arguments come before the cursor, then the words of the command being typed.',
-    'function __hookctl_state',
-    '    set -l tokens (commandline -opc)',
-    '    set -e tokens[1]',
-    '    set -l cmd',
-    '    set -l args 0',
-    '    set -l skip 0',
-    '    set -l dashdash 0',
-    '    for t in $tokens',
-    '        if test $skip = 1',
-    '            set skip 0',
-    '        else if test $dashdash = 0; and test "$t" = --',
-    '            set dashdash 1',
-    "        else if test $dashdash = 0; and string match -q -- '-?*' $t",
-    "            if not string match -q -- '--*=*' $t; and __hookctl_takes_value \"$cmd\" $t",
-    '                set skip 1',
-    '            end',
-    '        else if test $dashdash = 0; and __hookctl_is_command "$cmd" $t',
-    '            set -a cmd $t',
-    '            set args 0',
-    '        else',
-    '            set args (math $args + 1)',
-    '        end',
-    '    end',
-    '    printf \'%s\\n\' $args $cmd',
-    'end',
-    '',
-    '# __hookctl_at CMD [N]: the command being typed is CMD (\'\' for none yet), and N arguments come before the cursor.',
-    'function __hookctl_at',
-    '    set -l state (__hookctl_state)',
-    '    test "$state[2..-1]" = "$argv[1]"; or return 1',
-    '    test (count $argv) -lt 2; or test $state[1] = $argv[2]',
-    'end',
-    '',
-    `function __hookctl_providers; printf '%s\\n' ${words(m.providers.map(quote))}; end`,
-    `function __hookctl_events; printf '%s\\n' ${words(m.events.map(quote))}; end`,
-    '',
-    '# `@file` values: the files, each after an @.',
-    'function __hookctl_at_files',
-    "    set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))",
-    "    string match -q -- '@*' $token; or test -z \"$token\"; or return",
-    "    printf '@%s\\n' (__fish_complete_path (string replace -r -- '^@' '' $token))",
-    'end',
-  ];
-
-  for (const c of commands) {
-    lines.push('');
-    for (const s of c.commands) lines.push(`complete -c hookctl ${at(c)} -a ${s.name} -d ${quote(s.description)}`);
-    const last = c.args.length - 1;
-    c.args.forEach((a, i) => {
-      if (a.value === 'none') return;
-      lines.push([`complete -c hookctl ${a.variadic && i === last ? at(c) : at(c, i)}`, ...fishValue(a.value)].join(' '));
-    });
-    for (const o of c.options) {
-      const parts = [`complete -c hookctl ${at(c)}`];
-      if (o.long) parts.push(`-l ${o.long.slice(2)}`);
-      if (o.short) parts.push(`-s ${o.short.slice(1)}`);
-      // -r: it takes a value; -f: not a file name, unless fishValue says -F.
-      if (o.value) parts.push('-r', ...(o.value === 'file' ? [] : ['-f']), ...fishValue(o.value));
-      parts.push(`-d ${quote(o.description)}`);
-      lines.push(parts.join(' '));
-    }
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-/** The scripts by shell name: what `hookctl completion <shell>` takes. */
-export const SCRIPTS = { bash: bashScript, zsh: zshScript, fish: fishScript } as const;
-export type Shell = keyof typeof SCRIPTS;
-export const SHELLS = Object.keys(SCRIPTS) as Shell[];
