@@ -1,6 +1,6 @@
 import { ExitCode, HookctlError } from '../core/errors.js';
 import type { Io } from './io.js';
-import { printable, printableLines } from '../core/printable.js';
+import { printable, printableLines } from '../core/text/printable.js';
 
 /**
  * The single place errors become exit codes and one `✗ message` line (plus a hint) on stderr.

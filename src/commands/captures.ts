@@ -1,7 +1,7 @@
 import type { CommandContext, Handler } from '../cli/context.js';
 import { storeDirFor } from '../core/config/load.js';
 import { table } from '../cli/output.js';
-import { printable } from '../core/printable.js';
+import { printable } from '../core/text/printable.js';
 import type { Settings } from '../core/config/types.js';
 import { UsageError } from '../core/errors.js';
 import { parseTarget, targetHasPath } from '../core/http/target.js';

@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { printable, printableLines } from '../../src/core/printable.js';
+import { printable, printableLines } from '../../src/core/text/printable.js';
 import { makeCapture, storeWith, tempDir } from '../captures/helpers.js';
 import { post, startListen, type Listener } from '../listen/support.js';
 import { runCli } from '../support/cli.js';

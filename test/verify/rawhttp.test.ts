@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRawRequest } from '../../src/core/rawhttp/index.js';
+import { parseRawRequest } from '../../src/core/http/raw-request.js';
 
 const crlf = (lines: string[]) => lines.join('\r\n');
 

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { ChalkInstance } from 'chalk';
-import { printable, printableLines } from '../../core/printable.js';
+import { printable, printableLines } from '../../core/text/printable.js';
 import type { Capture } from '../../core/store/index.js';
 
 /** One line of `captures list --json`. */

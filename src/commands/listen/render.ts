@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { ChalkInstance } from 'chalk';
-import { printable, printableLines } from '../../core/printable.js';
+import { printable, printableLines } from '../../core/text/printable.js';
 import type { Delivery, Rejection } from '../../core/server/index.js';
 import { statusColour } from '../../cli/output.js';
 

@@ -5,7 +5,7 @@ import type { Sent } from '../../core/replay/run.js';
 import type { ProviderChoice } from '../../core/replay/check.js';
 import type { LoadedRequest } from '../../core/replay/source.js';
 import { redactUrl } from '../../core/http/target.js';
-import { printable } from '../../core/printable.js';
+import { printable } from '../../core/text/printable.js';
 import { statusColour } from '../../cli/output.js';
 
 export interface ReplayItem {

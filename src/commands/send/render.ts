@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES } from 'node:http';
 import type { ChalkInstance } from 'chalk';
-import { printable, printableLines } from '../../core/printable.js';
+import { printable, printableLines } from '../../core/text/printable.js';
 import type { HttpResponse } from '../../core/http/client.js';
 import { redactUrl } from '../../core/http/target.js';
 import { duration } from '../../core/providers/describe.js';

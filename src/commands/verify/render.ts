@@ -4,7 +4,7 @@ import { maskSecret } from '../../core/secrets.js';
 import type { FailureReason } from '../../core/signing/types.js';
 import type { CheckOutcome } from '../../core/replay/check.js';
 import type { LoadedRequest } from '../../core/replay/source.js';
-import { printable } from '../../core/printable.js';
+import { printable } from '../../core/text/printable.js';
 import { ageText } from '../../core/text/age.js';
 
 /** The reason codes in plain words (the code itself is the stable part). */

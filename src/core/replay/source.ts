@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
-import { parseRawRequest } from '../rawhttp/index.js';
+import { parseRawRequest } from '../http/raw-request.js';
 import { CaptureNotFoundError, decodeCaptureFile, isCaptureRef, type Capture, type CaptureStore } from '../store/index.js';
 
 /** A request to verify or replay, wherever it came from. */
