@@ -1,5 +1,6 @@
 import type { ProviderProfile } from '../providers/types.js';
 import { secretKey } from './crypto.js';
+import { SigningError } from './errors.js';
 import type { VerifyResult } from './types.js';
 import { verifyWithScheme, type VerifyInput } from './verify.js';
 
@@ -8,6 +9,12 @@ import { verifyWithScheme, type VerifyInput } from './verify.js';
  * Webhooks) is a failed check to diagnose, not bad input: verify with the others and say which were unusable.
  */
 export function verifyUsable(profile: ProviderProfile, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
+  // The common case, every secret decodable, costs nothing extra: listen runs this per request.
+  try {
+    return verifyWithScheme(profile.scheme, profile.id, { ...input, secrets: [...secrets] });
+  } catch (err) {
+    if (!(err instanceof SigningError)) throw err;
+  }
   const usable: number[] = [];
   const unusable: string[] = [];
   secrets.forEach((s, i) => {
