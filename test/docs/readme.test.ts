@@ -54,6 +54,22 @@ describe('the README keeps its promises to a newcomer', () => {
     expect(ci.some((l) => /(^|&&\s*)npm test$/.test(l.trim()))).toBe(true);
   });
 
+  it('the demo the Quick start runs exits 0 with every delivery verified', async () => {
+    // npm test has just built dist/, which is all `npm run demo` adds before this script.
+    const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'scripts/demo.mjs')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: undefined, HOOKCTL_PROVIDER: undefined, HOOKCTL_CONFIG: undefined } });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => { out += d; });
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    expect(r.code, r.out).toBe(0);
+    const events = BUILTIN_PROVIDERS.reduce((n, p) => n + p.events.length, 0);
+    expect(r.out).toContain(`${events} of ${events} deliveries verified`);
+    expect(r.out).toMatch(/✔ valid .* linear/);
+    expect(r.out).toMatch(/✔ \S+\s+linear\s+Comment\.create\s+200\s+200 .*\(re-signed\)/);
+  }, 60_000);
+
   it('every runnable (```sh) block sits in a section that a docs test runs', () => {
     const runBy: Record<string, string> = {
       'Send a delivery': 'test/send/examples.test.ts',
