@@ -2,9 +2,10 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEvent, serializeBody, type TemplateContext } from '../fixtures/index.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
+import type { Scheme } from '../signing/types.js';
 import { sign } from '../signing/index.js';
 import { compileTemplate } from './compile.js';
-import { applyEdits, mergeHeaders, parseEdit, parseJsonBody, type Edit } from './edits.js';
+import { applyEdits, fieldEdit, mergeHeaders, parseEdit, parseJsonBody, type Edit } from './edits.js';
 import { planMode, truncateSignatures, wrongSecret, type ModePlan } from './modes.js';
 import type { Delivery, DeliverySpec, HeaderPair, PreparedDelivery, World } from './types.js';
 
@@ -51,7 +52,7 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   layout.push(...Object.entries(request.headers ?? {}));
   const idFormat = request.deliveryId?.format;
   // Schemes that sign a message id (Standard Webhooks) use it as the delivery id unless the profile has its own.
-  const msgFormat = scheme.id ? `{{id:${scheme.id.prefix ?? 'msg_'}:24}}` : undefined;
+  const msgFormat = messageIdFormat(scheme);
   const userHeaders = o.headers ?? [];
   const primary = scheme.signatures[0]?.header;
 
@@ -120,7 +121,7 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): Body
   const tsEdit = (now: number): Edit[] => {
     if (!moveTimestamp || !field) return [];
     const seconds = (o.timestamp ?? now / 1000) + plan.offsetSec;
-    return [{ path: field, keys: field.split('.'), value: Math.floor(seconds * scale) }];
+    return [fieldEdit(field, Math.floor(seconds * scale))];
   };
   const editBody = (payload: unknown, list: Edit[]) => {
     try {
@@ -155,4 +156,9 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): Body
     if (moveTimestamp) payload = editBody(payload, tsEdit(ctx.now));
     return { bytes: serializeBody(payload), bodyTimestamp: readTs(payload) };
   };
+}
+
+/** The fixture token for a fresh signed message id (Standard Webhooks' webhook-id), for schemes that sign one. */
+export function messageIdFormat(scheme: Scheme): string | undefined {
+  return scheme.id ? `{{id:${scheme.id.prefix ?? 'msg_'}:24}}` : undefined;
 }

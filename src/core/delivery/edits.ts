@@ -13,6 +13,11 @@ export interface Edit {
  * `x={"a":1}` and `x="42"` what they say: a value that parses as JSON is that JSON, anything else a string.
  * Paths are dotted; array items by index (`outputs.0.status` or `outputs[0].status`).
  */
+/** An edit that sets one dotted path, as `--set path=value` would (used to move a body timestamp). */
+export function fieldEdit(path: string, value: unknown): Edit {
+  return { path, keys: path.split('.'), value };
+}
+
 export function parseEdit(text: string): Edit {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UsageError(`--set "${text}" is not of the form path=value`, 'e.g. --set job.status=failed --set job.progress=50');

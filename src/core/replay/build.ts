@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
-import { applyEdits, mergeHeaders, parseJsonBody, type Edit } from '../delivery/edits.js';
+import { messageIdFormat } from '../delivery/build.js';
+import { applyEdits, fieldEdit, mergeHeaders, parseJsonBody, type Edit } from '../delivery/edits.js';
 import { UsageError } from '../errors.js';
 import { renderString, serializeBody } from '../fixtures/index.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { signWithScheme } from '../signing/sign.js';
+import { sha256Hex } from '../store/format.js';
 import { headerOf } from '../http/header-pairs.js';
 import { replayHeaders } from './request.js';
 import type { LoadedRequest } from './source.js';
@@ -48,7 +49,7 @@ export function buildReplay(req: LoadedRequest, o: ReplayOptions): ReplayRequest
   const edits = [...o.edits];
   if (bodyTs?.field) {
     const value = Math.floor(bodyTs.unit === 'ms' ? o.now : o.now / 1000);
-    edits.push({ path: bodyTs.field, keys: bodyTs.field.split('.'), value });
+    edits.push(fieldEdit(bodyTs.field, value));
   }
   if (edits.length > 0) {
     const parsed = parseJsonBody(body, `the body of ${req.label}`);
@@ -65,7 +66,8 @@ export function buildReplay(req: LoadedRequest, o: ReplayOptions): ReplayRequest
     deliveryId = renderString(request.deliveryId.format, ctx);
     fresh.push([request.deliveryId.header, deliveryId]);
   }
-  const messageId = scheme.id ? renderString(`{{id:${scheme.id.prefix ?? 'msg_'}:24}}`, ctx) : undefined;
+  const msgFormat = messageIdFormat(scheme);
+  const messageId = msgFormat ? renderString(msgFormat, ctx) : undefined;
   const signed = signWithScheme(scheme, { secret, body, now: o.now, id: messageId });
   // Same names, same places: the signature headers replace their captured selves (case-insensitively).
   headers = mergeHeaders(headers, [...fresh, ...Object.entries(signed.headers)]);
@@ -77,5 +79,5 @@ export function buildReplay(req: LoadedRequest, o: ReplayOptions): ReplayRequest
 }
 
 function finish(r: Omit<ReplayRequest, 'bodySha256'>): ReplayRequest {
-  return { ...r, bodySha256: createHash('sha256').update(r.body).digest('hex') };
+  return { ...r, bodySha256: sha256Hex(r.body) };
 }
