@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import { BUILTIN_PROVIDERS } from '../providers/registry.js';
+import { ALGORITHMS, ENCODINGS } from '../signing/types.js';
 import { nearest } from '../text/nearest.js';
 import type { HookctlConfig } from './types.js';
 
@@ -95,8 +96,8 @@ function validateScheme(s: unknown, at: string, check: Check): void {
     check(isObject(sig), k, 'must be an object');
     const g = sig as Record<string, unknown>;
     check(typeof g.header === 'string' && g.header !== '', `${k}.header`, 'must be a header name');
-    check(['sha256', 'sha1', 'sha512'].includes(g.algorithm as string), `${k}.algorithm`, 'must be sha256, sha1 or sha512');
-    check(['hex', 'base64', 'base64url'].includes(g.encoding as string), `${k}.encoding`, 'must be hex, base64 or base64url');
+    check((ALGORITHMS as readonly string[]).includes(g.algorithm as string), `${k}.algorithm`, `must be ${ALGORITHMS.join(', ')}`);
+    check((ENCODINGS as readonly string[]).includes(g.encoding as string), `${k}.encoding`, `must be ${ENCODINGS.join(', ')}`);
     check(isObject(g.format) && ['prefixed', 'kv'].includes((g.format as { style?: string }).style as string), `${k}.format.style`, 'must be "prefixed" or "kv"');
   });
   check(isObject(sc.secret) && ['utf8', 'base64'].includes((sc.secret as { encoding?: string }).encoding as string), `${at}.secret.encoding`, 'must be "utf8" or "base64"');

@@ -1,10 +1,7 @@
 import { encodedLength, isWellFormed } from '../signing/crypto.js';
 import { parseSignatureHeader } from '../signing/header.js';
-import type { Algorithm, Encoding, Headers, Scheme, SignatureFormat, SignatureSpec } from '../signing/types.js';
+import { ALGORITHMS, ENCODINGS, type Headers, type Scheme, type SignatureFormat, type SignatureSpec } from '../signing/types.js';
 import type { Attempt, DiagnosisCode, Variant } from './types.js';
-
-const ENCODINGS: Encoding[] = ['hex', 'base64', 'base64url'];
-const ALGORITHMS: Algorithm[] = ['sha256', 'sha1', 'sha512'];
 
 /** The signature header the scheme would read, with every occurrence of it. */
 export interface PresentSignature {

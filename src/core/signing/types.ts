@@ -1,7 +1,9 @@
 /** A signing scheme described as data, so a custom provider needs no code. */
 
-export type Algorithm = 'sha256' | 'sha1' | 'sha512';
-export type Encoding = 'hex' | 'base64' | 'base64url';
+export const ALGORITHMS = ['sha256', 'sha1', 'sha512'] as const;
+export type Algorithm = (typeof ALGORITHMS)[number];
+export const ENCODINGS = ['hex', 'base64', 'base64url'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
 
 /** How the secret the user holds becomes the HMAC key. */
 export interface SecretSpec {
