@@ -12,7 +12,9 @@ const bin = fileURLToPath(new URL('../bin/hookctl.js', import.meta.url));
 const store = mkdtempSync(join(tmpdir(), 'hookctl-demo-'));
 const env = { ...process.env, HOOKCTL_SECRET: '', HOOKCTL_PROVIDER: '', HOOKCTL_CONFIG: '' };
 for (const k of ['HOOKCTL_SECRET', 'HOOKCTL_PROVIDER', 'HOOKCTL_CONFIG']) delete env[k];
-const say = (text) => process.stdout.write(`\n\x1b[1m== ${text}\x1b[0m\n`);
+// Bold headings on a terminal only, and never under NO_COLOR.
+const bold = process.stdout.isTTY && !process.env.NO_COLOR ? (t) => `\x1b[1m${t}\x1b[0m` : (t) => t;
+const say = (text) => process.stdout.write(`\n${bold(`== ${text}`)}\n`);
 const hookctl = (args) => {
   process.stdout.write(`$ hookctl ${args.join(' ')}\n`);
   return spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', 'inherit', 'inherit'], env }).status;

@@ -31,6 +31,10 @@ export function parseRawRequest(input: Buffer, source = 'the input'): RawRequest
   const requestLine = lines.shift() ?? '';
   const m = REQUEST_LINE.exec(requestLine);
   if (!m) throw bad(requestLine ? `the first line "${clip(requestLine)}" is not like "POST /webhooks HTTP/1.1"` : 'it is empty');
+  // No blank line and no final newline: the request stops mid-header (a cut file), not a bodiless request.
+  if (head.bodyStart === input.length && input.length > start && input[input.length - 1] !== 0x0a) {
+    throw bad('it stops in the middle of its headers (no blank line after them)', 'save the whole request (hookctl captures show <id> --raw)');
+  }
 
   const headers: [string, string][] = [];
   for (const line of lines) {
