@@ -7,7 +7,7 @@ import { redactUrl } from '../../core/http/target.js';
 import { duration } from '../../core/providers/describe.js';
 import type { Judgement } from '../../core/delivery/policy.js';
 import type { Attempt } from '../../core/delivery/run.js';
-import type { RunSummary } from '../../core/delivery/stats.js';
+import { round, type RunSummary } from '../../core/delivery/stats.js';
 import type { Delivery } from '../../core/delivery/types.js';
 import { statusColour } from '../../cli/output.js';
 
@@ -150,4 +150,3 @@ export function summaryLines(s: RunSummary, c: ChalkInstance): string {
 
 
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
-const round = (ms: number) => Math.round(ms * 100) / 100;

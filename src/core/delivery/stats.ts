@@ -70,4 +70,5 @@ export class Stats {
   }
 }
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
+/** Milliseconds to two decimals, as every timing hookctl reports. */
+export const round = (ms: number) => Math.round(ms * 100) / 100;
