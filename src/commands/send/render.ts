@@ -148,5 +148,4 @@ export function summaryLines(s: RunSummary, c: ChalkInstance): string {
   ].join('\n');
 }
 
-
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
