@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
 import { collect, CONCURRENCY, milliseconds, wholeNumber } from './parsers.js';
 
-
 export function registerReplay(program: Command, lazy: Lazy): Command {
   return program
     .command('replay')

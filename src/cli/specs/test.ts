@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
 import { collect, list, milliseconds } from './parsers.js';
 
-
 export function registerTest(program: Command, lazy: Lazy): Command {
   return program
     .command('test')

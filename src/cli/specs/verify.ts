@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
 import { collect, seconds, TOLERANCE } from './parsers.js';
 
-
 export function registerVerify(program: Command, lazy: Lazy): Command {
   return program
     .command('verify')

@@ -8,7 +8,6 @@ export function replayHeaders(headers: readonly (readonly [string, string])[]): 
   return headers.filter(([name]) => !NOT_REPLAYED.has(name.toLowerCase())).map(([k, v]) => [k, v]);
 }
 
-
 /**
  * Where a capture goes: `--to` with a path is used as given; `--to` without one (localhost:3000)
  * gets the path and query the capture was received on.
