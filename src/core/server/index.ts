@@ -10,7 +10,7 @@ export { statusSequence, type Delivery } from './pipeline.js';
 export { eventFromBody, inspectRequest } from './inspect.js';
 export type { Rejection } from './http.js';
 
-export interface CaptureServerOptions extends Omit<PipelineOptions, 'dedup' | 'forwarder'> {
+export interface CaptureServerOptions extends Omit<PipelineOptions, 'dedup' | 'forwarder' | 'stopping'> {
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -40,7 +40,8 @@ export async function startCaptureServer(o: CaptureServerOptions): Promise<Captu
   const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000) : undefined;
   const dedup = new DedupIndex(o.dedupCapacity);
   for (const c of o.earlier ?? []) dedup.check(dedupKey(c), c.id);
-  const handle = createPipeline({ ...o, forwarder, dedup });
+  const stopping = new AbortController();
+  const handle = createPipeline({ ...o, forwarder, dedup, stopping: stopping.signal });
   const server = await startHttpServer({ ...o, handle }).catch(async (err: unknown) => {
     await forwarder?.close();
     throw err;
@@ -49,6 +50,7 @@ export async function startCaptureServer(o: CaptureServerOptions): Promise<Captu
     url: server.url,
     port: server.port,
     async close() {
+      stopping.abort();
       await server.close();
       await forwarder?.close();
     },

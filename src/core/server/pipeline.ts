@@ -25,6 +25,8 @@ export interface PipelineOptions {
   nextStatus(): number;
   rejectInvalid: boolean;
   delayMs: number;
+  /** Aborted when the server stops: a pending --delay answers at once instead of holding the shutdown. */
+  stopping?: AbortSignal;
   forwarder?: Forwarder;
   dedup: DedupIndex;
   onDelivery(d: Delivery): void;
@@ -97,8 +99,7 @@ export function createPipeline(o: PipelineOptions): (req: RawRequest) => Promise
         capture.response = { status: 503 };
       }
     }
-    // Unref'd: a long --delay pending when listen stops must not keep the process alive.
-    if (o.delayMs > 0) await sleep(o.delayMs, undefined, { ref: false });
+    if (o.delayMs > 0) await sleep(o.delayMs, undefined, { ref: false, signal: o.stopping }).catch(() => {});
     const delivery: Delivery = { capture, provider: seen.provider, forward, storeError };
     return { reply, after: () => o.onDelivery(delivery) };
   };
