@@ -31,8 +31,6 @@ export interface ListenOptions {
   verbose?: boolean;
 }
 
-const MiB = 1024 * 1024;
-
 const listen: Handler<ListenOptions> = async (opts, ctx) => {
   if (opts.forwardTo && (opts.status !== undefined || opts.respond)) {
     throw new UsageError('--status and --respond cannot be used with --forward-to', 'with --forward-to your app decides the answer');
@@ -42,7 +40,6 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   const { out, io } = ctx;
   const fixed = opts.provider ? getProvider(opts.provider, settings.customProviders) : undefined;
   const fallback = !fixed && settings.providerExplicit ? getProvider(settings.provider, settings.customProviders) : undefined;
-  const listenConfig = settings.config.listen ?? {};
   // `--host "$UNSET"` would otherwise bind every interface: an empty host is a mistake, not a choice.
   if (opts.host !== undefined && opts.host.trim() === '') {
     throw new UsageError('--host is empty', 'pass --host 127.0.0.1 (the default), or --host 0.0.0.0 to listen on every interface on purpose');
@@ -65,9 +62,9 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   let server: CaptureServer;
   try {
     server = await startCaptureServer({
-      host: opts.host ?? listenConfig.host ?? '127.0.0.1',
-      port: opts.port ?? listenConfig.port ?? 4000,
-      maxBody: opts.maxBody ?? listenConfig.maxBody ?? 10 * MiB,
+      host: opts.host ?? settings.listen.host,
+      port: opts.port ?? settings.listen.port,
+      maxBody: opts.maxBody ?? settings.listen.maxBody,
       requestTimeoutMs: opts.requestTimeout ?? 30_000,
       earlier,
       now: io.now,
@@ -101,7 +98,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
     });
   } catch (err) {
     await store?.close();
-    throw bindError(err, opts.port ?? listenConfig.port ?? 4000);
+    throw bindError(err, opts.port ?? settings.listen.port);
   }
 
   const banner = { url: server.url, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo ? redactUrl(forwardTo) : null };

@@ -39,6 +39,11 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
     fixtureDirs: (config.fixtures ?? []).map(abs),
     storeDir: config.store ? abs(config.store) : resolve(opts.cwd, '.hookctl'),
     target: config.target,
+    listen: {
+      host: config.listen?.host ?? '127.0.0.1',
+      port: config.listen?.port ?? 4000,
+      maxBody: config.listen?.maxBody ?? 10 * 1024 * 1024,
+    },
     warnings: found?.warnings ?? [],
   };
 }

@@ -34,6 +34,8 @@ export interface Settings {
   fixtureDirs: string[];
   storeDir: string;
   target?: string;
+  /** `listen`'s defaults, the config's values over the built-in ones (flags override them). */
+  listen: { host: string; port: number; maxBody: number };
   /** Problems in the config file that do not stop a command, e.g. secrets for an unknown provider; one line each. */
   warnings: string[];
 }
