@@ -2,7 +2,7 @@ import { access, constants, mkdir, open, readdir, readFile, unlink } from 'node:
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
-import { decodeAll, decodeStrict, encodeCapture, NEWER_FORMAT, type ScanProblem } from './format.js';
+import { decodeAll, encodeCapture, NEWER_FORMAT, type ScanProblem } from './format.js';
 import { ID_LENGTH } from './ids.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
 import { SEGMENT_SUFFIX, SegmentWriter, syncDir } from './writer.js';
@@ -10,6 +10,7 @@ import { SEGMENT_SUFFIX, SegmentWriter, syncDir } from './writer.js';
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
 export { encodeCapture, decodeAll, decodeLine, sha256Hex, FORMAT_VERSION, type ScanProblem } from './format.js';
 export { idGenerator, idTime } from './ids.js';
+export { decodeCaptureFile, readCaptureFile } from './capture-file.js';
 
 /** How much of the newest segments `recent` reads at most: bounds a restarted listen's start-up. */
 const RECENT_BYTES = 4 * 1024 * 1024;
@@ -240,40 +241,4 @@ function matches(c: Capture, f: ListFilter): boolean {
   if (f.failed && c.verification?.ok !== false) return false;
   if (f.sinceMs !== undefined && !(Date.parse(c.receivedAt) >= f.sinceMs)) return false;
   return true;
-}
-
-/**
- * Reads a file of capture records (an exported capture, a copied segment); damage is skipped with
- * a warning. `verify` and `replay` read a file the user named with `decodeCaptureFile` instead,
- * which refuses damage.
- */
-export async function readCaptureFile(path: string, onWarning: (w: StoreWarning) => void = () => {}): Promise<Capture[]> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (err) {
-    throw new UsageError(`cannot read capture file ${path}: ${fileProblem(err)}`, 'check the path', err);
-  }
-  return decodeAll(data, (p) => onWarning({ where: `${path}:${p.offset}`, message: `${p.problem}: skipped` }));
-}
-
-/**
- * The captures in a capture file the user named explicitly (already read into `data`; `name` is
- * how the user wrote it). Strict, unlike the store: a damaged record is a UsageError (exit 2)
- * naming the file, the line and what is wrong. Skipping it would quietly verify or replay less
- * than the file holds.
- */
-export function decodeCaptureFile(data: Buffer, name: string): Capture[] {
-  const decoded = decodeStrict(data);
-  if (!decoded.ok) {
-    const { line, id, problem } = decoded.problem;
-    throw new UsageError(`${name} is not a readable capture file: ${problem}, on line ${line}${id ? ` (capture ${id})` : ''}`,
-      problem.startsWith(NEWER_FORMAT)
-        ? 'upgrade hookctl to read it'
-        : 'it was truncated or edited: re-export it with `hookctl captures export`, or fix the file');
-  }
-  if (decoded.captures.length === 0) {
-    throw new UsageError(`${name} is not a readable capture file: it holds no capture`, 're-export it with `hookctl captures export`');
-  }
-  return decoded.captures;
 }
