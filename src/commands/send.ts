@@ -153,14 +153,14 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
     out.log(`interrupted: ${done} of ${total} deliveries completed`);
     return ExitCode.interrupted;
   }
-  if (failures.length) {
-    // Name the commonest failure (a server killed mid-burst: thousands refused, a few reset).
-    const byKind = new Map<string, Attempt[]>();
-    for (const f of failures) byKind.set(f.error!.kind, [...(byKind.get(f.error!.kind) ?? []), f]);
-    const ranked = [...byKind].sort((a, b) => b[1].length - a[1].length);
-    const main = ranked[0]![1][0]!.error!;
+  // Name the commonest failure (a server killed mid-burst: thousands refused, a few reset).
+  const byKind = new Map<string, NetworkError[]>();
+  for (const { error } of failures) if (error) byKind.set(error.kind, [...(byKind.get(error.kind) ?? []), error]);
+  const ranked = [...byKind.values()].sort((a, b) => b.length - a.length);
+  const [main] = ranked[0] ?? [];
+  if (main) {
     if (requests === 1) throw main;
-    const mix = ranked.length > 1 ? ` (${ranked.map(([kind, list]) => `${list.length} ${kind}`).join(', ')})` : '';
+    const mix = ranked.length > 1 ? ` (${ranked.map((list) => `${list.length} ${list[0]?.kind}`).join(', ')})` : '';
     throw new NetworkError(main.kind, `${failures.length} of ${requests} deliveries got no response${mix}: ${main.message}`, main.hint ?? '', main.code, main);
   }
   if (plan.expect && unmet.length) {

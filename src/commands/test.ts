@@ -61,9 +61,8 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const count = (s: ScenarioResult['status']) => results.filter((r) => r.status === s).length;
   const summary = { passed: count('pass'), failed: count('fail'), skipped: count('skip') };
   if (junitFile) {
-    const file = junitFile;
-    await writeFile(file, toJunit(results, { name: `hookctl test ${profile.id} ${shown}`, provider: profile.id, target: shown, seconds }))
-      .catch((err: unknown) => { throw new IoError(`cannot write ${file}: ${fileProblem(err)}`, 'check the directory exists and is writable', err); });
+    await writeFile(junitFile, toJunit(results, { name: `hookctl test ${profile.id} ${shown}`, provider: profile.id, target: shown, seconds }))
+      .catch((err: unknown) => { throw new IoError(`cannot write ${junitFile}: ${fileProblem(err)}`, 'check the directory exists and is writable', err); });
   }
   const interrupted = io.signal.aborted;
   if (out.json) out.object({ type: 'summary', provider: profile.id, target: shown, ...summary, seconds: Number(seconds.toFixed(3)), ...(interrupted ? { interrupted: true } : {}) });

@@ -11,7 +11,7 @@ import { verifyWithScheme, type VerifyInput } from './verify.js';
 export function verifyUsable(profile: ProviderProfile, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
   // The common case, every secret decodable, costs nothing extra: listen runs this per request.
   try {
-    return verifyWithScheme(profile.scheme, profile.id, { ...input, secrets: [...secrets] });
+    return verifyWithScheme(profile.scheme, profile.id, { ...input, secrets });
   } catch (err) {
     if (!(err instanceof SigningError)) throw err;
   }

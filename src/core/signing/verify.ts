@@ -6,7 +6,7 @@ import { readTimestamp, checkTolerance, effectiveTolerance } from './timestamp.j
 import type { Headers, Scheme, SignatureSpec, VerifyFailure, VerifyResult } from './types.js';
 
 export interface VerifyInput {
-  secrets: string | string[];
+  secrets: string | readonly string[];
   headers: Headers;
   body: Buffer | string;
   /** Clock in ms, injected; defaults to Date.now(). */
@@ -18,7 +18,7 @@ export interface VerifyInput {
 /** Check a delivery. A bad signature is a value (`ok: false` with a stable reason), never a throw. */
 export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInput): VerifyResult {
   const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
-  const secrets = Array.isArray(input.secrets) ? input.secrets : [input.secrets];
+  const secrets = typeof input.secrets === 'string' ? [input.secrets] : input.secrets;
   const aliases = scheme.headerAliases ?? [];
   const fail = (reason: VerifyFailure['reason'], detail: string, extra: Partial<VerifyFailure> = {}): VerifyFailure => ({
     ok: false, scheme: name, reason, detail, ...extra,
