@@ -1,5 +1,6 @@
 import type { Handler } from '../cli/context.js';
 import { table } from '../cli/output.js';
+import { listEvents } from '../core/catalogue/list.js';
 import { describeProvider } from '../core/providers/describe.js';
 
 const providers: Handler = async (_opts, ctx) => {
@@ -7,7 +8,7 @@ const providers: Handler = async (_opts, ctx) => {
   const { out } = ctx;
   if (out.json) {
     for (const p of settings.providers) {
-      out.object({ id: p.id, name: p.name, default: p.id === settings.provider, ...describeProvider(p), scheme: p.scheme, request: p.request, delivery: p.delivery, events: p.events.map((e) => e.name) });
+      out.object({ id: p.id, name: p.name, default: p.id === settings.provider, ...describeProvider(p), scheme: p.scheme, request: p.request, delivery: p.delivery, events: listEvents(p, settings.fixtureDirs).map((e) => e.name) });
     }
     return;
   }

@@ -1,6 +1,6 @@
 import type { Handler } from '../cli/context.js';
 import { secretsFor, storeDirFor } from '../core/config/load.js';
-import { parseEdit } from '../core/delivery/edits.js';
+import { parseEdits } from '../core/delivery/edits.js';
 import { expectNotMet, parseExpect } from '../core/delivery/expect.js';
 import { CheckFailedError, UsageError } from '../core/errors.js';
 import { parseTarget, targetHasPath } from '../core/http/target.js';
@@ -17,7 +17,7 @@ import { devSecretWarning } from '../core/secrets.js';
 
 interface ReplayOptions {
   to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
-  resign?: boolean; set?: string[]; secret?: string[]; expect?: string;
+  resign?: boolean; set?: string[]; add?: string[]; remove?: string[]; secret?: string[]; expect?: string;
   // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
   concurrency: number; delay: number; timeout?: number; store?: string;
 }
@@ -27,7 +27,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const refs = args;
   const { concurrency, delay: delayMs, timeout: timeoutOpt } = opts;
   const expect = opts.expect ? parseExpect(opts.expect) : undefined;
-  const edits = (opts.set ?? []).map(parseEdit);
+  const edits = parseEdits(opts);
   if (refs.length === 0 && !opts.all && !opts.since) throw new UsageError('which captures? none given', 'give ids or `last`, or select with --all or --since 10m');
   if (refs.length > 0 && opts.all) throw new UsageError('give capture ids or --all, not both', 'hookctl replay --all --to localhost:3000');
   const settings = await ctx.settings();
@@ -35,7 +35,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   if (!to) throw new UsageError('where to? no target given', 'pass --to localhost:3000, or set "target" in the config');
   const base = parseTarget(to, '/');
   const hasPath = targetHasPath(to);
-  if (edits.length && !opts.resign) out.warn('--set without --resign: the body changes but the old signature stays, so the receiver should reject it');
+  if (edits.length && !opts.resign) out.warn('edits without --resign: the body changes but the old signature stays, so the receiver should reject it');
 
   const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
   let requests: LoadedRequest[] = [];

@@ -8,7 +8,9 @@ import {
 import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
 import { bufferedSink, startProgress } from './send/sink.js';
 import { ExitCode, UsageError } from '../core/errors.js';
+import { listEvents } from '../core/catalogue/list.js';
 import { resolveEvent } from '../core/fixtures/index.js';
+import { fixtureDirs } from './fixture-dirs.js';
 import { NetworkError, createHttpClient } from '../core/http/client.js';
 import { parseTarget } from '../core/http/target.js';
 import { devSecretWarning } from '../core/secrets.js';
@@ -19,8 +21,11 @@ export interface SendOptions {
   secret?: string;
   all?: boolean;
   set?: string[];
+  add?: string[];
+  remove?: string[];
   data?: string;
   fixture?: string;
+  fixtures?: string;
   header?: string[];
   timestamp?: number;
   signature: SignatureMode;
@@ -45,10 +50,11 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const n = { count: opts.count, concurrency: opts.concurrency, duplicates: opts.duplicate, timeScale: opts.timeScale };
   const expect = opts.expect === undefined ? undefined : parseExpect(opts.expect);
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
-  const resolved = eventName ? [resolveEvent(eventName, settings.providers, settings.provider)] : undefined;
+  const dirs = fixtureDirs(opts.fixtures, settings, io.cwd);
+  const resolved = eventName ? [resolveEvent(eventName, settings.providers, settings.provider, dirs)] : undefined;
   const profile = resolved?.[0]?.profile ?? settings.providers.find((p) => p.id === settings.provider);
   if (!profile) throw new UsageError(`unknown provider "${settings.provider}"`, 'hookctl providers lists them');
-  const events = resolved?.map((r) => r.event) ?? profile.events;
+  const events = resolved?.map((r) => r.event) ?? listEvents(profile, dirs);
   if (events.length === 0) throw new UsageError(`${profile.id} has no events`, 'add events to the provider in the config');
 
   const to = opts.to ?? settings.target;
@@ -58,7 +64,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   if (source === 'dev') out.warn(devSecretWarning(profile.id, profile.devSecret, 'signing'));
 
   const overrides = {
-    set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
+    set: opts.set, add: opts.add, remove: opts.remove, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
     data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
     timestamp: opts.timestamp,
   };
@@ -67,7 +73,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
     out.warn(`--data is not valid JSON: sending it as is with Content-Type ${profile.request.contentType}`);
   }
   const builders = events.map((event) => createDeliveryBuilder({
-    profile, event, secrets, mode: opts.signature, url, overrides, fixtureDirs: settings.fixtureDirs, cwd: io.cwd, userAgent: `hookctl/${VERSION}`,
+    profile, event, secrets, mode: opts.signature, url, overrides, fixtureDirs: dirs, cwd: io.cwd, userAgent: `hookctl/${VERSION}`,
   }));
   const warning = builders[0]?.plan.warning;
   if (warning) out.warn(warning);

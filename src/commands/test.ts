@@ -11,7 +11,9 @@ import { ExitCode, IoError, UsageError } from '../core/errors.js';
 import { fileProblem } from '../core/fs-errors.js';
 import { createHttpClient } from '../core/http/client.js';
 import { parseTarget, redactUrl } from '../core/http/target.js';
+import { listEvents } from '../core/catalogue/list.js';
 import { getProvider } from '../core/providers/registry.js';
+import { fixtureDirs } from './fixture-dirs.js';
 import { devSecretWarning } from '../core/secrets.js';
 
 interface TestOptions {
@@ -23,6 +25,10 @@ interface TestOptions {
   junit?: string;
   // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
   slow: number;
+  fixtures?: string;
+  set?: string[];
+  add?: string[];
+  remove?: string[];
   timeout?: number;
 }
 
@@ -42,7 +48,8 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   // A report that cannot be written is known now, not after the whole suite has run.
   const junitFile = opts.junit === undefined ? undefined : await writableReport(resolve(io.cwd, opts.junit));
   // Lines print as scenarios finish: size the name column for the longest one up front.
-  const width = Math.max('malformed-signature'.length, ...profile.events.map((e) => `event:${e.name}`.length)) + 2;
+  const dirs = fixtureDirs(opts.fixtures, settings, io.cwd);
+  const width = Math.max('malformed-signature'.length, ...listEvents(profile, dirs).map((e) => `event:${e.name}`.length)) + 2;
   const client = await createHttpClient({ connections: 1 });
   const started = performance.now();
   let results: ScenarioResult[];
@@ -50,7 +57,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
     if (!out.json) out.log(out.c.dim(`testing ${shown} as ${profile.name} would deliver (timeout ${timeoutMs} ms)`));
     results = await runConformance({
       profile, secrets, url, client, timeoutMs, slowMs, only: opts.only, skip: opts.skip,
-      expect: settings.config.expect, fixtureDirs: settings.fixtureDirs,
+      expect: settings.config.expect, fixtureDirs: dirs, edits: { set: opts.set, add: opts.add, remove: opts.remove },
       clock: io.now, random: io.random, signal: io.signal,
       onResult: (r) => (out.json ? out.object({ type: 'scenario', ...r }) : printResult(out, r, width)),
     });

@@ -2,14 +2,33 @@ import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
 
 export function registerEvents(program: Command, lazy: Lazy): Command {
-  return program
+  const events = program
     .command('events')
-    .description('list the events each provider can send (fixtures)')
+    .description('list the events each provider can send: built-in catalogues and your own fixtures')
+    .argument('[provider]', 'only this provider (same as --provider)')
     .option('-p, --provider <id>', 'only this provider')
+    .option('--search <text>', 'only events whose name or description holds every word')
+    .option('--fixtures <dir>', 'your fixtures directory (<provider>/<event>.json), listed as yours')
+    .option('--names', 'print bare provider/event names, one a line (for scripts and completion)')
     .addHelpText('after', `
 Examples:
-  $ hookctl events
-  $ hookctl events --provider stripe
-  $ hookctl events --json`)
+  $ hookctl events stripe
+  $ hookctl events stripe --search "payment failed"
+  $ hookctl events --provider github --search pull_request
+  $ hookctl events --json
+  $ hookctl events import openapi.yaml --provider acme --out fixtures`)
     .action(lazy(() => import('../../commands/events.js')));
+  events
+    .command('import')
+    .description('write a fixture template for every webhook of an OpenAPI 3.1 document')
+    .argument('<file>', 'the OpenAPI document (JSON or YAML)')
+    .requiredOption('-p, --provider <id>', 'the provider the events belong to (built-in or custom): the folder under --out')
+    .option('-o, --out <dir>', 'the fixtures directory to write into (default: the first in the config, else ./fixtures)')
+    .option('--force', 'overwrite fixture files that exist')
+    .addHelpText('after', `
+Examples:
+  $ hookctl events import node_modules/@octokit/openapi-webhooks/generated/api.github.com.json --provider github --out my-fixtures
+  $ hookctl events import openapi.yaml --provider acme`)
+    .action(lazy(() => import('../../commands/events-import.js')));
+  return events;
 }

@@ -12,9 +12,12 @@ export function registerSend(program: Command, lazy: Lazy): Command {
     .option('-t, --to <url>', "target: localhost:3000, :3000, 3000 or a full URL (no path: the provider's default path)")
     .option('-s, --secret <secret>', 'signing secret (default: HOOKCTL_SECRET, the config, else the documented dev secret)')
     .option('--all', "send every event of the provider in turn")
-    .option('--set <path=value>', 'edit the payload: dotted path, JSON-typed value (repeatable)', collect)
+    .option('--set <path=value>', 'change a key of the payload: dotted path (list items by index), JSON-typed value (repeatable)', collect)
+    .option('--add <path=value>', 'create a key (error if it exists); on a list, index = its length appends (repeatable)', collect)
+    .option('--remove <path>', 'delete a key or list item (repeatable); edits apply --remove, --set, then --add', collect)
     .option('-d, --data <json|@file>', 'the payload, sent byte for byte (@file reads a file, @- stdin)')
     .option('--fixture <file>', 'a fixture template to render instead of the built-in one')
+    .option('--fixtures <dir>', 'your fixtures directory (<provider>/<event>.json): adds events, overrides same-named ones')
     .option('-H, --header <"Name: value">', "extra or replaced header; 'Name:' removes one (repeatable)", collect)
     .option('--timestamp <unix>', 'sign with this Unix time (seconds) instead of now', unixSeconds('--timestamp'))
     .addOption(new Option('--signature <mode>', 'send a broken signature on purpose').choices(SIGNATURE_MODES).default('valid'))
@@ -33,6 +36,8 @@ Examples:
   $ hookctl send job.completed --to localhost:3000
   $ hookctl send stripe/invoice.paid --to :3000/webhooks/stripe --secret whsec_test_123 --header 'X-Trace: 42'
   $ hookctl send job.failed --to localhost:3000 --set job.progress=80 --set job.error.message='disk full' --verbose
+  $ hookctl send stripe/charge.refunded --to :3000 --add data.object.metadata.order_id=123 --remove data.object.refunds
+  $ hookctl send github/pull_request.closed --to :3000 --set pull_request.labels.0.name=bug --dry-run
   $ hookctl send job.completed --to localhost:3000 --signature stale --expect 4xx
   $ hookctl send job.completed --to localhost:3000 --retry --time-scale 0.001
   $ hookctl send --all --provider download-api --to localhost:3000 --expect 2xx

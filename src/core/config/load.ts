@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
 import { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, providerList } from '../providers/registry.js';
-import type { ProviderProfile } from '../providers/types.js';
+import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { CustomProvider, HookctlConfig, Settings } from './types.js';
 import { validateConfig } from './validate.js';
 
@@ -151,9 +151,16 @@ export function buildCustomProvider(c: CustomProvider, where: string): ProviderP
     scheme,
     request: { ...CUSTOM_DEFAULTS.request, ...base.request, ...c.request },
     delivery: { ...CUSTOM_DEFAULTS.delivery, ...base.delivery, ...c.delivery },
-    events: c.events ?? base.events ?? [],
+    // `extends` keeps the parent's events; the config's add to them, a same-named one replacing the parent's.
+    events: mergeEvents(base.events ?? [], c.events ?? []),
+    ...(parent ? { base: getProvider(parent, BUILTIN_PROVIDERS).id } : {}),
     fixtures: c.fixtures ?? (parent ? base.fixtures ?? parent : undefined),
   };
+}
+
+function mergeEvents(parent: readonly EventSpec[], own: readonly EventSpec[]): EventSpec[] {
+  const names = new Set(own.map((e) => e.name));
+  return [...parent.filter((e) => !names.has(e.name)), ...own];
 }
 
 /** Secrets for a provider: flags > HOOKCTL_SECRET > config > the documented dev secret. */

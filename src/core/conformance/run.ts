@@ -1,9 +1,11 @@
 import { createDeliveryBuilder } from '../delivery/build.js';
+import type { EditFlags } from '../delivery/edits.js';
 import { deliver } from '../delivery/run.js';
 import type { Delivery } from '../delivery/types.js';
 import { UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
-import type { ProviderProfile } from '../providers/types.js';
+import { listEvents } from '../catalogue/list.js';
+import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { expectedText, judgeAll } from './judge.js';
 import { allScenarioIds, eventScenarios, NEGATIVE_SCENARIOS, RESPONSE_TIME } from './scenarios.js';
@@ -23,6 +25,8 @@ export interface ConformanceOptions {
   /** Expected statuses per scenario key, from the config. */
   expect?: Readonly<Record<string, readonly number[]>>;
   fixtureDirs?: readonly string[];
+  /** `--set`, `--add`, `--remove`: applied to every delivery's payload. */
+  edits?: EditFlags;
   clock: () => number;
   random: Random;
   signal?: AbortSignal;
@@ -32,16 +36,17 @@ export interface ConformanceOptions {
 /** Run the scenarios in order; a receiver that cannot be reached at all throws (exit 3). */
 export async function runConformance(o: ConformanceOptions): Promise<ScenarioResult[]> {
   // Every scenario builds on a real event of the provider: without one there is nothing to send.
-  const first = o.profile.events[0];
+  const events = listEvents(o.profile, o.fixtureDirs);
+  const first = events[0];
   if (!first) throw new UsageError(`${o.profile.id} has no events to test with`, 'add events to the provider in the config');
-  const selected = select(o);
+  const selected = select(o, events);
   const tools: ScenarioTools = {
     profile: o.profile,
-    events: o.profile.events,
+    events,
     event: first,
     secrets: o.secrets,
     builder: (mode = 'valid', event = first, overrides) =>
-      createDeliveryBuilder({ profile: o.profile, event, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides }),
+      createDeliveryBuilder({ profile: o.profile, event, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides: { ...o.edits, ...overrides } }),
     world: () => ({ now: o.clock(), random: o.random }),
   };
   // Long enough that a slow receiver is judged by response-time, not by every scenario.
@@ -94,8 +99,8 @@ function responseTime(results: ScenarioResult[], o: ConformanceOptions): Scenari
   };
 }
 
-function select(o: ConformanceOptions): { scenarios: Scenario[]; responseTime: boolean } {
-  const ids = allScenarioIds(o.profile);
+function select(o: ConformanceOptions, events: readonly EventSpec[]): { scenarios: Scenario[]; responseTime: boolean } {
+  const ids = allScenarioIds(events);
   const matches = (list: readonly string[], id: string) => list.some((x) => x === id || (x === 'event' && id.startsWith('event:')) || (x === 'events' && id.startsWith('event:')));
   const hint = `scenarios: events, ${ids.filter((i) => !i.startsWith('event:')).join(', ')}, or event:<name>`;
   for (const x of [...(o.only ?? []), ...(o.skip ?? [])]) {
@@ -105,7 +110,7 @@ function select(o: ConformanceOptions): { scenarios: Scenario[]; responseTime: b
   }
   if (o.only && o.only.length === 0) throw new UsageError('--only names no scenario', hint);
   const keep = (id: string) => (!o.only?.length || matches(o.only, id)) && !matches(o.skip ?? [], id);
-  const scenarios = [...eventScenarios(o.profile), ...NEGATIVE_SCENARIOS].filter((s) => keep(s.id));
+  const scenarios = [...eventScenarios(events), ...NEGATIVE_SCENARIOS].filter((s) => keep(s.id));
   const responseTime = keep(RESPONSE_TIME.id);
   // A suite that runs nothing must not pass a CI job.
   if (scenarios.length === 0 && !responseTime) throw new UsageError('--only and --skip leave no scenario to run', hint);

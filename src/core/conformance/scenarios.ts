@@ -1,5 +1,5 @@
 import { buildPayload, serializeBody } from '../fixtures/index.js';
-import type { ProviderProfile } from '../providers/types.js';
+import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import { contentWithout, dropKvTimestamp, flipOneByte, MISSING_TIMESTAMP_STAND_INS, signedWithoutTimestamp, stripPrefix, swapEncoding, withSignatureHeader } from './tamper.js';
 import type { Probe, Scenario, ScenarioTools } from './types.js';
 
@@ -9,8 +9,8 @@ const valid = (t: ScenarioTools) => t.builder().build(t.world());
 const noTimestamp = (p: ProviderProfile) => (p.scheme.timestamp ? undefined : `${p.id} signs no timestamp`);
 
 /** Every validly signed event of the provider: 2xx within its timeout. */
-export function eventScenarios(profile: ProviderProfile): Scenario[] {
-  return profile.events.map((event) => ({
+export function eventScenarios(events: readonly EventSpec[]): Scenario[] {
+  return events.map((event) => ({
     id: `event:${event.name}`,
     key: 'valid',
     description: `a valid ${event.name} delivery is accepted`,
@@ -131,6 +131,6 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
 /** Judged from every 2xx the other scenarios got; listed here so --only/--skip know it. */
 export const RESPONSE_TIME = { id: 'response-time', key: 'responseTime', description: 'every 2xx arrives within the provider\'s timeout' };
 
-export function allScenarioIds(profile: ProviderProfile): string[] {
-  return [...eventScenarios(profile).map((s) => s.id), ...NEGATIVE_SCENARIOS.map((s) => s.id), RESPONSE_TIME.id];
+export function allScenarioIds(events: readonly EventSpec[]): string[] {
+  return [...eventScenarios(events).map((s) => s.id), ...NEGATIVE_SCENARIOS.map((s) => s.id), RESPONSE_TIME.id];
 }

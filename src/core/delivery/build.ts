@@ -5,7 +5,7 @@ import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Scheme } from '../signing/types.js';
 import { sign } from '../signing/index.js';
 import { compileTemplate } from './compile.js';
-import { applyEdits, fieldEdit, mergeHeaders, parseEdit, parseJsonBody, type Edit } from './edits.js';
+import { applyEdits, fieldEdit, mergeHeaders, parseEdits, parseJsonBody, type Edit } from './edits.js';
 import { planMode, truncateSignatures, wrongSecret, type ModePlan } from './modes.js';
 import type { Delivery, DeliverySpec, HeaderPair, PreparedDelivery, World } from './types.js';
 
@@ -34,7 +34,7 @@ const TAMPER = Buffer.from('#hookctl-invalid', 'utf8');
 export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   const { profile } = spec;
   const { scheme, request } = profile;
-  const event = typeof spec.event === 'string' ? resolveEvent(`${profile.id}/${spec.event}`, [profile], profile.id).event : spec.event;
+  const event = typeof spec.event === 'string' ? resolveEvent(`${profile.id}/${spec.event}`, [profile], profile.id, spec.fixtureDirs).event : spec.event;
   const plan = planMode(profile, spec.mode);
   const o = spec.overrides ?? {};
   const secret = spec.secrets[0];
@@ -108,7 +108,7 @@ type BodyFactory = (ctx: TemplateContext) => { bytes: Buffer; bodyTimestamp?: nu
  */
 function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): BodyFactory {
   const o = spec.overrides ?? {};
-  const edits = (o.set ?? []).map(parseEdit);
+  const edits = parseEdits(o);
   const ts = spec.profile.scheme.timestamp;
   const field = ts?.source === 'body' ? ts.field : undefined;
   const scale = ts?.unit === 'ms' ? 1000 : 1;

@@ -1,30 +1,54 @@
 import { UsageError } from '../errors.js';
 import type { HeaderPair } from './types.js';
 
-/** One `--set path=value` edit: the path split into keys, the value JSON-typed. */
+/** One payload edit: `--set` changes a key that exists, `--add` creates one, `--remove` deletes one. */
 export interface Edit {
+  op: EditOp;
   path: string;
   keys: string[];
-  value: unknown;
+  value?: unknown;
+}
+export type EditOp = 'set' | 'add' | 'remove';
+
+/** The edit flags of send, replay and test, as given (each repeatable). */
+export interface EditFlags {
+  set?: readonly string[];
+  add?: readonly string[];
+  remove?: readonly string[];
+}
+
+/** An edit that sets one dotted path, as `--set path=value` would (used to move a body timestamp). */
+export function fieldEdit(path: string, value: unknown): Edit {
+  return { op: 'set', path, keys: path.split('.'), value };
+}
+
+/**
+ * Every edit, in the order they apply: removals, then changes, then additions (so
+ * `--remove a --add a={...}` replaces a key with another shape). Within a kind, flag order.
+ */
+export function parseEdits(flags: EditFlags): Edit[] {
+  return [
+    ...(flags.remove ?? []).map((t) => parseEdit(t, 'remove')),
+    ...(flags.set ?? []).map((t) => parseEdit(t, 'set')),
+    ...(flags.add ?? []).map((t) => parseEdit(t, 'add')),
+  ];
 }
 
 /**
  * `job.status=failed` sets a string, `job.progress=50` a number, `x=null`, `x=true`,
  * `x={"a":1}` and `x="42"` what they say: a value that parses as JSON is that JSON, anything else a string.
- * Paths are dotted; array items by index (`outputs.0.status` or `outputs[0].status`).
+ * Paths are dotted; array items by index (`outputs.0.status` or `outputs[0].status`). `--remove` takes a path alone.
  */
-/** An edit that sets one dotted path, as `--set path=value` would (used to move a body timestamp). */
-export function fieldEdit(path: string, value: unknown): Edit {
-  return { path, keys: path.split('.'), value };
-}
-
-export function parseEdit(text: string): Edit {
-  const eq = text.indexOf('=');
-  if (eq <= 0) throw new UsageError(`--set "${text}" is not of the form path=value`, 'e.g. --set job.status=failed --set job.progress=50');
+export function parseEdit(text: string, op: EditOp = 'set'): Edit {
+  const eq = op === 'remove' ? text.length : text.indexOf('=');
+  if (eq <= 0) {
+    const example = op === 'remove' ? '--remove data.object.metadata' : `--${op} data.object.metadata.order_id=123`;
+    throw new UsageError(`--${op} "${text}" is not of the form ${op === 'remove' ? 'path' : 'path=value'}`, `e.g. ${example}`);
+  }
   const path = text.slice(0, eq).trim();
   const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
-  if (keys.some((k) => k === '')) throw new UsageError(`--set path "${path}" has an empty segment`, 'write dotted paths like job.outputs.0.status');
-  return { path, keys, value: jsonOrString(text.slice(eq + 1)) };
+  if (keys.some((k) => k === '')) throw new UsageError(`--${op} path "${path}" has an empty segment`, 'write dotted paths like job.outputs.0.status');
+  return op === 'remove' ? { op, path, keys } : { op, path, keys, value: jsonOrString(text.slice(eq + 1)) };
 }
 
 function jsonOrString(raw: string): unknown {
@@ -36,27 +60,44 @@ function jsonOrString(raw: string): unknown {
 }
 
 /**
- * Apply edits to a JSON value in place. Every segment of a path must exist, so a typo
- * is an error that lists the keys that do exist, never a silently added field.
+ * Apply edits to a JSON value in place. Every segment but the last must exist, and the last
+ * must exist for `--set` and `--remove` and must not for `--add`: a typo is an error that
+ * lists the keys that do exist, never a silently added field. `--add` on a list appends
+ * (index = its length).
  */
 export function applyEdits(target: unknown, edits: readonly Edit[]): unknown {
   for (const edit of edits) {
+    const { keys, op } = edit;
     let node: unknown = target;
-    edit.keys.forEach((key, i) => {
-      const where = edit.keys.slice(0, i).join('.') || '(root)';
-      const missing = (known: string) => new UsageError(`--set ${edit.path}: no "${key}" in ${where}`, known);
+    keys.forEach((key, i) => {
+      const last = i === keys.length - 1;
+      const where = keys.slice(0, i).join('.') || '(root)';
+      const fail = (what: string, hint: string) => new UsageError(`--${op} ${edit.path}: ${what}`, hint);
       if (Array.isArray(node)) {
-        const idx = Number(key);
-        if (!/^\d+$/.test(key) || idx >= node.length) throw missing(`${where} is a list of ${node.length}: use an index 0-${node.length - 1}`);
-        if (i === edit.keys.length - 1) node[idx] = edit.value;
+        const idx = /^\d+$/.test(key) ? Number(key) : -1;
+        const range = node.length ? `an index 0-${node.length - 1}` : 'no index (it is empty)';
+        if (last && op === 'add') {
+          if (idx !== node.length) throw fail(idx >= 0 && idx < node.length ? `${where} already has item ${key}` : `no index "${key}" to add in ${where}`, `${where} is a list of ${node.length}: --add ${keys.slice(0, i).join('.')}.${node.length}=... appends; --set changes an item`);
+          node.push(edit.value);
+        } else if (idx < 0 || idx >= node.length) {
+          throw fail(`no "${key}" in ${where}`, `${where} is a list of ${node.length}: use ${range}`);
+        } else if (last && op === 'remove') node.splice(idx, 1);
+        else if (last) node[idx] = edit.value;
         else node = node[idx];
       } else if (node && typeof node === 'object') {
         const obj = node as Record<string, unknown>;
-        if (!Object.hasOwn(obj, key)) throw missing(`keys there: ${Object.keys(obj).join(', ') || '(none)'}; to add fields, use --data or --fixture`);
-        if (i === edit.keys.length - 1) obj[key] = edit.value;
+        const has = Object.hasOwn(obj, key);
+        if (last && op === 'add') {
+          if (has) throw fail(`"${key}" already exists in ${where}`, `use --set ${edit.path}=... to change it`);
+          obj[key] = edit.value;
+        } else if (!has) {
+          const known = `keys there: ${Object.keys(obj).join(', ') || '(none)'}`;
+          throw fail(`no "${key}" in ${where}`, last && op === 'set' ? `${known}; to create it, use --add ${edit.path}=...` : known);
+        } else if (last && op === 'remove') delete obj[key];
+        else if (last) obj[key] = edit.value;
         else node = obj[key];
       } else {
-        throw missing(`${where} is ${node === null ? 'null' : typeof node}, not an object`);
+        throw fail(`no "${key}" in ${where}`, `${where} is ${node === null ? 'null' : typeof node}, not an object`);
       }
     });
   }

@@ -7,7 +7,7 @@ export { buildDelivery, createDeliveryBuilder, type DeliveryBuilder } from './bu
 export { runDeliveries, type Attempt } from './run.js';
 export { judgeAttempt } from './policy.js';
 export { planMode } from './modes.js';
-export { parseEdit, applyEdits, parseHeader, readDataArg, mergeHeaders } from './edits.js';
+export { parseEdit, parseEdits, applyEdits, parseHeader, readDataArg, mergeHeaders } from './edits.js';
 export { expectNotMet, parseExpect, type Expectation } from './expect.js';
 export { toCurl, quoteBody } from './curl.js';
 export { Stats } from './stats.js';

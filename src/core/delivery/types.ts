@@ -9,8 +9,12 @@ export type HeaderPair = [string, string];
 
 /** Changes to the payload and request, as `send` takes them from flags. */
 export interface DeliveryOverrides {
-  /** `path=value` edits (dotted paths, JSON-typed values), applied in order. */
+  /** `path=value` edits of keys that exist (dotted paths, JSON-typed values), applied in order. */
   set?: readonly string[];
+  /** `path=value` edits that create a key (it must not exist yet). */
+  add?: readonly string[];
+  /** Paths whose key or list item is deleted. */
+  remove?: readonly string[];
   /** The exact body bytes (`--data`): sent verbatim unless an edit needs to parse them. */
   data?: Buffer;
   /** A fixture template file used instead of the event's (`--fixture`). */

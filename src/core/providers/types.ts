@@ -42,7 +42,12 @@ export interface ProviderProfile {
     /** An unsigned delivery-id header (the dedup key), same on every retry; `format` uses fixture tokens. */
     deliveryId?: { header: string; format: string };
   };
+  /** Hand-written events; a generated catalogue's events are listed beside them (see `catalogue`). */
   events: EventSpec[];
+  /** A generated catalogue (catalogue/<id>.json) whose events this provider sends too, read only when needed. */
+  catalogue?: string;
+  /** The built-in a custom provider extends (set by the config loader): its events are built-in ones. */
+  base?: string;
   /** Fixture folder, when it is not the provider id (Svix shares Standard Webhooks' payloads). */
   fixtures?: string;
   /** The documented development secret used when none is configured. */

@@ -1,0 +1,77 @@
+// Every GitHub webhook event and action, from GitHub's own OpenAPI description
+// (@octokit/openapi-webhooks) and recorded deliveries (@octokit/webhooks-examples). See docs/events.md.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+export const GITHUB_DESCRIPTION = 'node_modules/@octokit/openapi-webhooks/generated/api.github.com.json';
+const EXAMPLES = 'node_modules/@octokit/webhooks-examples/api.github.com/index.json';
+
+/** An ajv validator for a webhook's body schema, `$ref`s resolved inside the description. */
+export function githubValidator(doc) {
+  const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
+  addFormats(ajv);
+  ajv.addSchema({ $id: 'https://hookctl.local/github.json', components: repairNullable(structuredClone(doc.components)) });
+  return (ref) => ajv.compile({ $ref: `https://hookctl.local/github.json${ref}` });
+}
+
+/**
+ * The catalogue: `importOperations` (the same code as `hookctl events import`) names each
+ * operation and samples its schema; a recorded example for the same event and action replaces
+ * the sample when it validates against the schema.
+ */
+export async function githubCatalogue(root, importOperations) {
+  const path = join(root, GITHUB_DESCRIPTION);
+  const doc = JSON.parse(readFileSync(path, 'utf8'));
+  const ops = await importOperations(path);
+  const validatorFor = githubValidator(doc);
+  const recorded = recordedExamples(root);
+  const events = [];
+  const templates = new Map();
+  const failures = [];
+  for (const op of ops) {
+    const validate = validatorFor(op.schemaRef);
+    const example = (recorded.get(op.name) ?? []).find((ex) => validate(ex) && !JSON.stringify(ex).includes('{{'));
+    const payload = example ?? op.payload;
+    if (!validate(payload)) failures.push(`github/${op.name}: the generated payload fails its schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
+    events.push({ name: op.name, description: op.description, source: example ? 'recorded' : 'schema' });
+    templates.set(op.name, payload);
+  }
+  if (failures.length) throw new Error(failures.join('\n'));
+  const version = JSON.parse(readFileSync(join(root, 'node_modules/@octokit/openapi-webhooks/package.json'), 'utf8')).version;
+  const exVersion = JSON.parse(readFileSync(join(root, 'node_modules/@octokit/webhooks-examples/package.json'), 'utf8')).version;
+  return { meta: { provider: 'github', source: `@octokit/openapi-webhooks@${version} + @octokit/webhooks-examples@${exVersion}` }, events, templates };
+}
+
+/** Recorded payloads by catalogue name (`pull_request.closed`, `push`), in the package's order. */
+function recordedExamples(root) {
+  const list = JSON.parse(readFileSync(join(root, EXAMPLES), 'utf8'));
+  const byName = new Map();
+  for (const group of list) {
+    for (const ex of group.examples) {
+      const name = typeof ex.action === 'string' ? `${group.name}.${ex.action}` : group.name;
+      byName.set(name, [...(byName.get(name) ?? []), ex]);
+    }
+  }
+  return byName;
+}
+
+/**
+ * GitHub's description writes a few nullable references as `{ allOf: [<ref>], type: ["null"] }`
+ * (repository_advisory.author), which no value satisfies: the evident meaning is "the referenced
+ * object, or null". Validation reads them that way; every other schema is used as published.
+ */
+export function repairNullable(node, repaired = []) {
+  if (Array.isArray(node)) { for (const n of node) repairNullable(n, repaired); return node; }
+  if (!node || typeof node !== 'object') return node;
+  const onlyNull = node.type === 'null' || (Array.isArray(node.type) && node.type.length === 1 && node.type[0] === 'null');
+  if (onlyNull && Array.isArray(node.allOf)) {
+    node.anyOf = [{ allOf: node.allOf }, { type: 'null' }];
+    delete node.allOf;
+    delete node.type;
+    repaired.push(node);
+  }
+  for (const v of Object.values(node)) repairNullable(v, repaired);
+  return node;
+}
