@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Handler } from '../cli/context.js';
+import type { Handler } from './shared/context.js';
 import { importOperations } from '../core/catalogue/openapi.js';
 import { IoError, UsageError } from '../core/errors.js';
 import { fileProblem } from '../core/fs-errors.js';
