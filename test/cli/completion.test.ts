@@ -60,7 +60,8 @@ describe('hookctl completion', () => {
   it('bash completes commands, provider ids and event names', () => {
     expect(complete(['hookctl', 'ev'])).toEqual(['events']);
     expect(complete(['hookctl', 'events', '--provider', 'str'])).toEqual(['stripe']);
-    expect(complete(['hookctl', 'send', 'stripe/payment_'])).toEqual(['stripe/payment_intent.succeeded']);
+    expect(complete(['hookctl', 'send', 'stripe/payment_intent.succ'])).toEqual(['stripe/payment_intent.succeeded']);
+    expect(complete(['hookctl', 'send', 'github/pull_request.clo'])).toEqual(['github/pull_request.closed']);
     expect(complete(['hookctl', 'events', '--pro'])).toEqual(['--provider']);
   });
 
@@ -98,7 +99,7 @@ describe('hookctl completion', () => {
     expect(complete(['hookctl', 'replay', '-p', ''])).toEqual(ids);
     expect(complete(['hookctl', 'test', '-p', 'git'])).toEqual(['github']);
     expect(complete(['hookctl', 'replay', '--event', 'job.f'])).toEqual(['job.failed']);
-    expect(complete(['hookctl', 'captures', 'list', '-e', 'stripe/inv'])).toEqual(['stripe/invoice.paid']);
+    expect(complete(['hookctl', 'captures', 'list', '-e', 'stripe/invoice.pai'])).toEqual(['stripe/invoice.paid']);
   });
 
   it('bash: an option that takes a file or a directory completes file names', () => {

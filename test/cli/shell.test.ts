@@ -27,7 +27,8 @@ describe('CLI shell', () => {
       'download-api': ['download.started', 'download.progress', 'download.completed', 'download.failed'],
     });
     expect(byProvider.stripe).toEqual(expect.arrayContaining(['payment_intent.succeeded', 'checkout.session.completed', 'invoice.paid', 'customer.subscription.updated']));
-    expect(byProvider.github).toEqual(['ping', 'push', 'pull_request.opened']);
+    expect(byProvider.github).toEqual(expect.arrayContaining(['ping', 'push', 'pull_request.opened', 'pull_request.closed']));
+    expect(byProvider.github).toHaveLength(261);
   });
 
   it('providers --json lists every provider id, marking the default', async () => {
@@ -41,7 +42,10 @@ describe('CLI shell', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-cli-'));
     writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ provider: 'acme', providers: [{ id: 'acme', extends: 'github', events: [{ name: 'deploy', description: 'a deploy', payload: { ok: true } }] }] }));
     const r = await runCli(['events', '--json'], { cwd });
-    expect(lines(r.stdout).map((l) => JSON.parse(l)).find((o) => o.provider === 'acme')).toEqual({ provider: 'acme', events: [{ name: 'deploy', description: 'a deploy' }] });
+    const acme = lines(r.stdout).map((l) => JSON.parse(l)).find((o) => o.provider === 'acme');
+    // extends keeps the parent's events; the config's come after them.
+    expect(acme.events.at(-1)).toEqual({ name: 'deploy', description: 'a deploy', origin: 'config' });
+    expect(acme.events.find((e: { name: string }) => e.name === 'push')).toMatchObject({ origin: 'builtin' });
   });
 
   it('an unknown command suggests the nearest one, exit 2, one line and a hint', async () => {

@@ -129,7 +129,7 @@ describe('hookctl test output and exit codes', () => {
   it('a custom provider with no events is a usage error, not a crash', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-noevents-'));
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ providers: [{ id: 'acme', extends: 'github', events: [] }] }));
+    writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ providers: [{ id: 'acme', scheme: { content: '{body}', signatures: [{ header: 'X-Sig', algorithm: 'sha256', encoding: 'hex', format: { style: 'prefixed', prefix: '' } }], secret: { encoding: 'utf8' } } }] }));
     const r = await runCli(['test', '--provider', 'acme', '--to', ':1'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('✗ acme has no events to test with');

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { listEvents } from '../../src/core/catalogue/list.js';
 import { judgeAll } from '../../src/core/conformance/judge.js';
 import { NEGATIVE_SCENARIOS } from '../../src/core/conformance/scenarios.js';
 import type { Exchange, Probe, ScenarioTools } from '../../src/core/conformance/types.js';
@@ -17,8 +18,8 @@ function probes(profile: ProviderProfile): Probe[] {
   const secrets = [profile.devSecret];
   const random = seededRandom(7);
   const tools: ScenarioTools = {
-    profile, events: profile.events, secrets,
-    builder: (mode = 'valid', event = profile.events[0], overrides) => createDeliveryBuilder({ profile, event: event!, secrets, mode, overrides }),
+    profile, events: listEvents(profile), secrets,
+    builder: (mode = 'valid', event = listEvents(profile)[0], overrides) => createDeliveryBuilder({ profile, event: event!, secrets, mode, overrides }),
     world: () => ({ now: NOW, random }),
   };
   return scenario.probes(tools);

@@ -36,8 +36,6 @@ Examples:
   $ hookctl send job.completed --to localhost:3000
   $ hookctl send stripe/invoice.paid --to :3000/webhooks/stripe --secret whsec_test_123 --header 'X-Trace: 42'
   $ hookctl send job.failed --to localhost:3000 --set job.progress=80 --set job.error.message='disk full' --verbose
-  $ hookctl send stripe/charge.refunded --to :3000 --add data.object.metadata.order_id=123 --remove data.object.refunds
-  $ hookctl send github/pull_request.closed --to :3000 --set pull_request.labels.0.name=bug --dry-run
   $ hookctl send job.completed --to localhost:3000 --signature stale --expect 4xx
   $ hookctl send job.completed --to localhost:3000 --retry --time-scale 0.001
   $ hookctl send --all --provider download-api --to localhost:3000 --expect 2xx

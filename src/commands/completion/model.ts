@@ -99,7 +99,7 @@ function byPlaceholder(flags: string): ValueSource | undefined {
  */
 export function completionModel(
   program: CommandLike,
-  providers: readonly { id: string; events: readonly { name: string }[] }[],
+  providers: readonly { id: string; catalogue?: string; events: readonly { name: string }[] }[],
   named: Record<string, readonly string[]> = {},
 ): CompletionModel {
   const valueOf = (name: string, choices: string[] | undefined): ValueSource | undefined => {
@@ -154,7 +154,8 @@ export function completionModel(
   return {
     program: build(program, []),
     providers: providers.map((p) => p.id),
-    events: [...new Set(providers.flatMap((p) => p.events.flatMap((e) => [`${p.id}/${e.name}`, e.name])))],
+    // Bare names only for the hand-written lists: a catalogue's hundreds complete after `<provider>/`.
+    events: [...new Set(providers.flatMap((p) => p.events.flatMap((e) => (p.catalogue ? [`${p.id}/${e.name}`] : [`${p.id}/${e.name}`, e.name]))))],
   };
 }
 

@@ -1,8 +1,7 @@
 import { BUILTIN_PROVIDERS } from '../providers/registry.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import { catalogueEvents, type CatalogueEntry } from './builtin.js';
-import { userFolders } from '../templates/load.js';
-import { userFixtures } from './user.js';
+import { userFixtures, userFolders } from './user.js';
 
 /** An event a provider can send, and where it comes from. */
 export interface ListedEvent extends CatalogueEntry {

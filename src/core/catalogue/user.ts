@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { ProviderProfile } from '../providers/types.js';
 
 /** An event defined by a file in a fixtures directory of the user's: `<dir>/<folder>/<event>.json`. */
 export interface UserFixture {
@@ -40,4 +41,9 @@ function jsonFiles(dir: string, depth = 0): string[] {
     else if (e.isFile() && e.name.endsWith('.json')) out.push(path);
   }
   return out;
+}
+
+/** The folders of a provider in a user's fixtures directory: its id, then the fixture folder it shares (`extends`). */
+export function userFolders(profile: ProviderProfile): string[] {
+  return [...new Set([profile.id, profile.fixtures ?? profile.id])];
 }
