@@ -13,7 +13,8 @@ export function githubValidator(doc) {
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true });
   addFormats(ajv);
   ajv.addSchema({ $id: 'https://hookctl.local/github.json', components: repairNullable(structuredClone(doc.components)) });
-  return (ref) => ajv.compile({ $ref: `https://hookctl.local/github.json${ref}` });
+  // getSchema compiles inside the one added document, so shared components compile once.
+  return (ref) => ajv.getSchema(`https://hookctl.local/github.json${ref}`);
 }
 
 /**
@@ -32,7 +33,7 @@ export async function githubCatalogue(root, importOperations) {
   const failures = [];
   for (const op of ops) {
     const validate = validatorFor(op.schemaRef);
-    const example = (recorded.get(op.name) ?? []).find((ex) => validate(ex) && !JSON.stringify(ex).includes('{{'));
+    const example = (recorded.get(op.name) ?? []).map((ex) => completed(ex, op.payload, validate)).find((ex) => ex && !JSON.stringify(ex).includes('{{'));
     const payload = example ?? op.payload;
     if (!validate(payload)) failures.push(`github/${op.name}: the generated payload fails its schema: ${JSON.stringify(validate.errors?.slice(0, 3))}`);
     events.push({ name: op.name, description: op.description, source: example ? 'recorded' : 'schema' });
@@ -42,6 +43,27 @@ export async function githubCatalogue(root, importOperations) {
   const version = JSON.parse(readFileSync(join(root, 'node_modules/@octokit/openapi-webhooks/package.json'), 'utf8')).version;
   const exVersion = JSON.parse(readFileSync(join(root, 'node_modules/@octokit/webhooks-examples/package.json'), 'utf8')).version;
   return { meta: { provider: 'github', source: `@octokit/openapi-webhooks@${version} + @octokit/webhooks-examples@${exVersion}` }, events, templates };
+}
+
+/**
+ * A recorded delivery, completed to the current schema: recordings predate fields GitHub has
+ * since made required (repository.has_discussions), which are taken from the schema sample at
+ * the same place. Any other mismatch (a type, an enum) rejects the recording.
+ */
+function completed(recording, sample, validate) {
+  const out = structuredClone(recording);
+  for (let fixes = 0; fixes < 200; fixes++) {
+    if (validate(out)) return out;
+    const err = validate.errors[0];
+    if (err.keyword !== 'required') return undefined;
+    const path = err.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const at = path.reduce((n, k) => n?.[k], out);
+    const from = path.reduce((n, k) => n?.[Array.isArray(n) ? 0 : k], sample); // the sample's lists hold one item
+    const key = err.params.missingProperty;
+    if (!at || typeof at !== 'object' || !from || typeof from !== 'object' || !(key in from)) return undefined;
+    at[key] = structuredClone(from[key]);
+  }
+  return undefined;
 }
 
 /** Recorded payloads by catalogue name (`pull_request.closed`, `push`), in the package's order. */
