@@ -6,7 +6,7 @@ import { IoError, UsageError } from '../core/errors.js';
 import { fileProblem } from '../core/fs-errors.js';
 import { getProvider } from '../core/providers/registry.js';
 
-interface ImportOptions { provider: string; out?: string; force?: boolean }
+interface ImportOptions { provider?: string; out?: string; force?: boolean }
 
 /**
  * `hookctl events import <openapi>`: a fixture template per webhook operation, written into
@@ -17,8 +17,11 @@ const eventsImport: Handler<ImportOptions> = async (opts, ctx, args) => {
   const { io, out } = ctx;
   const [file] = args;
   if (!file) throw new UsageError('which OpenAPI document?', 'hookctl events import openapi.yaml --provider acme');
+  // `events` takes --provider too, and commander hands it to the parent: read it from there as well.
+  const provider = opts.provider ?? (ctx.globals as { provider?: string }).provider;
+  if (!provider) throw new UsageError('which provider do the events belong to?', `hookctl events import ${file} --provider <id>`);
   const settings = await ctx.settings();
-  const profile = getProvider(opts.provider, settings.customProviders);
+  const profile = getProvider(provider, settings.customProviders);
   const ops = await importOperations(resolve(io.cwd, file));
   const root = opts.out ? resolve(io.cwd, opts.out) : settings.fixtureDirs[0] ?? resolve(io.cwd, 'fixtures');
   const folder = join(root, profile.id);

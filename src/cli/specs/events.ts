@@ -22,7 +22,7 @@ Examples:
     .command('import')
     .description('write a fixture template for every webhook of an OpenAPI 3.1 document')
     .argument('<file>', 'the OpenAPI document (JSON or YAML)')
-    .requiredOption('-p, --provider <id>', 'the provider the events belong to (built-in or custom): the folder under --out')
+    .option('-p, --provider <id>', 'the provider the events belong to (built-in or custom): the folder under --out')
     .option('-o, --out <dir>', 'the fixtures directory to write into (default: the first in the config, else ./fixtures)')
     .option('--force', 'overwrite fixture files that exist')
     .addHelpText('after', `
