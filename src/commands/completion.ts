@@ -10,6 +10,6 @@ const completion: Handler = async (_opts, ctx, args) => {
   const settings = await ctx.settings();
   // Every event, the catalogues' and your fixtures' too (completion is generated once, not per keystroke).
   const withEvents = settings.providers.map((p) => ({ ...p, events: listEvents(p, settings.fixtureDirs) }));
-  ctx.io.stdout.write(SCRIPTS[shell as Shell](completionModel(ctx.program, withEvents, { shell: SHELLS })));
+  ctx.io.stdout.write(SCRIPTS[shell as Shell](completionModel(ctx.program, withEvents, { shell: SHELLS }, settings.provider)));
 };
 export default completion;

@@ -89,6 +89,21 @@ describe('hookctl completion', () => {
     expect(complete(['hookctl', 'completion', 'z'])).toEqual(['zsh']);
   });
 
+  it("bash offers the chosen provider's events only: after provider/, with --provider, else the default's", () => {
+    const stripe = complete(['hookctl', 'send', 'stripe/']);
+    expect(stripe.length).toBeGreaterThan(250);
+    expect(stripe.every((e) => e.startsWith('stripe/'))).toBe(true);
+    expect(complete(['hookctl', 'send', '--provider', 'stripe', 'job.'])).toEqual([]);
+    const paid = complete(['hookctl', 'send', '-p', 'stripe', 'invoice.pa']);
+    expect(paid).toContain('invoice.payment_failed');
+    expect(paid.every((e) => e.startsWith('invoice.pa'))).toBe(true);
+    expect(complete(['hookctl', 'send', '--provider=github', 'pull_request.clo'])).toEqual(['pull_request.closed']);
+    // Nothing chosen: the default provider's (transcodely) events, and every provider/ to go on with.
+    const none = complete(['hookctl', 'send', '']);
+    expect(none).toEqual(expect.arrayContaining(['job.completed', 'stripe/', 'github/']));
+    expect(none).not.toContain('invoice.paid');
+  });
+
   it('bash: an option with enumerated values completes the values', () => {
     expect(complete(['hookctl', 'send', '--signature', ''])).toEqual([...SIGNATURE_MODES]);
     expect(complete(['hookctl', 'send', 'job.completed', '--signature', 'w'])).toEqual(['wrong-secret']);

@@ -72,7 +72,7 @@ _hookctl_values() {
   case $1 in
     words:*) _hookctl_add "$3" < <(compgen -W "\${1#words:}" -- "$2") ;;
     providers) _hookctl_add "$3" < <(compgen -W ${quote(words(m.providers))} -- "$2") ;;
-    events) _hookctl_add "$3" < <(compgen -W ${quote(words(m.events))} -- "$2") ;;
+    events) _hookctl_events "$2" "$3" ;;
     file|dir)
       [[ -z \${ZSH_VERSION-} ]] && compopt -o filenames 2>/dev/null
       _hookctl_add "$3" < <(_hookctl_files -\${1:0:1} "$2") ;;
@@ -85,6 +85,36 @@ _hookctl_values() {
         COMPREPLY+=("$3@$file")
       done < <(_hookctl_files -f "\${2#@}")
       [[ -z \${ZSH_VERSION-} && \${#COMPREPLY[@]} -eq 1 && \${COMPREPLY[0]} == */ ]] && compopt -o nospace 2>/dev/null ;;
+  esac
+}
+
+# _hookctl_events WORD PREFIX: the chosen provider's events only. After \`<provider>/\`, that
+# provider's; else those of the --provider/-p on the line, or of the default provider, then every \`<provider>/\`.
+_hookctl_events() {
+  local provider= i w
+  if [[ $1 == */* && " "${quote(words(m.providers))}" " == *" \${1%%/*} "* ]]; then
+    provider=\${1%%/*}
+    _hookctl_add "$2" < <(compgen -P "$provider/" -W "$(_hookctl_event_names "$provider")" -- "\${1#*/}")
+    return
+  fi
+  for ((i = 1; i < hk_cword; i++)); do
+    w=\${hk_words[i]}
+    case $w in
+      --provider|-p) provider=\${hk_words[i + 1]-} ;;
+      --provider=*) provider=\${w#--provider=} ;;
+    esac
+  done
+  if [[ -n $provider ]]; then
+    _hookctl_add "$2" < <(compgen -W "$(_hookctl_event_names "$provider")" -- "$1")
+  else
+    _hookctl_add "$2" < <(compgen -W "$(_hookctl_event_names ${quote(m.defaultProvider)}) ${words(m.providers.map((p) => quote(`${p}/`)))}" -- "$1")
+  fi
+}
+
+# _hookctl_event_names PROVIDER: its event names, space-separated.
+_hookctl_event_names() {
+  case $1 in
+${m.events.map((e) => `    ${quote(e.provider)}) printf '%s' ${quote(words(e.names))} ;;`).join('\n')}
   esac
 }
 

@@ -51,8 +51,10 @@ export interface CompletionModel {
   /** The program itself: its options are the ones valid before a command (`--json`, `--config <file>`, `--version`). */
   program: CompletionCommand;
   providers: string[];
-  /** `provider/event` and bare names. */
-  events: string[];
+  /** Each provider's event names: completion offers the chosen provider's only. */
+  events: { provider: string; names: string[] }[];
+  /** The provider bare names resolve in when none is on the command line (config, env, else built-in). */
+  defaultProvider: string;
 }
 
 interface OptionLike {
@@ -99,8 +101,9 @@ function byPlaceholder(flags: string): ValueSource | undefined {
  */
 export function completionModel(
   program: CommandLike,
-  providers: readonly { id: string; catalogue?: string; events: readonly { name: string }[] }[],
+  providers: readonly { id: string; events: readonly { name: string }[] }[],
   named: Record<string, readonly string[]> = {},
+  defaultProvider = providers[0]?.id ?? '',
 ): CompletionModel {
   const valueOf = (name: string, choices: string[] | undefined): ValueSource | undefined => {
     if (choices?.length) return { words: choices };
@@ -154,8 +157,8 @@ export function completionModel(
   return {
     program: build(program, []),
     providers: providers.map((p) => p.id),
-    // Bare names only for the hand-written lists: a catalogue's hundreds complete after `<provider>/`.
-    events: [...new Set(providers.flatMap((p) => p.events.flatMap((e) => (p.catalogue ? [`${p.id}/${e.name}`] : [`${p.id}/${e.name}`, e.name]))))],
+    events: providers.map((p) => ({ provider: p.id, names: p.events.map((e) => e.name) })),
+    defaultProvider,
   };
 }
 
