@@ -59,7 +59,7 @@ export async function importOperations(file: string): Promise<ImportedOperation[
       name,
       description: oneLine(String(op.description ?? op.summary ?? name)),
       schemaRef: refs.get(key),
-      payload: example !== undefined ? example : sampleSchema(body.schema),
+      payload: example !== undefined ? example : withAction(sampleSchema(body.schema), key, name, op),
       from: example !== undefined ? 'example' : 'schema',
     });
   }
@@ -72,6 +72,16 @@ function nameOf(key: string, op: Obj): string {
   const [event = '', action] = id.split('/');
   const snake = (s: string) => s.replace(/-/g, '_');
   return action ? `${snake(event)}.${snake(action)}` : snake(event);
+}
+
+/**
+ * GitHub's `repository_dispatch` action is free text (the dispatch's event_type): a sample would
+ * say "example action", so it takes the action the operation is named for.
+ */
+function withAction(payload: unknown, key: string, name: string, op: Obj): unknown {
+  if (name === key || !isObj(payload) || typeof payload.action !== 'string') return payload;
+  const action = name.slice(name.indexOf('.') + 1);
+  return op['x-github'] && !payload.action.includes(action) ? { ...payload, action } : payload;
 }
 
 function operationOf(item: unknown): Obj | undefined {
