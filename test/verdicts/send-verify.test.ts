@@ -191,3 +191,19 @@ describe('listen --forward-to', () => {
     expect(r.stdout).toMatch(/hookctl listen --port 4000 --forward-to localhost:3000$/m);
   });
 });
+
+describe('a custom provider says how it lays bodies out', () => {
+  it('request.bodyFormat "pretty" indents its bodies; another value is a config error naming the key', async () => {
+    const dir = tempDir('hookctl-verdicts-config-');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    writeFileSync(join(dir, '.hookctlrc.json'), JSON.stringify({ providers: [{ id: 'acme', extends: 'github', request: { bodyFormat: 'pretty' } }] }));
+    const r = await hookctl(['send', 'acme/push', '--to', ':3000', '--dry-run', '--json'], { cwd: dir });
+    const body = (JSON.parse(r.stdout) as { request: { body: string } }).request.body;
+    expect(body).toBe(JSON.stringify(JSON.parse(body), null, 2));
+    writeFileSync(join(dir, '.hookctlrc.json'), JSON.stringify({ providers: [{ id: 'acme', extends: 'github', request: { bodyFormat: 'tabs' } }] }));
+    const bad = await hookctl(['send', 'acme/push', '--to', ':3000', '--dry-run'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/providers\[0\]\.request\.bodyFormat must be "compact" or "pretty"/);
+  });
+});
