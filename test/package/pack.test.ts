@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ describe('npm pack round trip', () => {
     npm(['pack', '--ignore-scripts', '--pack-destination', out], ROOT);
     const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();
+    // The generated catalogues (every Stripe and GitHub event) must keep the package small.
+    expect(statSync(join(out, tarball!)).size).toBeLessThanOrEqual(5 * 1024 * 1024);
 
     const app = mkdtempSync(join(tmpdir(), 'hookctl-app-'));
     writeFileSync(join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true}');
@@ -23,6 +25,10 @@ describe('npm pack round trip', () => {
     const help = run(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Usage: hookctl');
+
+    // The catalogue ships: a generated GitHub event is sendable from the installed package.
+    const gh = run(['send', '--dry-run', 'github/pull_request.closed']);
+    expect(gh.status, gh.stderr).toBe(0);
 
     const dry = run(['send', '--dry-run', 'job.completed']);
     expect(dry.status, dry.stderr).toBe(0);
