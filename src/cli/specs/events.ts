@@ -16,7 +16,9 @@ Examples:
   $ hookctl events stripe --search "payment failed"
   $ hookctl events --provider github --search pull_request
   $ hookctl events --json
-  $ hookctl events import openapi.yaml --provider acme --out fixtures`)
+  $ hookctl events github --names | grep pull_request
+
+Import an OpenAPI description's webhooks: hookctl events import --help`)
     .action(lazy(() => import('../../commands/events.js')));
   events
     .command('import')
