@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { IoError } from '../errors.js';
+import { IoError, UsageError } from '../errors.js';
 import type { EventSpec } from '../providers/types.js';
 
 /** The generated catalogues shipped with the package (same depth from src/ and dist/). */
@@ -22,6 +22,8 @@ const cache = new Map<string, CatalogueEntry[]>();
 export function catalogueEvents(id: string): CatalogueEntry[] {
   let events = cache.get(id);
   if (events) return events;
+  // Only the shipped catalogues: a config's "catalogue" value never names a path.
+  if (!/^[a-z0-9-]+$/.test(id)) throw new UsageError(`no event catalogue "${id}"`, 'the built-in catalogues are stripe and github (catalogue/ in the package)');
   const path = `${CATALOGUE_DIR}${id}.json`;
   try {
     events = (JSON.parse(readFileSync(path, 'utf8')) as { events: CatalogueEntry[] }).events;
