@@ -28,6 +28,7 @@ export function catalogueEvents(id: string): CatalogueEntry[] {
   try {
     events = (JSON.parse(readFileSync(path, 'utf8')) as { events: CatalogueEntry[] }).events;
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`no event catalogue "${id}"`, 'the built-in catalogues are stripe and github');
     throw new IoError(`cannot read the ${id} event catalogue ${path}: ${(err as Error).message}`, 'reinstall hookctl; the package ships catalogue/', err);
   }
   cache.set(id, events);
