@@ -40,6 +40,15 @@ describe('the documentation pages', () => {
     }
   });
 
+  it('every source, test, script or bench path a page names exists (the map follows the folders)', () => {
+    for (const page of DOC_PAGES) {
+      for (const [path] of doc(page).matchAll(/\b(?:src|test|scripts|bench)\/[\w./-]*[\w/]/g)) {
+        if (path.includes('<')) continue;
+        expect(existsSync(join(ROOT, path)), `${page}: ${path}`).toBe(true);
+      }
+    }
+  });
+
   for (const page of DOC_PAGES) {
     it(`every link of ${page} to a file or a section resolves`, () => {
       const text = doc(page);
