@@ -68,3 +68,29 @@ describe('the capture format page', () => {
     expect((await runShell(script as string, cwd)).stdout).toMatch(/ 2 DAMAGED\n/);
   });
 });
+
+describe('the config examples', () => {
+  const configs = ['docs/configuration.md', 'docs/commands/test.md']
+    .flatMap((page) => [...doc(page).matchAll(/```json\n([\s\S]*?)```/g)].map((m) => ({ page, json: m[1] as string })))
+    .filter(({ json }) => { try { return typeof JSON.parse(json) === 'object'; } catch { return false; } });
+
+  it('finds them', () => expect(configs.length).toBeGreaterThanOrEqual(3));
+
+  for (const { page, json } of configs) {
+    it(`${page}: ${json.replace(/\s+/g, ' ').slice(0, 60)}… is a config hookctl accepts`, async () => {
+      const cwd = tempDir();
+      writeFileSync(join(cwd, '.hookctlrc.json'), json);
+      const custom = (JSON.parse(json) as { providers?: { id: string; events?: { name: string }[] }[] }).providers ?? [];
+      const r = await runShell('hookctl providers', cwd);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toBe('');
+      for (const p of custom) expect(r.stdout).toContain(p.id);
+      // A custom provider with its own events signs one with no code.
+      for (const p of custom.filter((c) => c.events?.length)) {
+        const sent = await runShell(`hookctl send ${p.id}/${p.events![0]!.name} --dry-run`, cwd);
+        expect(sent.code, sent.stderr).toBe(0);
+        expect(sent.stdout).toMatch(/signature: /i);
+      }
+    });
+  }
+});
