@@ -16,7 +16,8 @@ const list = (items) => (items.length === 0 ? 'none' : items.join(', '));
 /** What makes the HMAC key from the secret the user holds. */
 function secretKey(spec) {
   if (spec.encoding === 'utf8') return 'the secret\'s UTF-8 bytes as shown, prefix included';
-  return spec.prefix ? `base64-decoded after stripping ${code(spec.prefix)}` : 'base64-decoded';
+  const decoded = `${spec.encoding}-decoded`;
+  return spec.prefix ? `${decoded} after stripping ${code(spec.prefix)}` : decoded;
 }
 
 function timestampLine(ts) {
@@ -36,8 +37,12 @@ function describeToleranceWords(t) {
 function signatureLines(scheme) {
   return scheme.signatures.map((s, i) => {
     const d = describeProvider({ ...PLACEHOLDER, scheme: { ...scheme, signatures: [s] } }).signatureHeader;
-    return `${i === 0 ? 'signature' : 'also sent'}: ${code(d)}, HMAC-${s.algorithm.toUpperCase()}, ${s.encoding}`;
+    return `${i === 0 ? 'signature' : 'also sent'}: ${code(d)}, ${algorithmName(s.algorithm)}, ${s.encoding}`;
   });
+}
+/** Digest names are HMACs; any other algorithm (a signature scheme) is named as it is. */
+function algorithmName(a) {
+  return ['sha1', 'sha256', 'sha512'].includes(a) ? `HMAC-${a.toUpperCase()}` : a;
 }
 // describeProvider reads only the scheme and the delivery policy.
 const PLACEHOLDER = { delivery: { timeoutMs: 0, retryDelaysSec: [] } };
