@@ -94,3 +94,22 @@ describe('the config examples', () => {
     });
   }
 });
+
+describe('the verdicts page', () => {
+  it('its per-provider secrets example passes against a Stripe receiver holding that secret', async () => {
+    const [script] = shBlocks(doc('docs/verdicts.md'));
+    const secret = (script as string).match(/HOOKCTL_SECRET_STRIPE=(\S+)/)?.[1] as string;
+    const verify = verifierFor('stripe', secret);
+    const app = await startServer(async (req, res) => {
+      const v = req.url === '/webhooks/stripe' ? await verify(req) : undefined;
+      res.statusCode = !v ? 404 : v.ok ? 200 : 401;
+      res.end(v?.ok ? 'ok' : 'rejected');
+    });
+    try {
+      const r = await runShell((script as string).replaceAll('localhost:3000', `localhost:${app.port}`), tempDir());
+      expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
+});

@@ -17,6 +17,7 @@ const RUN_BY: Record<string, string> = {
   'docs/commands/events.md': 'test/docs/examples.test.ts',
   'docs/ci.md': 'test/docs/examples.test.ts',
   'docs/capture-format.md': 'test/docs/examples.test.ts',
+  'docs/verdicts.md': 'test/docs/examples.test.ts',
 };
 
 /** GitHub's anchor for a heading. */
