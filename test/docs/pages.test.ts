@@ -15,6 +15,7 @@ const RUN_BY: Record<string, string> = {
   'docs/commands/test.md': 'test/docs/examples.test.ts',
   'docs/commands/providers.md': 'test/docs/examples.test.ts',
   'docs/commands/events.md': 'test/docs/examples.test.ts',
+  'docs/events.md': 'test/docs/examples.test.ts',
   'docs/ci.md': 'test/docs/examples.test.ts',
   'docs/capture-format.md': 'test/docs/examples.test.ts',
   'docs/verdicts.md': 'test/docs/examples.test.ts',
