@@ -1,0 +1,36 @@
+import { Chalk } from 'chalk';
+import type { CommandContext } from '../../cli/context.js';
+import { VERSION } from '../../cli/version.js';
+import type { Settings } from '../../core/config/types.js';
+import { createInspector, type Inspector } from '../../core/inspector/index.js';
+import { hex } from '../../core/random.js';
+import { checkRequest } from '../../core/replay/check.js';
+import { fromCapture } from '../../core/replay/source.js';
+import { rawRequest } from '../captures/render.js';
+import { checkJson, renderCheck } from '../verify/render.js';
+
+const plain = new Chalk({ level: 0 });
+
+/** The inspector as `listen` and `ui` run it: the page says what `verify` and `captures show --raw` say. */
+export function startInspector(ctx: CommandContext, settings: Settings, storeDir: string | undefined): { inspector: Inspector; token: string } {
+  const { io, out } = ctx;
+  // 128 bits from the crypto-backed source: the page's URL is the only way in.
+  const token = hex(io.random, 32);
+  const inspector = createInspector({
+    token,
+    storeDir,
+    version: VERSION,
+    views: {
+      check(c) {
+        const req = fromCapture(c);
+        const outcome = checkRequest(req, { settings, env: io.env, secrets: [], now: io.now() });
+        return { json: checkJson(req, outcome), text: renderCheck(req, outcome, plain, false) };
+      },
+      raw: rawRequest,
+    },
+    replay: { settings, env: io.env, now: io.now, random: io.random },
+    onWarning: (w) => out.warn(`${w.where}: ${w.message}`),
+    onError: (err) => out.warn(`inspector: ${(err as Error)?.stack ?? String(err)}`),
+  });
+  return { inspector, token };
+}

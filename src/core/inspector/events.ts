@@ -1,0 +1,29 @@
+import type { ServerResponse } from 'node:http';
+
+/** Server-sent events to every open page: new captures as they are read, `reset` after a clear. */
+export class EventHub {
+  private readonly clients = new Set<ServerResponse>();
+
+  open(res: ServerResponse): void {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    // The comment line makes the browser's EventSource report "open" at once.
+    res.write(': hookctl\n\n');
+    this.clients.add(res);
+    res.on('close', () => this.clients.delete(res));
+  }
+
+  send(event: string, data: unknown): void {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+    for (const res of this.clients) res.write(frame);
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Ends every stream (the server is stopping). */
+  close(): void {
+    for (const res of this.clients) res.end();
+    this.clients.clear();
+  }
+}
