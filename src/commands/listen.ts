@@ -87,7 +87,8 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       forwardTimeoutMs: fixed?.delivery.timeoutMs ?? 30_000,
       route: ui?.inspector.route,
       onDelivery(d: Delivery) {
-        if (ui && !store) ui.inspector.add(d.capture);
+        // At once, without waiting for the store's watcher to see the write.
+        ui?.inspector.add(d.capture);
         stats.addDelivery(d);
         if (out.json) lines.push(JSON.stringify(deliveryObject(d)));
         else {

@@ -42,9 +42,20 @@ export class Catalog {
 
   constructor(private readonly storeDir: string | undefined, private readonly readAt: (at: RecordLocation) => Promise<Capture | undefined>) {}
 
-  /** Returns the summary, or undefined when the id is already known. */
+  /**
+   * Returns the summary, or undefined when the id is already known. A capture pushed by listen
+   * and then read from the store keeps only its location from then on.
+   */
   add(capture: Capture, at?: RecordLocation): Summary | undefined {
-    if (this.entries.has(capture.id)) return undefined;
+    const known = this.entries.get(capture.id);
+    if (known) {
+      if (at && known.capture) {
+        this.heldBytes -= known.capture.body.length;
+        known.capture = undefined;
+        known.at = at;
+      }
+      return undefined;
+    }
     const summary = summarize(capture);
     this.entries.set(capture.id, at ? { summary, at } : { summary, capture });
     if (!at) {

@@ -38,7 +38,7 @@ export interface InspectorOptions {
 export interface Inspector {
   /** The capture server's router hook: answers a request under PREFIX and returns true, else false. */
   route(req: IncomingMessage, res: ServerResponse): boolean;
-  /** A capture listen received (used when there is no store to follow). */
+  /** A capture listen received: shown at once (the store, when there is one, is followed too). */
   add(c: Capture): void;
   /** Reads the store once, then follows it. */
   start(): Promise<void>;
