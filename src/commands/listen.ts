@@ -1,11 +1,11 @@
-import type { CommandContext, Handler } from '../cli/context.js';
+import type { CommandContext, Handler } from './shared/context.js';
 import { secretsFor, storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
 import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
 import { devSecretWarning } from '../core/secrets.js';
-import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type Delivery, type Rejection } from '../core/server/index.js';
+import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type ReceivedDelivery, type Rejection } from '../core/server/index.js';
 import { idGenerator, openStore, type WritableCaptureStore } from '../core/store/index.js';
 import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './listen/render.js';
 import { lineBuffer, throttled } from './listen/lines.js';
@@ -86,7 +86,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       forwardTo,
       forwardTimeoutMs: fixed?.delivery.timeoutMs ?? 30_000,
       route: ui?.inspector.route,
-      onDelivery(d: Delivery) {
+      onDelivery(d: ReceivedDelivery) {
         // At once, without waiting for the store's watcher to see the write.
         ui?.inspector.add(d.capture);
         stats.addDelivery(d);

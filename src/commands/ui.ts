@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Handler } from '../cli/context.js';
+import type { Handler } from './shared/context.js';
 import { storeDirFor } from '../core/config/load.js';
 import { IoError, UsageError } from '../core/errors.js';
 import { inspectorUrl } from '../core/inspector/index.js';

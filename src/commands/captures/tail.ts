@@ -1,4 +1,4 @@
-import type { Handler } from '../../cli/context.js';
+import type { Handler } from '../shared/context.js';
 import { storeDirFor } from '../../core/config/load.js';
 import { storeReader, watchStore } from '../../core/store/follow.js';
 import type { Capture } from '../../core/store/types.js';

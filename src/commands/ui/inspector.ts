@@ -1,11 +1,11 @@
 import { Chalk } from 'chalk';
-import type { CommandContext } from '../../cli/context.js';
-import { VERSION } from '../../cli/version.js';
+import type { CommandContext } from '../shared/context.js';
+import { VERSION } from '../../version.js';
 import type { Settings } from '../../core/config/types.js';
 import { createInspector, type Inspector } from '../../core/inspector/index.js';
 import { hex } from '../../core/random.js';
-import { checkRequest } from '../../core/replay/check.js';
-import { fromCapture } from '../../core/replay/source.js';
+import { checkRequest } from '../../core/verify/check.js';
+import { fromCapture } from '../../core/captures/source.js';
 import { rawRequest } from '../captures/render.js';
 import { checkJson, renderCheck } from '../verify/render.js';
 

@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HookctlError, UsageError } from '../errors.js';
-import { headerOf } from '../http/header-pairs.js';
-import { toCurlScript, toHar } from '../replay/export.js';
+import { headerOf } from '../http/headers.js';
+import { toCurlScript, toHar } from '../captures/export.js';
 import type { Capture } from '../store/types.js';
 import { summarize, type Catalog } from './catalog.js';
 import { replayCapture, type ReplayContext } from './replay.js';

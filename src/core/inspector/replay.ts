@@ -6,10 +6,10 @@ import { createHttpClient, NetworkError } from '../http/client.js';
 import { parseTarget, redactUrl, targetHasPath } from '../http/target.js';
 import type { Random } from '../random.js';
 import { buildReplay } from '../replay/build.js';
-import { pickProvider } from '../replay/check.js';
+import { pickProvider } from '../verify/check.js';
 import { replayHint } from '../replay/judge.js';
-import { targetUrl } from '../replay/request.js';
-import { fromCapture } from '../replay/source.js';
+import { targetUrl } from '../http/resend.js';
+import { fromCapture } from '../captures/source.js';
 import type { Capture } from '../store/types.js';
 
 export interface ReplayContext {
