@@ -1,11 +1,9 @@
 import { PassThrough } from 'node:stream';
 import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { spawn } from 'node:child_process';
 import { main } from '../../src/cli/main.js';
 import { cryptoRandom } from '../../src/core/random.js';
-
-/** The built page (npm run build): in-process runs serve it from dist/web rather than src/web. */
-export const ASSETS = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+import { BIN } from '../support/cli.js';
 
 export interface Running {
   /** The `listening` object printed first (url, inspector...). */
@@ -63,7 +61,9 @@ export function http(url: string, o: { method?: string; headers?: [string, strin
   if (!pairs.some(([k]) => k.toLowerCase() === 'host')) pairs.unshift(['Host', u.host]);
   if (o.body !== undefined) pairs.push(['Content-Length', String(Buffer.byteLength(o.body))]);
   return new Promise((resolve, reject) => {
-    const req = request(u, { method: o.method ?? 'GET', headers: pairs.flat(), agent: false }, (res) => {
+    // The path as written (`new URL` would percent-encode `<` and `>`; a hostile sender does not).
+    const path = url.slice(u.origin.length) || '/';
+    const req = request({ host: u.hostname, port: u.port, path, method: o.method ?? 'GET', headers: pairs.flat(), agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -77,4 +77,28 @@ export async function getJson(url: string, headers: [string, string][] = []): Pr
   const res = await http(url, { headers });
   if (res.status !== 200) throw new Error(`${res.status}: ${res.body}`);
   return JSON.parse(res.body.toString());
+}
+
+/** `hookctl --json <args>` as a child process (the built CLI, which serves the built page); resolves at its `listening` line. */
+export function spawnLive(args: string[], cwd: string): Promise<{ banner: Record<string, any>; stop(): Promise<number | null>; stderr(): string }> {
+  const child = spawn(process.execPath, [BIN, '--json', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: undefined, HOOKCTL_CONFIG: undefined }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no listening line: ${err}`)), 20_000);
+    void exit.then((code) => reject(new Error(`exited ${code}: ${err}`)));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.includes('"listening"'));
+      if (!line) return;
+      clearTimeout(timer);
+      resolve({
+        banner: JSON.parse(line),
+        stderr: () => err,
+        stop: () => { if (child.exitCode === null) child.kill('SIGINT'); return exit; },
+      });
+    });
+  });
 }
