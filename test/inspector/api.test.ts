@@ -167,3 +167,37 @@ describe('listen --no-ui', () => {
     expect(await live.stop()).toBe(0);
   });
 });
+
+describe('hookctl ui', () => {
+  it('serves the inspector over an existing store, captures nothing, and follows what another writer appends', async () => {
+    const { makeCapture, storeWith } = await import('../captures/helpers.js');
+    const { openStore } = await import('../../src/core/store/index.js');
+    const at = Date.UTC(2026, 0, 2);
+    const first = makeCapture({ provider: 'github', secret: 's', body: '{"zen":"first"}', event: 'ping', at });
+    const dir = await storeWith([first]);
+    const ui = await runLive(['ui', '--store', dir, '--port', '0'], dir);
+    const inspector = new URL(ui.banner.inspector as string);
+    const token = inspector.searchParams.get('token') as string;
+    const base = `${inspector.origin}/_hookctl`;
+    expect((await getJson(`${base}/api/captures?token=${token}`)).captures.map((c: any) => c.id)).toEqual([first.id]);
+    expect((await http(`${inspector.origin}/webhooks`, { method: 'POST', body: '{}' })).status).toBe(404);
+
+    const second = makeCapture({ provider: 'github', secret: 's', body: '{"zen":"second"}', event: 'ping', at: at + 1000 });
+    const event = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      void import('node:http').then(({ get }) => get(`${base}/api/events?token=${token}`, (res) => {
+        res.setEncoding('utf8').on('data', (d: string) => {
+          if (!text) {
+            const store = openStore(dir);
+            store.append(second).then(() => store.close()).catch(reject);
+          }
+          text += d;
+          if (text.includes('event: captures')) { res.destroy(); resolve(text); }
+        });
+      }).on('error', reject));
+    });
+    expect(JSON.parse(/data: (.*)/.exec(event)?.[1] ?? '[]')[0]).toMatchObject({ id: second.id, event: 'ping' });
+    expect((await runInProcess(['--json', 'captures', 'list', '--store', dir], dir)).stdout.trim().split('\n')).toHaveLength(2);
+    expect(await ui.stop()).toBe(0);
+  });
+});

@@ -1,5 +1,8 @@
 import type { ServerResponse } from 'node:http';
 
+/** Bytes of events a page may leave unread before it is dropped. */
+const MAX_BACKLOG = 8 * 1024 * 1024;
+
 /** Server-sent events to every open page: new captures as they are read, `reset` after a clear. */
 export class EventHub {
   private readonly clients = new Set<ServerResponse>();
@@ -14,7 +17,12 @@ export class EventHub {
 
   send(event: string, data: unknown): void {
     const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-    for (const res of this.clients) res.write(frame);
+    for (const res of this.clients) {
+      // A page that stopped reading (a frozen tab) is dropped rather than buffered without end;
+      // EventSource reconnects and reloads the list when it can.
+      if (res.writableLength > MAX_BACKLOG) res.destroy();
+      else res.write(frame);
+    }
   }
 
   get size(): number {
