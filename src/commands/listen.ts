@@ -59,7 +59,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   // A provider's retry can land after a restart: the newest captures seed duplicate detection.
   const earlier = store ? (await store.recent(REMEMBERED)).reverse() : [];
 
-  const ui = opts.ui === false ? undefined : startInspector(ctx, settings, store?.dir);
+  const ui = opts.ui === false ? undefined : startInspector(ctx, settings, store?.dir, { provider: opts.provider, secrets: opts.secret, toleranceSec: opts.tolerance });
   const stats = new ListenStats();
   const lines = lineBuffer(io.stdout);
   const rejections = throttled((r, at) => lines.push(rejectionLine(r, at, out.c)), (n) => out.log(out.c.dim(`… ${n} more rejected requests not shown`)));

@@ -77,6 +77,11 @@ describe('the inspector under listen: API and security', () => {
     expect(receiver.received).toHaveLength(0);
   });
 
+  it('redirects /_hookctl to /_hookctl/ (relative asset URLs stay under the prefix)', async () => {
+    const res = await http(`${base}?token=${token}`);
+    expect([res.status, res.headers.location]).toEqual([308, `/_hookctl/?token=${token}`]);
+  });
+
   it('serves the page with a strict Content-Security-Policy', async () => {
     const page = await http(`${base}/?token=${token}`);
     expect(page.status).toBe(200);
@@ -153,6 +158,20 @@ describe('the inspector under listen: API and security', () => {
     });
     const data = JSON.parse(/data: (.*)/.exec(events)?.[1] ?? '[]');
     expect(data[0]).toMatchObject({ path: '/sse-probe', method: 'POST', bytes: 14 });
+  });
+});
+
+describe('listen --secret', () => {
+  it('the page checks with listen\'s own --provider and --secret, as `verify --secret` would', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hookctl-secret-'));
+    const live = await runLive(['listen', '--port', '0', '--provider', 'stripe', '--secret', 'whsec_rotated_2026'], cwd);
+    const url = new URL(live.banner.inspector as string);
+    const token = url.searchParams.get('token') as string;
+    expect((await runInProcess(['send', 'invoice.paid', '--provider', 'stripe', '--secret', 'whsec_rotated_2026', '--to', live.banner.url as string], cwd)).code).toBe(0);
+    const delivery = await live.waitFor((l) => l.type === 'delivery');
+    const d = await getJson(`${url.origin}/_hookctl/api/captures/${delivery.id}?token=${token}`);
+    expect(d.check.json).toMatchObject({ ok: true, secretSource: 'flag', provider: 'stripe' });
+    expect(await live.stop()).toBe(0);
   });
 });
 

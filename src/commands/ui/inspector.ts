@@ -11,8 +11,11 @@ import { checkJson, renderCheck } from '../verify/render.js';
 
 const plain = new Chalk({ level: 0 });
 
+/** listen's own verification flags: the page checks (and re-signs) as `verify --provider --secret --tolerance` would. */
+export interface CheckFlags { provider?: string; secrets?: readonly string[]; toleranceSec?: number }
+
 /** The inspector as `listen` and `ui` run it: the page says what `verify` and `captures show --raw` say. */
-export function startInspector(ctx: CommandContext, settings: Settings, storeDir: string | undefined): { inspector: Inspector; token: string } {
+export function startInspector(ctx: CommandContext, settings: Settings, storeDir: string | undefined, flags: CheckFlags = {}): { inspector: Inspector; token: string } {
   const { io, out } = ctx;
   // 128 bits from the crypto-backed source: the page's URL is the only way in.
   const token = hex(io.random, 32);
@@ -23,12 +26,12 @@ export function startInspector(ctx: CommandContext, settings: Settings, storeDir
     views: {
       check(c) {
         const req = fromCapture(c);
-        const outcome = checkRequest(req, { settings, env: io.env, secrets: [], now: io.now() });
+        const outcome = checkRequest(req, { settings, env: io.env, provider: flags.provider, secrets: flags.secrets ?? [], toleranceSec: flags.toleranceSec, now: io.now() });
         return { json: checkJson(req, outcome), text: renderCheck(req, outcome, plain, false) };
       },
       raw: rawRequest,
     },
-    replay: { settings, env: io.env, now: io.now, random: io.random },
+    replay: { settings, env: io.env, now: io.now, random: io.random, provider: flags.provider, secrets: flags.secrets ?? [] },
     onWarning: (w) => out.warn(`${w.where}: ${w.message}`),
     onError: (err) => out.warn(`inspector: ${(err as Error)?.stack ?? String(err)}`),
   });

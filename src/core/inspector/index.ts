@@ -11,7 +11,6 @@ import type { ReplayContext } from './replay.js';
 
 export type { Views } from './api.js';
 export type { ReplayAnswer, ReplayContext } from './replay.js';
-export { hostAllowed } from './guard.js';
 
 /** Every inspector URL starts with this; `listen` captures nothing under it. */
 export const PREFIX = '/_hookctl';
@@ -74,7 +73,12 @@ export function createInspector(o: InspectorOptions): Inspector {
     const isAsset = rest.startsWith('assets/');
     const refused = guard(req, o.token, !isAsset);
     if (refused) return sendJson(res, refused.status, { error: refused.message });
-    if (path === PREFIX || rest === '' || rest === 'index.html') {
+    // Without the slash, the page's relative asset URLs would leave the prefix (and be captured).
+    if (path === PREFIX) {
+      res.writeHead(308, { location: `${PREFIX}/${new URL(req.url ?? '/', 'http://x').search}` });
+      return void res.end();
+    }
+    if (rest === '' || rest === 'index.html') {
       const page = await asset('index.html');
       if (!page) return sendJson(res, 500, { error: 'the inspector page is missing from this install (dist/web)' });
       res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length, ...PAGE_HEADERS });

@@ -17,6 +17,9 @@ export interface ReplayContext {
   env: NodeJS.ProcessEnv;
   now(): number;
   random: Random;
+  /** As `replay --provider --secret`: listen's own flags, so a re-signed replay uses the secret listen verifies with. */
+  provider?: string;
+  secrets: readonly string[];
 }
 
 /** What the page shows after a replay: the receiver's answer, or why there was none. */
@@ -39,8 +42,8 @@ export async function replayCapture(c: Capture, to: string, resign: boolean, x: 
   if (!target) throw new UsageError('where to? no target given', 'type a URL such as localhost:3000/webhooks');
   const base = parseTarget(target, '/');
   const req = fromCapture(c);
-  const { profile } = pickProvider(req, x.settings);
-  const { secrets } = secretsFor(profile, x.settings, x.env, []);
+  const { profile } = pickProvider(req, x.settings, x.provider);
+  const { secrets } = secretsFor(profile, x.settings, x.env, x.secrets);
   const built = buildReplay(req, { resign, edits: [], profile, secrets, now: x.now(), random: x.random });
   const url = targetUrl(base, targetHasPath(target), req.path);
   const answer: ReplayAnswer = { url: redactUrl(url), resigned: built.resigned, sent: { method: built.method, headers: built.headers, bytes: built.body.length } };
