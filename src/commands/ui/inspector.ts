@@ -7,6 +7,7 @@ import { hex } from '../../core/random.js';
 import { checkRequest } from '../../core/verify/check.js';
 import { fromCapture } from '../../core/captures/source.js';
 import { rawRequest } from '../captures/render.js';
+import { secretResolver } from '../shared/secrets.js';
 import { checkJson, renderCheck } from '../verify/render.js';
 
 const plain = new Chalk({ level: 0 });
@@ -19,6 +20,9 @@ export function startInspector(ctx: CommandContext, settings: Settings, storeDir
   const { io, out } = ctx;
   // 128 bits from the crypto-backed source: the page's URL is the only way in.
   const token = hex(io.random, 32);
+  // Quiet: listen has already said when a provider falls back to its development secret, and the
+  // page shows each check's secret source as verify does.
+  const secretsOf = secretResolver(settings, io.env, () => {}, 'verifying', flags.secrets);
   const inspector = createInspector({
     token,
     storeDir,
@@ -26,12 +30,12 @@ export function startInspector(ctx: CommandContext, settings: Settings, storeDir
     views: {
       check(c) {
         const req = fromCapture(c);
-        const outcome = checkRequest(req, { settings, env: io.env, provider: flags.provider, secrets: flags.secrets ?? [], toleranceSec: flags.toleranceSec, now: io.now() });
+        const outcome = checkRequest(req, { settings, provider: flags.provider, secretsOf, toleranceSec: flags.toleranceSec, now: io.now() });
         return { json: checkJson(req, outcome), text: renderCheck(req, outcome, plain, false) };
       },
       raw: rawRequest,
     },
-    replay: { settings, env: io.env, now: io.now, random: io.random, provider: flags.provider, secrets: flags.secrets ?? [] },
+    replay: { settings, secretsOf, now: io.now, random: io.random, provider: flags.provider },
     onWarning: (w) => out.warn(`${w.where}: ${w.message}`),
     onError: (err) => out.warn(`inspector: ${(err as Error)?.stack ?? String(err)}`),
   });

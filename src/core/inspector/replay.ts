@@ -1,9 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { secretsFor } from '../config/load.js';
+import type { ResolvedSecrets } from '../config/secrets.js';
 import type { Settings } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { createHttpClient, NetworkError } from '../http/client.js';
 import { parseTarget, redactUrl, targetHasPath } from '../http/target.js';
+import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { buildReplay } from '../replay/build.js';
 import { pickProvider } from '../verify/check.js';
@@ -14,12 +15,12 @@ import type { Capture } from '../store/types.js';
 
 export interface ReplayContext {
   settings: Settings;
-  env: NodeJS.ProcessEnv;
+  /** A provider's secrets, as the command resolves them (`--secret`, env, config, dev secret). */
+  secretsOf(profile: ProviderProfile): ResolvedSecrets;
   now(): number;
   random: Random;
-  /** As `replay --provider --secret`: listen's own flags, so a re-signed replay uses the secret listen verifies with. */
+  /** As `replay --provider`: listen's own flag. */
   provider?: string;
-  secrets: readonly string[];
 }
 
 /** What the page shows after a replay: the receiver's answer, or why there was none. */
@@ -43,7 +44,7 @@ export async function replayCapture(c: Capture, to: string, resign: boolean, x: 
   const base = parseTarget(target, '/');
   const req = fromCapture(c);
   const { profile } = pickProvider(req, x.settings, x.provider);
-  const { secrets } = secretsFor(profile, x.settings, x.env, x.secrets);
+  const { secrets } = x.secretsOf(profile);
   const built = buildReplay(req, { resign, edits: [], profile, secrets, now: x.now(), random: x.random });
   const url = targetUrl(base, targetHasPath(target), req.path);
   const answer: ReplayAnswer = { url: redactUrl(url), resigned: built.resigned, sent: { method: built.method, headers: built.headers, bytes: built.body.length } };
