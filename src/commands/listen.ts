@@ -111,7 +111,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   }
 
   // The store is read for the inspector in the background: a large one does not delay deliveries.
-  void ui?.inspector.start();
+  ui?.inspector.start().catch((err: unknown) => out.warn(`inspector: ${(err as Error).message}`));
   const inspector = ui ? inspectorUrl(server.url, ui.token) : null;
   const banner = { url: server.url, inspector, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo ? redactUrl(forwardTo) : null };
   if (out.json) out.object({ type: 'listening', ...banner });

@@ -122,7 +122,7 @@ async function load(): Promise<void> {
 
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape' && openId) { e.preventDefault(); back(); }
-  else if (e.key === '/' && document.activeElement?.tagName !== 'INPUT') { e.preventDefault(); f.q.focus(); }
+  else if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName ?? '')) { e.preventDefault(); f.q.focus(); }
 });
 f.q.addEventListener('input', runSearch);
 for (const s of [f.provider, f.event, f.verify, f.status]) s.addEventListener('change', refresh);

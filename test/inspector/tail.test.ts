@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../support/cli.js';
 import { tempDir } from '../captures/helpers.js';
@@ -53,5 +55,17 @@ describe('hookctl captures tail', () => {
     human.child.kill('SIGINT');
     expect(await human.exit).toBe(0);
     expect(await live.stop()).toBe(0);
+  });
+});
+
+describe('a store that is not a directory', () => {
+  it('tail and ui refuse it with one line and exit 2', async () => {
+    const cwd = tempDir('hookctl-notdir-');
+    writeFileSync(join(cwd, 'file'), 'not a store');
+    for (const args of [['captures', 'tail', '--store', 'file'], ['ui', '--store', 'file']]) {
+      const r = await runInProcess(args, cwd);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^✗ .*file is not a capture store \(not a directory\)\n {2}hint: point --store at a directory\n$/);
+    }
   });
 });

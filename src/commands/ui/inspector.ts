@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import type { CommandContext } from '../shared/context.js';
 import { VERSION } from '../../version.js';
 import type { Settings } from '../../core/config/types.js';
+import { HookctlError } from '../../core/errors.js';
 import { createInspector, type Inspector } from '../../core/inspector/index.js';
 import { hex } from '../../core/random.js';
 import { checkRequest } from '../../core/verify/check.js';
@@ -37,7 +38,8 @@ export function startInspector(ctx: CommandContext, settings: Settings, storeDir
     },
     replay: { settings, secretsOf, now: io.now, random: io.random, provider: flags.provider },
     onWarning: (w) => out.warn(`${w.where}: ${w.message}`),
-    onError: (err) => out.warn(`inspector: ${(err as Error)?.stack ?? String(err)}`),
+    // A store problem is one line; anything else is a bug, reported with its stack.
+    onError: (err) => out.warn(`inspector: ${err instanceof HookctlError ? err.message : (err as Error)?.stack ?? String(err)}`),
   });
   return { inspector, token };
 }

@@ -39,7 +39,7 @@ export interface Inspector {
   route(req: IncomingMessage, res: ServerResponse): boolean;
   /** A capture listen received: shown at once (the store, when there is one, is followed too). */
   add(c: Capture): void;
-  /** Reads the store once, then follows it. */
+  /** Reads the store once (its errors are thrown), then follows it (later errors go to onError). */
   start(): Promise<void>;
   /** Stops following and ends the open event streams. */
   close(): void;

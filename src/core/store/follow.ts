@@ -1,6 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { IoError, UsageError } from '../errors.js';
+import { fileProblem } from '../fs-errors.js';
 import { decodeLine } from './format.js';
 import { ID_LENGTH } from './ids.js';
 import type { Capture, StoreWarning } from './types.js';
@@ -42,8 +44,11 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
     try {
       return (await readdir(segDir)).filter((n) => SEGMENT_NAME.test(n)).sort();
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      // Not created yet: a listen about to start will make it.
+      if (code === 'ENOENT') return [];
+      if (code === 'ENOTDIR') throw new UsageError(`${dir} is not a capture store (not a directory)`, 'point --store at a directory');
+      throw new IoError(`cannot read the capture store ${segDir}: ${fileProblem(err)}`, 'check its permissions', err);
     }
   }
 
@@ -54,7 +59,7 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
       fh = await open(join(segDir, name), 'r');
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-      throw err;
+      throw new IoError(`cannot read the capture segment ${join(segDir, name)}: ${fileProblem(err)}`, 'check its permissions', err);
     }
     try {
       const { size } = await fh.stat();
@@ -131,15 +136,23 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
 
 /**
  * Calls `read` whenever the store may have changed (fs.watch, with a poll under it), one call at a
- * time, until `signal` aborts. Returns once the first read is done.
+ * time, until `signal` aborts. The first read's error is thrown (a store that cannot be read at
+ * all); later ones go to `onError`, each once until it changes (a poll must not repeat it twice a second).
  */
 export async function watchStore(dir: string, signal: AbortSignal, read: () => Promise<void>, onError: (err: unknown) => void): Promise<void> {
+  await read();
   let running: Promise<void> | undefined;
   let again = false;
+  let lastError = '';
+  const report = (err: unknown) => {
+    const text = String((err as Error)?.message ?? err);
+    if (text !== lastError) onError(err);
+    lastError = text;
+  };
   const kick = (): void => {
     if (signal.aborted) return;
     if (running) { again = true; return; }
-    running = read().catch(onError).finally(() => {
+    running = read().then(() => { lastError = ''; }, report).finally(() => {
       running = undefined;
       if (again) { again = false; kick(); }
     });
@@ -157,6 +170,4 @@ export async function watchStore(dir: string, signal: AbortSignal, read: () => P
   tryWatch();
   const timer = setInterval(() => { tryWatch(); kick(); }, POLL_MS);
   signal.addEventListener('abort', () => { clearInterval(timer); watcher?.close(); }, { once: true });
-  kick();
-  await running;
 }
