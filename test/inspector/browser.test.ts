@@ -212,3 +212,20 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector over a large store (hookctl ui)',
     }
   });
 });
+
+describe.skipIf(!HAVE_CHROMIUM)('stopping listen with the inspector open', () => {
+  it('Ctrl-C ends the page\'s event stream, listen exits 0, and the page says it is reconnecting', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hookctl-stop-'));
+    const live = await spawnLive(['listen', '--port', '0'], cwd);
+    const browser = await launch();
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(live.banner.inspector as string);
+      await page.locator('#live', { hasText: 'live' }).waitFor(WAIT);
+      expect(await live.stop()).toBe(0);
+      await page.locator('#live', { hasText: 'reconnecting' }).waitFor(WAIT);
+    } finally {
+      await browser.close();
+    }
+  });
+});
