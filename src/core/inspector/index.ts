@@ -78,7 +78,7 @@ export function createInspector(o: InspectorOptions): Inspector {
       res.writeHead(308, { location: `${PREFIX}/${new URL(req.url ?? '/', 'http://x').search}` });
       return void res.end();
     }
-    if (rest === '' || rest === 'index.html') {
+    if ((rest === '' || rest === 'index.html') && req.method === 'GET') {
       const page = await asset('index.html');
       if (!page) return sendJson(res, 500, { error: 'the inspector page is missing from this install (dist/web)' });
       res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length, ...PAGE_HEADERS });
