@@ -30,6 +30,7 @@ export interface ListenOptions {
   count?: number;
   timeout?: number;
   strict?: boolean;
+  insecure?: boolean;
   verbose?: boolean;
   /** --no-ui: no inspector under /_hookctl/ (those paths are then captured like any other). */
   ui?: boolean;
@@ -50,6 +51,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   }
   const secretsOf = secretResolver(settings, io.env, out.warn, 'verifying', opts.secret);
   const forwardTo = opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined;
+  if (opts.insecure && forwardTo) out.warn('--insecure: TLS certificates of --forward-to are not checked');
 
   let store: WritableCaptureStore | undefined;
   if (opts.store !== false) {
@@ -86,6 +88,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       delayMs: opts.delay ?? 0,
       forwardTo,
       forwardTimeoutMs: fixed?.delivery.timeoutMs ?? 30_000,
+      forwardInsecure: opts.insecure === true,
       route: ui?.inspector.route,
       onDelivery(d: ReceivedDelivery) {
         // At once, without waiting for the store's watcher to see the write.

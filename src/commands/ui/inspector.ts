@@ -9,7 +9,7 @@ import { checkRequest } from '../../core/verify/check.js';
 import { fromCapture } from '../../core/captures/source.js';
 import { rawRequest } from '../captures/render.js';
 import { secretResolver } from '../shared/secrets.js';
-import { checkJson, renderCheck } from '../verify/render.js';
+import { checkJson, renderCheck, type JudgedAt } from '../verify/render.js';
 
 const plain = new Chalk({ level: 0 });
 
@@ -31,8 +31,12 @@ export function startInspector(ctx: CommandContext, settings: Settings, storeDir
     views: {
       check(c) {
         const req = fromCapture(c);
-        const outcome = checkRequest(req, { settings, provider: flags.provider, secretsOf, toleranceSec: flags.toleranceSec, now: io.now() });
-        return { json: checkJson(req, outcome), text: renderCheck(req, outcome, plain, false) };
+        // As `verify <id>` judges a stored capture: at its receive time (a delivery fresh when it
+        // arrived stays valid), the clock only if that time were unreadable.
+        const received = Date.parse(c.receivedAt);
+        const judged: JudgedAt = Number.isNaN(received) ? { at: io.now(), by: 'clock' } : { at: received, by: 'received' };
+        const outcome = checkRequest(req, { settings, provider: flags.provider, secretsOf, toleranceSec: flags.toleranceSec, now: judged.at });
+        return { json: checkJson(req, outcome, judged), text: renderCheck(req, outcome, plain, false, judged) };
       },
       raw: rawRequest,
     },
