@@ -141,6 +141,8 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
  */
 export async function watchStore(dir: string, signal: AbortSignal, read: () => Promise<void>, onError: (err: unknown) => void): Promise<void> {
   await read();
+  // Stopped during that first read (Ctrl-C right after start): set nothing up that would keep the process alive.
+  if (signal.aborted) return;
   let running: Promise<void> | undefined;
   let again = false;
   let lastError = '';
