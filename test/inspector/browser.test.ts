@@ -40,12 +40,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
     await receiver?.close();
   });
 
-  it('shows every delivery of `send --all` live, with its verification, without a reload', async () => {
+  it('shows every delivery of a run of sends live, with its verification, without a reload', async () => {
     await page.goto(live.banner.inspector as string);
     await page.locator('#live', { hasText: 'live' }).waitFor(WAIT);
-    const out = await runInProcess(['--json', 'send', '--all', '--provider', 'stripe', '--to', live.banner.url as string], cwd);
-    expect(out.code, out.stderr).toBe(0);
-    sent = out.stdout.trim().split('\n').length;
+    // Four of Stripe's events (its catalogue holds every event type, hundreds: too many to watch here).
+    sent = 0;
+    for (const event of ['payment_intent.succeeded', 'checkout.session.completed', 'invoice.paid', 'customer.subscription.updated']) {
+      const out = await runInProcess(['--json', 'send', `stripe/${event}`, '--to', live.banner.url as string], cwd);
+      expect(out.code, out.stderr).toBe(0);
+      sent += out.stdout.trim().split('\n').length;
+    }
     const shownAt = performance.now();
     await page.waitForFunction((n) => document.querySelectorAll('#list .row').length === n, sent, WAIT);
     process.stderr.write(`inspector: ${sent} deliveries listed ${Math.round(performance.now() - shownAt)} ms after send returned\n`);
