@@ -149,7 +149,7 @@ function secretCache(ctx: CommandContext, settings: Parameters<typeof secretsFor
   return (p) => {
     let secrets = cache.get(p.id);
     if (!secrets) {
-      const found = secretsFor(p, settings, ctx.io.env, flags);
+      const found = secretsFor(p, settings, ctx.io.env, flags, 'verify');
       secrets = found.secrets;
       cache.set(p.id, secrets);
       if (found.source === 'dev') {

@@ -60,13 +60,14 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const jobs: Job<ReplayItem>[] = requests.map((req) => {
     const { profile, how } = pickProvider(req, settings, opts.provider);
     if (opts.resign && how === 'default') out.warn(`${req.label} carries no known signature header: re-signing it as ${profile.id}, the default provider (pass --provider)`);
-    const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret ?? []);
+    const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret ?? [], opts.resign ? 'sign' : 'verify');
     if (opts.resign && source === 'dev' && !devWarned.has(profile.id)) {
       devWarned.add(profile.id);
       out.warn(devSecretWarning(profile.id, profile.devSecret, 're-signing'));
     }
-    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random });
-    const url = targetUrl(base, hasPath, req.path);
+    const target = targetUrl(base, hasPath, req.path);
+    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random, url: String(target) });
+    const url = built.url ? new URL(built.url) : target;
     return { item: { req, profile, how, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
   });
 
@@ -83,7 +84,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
       const status = sent.response?.status;
       const result: ReplayResult = {
         ...sent, expectMet: expect ? expect.matches(status) : undefined,
-        hint: status === undefined ? undefined : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned),
+        hint: status === undefined ? undefined : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned, String(sent.job.url)),
       };
       results.push(result);
       if (out.json) out.object(replayJson(result));

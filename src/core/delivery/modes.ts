@@ -1,7 +1,9 @@
 import { UsageError } from '../errors.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { formatSignatureHeader, parseSignatureHeader } from '../signing/header.js';
-import type { Scheme } from '../signing/types.js';
+import { isAsymmetric, usableKey } from '../signing/crypto.js';
+import { generateKeys, keySpecOf } from '../signing/keys.js';
+import type { AsymmetricAlgorithm, Scheme } from '../signing/types.js';
 import type { SignatureMode } from './types.js';
 
 /** How a mode applies to a provider, decided once before any delivery is built. */
@@ -44,8 +46,10 @@ export function planMode(profile: ProviderProfile, mode: SignatureMode = 'valid'
   };
 }
 
-/** A secret of the same shape that is not the right one (base64 secrets stay decodable). */
+/** A secret of the same shape that is not the right one (base64 secrets stay decodable; a private key is another pair's). */
 export function wrongSecret(secret: string, scheme: Scheme): string {
+  const asymmetric = scheme.signatures.find((s) => isAsymmetric(s.algorithm) && usableKey(s, scheme.secret, secret, 'private'));
+  if (asymmetric) return generateKeys(keySpecOf(asymmetric), asymmetric.algorithm as AsymmetricAlgorithm).privateKey;
   if (scheme.secret.encoding === 'base64') {
     const prefix = scheme.secret.prefix && secret.startsWith(scheme.secret.prefix) ? scheme.secret.prefix : '';
     const raw = secret.slice(prefix.length);

@@ -21,7 +21,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const { profile, result, now } = input;
   const scheme = profile.scheme;
   const headers = toHeaders(input.headers);
-  const base: Attempt = { scheme, headers, body: input.body, secrets: [...input.secrets] };
+  const base: Attempt = { scheme, headers, body: input.body, secrets: [...input.secrets], ...(input.url === undefined ? {} : { url: input.url }) };
   if (result.ok) return duplicateNote(profile.id, base, now);
   const findings: Finding[] = timestampFindings(scheme, result, input.toleranceSec);
   if (result.signatureMatched) return findings;
@@ -89,9 +89,9 @@ function otherProvider(input: DiagnoseInput, headers: Headers): Finding[] {
     if (p.id === input.profile.id) continue;
     if (!presentSignature(p.scheme, headers)) continue;
     const secrets = input.secretsFor?.(p) ?? input.secrets;
-    const i = matchingSecret(p.id, { scheme: p.scheme, headers, body: input.body, secrets }, input.now);
+    const i = matchingSecret(p.id, { scheme: p.scheme, headers, body: input.body, secrets, ...(input.url === undefined ? {} : { url: input.url }) }, input.now);
     if (i >= 0) {
-      const strict = verifyWithScheme(p.scheme, p.id, { secrets: secrets[i] as string, headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec });
+      const strict = verifyWithScheme(p.scheme, p.id, { secrets: secrets[i] as string, headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec, ...(input.url === undefined ? {} : { url: input.url }) });
       const note = strict.ok ? '' : ` (though ${strict.detail})`;
       return [{ code: 'other-provider', message: `the request verifies as ${p.name} (${p.id})${note}, not ${input.profile.name}`, hint: `pass --provider ${p.id}` }];
     }

@@ -35,7 +35,11 @@ export type DiagnosisCode =
   | 'wrong-separator'
   | 'duplicate-header'
   | 'signed-content'
-  | 'other-provider';
+  | 'other-provider'
+  | 'key-private-for-public'
+  | 'key-public-for-private'
+  | 'url-mismatch'
+  | 'body-hash-mismatch';
 
 export interface Finding {
   code: DiagnosisCode;
@@ -65,6 +69,8 @@ export interface DiagnoseInput {
   providers?: readonly ProviderProfile[];
   /** Secrets to try for another provider; the same secrets when omitted. */
   secretsFor?: (profile: ProviderProfile) => readonly string[];
+  /** The URL the request was received at, for URL-signed schemes (Twilio). */
+  url?: string;
 }
 
 /** One way of re-checking the delivery: the scheme, headers, body and secrets handed to the signing module. */
@@ -73,9 +79,10 @@ export interface Attempt {
   headers: Headers;
   body: Buffer;
   secrets: readonly string[];
+  url?: string;
 }
 
-export type VariantGroup = 'body' | 'secret' | 'signature' | 'content';
+export type VariantGroup = 'body' | 'secret' | 'signature' | 'content' | 'url';
 
 /** A single hypothesis about what changed between the signer and the verifier. */
 export interface Variant {

@@ -19,6 +19,12 @@ export interface DeliveryPolicy {
 export interface EventSpec {
   name: string;
   description: string;
+  /**
+   * The event's own Content-Type, when it differs from the provider's (Slack's slash commands are
+   * forms beside its JSON events). A form's template is an object of fields; an object value (Slack's
+   * `payload`) travels as compact JSON.
+   */
+  contentType?: string;
   /** An inline payload template (custom providers); otherwise fixtures/<provider>/<event>.json. */
   payload?: unknown;
 }
@@ -45,7 +51,12 @@ export interface ProviderProfile {
   events: EventSpec[];
   /** Fixture folder, when it is not the provider id (Svix shares Standard Webhooks' payloads). */
   fixtures?: string;
-  /** The documented development secret used when none is configured. */
+  /** The documented development secret used when none is configured (a private key for asymmetric schemes). */
   devSecret: string;
+  /**
+   * The documented development key pair of an asymmetric scheme: hookctl signs with the private key
+   * and verifies with the public one, as the provider and its receivers do.
+   */
+  devKeyPair?: { privateKey: string; publicKey: string };
   delivery: DeliveryPolicy;
 }

@@ -8,6 +8,7 @@ import { effectiveTolerance } from '../signing/timestamp.js';
 import type { Tolerance, VerifyResult } from '../signing/types.js';
 import { verifyUsable } from '../signing/usable.js';
 import type { LoadedRequest } from './source.js';
+import { requestUrl } from '../http/request-url.js';
 
 export type ProviderChoice = 'flag' | 'headers' | 'capture' | 'default';
 
@@ -31,6 +32,8 @@ export interface CheckInput {
   secrets: readonly string[];
   toleranceSec?: number;
   now: number;
+  /** The URL the request was received at (URL-signed schemes); default: rebuilt from its Host and path. */
+  url?: string;
 }
 
 export interface CheckOutcome {
@@ -47,13 +50,14 @@ export interface CheckOutcome {
 
 export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcome {
   const { profile, how } = pickProvider(req, input.settings, input.provider);
-  const { secrets, source } = secretsFor(profile, input.settings, input.env, input.secrets);
+  const { secrets, source } = secretsFor(profile, input.settings, input.env, input.secrets, 'verify');
   const headers = toHeaders(req.headers);
-  const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec });
+  const url = input.url ?? requestUrl(headers, req.path);
+  const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, url });
   const diagnosis = diagnose({
-    profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result,
+    profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result, url,
     providers: input.settings.providers,
-    secretsFor: (p) => secretsFor(p, input.settings, input.env, input.secrets).secrets,
+    secretsFor: (p) => secretsFor(p, input.settings, input.env, input.secrets, 'verify').secrets,
   });
   const base = profile.scheme.timestamp?.tolerance;
   const tolerance = base && effectiveTolerance(base, input.toleranceSec);

@@ -4,6 +4,7 @@ import { verifyUsable } from '../signing/usable.js';
 import { headerValue } from '../signing/headers.js';
 import type { Headers } from '../signing/types.js';
 import type { CapturedVerification } from '../store/types.js';
+import { requestUrl } from '../http/request-url.js';
 
 export interface InspectOptions {
   /** Candidates for detection (built-ins plus custom providers). */
@@ -26,7 +27,7 @@ export interface Inspection {
 }
 
 /** Which provider sent a request, whether its signature holds, and what it is about. */
-export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer, now: number): Inspection {
+export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer, now: number, path = '/'): Inspection {
   const provider = o.fixed ?? detectProvider(headers, o.providers) ?? o.fallback;
   const json = lazyJson(body);
   if (!provider) {
@@ -37,15 +38,16 @@ export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer
   }
   return {
     provider,
-    verification: check(o, provider, headers, body, now),
+    verification: check(o, provider, headers, body, now, path),
     event: eventOf(provider, headers, body, json) ?? fingerprintOf(o, provider, json()),
     deliveryId: deliveryIdOf(provider, headers),
   };
 }
 
-function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number): CapturedVerification {
+function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number, path: string): CapturedVerification {
   // The same rules as `verify`: a secret the scheme cannot decode is a failed check (no-match, said why), not a crash.
-  const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec });
+  const url = provider.scheme.content.includes('{url}') ? requestUrl(headers, path) : undefined;
+  const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec, ...(url ? { url } : {}) });
   return r.ok
     ? { ok: true, secretIndex: r.secretIndex }
     : { ok: false, reason: r.reason, detail: r.detail, ...(r.secretIndex !== undefined ? { secretIndex: r.secretIndex } : {}) };

@@ -1,7 +1,7 @@
 import { createHmac, createSecretKey, sign as signAsymmetric, timingSafeEqual, verify as verifyAsymmetric, type KeyObject } from 'node:crypto';
-import { ASYMMETRIC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type Encoding, type HmacAlgorithm, type KeySpec, type SecretSpec, type SignatureSpec } from './types.js';
+import { ASYMMETRIC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type Encoding, type HmacAlgorithm, type SecretSpec, type SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
-import { parseKey } from './keys.js';
+import { keySpecOf, parseKey } from './keys.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -38,11 +38,6 @@ export function hmac(algorithm: HmacAlgorithm, key: KeyObject, content: Buffer):
 
 export function isAsymmetric(algorithm: Algorithm): algorithm is AsymmetricAlgorithm {
   return (ASYMMETRIC_ALGORITHMS as readonly string[]).includes(algorithm);
-}
-
-/** The key format of an asymmetric spec: its own, else raw base64 (Ed25519) or DER (ECDSA). */
-export function keySpecOf(spec: SignatureSpec): KeySpec {
-  return spec.key ?? { encoding: spec.algorithm === 'ed25519' ? 'base64' : 'der' };
 }
 
 /** Node's digest argument: Ed25519 hashes internally, ECDSA P-256 signs a SHA-256 digest (DER-encoded signature). */

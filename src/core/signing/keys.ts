@@ -1,6 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SigningError } from './errors.js';
-import type { AsymmetricAlgorithm, KeySpec } from './types.js';
+import type { AsymmetricAlgorithm, KeySpec, Scheme, SignatureSpec } from './types.js';
 
 export type KeyRole = 'private' | 'public';
 
@@ -129,4 +129,22 @@ function formatHint(spec: KeySpec, algorithm: AsymmetricAlgorithm, role: KeyRole
     ? `base64 DER (${role === 'private' ? 'PKCS#8' : 'SPKI'}) or PEM`
     : `${role === 'private' ? '64' : '32'} bytes of ${NAMES[algorithm]} key in ${spec.encoding}, or PEM`;
   return `give the ${role} key as ${prefix ? `${prefix}<${shape}>` : shape}; hookctl keys generate --provider <id> prints a pair`;
+}
+
+/**
+ * The public key for a private key under whichever asymmetric spec of the scheme reads it; other text
+ * (an HMAC secret, a public key) comes back unchanged.
+ */
+export function verifyingKeyOf(scheme: Scheme, key: string): string {
+  for (const spec of scheme.signatures) {
+    if (spec.algorithm !== 'ed25519' && spec.algorithm !== 'ecdsa-p256-sha256') continue;
+    const format = keySpecOf(spec);
+    if (keyRole(key, format, spec.algorithm) === 'private') return publicKeyOf(key, format, spec.algorithm);
+  }
+  return key;
+}
+
+/** The key format of an asymmetric spec: its own, else raw base64 (Ed25519) or DER (ECDSA). */
+export function keySpecOf(spec: SignatureSpec): KeySpec {
+  return spec.key ?? { encoding: spec.algorithm === 'ed25519' ? 'base64' : 'der' };
 }
