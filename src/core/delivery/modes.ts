@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { formatSignatureHeader, parseSignatureHeader } from '../signing/header.js';
+import { formatSignatureHeader, parseSignatureHeader } from '../signing/signature-header.js';
 import { isAsymmetric, usableKey } from '../signing/crypto.js';
 import { generateKeys, keySpecOf } from '../signing/keys.js';
 import type { AsymmetricAlgorithm, Scheme } from '../signing/types.js';

@@ -1,4 +1,4 @@
-import { headerValue } from '../signing/headers.js';
+import { headerValue } from '../signing/header-lookup.js';
 import type { Headers } from '../signing/types.js';
 
 /**

@@ -69,17 +69,22 @@ export function signatureMatches(spec: SignatureSpec, secret: SecretSpec, key: s
   return hit;
 }
 
-/** Whether the scheme can use this key for the spec (sign: a private key or secret; verify: a public key or secret). */
-export function usableKey(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): boolean {
+/** Why the spec cannot use this key (sign: a private key or secret; verify: a public key or secret); undefined when it can. */
+export function keyProblem(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): string | undefined {
   try {
     if (isAsymmetric(spec.algorithm)) parseKey(key, keySpecOf(spec), spec.algorithm, role);
     else secretKey(key, secret);
-    return true;
+    return undefined;
   } catch (err) {
-    if (err instanceof SigningError) return false;
+    if (err instanceof SigningError) return err.message;
     throw err;
   }
 }
+
+export function usableKey(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): boolean {
+  return keyProblem(spec, secret, key, role) === undefined;
+}
+
 
 export function encode(digest: Buffer, encoding: Encoding): string {
   return digest.toString(encoding);

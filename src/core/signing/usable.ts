@@ -1,14 +1,20 @@
-import type { ProviderProfile } from '../providers/types.js';
-import { secretKey } from './crypto.js';
+import { isAsymmetric, keyProblem } from './crypto.js';
 import { SigningError } from './errors.js';
-import type { VerifyResult } from './types.js';
+import type { Scheme, VerifyResult } from './types.js';
 import { verifyWithScheme, type VerifyInput } from './verify.js';
 
 /**
  * A secret the scheme cannot decode (a whsec_ value with a newline, a Stripe-style secret given to Standard
  * Webhooks) is a failed check to diagnose, not bad input: verify with the others and say which were unusable.
  */
-export function verifyUsable(profile: ProviderProfile, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
+/** Who owns a scheme, as far as verification needs to name it (a provider profile fits). */
+export interface SchemeOwner {
+  id: string;
+  name: string;
+  scheme: Scheme;
+}
+
+export function verifyUsable(profile: SchemeOwner, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
   // The common case, every secret decodable, costs nothing extra: listen runs this per request.
   try {
     return verifyWithScheme(profile.scheme, profile.id, { ...input, secrets });
@@ -17,16 +23,16 @@ export function verifyUsable(profile: ProviderProfile, secrets: readonly string[
   }
   const usable: number[] = [];
   const unusable: string[] = [];
+  const { scheme } = profile;
   secrets.forEach((s, i) => {
-    try {
-      secretKey(s, profile.scheme.secret);
-      usable.push(i);
-    } catch (err) {
-      unusable.push(`secret #${i + 1}: ${(err as Error).message}`);
-    }
+    // Usable when any of the scheme's signatures can take it (v1 a whsec_ secret, v1a a whpk_ key).
+    const problems = scheme.signatures.map((spec) => keyProblem(spec, scheme.secret, s, 'public'));
+    if (problems.includes(undefined)) usable.push(i);
+    else unusable.push(`secret #${i + 1}: ${problems[0] ?? 'unusable'}`);
   });
   if (usable.length === 0) {
-    return { ok: false, scheme: profile.id, reason: 'no-match', detail: `${unusable.join('; ')} (${profile.name} base64-decodes its secret)` };
+    const decodes = scheme.secret.encoding === 'base64' && !scheme.signatures.some((sp) => isAsymmetric(sp.algorithm));
+    return { ok: false, scheme: profile.id, reason: 'no-match', detail: `${unusable.join('; ')}${decodes ? ` (${profile.name} base64-decodes its secret)` : ''}` };
   }
   const result = verifyWithScheme(profile.scheme, profile.id, { ...input, secrets: usable.map((i) => secrets[i] as string) });
   const original = (i: number | undefined) => (i === undefined ? undefined : usable[i]);
