@@ -6,7 +6,7 @@
  * `mismatch` (a well-formed signature that does not match), `stale` / `future` (timestamp outside
  * the window).
  */
-import { createHmac, createPublicKey, generateKeyPairSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, createPublicKey, generateKeyPairSync, timingSafeEqual, verify as edVerify } from 'node:crypto';
 import { parse as parseForm } from 'node:querystring';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import { verifySlackRequest } from '@slack/bolt';
@@ -30,8 +30,15 @@ const ed = generateKeyPairSync('ed25519');
 const edSeed = ed.privateKey.export({ format: 'jwk' }).d as string;
 const edPublic = Buffer.from(ed.publicKey.export({ format: 'jwk' }).x as string, 'base64url');
 const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const v1a = generateKeyPairSync('ed25519');
+const v1aPublic = Buffer.from(v1a.publicKey.export({ format: 'jwk' }).x as string, 'base64url');
 export const TEST_KEYS: Record<string, { privateKey: string; publicKey: string }> = {
   discord: { privateKey: Buffer.concat([Buffer.from(edSeed, 'base64url'), edPublic]).toString('hex'), publicKey: edPublic.toString('hex') },
+  // Standard Webhooks v1a: whsk_ + base64 of the 64-byte NaCl secret key, whpk_ + base64 of the public key.
+  'standard-webhooks v1a': {
+    privateKey: `whsk_${Buffer.concat([Buffer.from(v1a.privateKey.export({ format: 'jwk' }).d as string, 'base64url'), v1aPublic]).toString('base64')}`,
+    publicKey: `whpk_${v1aPublic.toString('base64')}`,
+  },
   sendgrid: {
     privateKey: ec.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
     publicKey: ec.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
@@ -222,6 +229,20 @@ export function verifierFor(provider: string, secret: string): Verifier {
       if (Date.now() - ts > 60_000) return fail('stale');
       if (ts - Date.now() > 60_000) return fail('future');
       return { ok: true };
+    };
+    case 'standard-webhooks v1a': return (req) => {
+      // The spec's asymmetric scheme with node:crypto: Ed25519 over {id}.{timestamp}.{body}, `v1a,<base64>` entries.
+      const sig = header(req, 'webhook-signature');
+      const id = header(req, 'webhook-id');
+      const ts = header(req, 'webhook-timestamp');
+      if (!sig || !id || !ts) return fail('missing');
+      const entries = sig.split(' ').filter((e) => e.startsWith('v1a,')).map((e) => e.slice(4));
+      if (entries.length === 0 || entries.some((e) => !/^[A-Za-z0-9+/]{86}==$/.test(e))) return fail('malformed', sig);
+      if (age(Number(ts)) > 300) return fail('stale');
+      if (age(Number(ts)) < -300) return fail('future');
+      const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(receiverKey(provider, secret).slice(5), 'base64')]), format: 'der', type: 'spki' });
+      const content = Buffer.concat([Buffer.from(`${id}.${ts}.`), req.body]);
+      return entries.some((e) => edVerify(null, content, key, Buffer.from(e, 'base64'))) ? { ok: true } : fail('mismatch');
     };
     default: throw new Error(`no test verifier for ${provider}`);
   }

@@ -6,7 +6,7 @@ import type { Scheme } from '../signing/types.js';
 import { signWithScheme } from '../signing/index.js';
 import { isFormType } from '../signing/url.js';
 import { compileTemplate } from './compile.js';
-import { decodeForm, encodeForm } from './form.js';
+import { decodeForm, encodeForm } from '../templates/form.js';
 import { applyEdits, fieldEdit, mergeHeaders, parseEdit, parseJsonBody, type Edit } from './edits.js';
 import { planMode, truncateSignatures, wrongSecret, type ModePlan } from './modes.js';
 import type { Delivery, DeliverySpec, HeaderPair, PreparedDelivery, World } from './types.js';

@@ -39,6 +39,9 @@ export function planMode(profile: ProviderProfile, mode: SignatureMode = 'valid'
     return { mode, offsetSec: -beyond(pastSec), expectRejected: true };
   }
   if (futureSec !== null) return { mode, offsetSec: beyond(futureSec), expectRejected: true };
+  if (pastSec === null) {
+    throw new UsageError(`--signature future: ${profile.id} accepts timestamps from any time`, 'there is no freshness window to step out of');
+  }
   const offsetSec = beyond(pastSec ?? 300);
   return {
     mode, offsetSec, expectRejected: false,
@@ -64,7 +67,10 @@ export function truncateSignatures(scheme: Scheme, headers: Record<string, strin
     const value = headers[spec.header];
     if (value === undefined) continue;
     const parsed = parseSignatureHeader(spec.format, value);
+    // Specs sharing a header (v1 and v1a) each shorten their own entries and keep the others'.
+    if (parsed.signatures.length === 0) continue;
     const short = parsed.signatures.map((s) => s.slice(0, Math.floor(s.length / 2)));
-    headers[spec.header] = formatSignatureHeader(spec.format, short, parsed.timestamp);
+    const kept = spec.format.style === 'prefixed' && spec.format.separator ? parsed.foreign : [];
+    headers[spec.header] = [formatSignatureHeader(spec.format, short, parsed.timestamp), ...kept].join(spec.format.style === 'prefixed' ? spec.format.separator ?? '' : '');
   }
 }

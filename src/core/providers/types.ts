@@ -25,6 +25,12 @@ export interface EventSpec {
    * `payload`) travels as compact JSON.
    */
   contentType?: string;
+  /**
+   * How a received body names this event when no header does: dotted paths and the literal each must
+   * hold (`true`: present with any value). Read from a JSON object, the first item of a JSON array, or
+   * a form's fields (a JSON field like Slack's `payload` is entered): Discord's `{ "type": 1 }` is a PING.
+   */
+  match?: Record<string, string | number | boolean>;
   /** An inline payload template (custom providers); otherwise fixtures/<provider>/<event>.json. */
   payload?: unknown;
 }

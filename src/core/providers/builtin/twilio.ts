@@ -20,9 +20,9 @@ export const twilio: ProviderProfile = {
     deliveryId: { header: 'I-Twilio-Idempotency-Token', format: '{{uuid}}' },
   },
   events: [
-    { name: 'message.received', description: 'an incoming SMS (form: MessageSid, From, To, Body...)' },
-    { name: 'message.status', description: 'a status callback for an outgoing message (MessageStatus)' },
-    { name: 'webhook.json', description: 'a JSON-bodied webhook (Studio, Event Streams): bound by bodySHA256 in the URL', contentType: 'application/json' },
+    { name: 'message.received', description: 'an incoming SMS (form: MessageSid, From, To, Body...)', match: { SmsStatus: 'received' } },
+    { name: 'message.status', description: 'a status callback for an outgoing message (MessageStatus)', match: { MessageStatus: true } },
+    { name: 'webhook.json', description: 'a JSON-bodied webhook (Studio, Event Streams): bound by bodySHA256 in the URL', contentType: 'application/json', match: { specversion: true } },
   ],
   devSecret: 'f0e1d2c3b4a5968778695a4b3c2d1e0f',
   delivery: {
