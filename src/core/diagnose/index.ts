@@ -7,6 +7,8 @@ import { explain, matchingSecret } from './search.js';
 import { paddedSecretNote, secretVariants } from './secret.js';
 import { contentVariants, distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, signatureVariants, validCopyText } from './signature.js';
 import { timestampFindings } from './timestamp.js';
+import { keyVariants } from './key.js';
+import { urlVariants } from './url.js';
 import type { Recheck, DiagnoseInput, Finding, HeaderInput, Variant } from './types.js';
 
 export type { DiagnoseInput, Finding, DiagnosisCode, HeaderInput } from './types.js';
@@ -24,6 +26,9 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const base: Recheck = { scheme, headers, body: input.body, secrets: [...input.secrets], ...(input.url === undefined ? {} : { url: input.url }) };
   if (result.ok) return duplicateNote(profile.id, base, now);
   const findings: Finding[] = timestampFindings(scheme, result, input.toleranceSec);
+  if (result.reason === 'body-hash-mismatch') {
+    findings.push({ code: 'body-hash-mismatch', message: `${result.detail}; the signed URL binds the body by its hash`, hint: 'verify the raw request bytes; re-sign the delivery if the body was edited on purpose' });
+  }
   if (result.signatureMatched) return findings;
 
   const other = () => otherProvider(input, headers);
@@ -33,6 +38,8 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const contentType = headerValue(headers, 'content-type') ?? '';
   const variants: Variant[] = [
     ...signatureVariants(scheme, headers),
+    ...keyVariants(scheme, input.secrets),
+    ...urlVariants(scheme, input.url, input.urls),
     ...secretVariants(input.secrets, scheme.secret),
     ...bodyVariants(input.body, contentType),
     ...contentVariants(scheme),

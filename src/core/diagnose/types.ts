@@ -37,7 +37,6 @@ export type DiagnosisCode =
   | 'signed-content'
   | 'other-provider'
   | 'key-private-for-public'
-  | 'key-public-for-private'
   | 'url-mismatch'
   | 'body-hash-mismatch';
 
@@ -71,6 +70,8 @@ export interface DiagnoseInput {
   secretsFor?: (profile: ProviderProfile) => readonly string[];
   /** The URL the request was received at, for URL-signed schemes (Twilio). */
   url?: string;
+  /** Other URLs the request is known to have been sent to (where a replayed capture first arrived). */
+  urls?: readonly string[];
 }
 
 /** One way of re-checking the delivery: the scheme, headers, body and secrets handed to the signing module. */
