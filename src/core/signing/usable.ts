@@ -28,7 +28,8 @@ export function verifyUsable(profile: SchemeOwner, secrets: readonly string[], i
     // Usable when any of the scheme's signatures can take it (v1 a whsec_ secret, v1a a whpk_ key).
     const problems = scheme.signatures.map((spec) => keyProblem(spec, scheme.secret, s, 'public'));
     if (problems.includes(undefined)) usable.push(i);
-    else unusable.push(`secret #${i + 1}: ${problems[0] ?? 'unusable'}`);
+    // The most telling reason: a key of the wrong half (a private key to verify) over "not base64".
+    else unusable.push(`secret #${i + 1}: ${problems.find((p) => p?.includes(' was given where ')) ?? problems[0] ?? 'unusable'}`);
   });
   if (usable.length === 0) {
     const decodes = scheme.secret.encoding === 'base64' && !scheme.signatures.some((sp) => isAsymmetric(sp.algorithm));
