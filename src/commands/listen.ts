@@ -153,7 +153,7 @@ function secretCache(ctx: CommandContext, settings: Parameters<typeof secretsFor
       secrets = found.secrets;
       cache.set(p.id, secrets);
       if (found.source === 'dev') {
-        ctx.out.warn(devSecretWarning(p.id, p.devSecret, 'verifying'));
+        ctx.out.warn(devSecretWarning(p.id, p.devSecret, 'verifying', p.devKeyPair?.publicKey));
       }
     }
     return secrets;

@@ -58,5 +58,5 @@ export default verify;
 function notes(o: CheckOutcome, warned: Set<string>, warn: (s: string) => void): void {
   const once = (key: string, text: string) => { if (!warned.has(key)) { warned.add(key); warn(text); } };
   if (o.how === 'default') once(`p:${o.profile.id}`, `no known signature header: checking as ${o.profile.id}, the default provider (pass --provider)`);
-  if (o.secretSource === 'dev') once(`s:${o.profile.id}`, devSecretWarning(o.profile.id, o.profile.devSecret, 'verifying'));
+  if (o.secretSource === 'dev') once(`s:${o.profile.id}`, devSecretWarning(o.profile.id, o.profile.devSecret, 'verifying', o.profile.devKeyPair?.publicKey));
 }
