@@ -34,6 +34,8 @@ export interface CheckInput {
   now: number;
   /** The URL the request was received at (URL-signed schemes); default: rebuilt from its Host and path. */
   url?: string;
+  /** Other URLs the same delivery was captured at (URL-signed schemes), for the diagnosis. */
+  urls?: readonly string[];
 }
 
 export interface CheckOutcome {
@@ -55,7 +57,7 @@ export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcom
   const url = input.url ?? requestUrl(headers, req.path);
   const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, url });
   const diagnosis = diagnose({
-    profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result, url,
+    profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result, url, urls: input.urls ?? [],
     providers: input.settings.providers,
     secretsFor: (p) => secretsFor(p, input.settings, input.env, input.secrets, 'verify').secrets,
   });
