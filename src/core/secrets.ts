@@ -1,3 +1,5 @@
+import { secretEnvName } from './config/secrets.js';
+
 /** Show enough of a secret to tell two apart, never the whole thing. */
 export function maskSecret(secret: string): string {
   const prefix = /^(whsec_|whsk_|whpk_|sk_|pdl_ntfset_|lin_wh_)/.exec(secret)?.[0] ?? '';
@@ -10,5 +12,5 @@ export function maskSecret(secret: string): string {
 export function devSecretWarning(providerId: string, devSecret: string, doing: 'signing' | 're-signing' | 'verifying', devPublicKey?: string): string {
   // An asymmetric provider verifies with the public half of its development pair: name that one.
   const what = doing === 'verifying' && devPublicKey ? `development public key ${maskSecret(devPublicKey)}` : `development secret ${maskSecret(devSecret)}`;
-  return `no secret for ${providerId}: ${doing} with its ${what} (pass --secret, set HOOKCTL_SECRET, or add secrets.${providerId} to the config)`;
+  return `no secret for ${providerId}: ${doing} with its ${what} (pass --secret, set ${secretEnvName(providerId)}, or add secrets.${providerId} to the config)`;
 }

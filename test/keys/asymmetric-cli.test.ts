@@ -89,7 +89,7 @@ describe('verify with the private key where the public key belongs', () => {
       const r = await runCli(['verify', 'last', '--store', 'captures', '--secret', pair.privateKey, '--json'], { cwd: dir });
       expect(r.code).toBe(1);
       const out = JSON.parse(r.stdout) as { reason: string; diagnosis: { code: string; message: string }[] };
-      expect(out.reason).toBe('no-match');
+      expect(out.reason).toBe('bad-secret');
       expect(out.diagnosis[0]).toMatchObject({ code: 'key-private-for-public', message: expect.stringContaining(pair.publicKey) });
     } finally {
       rmSync(dir, { recursive: true, force: true });

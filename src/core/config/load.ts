@@ -5,8 +5,7 @@ import { UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
 import { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, providerList } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { verifyingKeyOf } from '../signing/keys.js';
-import type { CustomProvider, HookctlConfig, SecretEntry, Settings } from './types.js';
+import type { CustomProvider, HookctlConfig, Settings } from './types.js';
 import { ALGORITHM_ALIASES, validateConfig } from './validate.js';
 
 export interface LoadOptions {
@@ -30,10 +29,12 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
   const [chosen, from] = opts.provider ? [opts.provider, '--provider']
     : opts.env.HOOKCTL_PROVIDER ? [opts.env.HOOKCTL_PROVIDER, 'HOOKCTL_PROVIDER'] : [config.provider, found?.where ?? 'the config'];
   const provider = chosen ? namedProvider(chosen, from, customProviders) : DEFAULT_PROVIDER;
+  const profile = getProvider(provider, customProviders);
   return {
     configFile: found?.file,
     config,
     provider,
+    profile,
     providerExplicit: chosen !== undefined,
     providers,
     customProviders,
@@ -156,39 +157,6 @@ export function buildCustomProvider(c: CustomProvider, where: string): ProviderP
     events: c.events ?? base.events ?? [],
     fixtures: c.fixtures ?? (parent ? base.fixtures ?? parent : undefined),
   };
-}
-
-/**
- * Secrets for a provider: flags > HOOKCTL_SECRET > config > the documented dev secret. `role` picks
- * the half of a key pair (config pairs, the dev pair): `sign` the private key, `verify` the public one.
- * A bare string is used as given either way, so a private key given to verify is diagnosed, not fixed.
- */
-export function secretsFor(
-  profile: ProviderProfile, settings: Pick<Settings, 'config'>, env: NodeJS.ProcessEnv, flags: readonly string[] = [], role: 'sign' | 'verify' = 'sign',
-): { secrets: string[]; source: 'flag' | 'env' | 'config' | 'dev' } {
-  if (flags.length) return { secrets: [...flags], source: 'flag' };
-  if (env.HOOKCTL_SECRET) return { secrets: [env.HOOKCTL_SECRET], source: 'env' };
-  const fromConfig = settings.config.secrets?.[profile.id];
-  if (fromConfig) {
-    const secrets = (Array.isArray(fromConfig) ? fromConfig : [fromConfig]).flatMap((e) => pairHalf(profile, e, role));
-    if (secrets.length === 0) {
-      throw new UsageError(`secrets.${profile.id} has no ${role === 'sign' ? 'privateKey' : 'key'} to ${role} with`, role === 'sign' ? 'add the privateKey (hookctl keys generate prints a pair); a public key can only verify' : 'add publicKey or privateKey');
-    }
-    return { secrets, source: 'config' };
-  }
-  const pair = profile.devKeyPair;
-  if (role === 'verify' && pair) {
-    // The dev secret signs; receivers verify with the dev public key (and a v1 HMAC dev secret stays valid beside it).
-    return { secrets: [...(profile.devSecret === pair.privateKey ? [] : [profile.devSecret]), pair.publicKey], source: 'dev' };
-  }
-  return { secrets: [profile.devSecret], source: 'dev' };
-}
-
-function pairHalf(profile: ProviderProfile, entry: SecretEntry, role: 'sign' | 'verify'): string[] {
-  if (typeof entry === 'string') return [entry];
-  if (role === 'sign') return entry.privateKey ? [entry.privateKey] : [];
-  if (entry.publicKey) return [entry.publicKey];
-  return entry.privateKey ? [verifyingKeyOf(profile.scheme, entry.privateKey)] : [];
 }
 
 const firstLine = (s: string) => s.split('\n')[0] ?? s;

@@ -106,7 +106,9 @@ export type FailureReason =
   | 'missing-id'
   | 'missing-url'
   | 'body-hash-mismatch'
-  | 'no-match';
+  | 'no-match'
+  /** No secret given can be turned into a key for this scheme (a `whsec_` literal where base64 is expected). */
+  | 'bad-secret';
 
 export interface VerifyOk {
   ok: true;
