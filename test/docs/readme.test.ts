@@ -66,7 +66,7 @@ describe('the README keeps its promises to a newcomer', () => {
     expect(r.code, r.out).toBe(0);
     const events = BUILTIN_PROVIDERS.reduce((n, p) => n + p.events.length, 0);
     expect(r.out).toContain(`${events} of ${events} deliveries verified`);
-    expect(r.out).toMatch(/✔ valid .* linear/);
+    expect(r.out).toMatch(/✔ valid .* twilio/);
     expect(r.out).toMatch(/✔ \S+\s+linear\s+Comment\.create\s+200\s+200 .*\(re-signed\)/);
   }, 60_000);
 

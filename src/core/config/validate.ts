@@ -47,7 +47,7 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
     for (const [id, s] of Object.entries(v as object)) {
       const entry = (x: unknown) => typeof x === 'string' || isKeyPair(x);
       check(entry(s) || (Array.isArray(s) && s.length > 0 && s.every(entry)), `secrets.${id}`,
-        'must be a secret, a key pair { "privateKey", "publicKey" } (either may be left out), or a non-empty list of them',
+        'must be a string (a secret), a key pair { "privateKey", "publicKey" } (either may be left out), or a non-empty list of them',
         'hookctl keys generate --provider <id> --json prints a key pair in that shape');
       // Secrets are looked up by exact id, so a typo silently falls back to the dev secret: say so, but keep going.
       if (!ids.includes(id)) {

@@ -19,7 +19,7 @@ export function parseKey(text: string, spec: KeySpec, algorithm: AsymmetricAlgor
   if (key) return key;
   const found = readKey(text, spec, algorithm);
   if (!found) {
-    throw new SigningError(`the ${role === 'private' ? 'signing' : 'verifying'} key is not a ${NAMES[algorithm]} key in this scheme's format`, formatHint(spec, algorithm, role));
+    throw new SigningError(`the ${role === 'private' ? 'signing' : 'verifying'} key is not ${algorithm === 'ed25519' ? 'an' : 'a'} ${NAMES[algorithm]} key in this scheme's format`, formatHint(spec, algorithm, role));
   }
   if (found.role !== role) {
     throw new SigningError(

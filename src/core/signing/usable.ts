@@ -1,4 +1,4 @@
-import { isAsymmetric, keyProblem } from './crypto.js';
+import { keyProblem } from './crypto.js';
 import { SigningError } from './errors.js';
 import type { Scheme, VerifyResult } from './types.js';
 import { verifyWithScheme, type VerifyInput } from './verify.js';
@@ -32,7 +32,8 @@ export function verifyUsable(profile: SchemeOwner, secrets: readonly string[], i
     else unusable.push(`secret #${i + 1}: ${problems.find((p) => p?.includes(' was given where ')) ?? problems[0] ?? 'unusable'}`);
   });
   if (usable.length === 0) {
-    const decodes = scheme.secret.encoding === 'base64' && !scheme.signatures.some((sp) => isAsymmetric(sp.algorithm));
+    // Say the scheme decodes its secret when that is what failed (not a key of the wrong half).
+    const decodes = scheme.secret.encoding === 'base64' && unusable.some((u) => !u.includes(' was given where '));
     return { ok: false, scheme: profile.id, reason: 'bad-secret', detail: `${unusable.join('; ')}${decodes ? ` (${profile.name} base64-decodes its secret)` : ''}` };
   }
   const result = verifyWithScheme(profile.scheme, profile.id, { ...input, secrets: usable.map((i) => secrets[i] as string) });
