@@ -67,7 +67,7 @@ describe('the README keeps its promises to a newcomer', () => {
     const events = BUILTIN_PROVIDERS.reduce((n, p) => n + p.events.length, 0);
     expect(r.out).toContain(`${events} of ${events} deliveries verified`);
     expect(r.out).toMatch(/✔ valid .* twilio/);
-    expect(r.out).toMatch(/✔ \S+\s+linear\s+Comment\.create\s+200\s+200 .*\(re-signed\)/);
+    expect(r.out).toMatch(/✔ \S+\s+twilio\s+webhook\.json\s+200\s+200 .*\(re-signed\)/);
   }, 60_000);
 
   it('every runnable (```sh) block sits in a section that a docs test runs', () => {

@@ -35,7 +35,8 @@ describe('verify returns a reason for every way a delivery is wrong, for every p
 
     it(`${p.id}: one changed signature character gives no-match`, () => {
       const value = signed.headers[sigHeader]!;
-      const i = value.length - 3;
+      // Before base64 padding: the last character before `==` carries bits the decoder drops.
+      const i = value.endsWith('==') ? value.length - 5 : value.length - 3;
       const swapped = value.slice(0, i) + (value[i] === 'a' ? 'b' : 'a') + value.slice(i + 1);
       const headers = { ...signed.headers, [sigHeader]: swapped };
       for (const s of p.scheme.signatures.slice(1)) if (s.header !== sigHeader) delete headers[s.header];
