@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { CommandContext, Handler } from './shared/context.js';
+import type { Handler } from './shared/context.js';
 import type { Output } from './shared/output.js';
 import { secretResolver } from './shared/secrets.js';
 import { providerFor } from './shared/target-provider.js';
