@@ -3,13 +3,16 @@
  * own libraries; listen and verify check with the public key and explain a private key given instead;
  * a Twilio capture replayed to another host is diagnosed as a URL mismatch naming where it was signed for.
  */
-import { createPublicKey, verify as edVerify } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, sign as edSign, verify as edVerify } from 'node:crypto';
+import ecdsa from 'starkbank-ecdsa';
+import { prime256v1 } from 'starkbank-ecdsa/ellipticcurve/curve.js';
+import twilio from 'twilio';
 import { rmSync, writeFileSync } from 'node:fs';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import { verifyKey } from 'discord-interactions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../captures/helpers.js';
-import { startListen, type Listener } from '../listen/support.js';
+import { post, startListen, type Listener } from '../listen/support.js';
 import { runCli } from '../support/cli.js';
 import { startServer, type Received } from '../support/server.js';
 
@@ -124,6 +127,48 @@ describe('Twilio: a capture replayed to another host', () => {
     } finally {
       await first.stop();
       await second.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('deliveries signed by the libraries that can sign verify in listen and with verify', () => {
+  it('twilio (form and bodySHA256), starkbank-ecdsa for SendGrid, node:crypto for Discord', async () => {
+    const dir = tempDir();
+    const token = '0123456789abcdef0123456789abcdef';
+    const ed = generateKeyPairSync('ed25519');
+    const edPublic = Buffer.from(ed.publicKey.export({ format: 'jwk' }).x as string, 'base64url').toString('hex');
+    const ec = new ecdsa.PrivateKey(prime256v1);
+    // The dashboard's format: the PEM body, base64 DER on one line.
+    const ecPublic = ec.publicKey().toPem().split('\n').filter((l: string) => l && !l.startsWith('-----')).join('');
+    writeFileSync(`${dir}/.hookctlrc.json`, JSON.stringify({ store: 'captures', secrets: { twilio: token, discord: { publicKey: edPublic }, sendgrid: { publicKey: ecPublic } } }));
+    const listen = await startListen(['--reject-invalid'], { cwd: dir });
+    try {
+      const ts = String(Math.floor(Date.now() / 1000));
+      const form = 'From=%2B14155550123&Body=Hello+there&To=%2B14155550100';
+      const formUrl = `${listen.url}/twilio/sms`;
+      const json = '{"event":"delivered"}';
+      const jsonUrl = `${listen.url}/twilio/status?bodySHA256=${twilio.getExpectedBodyHash(json)}`;
+      const discordBody = '{"type":1,"id":"1"}';
+      const sendgridBody = '[{"event":"delivered","email":"a@example.com"}]';
+      const requests: [string, string, Record<string, string>][] = [
+        [formUrl, form, { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(token, formUrl, Object.fromEntries(new URLSearchParams(form))) }],
+        [jsonUrl, json, { 'content-type': 'application/json', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(token, jsonUrl, {}) }],
+        [`${listen.url}/interactions`, discordBody, { 'content-type': 'application/json', 'X-Signature-Timestamp': ts, 'X-Signature-Ed25519': edSign(null, Buffer.from(ts + discordBody), ed.privateKey).toString('hex') }],
+        [`${listen.url}/webhooks/sendgrid`, sendgridBody, { 'content-type': 'application/json', 'X-Twilio-Email-Event-Webhook-Timestamp': ts, 'X-Twilio-Email-Event-Webhook-Signature': ecdsa.Ecdsa.sign(ts + sendgridBody, ec).toBase64() }],
+      ];
+      for (const [url, body, headers] of requests) {
+        const res = await post(url, body, headers);
+        expect(res.status, url).toBe(200);
+      }
+      const lines = await listen.deliveries(4);
+      expect(lines.map((l) => [l.provider, l.verification.ok])).toEqual([['twilio', true], ['twilio', true], ['discord', true], ['sendgrid', true]]);
+      for (const l of lines) {
+        const r = await runCli(['verify', l.id as string, '--json'], { cwd: dir });
+        expect(JSON.parse(r.stdout), l.provider as string).toMatchObject({ ok: true, secretSource: 'config' });
+      }
+    } finally {
+      await listen.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   });
