@@ -3,7 +3,7 @@ import type { Algorithm, Tolerance } from '../signing/types.js';
 const ALGORITHM_TEXT: Partial<Record<Algorithm, string>> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256 (SHA-256)' };
 import type { ProviderProfile } from './types.js';
 
-/** One-line human descriptions of a profile, shared by `hookctl providers` and the README table test. */
+/** One-line human descriptions of a profile, shared by `hookctl providers` and docs/providers.md (scripts/docs-providers.mjs). */
 export function describeProvider(p: ProviderProfile) {
   const sig = p.scheme.signatures[0];
   const format = !sig ? '' : sig.format.style === 'kv'
