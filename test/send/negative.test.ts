@@ -22,6 +22,8 @@ const CASES: Record<string, { event: string; expected: Record<(typeof MODES)[num
   'standard-webhooks v1a': { event: 'user.created', expected: { invalid: 'mismatch', missing: 'missing', malformed: 'malformed', 'wrong-secret': 'mismatch', stale: 'stale', future: 'future' } },
   discord: { event: 'application_command', expected: { invalid: 'mismatch', missing: 'missing', malformed: 'malformed', 'wrong-secret': 'mismatch', stale: 'usage', future: 'usage' } },
   sendgrid: { event: 'delivered', expected: { invalid: 'mismatch', missing: 'missing', malformed: 'malformed', 'wrong-secret': 'mismatch', stale: 'usage', future: 'usage' } },
+  // A form body (slash command), judged by @slack/bolt's verifySlackRequest: Slack bounds the past only.
+  slack: { event: 'slash_command', expected: { invalid: 'mismatch', missing: 'missing', malformed: 'malformed', 'wrong-secret': 'mismatch', stale: 'stale', future: 'accepted' } },
   twilio: { event: 'message.received', expected: { invalid: 'mismatch', missing: 'missing', malformed: 'malformed', 'wrong-secret': 'mismatch', stale: 'usage', future: 'usage' } },
 };
 
