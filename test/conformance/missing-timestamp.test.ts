@@ -16,9 +16,10 @@ const scenario = NEGATIVE_SCENARIOS.find((s) => s.id === 'missing-timestamp')!;
 function probes(profile: ProviderProfile): Probe[] {
   const secrets = [profile.devSecret];
   const random = seededRandom(7);
+  const first = profile.events[0]!;
   const tools: ScenarioTools = {
-    profile, events: profile.events, secrets,
-    builder: (mode = 'valid', event = profile.events[0], overrides) => createDeliveryBuilder({ profile, event: event!, secrets, mode, overrides }),
+    profile, events: profile.events, event: first, secrets,
+    builder: (mode = 'valid', event = first, overrides) => createDeliveryBuilder({ profile, event, secrets, mode, overrides }),
     world: () => ({ now: NOW, random }),
   };
   return scenario.probes(tools);
