@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
-import { openStore, type CaptureStore } from '../store/index.js';
 
 /** Everything from a stream (stdin), as bytes. */
 export async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
@@ -19,13 +18,4 @@ export async function readArgFile(flag: string, file: string, cwd: string, stdin
   } catch (err) {
     throw new UsageError(`cannot read ${flag} file ${file}: ${fileProblem(err)}`, hint, err);
   }
-}
-
-/** A store opened on first use, warnings about damaged entries going to `warn`. */
-export function lazyStore(dir: string, warn: (text: string) => void): { get(): CaptureStore; close(): Promise<void> } {
-  let store: CaptureStore | undefined;
-  return {
-    get: () => (store ??= openStore(dir, { onWarning: (w) => warn(`${w.where}: ${w.message}`) })),
-    close: async () => { await store?.close(); },
-  };
 }
