@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { createContext, type Handler, type Lazy } from '../commands/shared/context.js';
+import { createContext, type Lazy } from '../commands/shared/context.js';
 import type { GlobalOptions, Io } from '../commands/shared/io.js';
 import { registerCaptures } from './specs/captures.js';
 import { registerCompletion } from './specs/completion.js';

@@ -1,6 +1,7 @@
 import { toHeaders } from '../diagnose/index.js';
 import { describeProvider } from '../providers/describe.js';
 import type { ProviderProfile } from '../providers/types.js';
+import type { VerifyResult } from '../signing/types.js';
 import { verifyWithScheme } from '../signing/verify.js';
 import { ageText } from '../text/age.js';
 import type { LoadedRequest } from '../captures/source.js';
@@ -11,7 +12,7 @@ import type { LoadedRequest } from '../captures/source.js';
  */
 export function replayHint(req: LoadedRequest, profile: ProviderProfile, secrets: readonly string[], status: number, now: number, resigned: boolean): string | undefined {
   if (resigned) return undefined;
-  let result;
+  let result: VerifyResult;
   try {
     result = verifyWithScheme(profile.scheme, profile.id, { secrets: [...secrets], headers: toHeaders(req.headers), body: req.body, now });
   } catch {
