@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCapture } from '../../src/core/store/index.js';
 import { makeCapture, storeWith, tempDir } from './helpers.js';
-import { type CliResult } from '../support/cli.js';
+import type { CliResult } from '../support/cli.js';
 import { runInProcess } from '../support/inproc.js';
 
 const lines = (s: string) => s.trim().split('\n').filter(Boolean);
