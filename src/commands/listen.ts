@@ -1,10 +1,10 @@
-import type { CommandContext, Handler } from './shared/context.js';
-import { secretsFor, storeDirFor } from '../core/config/load.js';
+import type { Handler } from './shared/context.js';
+import { secretResolver } from './shared/secrets.js';
+import { storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
 import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
-import { devSecretWarning } from '../core/secrets.js';
 import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type ReceivedDelivery, type Rejection } from '../core/server/index.js';
 import { idGenerator, openStore, type WritableCaptureStore } from '../core/store/index.js';
 import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './listen/render.js';
@@ -39,11 +39,12 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
   const { out, io } = ctx;
   const fixed = opts.provider ? getProvider(opts.provider, settings.customProviders) : undefined;
-  const fallback = !fixed && settings.providerExplicit ? getProvider(settings.provider, settings.customProviders) : undefined;
+  const fallback = !fixed && settings.providerExplicit ? settings.profile : undefined;
   // `--host "$UNSET"` would otherwise bind every interface: an empty host is a mistake, not a choice.
   if (opts.host !== undefined && opts.host.trim() === '') {
     throw new UsageError('--host is empty', 'pass --host 127.0.0.1 (the default), or --host 0.0.0.0 to listen on every interface on purpose');
   }
+  const secretsOf = secretResolver(settings, io.env, out.warn, 'verifying', opts.secret);
   const forwardTo = opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined;
 
   let store: WritableCaptureStore | undefined;
@@ -71,7 +72,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       newId: idGenerator(io.now, io.random),
       inspect: {
         providers: settings.providers, fixed, fallback, toleranceSec: opts.tolerance,
-        secretsFor: secretCache(ctx, settings, opts.secret ?? []),
+        secretsFor: (p: ProviderProfile) => secretsOf(p).secrets,
         fingerprint: fingerprinter(settings.fixtureDirs),
       },
       store,
@@ -142,23 +143,6 @@ export default listen;
 
 /** How many of the newest stored captures a restarted listen reads back for duplicate detection. */
 const REMEMBERED = 10_000;
-
-/** Secrets per provider, resolved once; a warning the first time a provider falls back to its dev secret. */
-function secretCache(ctx: CommandContext, settings: Parameters<typeof secretsFor>[1], flags: string[]): (p: ProviderProfile) => string[] {
-  const cache = new Map<string, string[]>();
-  return (p) => {
-    let secrets = cache.get(p.id);
-    if (!secrets) {
-      const found = secretsFor(p, settings, ctx.io.env, flags);
-      secrets = found.secrets;
-      cache.set(p.id, secrets);
-      if (found.source === 'dev') {
-        ctx.out.warn(devSecretWarning(p.id, p.devSecret, 'verifying'));
-      }
-    }
-    return secrets;
-  };
-}
 
 function bindError(err: unknown, port: number): unknown {
   const code = (err as NodeJS.ErrnoException).code;

@@ -1,8 +1,8 @@
 import type { CommandContext, Handler } from './shared/context.js';
 import { VERSION } from '../version.js';
-import { secretsFor } from '../core/config/load.js';
+import { secretResolver } from './shared/secrets.js';
 import {
-  createDeliveryBuilder, expectNotMet, parseExpect, parseHeader, readDataArg, runDeliveries, Stats, toCurl,
+  createDeliveryBuilder, expectNotMet, parseExpect, parseHeader, readDataArg, REJECTED, runDeliveries, Stats, toCurl, unmetHint,
   type Attempt, type DeliveryBuilder, type Expectation, type SignatureMode,
 } from '../core/delivery/index.js';
 import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
@@ -10,8 +10,8 @@ import { bufferedSink, startProgress } from './send/sink.js';
 import { ExitCode, UsageError } from '../core/errors.js';
 import { resolveEvent } from '../core/templates/index.js';
 import { NetworkError, createHttpClient } from '../core/http/client.js';
+import { isRouteMissing, routeNotFound } from '../core/http/route.js';
 import { parseTarget } from '../core/http/target.js';
-import { devSecretWarning } from '../core/secrets.js';
 
 export interface SendOptions {
   provider?: string;
@@ -46,16 +46,14 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const expect = opts.expect === undefined ? undefined : parseExpect(opts.expect);
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
   const resolved = eventName ? [resolveEvent(eventName, settings.providers, settings.provider)] : undefined;
-  const profile = resolved?.[0]?.profile ?? settings.providers.find((p) => p.id === settings.provider);
-  if (!profile) throw new UsageError(`unknown provider "${settings.provider}"`, 'hookctl providers lists them');
+  const profile = resolved?.[0]?.profile ?? settings.profile;
   const events = resolved?.map((r) => r.event) ?? profile.events;
   if (events.length === 0) throw new UsageError(`${profile.id} has no events`, 'add events to the provider in the config');
 
   const to = opts.to ?? settings.target;
   if (!to && (opts.curl || !opts.dryRun)) throw new UsageError('no target: where should the delivery go?', 'pass --to localhost:3000 (or set "target" in the config)');
   const url = to === undefined ? undefined : parseTarget(to, profile.request.path);
-  const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret === undefined ? [] : [opts.secret]);
-  if (source === 'dev') out.warn(devSecretWarning(profile.id, profile.devSecret, 'signing'));
+  const { secrets } = secretResolver(settings, io.env, out.warn, 'signing', opts.secret === undefined ? [] : [opts.secret])(profile);
 
   const overrides = {
     set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
@@ -74,7 +72,9 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
 
   if (opts.dryRun || opts.curl) return printOffline(ctx, builders, n.count, url, opts.curl === true);
   if (opts.retry && profile.delivery.retryDelaysSec.length === 0) out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
-  return sendAll(ctx, builders, { ...n, url: url as URL, expect, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout ?? profile.delivery.timeoutMs });
+  // A negative mode is answered right by a refusal: without --expect, that is what its ✔ means.
+  const marks = expect ?? (builders[0]?.plan.expectRejected ? REJECTED : undefined);
+  return sendAll(ctx, builders, { ...n, url: url as URL, expect, marks, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout ?? profile.delivery.timeoutMs });
 };
 export default send;
 
@@ -87,7 +87,10 @@ interface RunPlan {
   timeoutMs: number;
   retry: boolean;
   verbose: boolean;
+  /** --expect: unmet, it fails the run. */
   expect?: Expectation;
+  /** What the ✔/✘ marks follow: --expect, else what the signature mode calls for, else a 2xx. */
+  marks?: Expectation;
 }
 
 async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: RunPlan): Promise<number> {
@@ -105,18 +108,20 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
   const stats = new Stats(requests);
   const failures: Attempt[] = [];
   const unmet: Attempt[] = [];
+  let routeMiss: Attempt | undefined;
   let done = 0;
   let shown = 0;
 
   const onAttempt = (a: Attempt) => {
     const status = a.response?.status;
-    const ok = plan.expect ? plan.expect.matches(status) : status !== undefined && status < 300;
+    const ok = plan.marks ? plan.marks.matches(status) : status !== undefined && status < 300;
     if (a.final && a.error) failures.push(a);
-    else if (a.final && plan.expect && !ok) unmet.push(a);
+    else if (a.final && plan.expect && !plan.expect.matches(status)) unmet.push(a);
+    if (!ok && status !== undefined && isRouteMissing(status)) routeMiss ??= a;
     if (out.json) sink.write(`${JSON.stringify(attemptJson(a, href))}\n`);
     // A burst prints only what went wrong (the first 10); a single failed request is the error line alone.
     else if ((!burst || (!ok && shown++ < 10)) && !(single && a.error)) {
-      sink.write(`${attemptLine(a, plan.url, out.c, plan.expect?.matches)}\n`);
+      sink.write(`${attemptLine(a, plan.url, out.c, plan.marks?.matches)}\n`);
       if (plan.verbose) sink.write(verboseBlock(a, plan.url, out.c));
     }
     if (a.final && a.copy === plan.duplicates) {
@@ -163,9 +168,12 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
     const mix = ranked.length > 1 ? ` (${ranked.map((list) => `${list.length} ${list[0]?.kind}`).join(', ')})` : '';
     throw new NetworkError(main.kind, `${failures.length} of ${requests} deliveries got no response${mix}: ${main.message}`, main.hint ?? '', main.code, main);
   }
+  const route = { provider: builders[0]?.profile.id ?? '', path: builders[0]?.profile.request.path ?? '/' };
   if (plan.expect && unmet.length) {
-    throw expectNotMet(plan.expect, unmet.map((a) => a.response?.status), requests, 'run again with --verbose to see what the receiver answered');
+    const answers = unmet.map((a) => ({ status: a.response?.status, method: a.delivery.method, url: plan.url }));
+    throw expectNotMet(plan.expect, answers.map((a) => a.status), requests, unmetHint(answers, 'run again with --verbose to see what the receiver answered', route));
   }
+  if (routeMiss?.response) out.warn(routeNotFound(routeMiss.delivery.method, plan.url, routeMiss.response.status, route));
   return ExitCode.ok;
 }
 

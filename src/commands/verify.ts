@@ -7,7 +7,7 @@ import { lazyStore } from '../core/captures/open.js';
 import { readAll, readArgFile } from '../core/io/read.js';
 import { loadRef, type LoadedRequest } from '../core/captures/source.js';
 import { renderCheck, checkJson } from './verify/render.js';
-import { devSecretWarning } from '../core/secrets.js';
+import { secretResolver } from './shared/secrets.js';
 
 interface VerifyOptions {
   provider?: string;
@@ -41,10 +41,11 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
 
   let failed = 0;
   const warned = new Set<string>();
+  const secretsOf = secretResolver(settings, io.env, out.warn, 'verifying', opts.secret);
   for (const req of requests) {
     // With --body the -H lines are the request, repeats and all; on a capture they override.
     if (extra.length) req.headers = ref === undefined ? extra : mergeHeaders(req.headers, extra);
-    const outcome: CheckOutcome = checkRequest(req, { settings, env: io.env, provider: opts.provider, secrets: opts.secret ?? [], toleranceSec, now: io.now() });
+    const outcome: CheckOutcome = checkRequest(req, { settings, provider: opts.provider, secretsOf, toleranceSec, now: io.now() });
     notes(outcome, warned, out.warn);
     if (!outcome.result.ok) failed++;
     if (out.json) out.object(checkJson(req, outcome));
@@ -54,9 +55,8 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
 };
 export default verify;
 
-/** Say on stderr what was guessed: the provider, or a dev secret standing in for the real one. */
+/** Say on stderr what was guessed: the provider (the secret resolver speaks for a dev secret). */
 function notes(o: CheckOutcome, warned: Set<string>, warn: (s: string) => void): void {
   const once = (key: string, text: string) => { if (!warned.has(key)) { warned.add(key); warn(text); } };
   if (o.how === 'default') once(`p:${o.profile.id}`, `no known signature header: checking as ${o.profile.id}, the default provider (pass --provider)`);
-  if (o.secretSource === 'dev') once(`s:${o.profile.id}`, devSecretWarning(o.profile.id, o.profile.devSecret, 'verifying'));
 }

@@ -17,9 +17,9 @@ const REASON_TEXT: Record<FailureReason, string> = {
   'timestamp-too-new': 'the timestamp is further in the future than the tolerance allows',
   'missing-id': 'the message id the scheme signs is missing',
   'no-match': 'the signature does not match this body with the secret',
+  'bad-secret': 'the secret cannot be used with this scheme',
 };
 
-const SOURCE_TEXT = { flag: '--secret', env: 'HOOKCTL_SECRET', config: 'the config', dev: 'the development secret' } as const;
 
 /** Human lines for one verification: ✔ with scheme, secret and age, or ✘ with the reason and the diagnosis. */
 export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstance, showLabel: boolean): string {
@@ -31,7 +31,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
   if (r.ok) {
     lines.push(`${c.green('✔ valid')}  ${label}${o.profile.id}  ${d.signatureHeader} over ${d.signedContent}`);
     const secret = o.secrets[r.secretIndex] ?? '';
-    row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${SOURCE_TEXT[o.secretSource]}`);
+    row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${o.secretFrom}`);
     if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${r.ageSec === 0 ? 'just now' : ageText(r.ageSec, 'ago')} (tolerance ${toleranceText(o.tolerance)})`);
     // Valid here, but a Node receiver reading req.headers sees the copies joined and may not be.
     o.diagnosis.forEach((f, i) => {
@@ -43,7 +43,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
     row('detail', printable(r.detail));
     if (o.diagnosis.length === 0) {
       row('why', r.reason === 'no-match'
-        ? `no known cause reproduces the signature: most likely the sender used another secret (tried ${o.secrets.length} from ${SOURCE_TEXT[o.secretSource]})`
+        ? `no known cause reproduces the signature: most likely the sender used another secret (tried ${o.secrets.length} from ${o.secretFrom})`
         : 'no known cause matched');
     }
     o.diagnosis.forEach((f, i) => {
