@@ -39,7 +39,7 @@ export function buildProgram(io: Io): Program {
     .addHelpText('after', `
 Examples:
   $ hookctl send job.completed --to localhost:3000
-  $ hookctl listen --port 4000 --forward-to localhost:3000/webhooks
+  $ hookctl listen --port 4000 --forward-to localhost:3000
   $ hookctl verify last
   $ hookctl events --provider stripe`);
 

@@ -28,6 +28,7 @@ export interface ListenOptions {
   count?: number;
   timeout?: number;
   strict?: boolean;
+  insecure?: boolean;
   verbose?: boolean;
 }
 
@@ -46,6 +47,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   }
   const secretsOf = secretResolver(settings, io.env, out.warn, 'verifying', opts.secret);
   const forwardTo = opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined;
+  if (opts.insecure && forwardTo) out.warn('--insecure: TLS certificates of --forward-to are not checked');
 
   let store: WritableCaptureStore | undefined;
   if (opts.store !== false) {
@@ -81,6 +83,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       delayMs: opts.delay ?? 0,
       forwardTo,
       forwardTimeoutMs: fixed?.delivery.timeoutMs ?? 30_000,
+      forwardInsecure: opts.insecure === true,
       onDelivery(d: ReceivedDelivery) {
         stats.addDelivery(d);
         if (out.json) lines.push(JSON.stringify(deliveryObject(d)));

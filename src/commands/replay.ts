@@ -19,7 +19,7 @@ import { fromCapture, loadRef, type LoadedRequest } from '../core/captures/sourc
 
 interface ReplayOptions {
   to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
-  resign?: boolean; set?: string[]; secret?: string[]; expect?: string;
+  resign?: boolean; set?: string[]; secret?: string[]; expect?: string; insecure?: boolean;
   // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
   concurrency: number; delay: number; timeout?: number; store?: string;
 }
@@ -71,7 +71,8 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
 
   const { createHttpClient } = await import('../core/http/client.js');
   const { runJobs } = await import('../core/replay/run.js');
-  const client = await createHttpClient({ connections: concurrency });
+  if (opts.insecure) out.warn('--insecure: TLS certificates are not checked');
+  const client = await createHttpClient({ connections: concurrency, insecure: opts.insecure });
   const results: ReplayResult[] = [];
   const columns = replayColumns(jobs.map((j) => j.item));
   if (!out.json) out.line(replayHeader(out.c, columns));

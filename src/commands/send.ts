@@ -8,10 +8,11 @@ import {
 import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
 import { bufferedSink, startProgress } from './send/sink.js';
 import { ExitCode, UsageError } from '../core/errors.js';
-import { resolveEvent } from '../core/templates/index.js';
+import { resolveEvent, type BodyFormat } from '../core/templates/index.js';
 import { NetworkError, createHttpClient } from '../core/http/client.js';
 import { isRouteMissing, routeNotFound } from '../core/http/route.js';
-import { parseTarget } from '../core/http/target.js';
+import { parseTarget, targetHasPath } from '../core/http/target.js';
+import { providerFromPath } from '../core/providers/registry.js';
 
 export interface SendOptions {
   provider?: string;
@@ -31,6 +32,8 @@ export interface SendOptions {
   count: number;
   concurrency: number;
   expect?: string;
+  bodyFormat?: BodyFormat;
+  insecure?: boolean;
   timeout?: number;
   dryRun?: boolean;
   curl?: boolean;
@@ -44,13 +47,18 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   if (!opts.all && !eventName) throw new UsageError('which event?', 'e.g. hookctl send job.completed --to localhost:3000 (hookctl events lists them)');
   const n = { count: opts.count, concurrency: opts.concurrency, duplicates: opts.duplicate, timeScale: opts.timeScale };
   const expect = opts.expect === undefined ? undefined : parseExpect(opts.expect);
+  if (opts.bodyFormat && opts.data !== undefined) throw new UsageError('--body-format lays out a template; --data is sent byte for byte', 'drop one of them (use --fixture to lay out your own template)');
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
-  const resolved = eventName ? [resolveEvent(eventName, settings.providers, settings.provider)] : undefined;
-  const profile = resolved?.[0]?.profile ?? settings.profile;
+  const to = opts.to ?? settings.target;
+  // Without a chosen provider, `--to :3000/webhooks/stripe` means Stripe, for bare names and --all alike.
+  const named = to && !settings.providerExplicit && targetHasPath(to) ? providerFromPath(parseTarget(to), settings.providers) : undefined;
+  const home = named ?? settings.profile;
+  const resolved = eventName ? [resolveEvent(eventName, settings.providers, home.id)] : undefined;
+  const profile = resolved?.[0]?.profile ?? home;
+  if (named && profile === named && named !== settings.profile) out.log(`provider ${named.id}, named by the path in --to (pass --provider to choose another)`);
   const events = resolved?.map((r) => r.event) ?? profile.events;
   if (events.length === 0) throw new UsageError(`${profile.id} has no events`, 'add events to the provider in the config');
 
-  const to = opts.to ?? settings.target;
   if (!to && (opts.curl || !opts.dryRun)) throw new UsageError('no target: where should the delivery go?', 'pass --to localhost:3000 (or set "target" in the config)');
   const url = to === undefined ? undefined : parseTarget(to, profile.request.path);
   const { secrets } = secretResolver(settings, io.env, out.warn, 'signing', opts.secret === undefined ? [] : [opts.secret])(profile);
@@ -58,7 +66,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const overrides = {
     set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
     data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
-    timestamp: opts.timestamp,
+    timestamp: opts.timestamp, bodyFormat: opts.bodyFormat,
   };
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.
   if (overrides.data && /json/i.test(profile.request.contentType) && !isJson(overrides.data)) {
@@ -74,7 +82,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   if (opts.retry && profile.delivery.retryDelaysSec.length === 0) out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
   // A negative mode is answered right by a refusal: without --expect, that is what its ✔ means.
   const marks = expect ?? (builders[0]?.plan.expectRejected ? REJECTED : undefined);
-  return sendAll(ctx, builders, { ...n, url: url as URL, expect, marks, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout ?? profile.delivery.timeoutMs });
+  return sendAll(ctx, builders, { ...n, url: url as URL, expect, marks, retry: opts.retry === true, verbose: opts.verbose === true, insecure: opts.insecure === true, timeoutMs: opts.timeout ?? profile.delivery.timeoutMs });
 };
 export default send;
 
@@ -87,6 +95,7 @@ interface RunPlan {
   timeoutMs: number;
   retry: boolean;
   verbose: boolean;
+  insecure: boolean;
   /** --expect: unmet, it fails the run. */
   expect?: Expectation;
   /** What the ✔/✘ marks follow: --expect, else what the signature mode calls for, else a 2xx. */
@@ -102,7 +111,8 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
   const requests = total * plan.duplicates;
   const href = plan.url.href;
   const progress = burst && !out.json ? await startProgress(total, io.stderr, interactive(io)) : undefined;
-  const client = await createHttpClient({ connections: plan.concurrency });
+  if (plan.insecure) out.warn('--insecure: TLS certificates are not checked');
+  const client = await createHttpClient({ connections: plan.concurrency, insecure: plan.insecure });
   const onAbort = () => { void client.destroy(); };
   io.signal.addEventListener('abort', onAbort, { once: true });
   const stats = new Stats(requests);

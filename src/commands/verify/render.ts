@@ -21,8 +21,16 @@ const REASON_TEXT: Record<FailureReason, string> = {
 };
 
 
+/** The instant a timestamp was judged at, and why that one: a capture's receive time, --at, or the clock. */
+export interface JudgedAt {
+  at: number;
+  by: 'received' | 'at' | 'clock';
+}
+
+const JUDGED_TEXT = { received: 'as of its receive time (--now judges against the clock)', at: 'as of --at', clock: 'against the clock' } as const;
+
 /** Human lines for one verification: ✔ with scheme, secret and age, or ✘ with the reason and the diagnosis. */
-export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstance, showLabel: boolean): string {
+export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstance, showLabel: boolean, judged?: JudgedAt): string {
   const d = describeProvider(o.profile);
   const label = showLabel || req.capture ? `${c.dim(printable(req.label))}  ` : '';
   const lines: string[] = [];
@@ -51,11 +59,12 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
       if (f.hint) row('', c.dim(`hint: ${f.hint}`));
     });
   }
+  if (judged && o.tolerance && judged.by !== 'clock') row('judged', `${new Date(judged.at).toISOString()}, ${JUDGED_TEXT[judged.by]}`);
   if (req.capture) row('request', `${printable(req.method)} ${printable(req.path)}, ${req.body.length} bytes, received ${req.capture.receivedAt}`);
   return lines.join('\n');
 }
 
-export function checkJson(req: LoadedRequest, o: CheckOutcome): Record<string, unknown> {
+export function checkJson(req: LoadedRequest, o: CheckOutcome, judged?: JudgedAt): Record<string, unknown> {
   const r = o.result;
   const secretIndex = r.secretIndex;
   return {
@@ -70,6 +79,7 @@ export function checkJson(req: LoadedRequest, o: CheckOutcome): Record<string, u
     secret: secretIndex === undefined ? null : maskSecret(o.secrets[secretIndex] ?? ''),
     timestamp: r.timestamp ?? null,
     ageSec: r.ageSec ?? null,
+    ...(judged ? { judgedAt: new Date(judged.at).toISOString(), judgedBy: judged.by } : {}),
     diagnosis: o.diagnosis.map((f) => ({ code: f.code, message: f.message, ...(f.hint ? { hint: f.hint } : {}) })),
   };
 }
