@@ -2,15 +2,15 @@ import type { CommandContext, Handler } from './shared/context.js';
 import { VERSION } from '../version.js';
 import { secretResolver } from './shared/secrets.js';
 import {
-  createDeliveryBuilder, expectNotMet, parseExpect, parseHeader, readDataArg, REJECTED, runDeliveries, Stats, toCurl, unmetHint,
+  createDeliveryBuilder, parseExpect, parseHeader, readDataArg, REJECTED, runDeliveries, Stats, toCurl,
   type Attempt, type DeliveryBuilder, type Expectation, type SignatureMode,
 } from '../core/delivery/index.js';
 import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
 import { bufferedSink, startProgress } from './send/sink.js';
+import { Tally, verdict } from './send/outcome.js';
 import { ExitCode, UsageError } from '../core/errors.js';
 import { resolveEvent, type BodyFormat } from '../core/templates/index.js';
-import { NetworkError, createHttpClient } from '../core/http/client.js';
-import { isRouteMissing, routeNotFound } from '../core/http/route.js';
+import { createHttpClient } from '../core/http/client.js';
 import { parseTarget, targetHasPath } from '../core/http/target.js';
 import { providerFromPath } from '../core/providers/registry.js';
 
@@ -116,28 +116,18 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
   const onAbort = () => { void client.destroy(); };
   io.signal.addEventListener('abort', onAbort, { once: true });
   const stats = new Stats(requests);
-  const failures: Attempt[] = [];
-  const unmet: Attempt[] = [];
-  let routeMiss: Attempt | undefined;
-  let done = 0;
+  const tally = new Tally(plan);
   let shown = 0;
 
   const onAttempt = (a: Attempt) => {
-    const status = a.response?.status;
-    const ok = plan.marks ? plan.marks.matches(status) : status !== undefined && status < 300;
-    if (a.final && a.error) failures.push(a);
-    else if (a.final && plan.expect && !plan.expect.matches(status)) unmet.push(a);
-    if (!ok && status !== undefined && isRouteMissing(status)) routeMiss ??= a;
+    const ok = tally.add(a);
     if (out.json) sink.write(`${JSON.stringify(attemptJson(a, href))}\n`);
     // A burst prints only what went wrong (the first 10); a single failed request is the error line alone.
     else if ((!burst || (!ok && shown++ < 10)) && !(single && a.error)) {
       sink.write(`${attemptLine(a, plan.url, out.c, plan.marks?.matches)}\n`);
       if (plan.verbose) sink.write(verboseBlock(a, plan.url, out.c));
     }
-    if (a.final && a.copy === plan.duplicates) {
-      done++;
-      progress?.tick(done);
-    }
+    if (a.final && a.copy === plan.duplicates) progress?.tick(tally.done);
   };
 
   stats.start();
@@ -165,26 +155,11 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
 
   // Requests cut short by Ctrl-C are not network failures; say how far the run got.
   if (interrupted) {
-    out.log(`interrupted: ${done} of ${total} deliveries completed`);
+    out.log(`interrupted: ${tally.done} of ${total} deliveries completed`);
     return ExitCode.interrupted;
   }
-  // Name the commonest failure (a server killed mid-burst: thousands refused, a few reset).
-  const byKind = new Map<string, NetworkError[]>();
-  for (const { error } of failures) if (error) byKind.set(error.kind, [...(byKind.get(error.kind) ?? []), error]);
-  const ranked = [...byKind.values()].sort((a, b) => b.length - a.length);
-  const [main] = ranked[0] ?? [];
-  if (main) {
-    if (requests === 1) throw main;
-    const mix = ranked.length > 1 ? ` (${ranked.map((list) => `${list.length} ${list[0]?.kind}`).join(', ')})` : '';
-    throw new NetworkError(main.kind, `${failures.length} of ${requests} deliveries got no response${mix}: ${main.message}`, main.hint ?? '', main.code, main);
-  }
   const route = { provider: builders[0]?.profile.id ?? '', path: builders[0]?.profile.request.path ?? '/' };
-  if (plan.expect && unmet.length) {
-    const answers = unmet.map((a) => ({ status: a.response?.status, method: a.delivery.method, url: plan.url }));
-    throw expectNotMet(plan.expect, answers.map((a) => a.status), requests, unmetHint(answers, 'run again with --verbose to see what the receiver answered', route));
-  }
-  if (routeMiss?.response) out.warn(routeNotFound(routeMiss.delivery.method, plan.url, routeMiss.response.status, route));
-  return ExitCode.ok;
+  return verdict(tally, plan, requests, route, out.warn);
 }
 
 /** --dry-run and --curl: build and sign, print, send nothing. */
