@@ -23,7 +23,8 @@ function expectOneLineError(r: { code: number | null; stderr: string }, message:
 
 describe('hookctl verify over the capture store', () => {
   let dir: string;
-  const now = Date.now();
+  // A whole second: signatures carry whole seconds, so ages come out exact (4 s, not 4.0-4.999 rounded).
+  const now = Math.floor(Date.now() / 1000) * 1000;
   beforeAll(async () => {
     dir = await storeWith([
       makeCapture({ provider: 'transcodely', secret: SECRET, body: BODY, event: 'job.completed', at: now - 3_600_000, signedAt: now - 7_200_000 }),
