@@ -10,6 +10,8 @@ import { idGenerator, openStore, type WritableCaptureStore } from '../core/store
 import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './listen/render.js';
 import { lineBuffer, throttled } from './listen/lines.js';
 import { ListenStats } from './listen/stats.js';
+import { startInspector } from './ui/inspector.js';
+import { inspectorUrl } from '../core/inspector/index.js';
 
 export interface ListenOptions {
   port?: number;
@@ -30,6 +32,8 @@ export interface ListenOptions {
   strict?: boolean;
   insecure?: boolean;
   verbose?: boolean;
+  /** --no-ui: no inspector under /_hookctl/ (those paths are then captured like any other). */
+  ui?: boolean;
 }
 
 const listen: Handler<ListenOptions> = async (opts, ctx) => {
@@ -58,6 +62,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   // A provider's retry can land after a restart: the newest captures seed duplicate detection.
   const earlier = store ? (await store.recent(REMEMBERED)).reverse() : [];
 
+  const ui = opts.ui === false ? undefined : startInspector(ctx, settings, store?.dir, { provider: opts.provider, secrets: opts.secret, toleranceSec: opts.tolerance });
   const stats = new ListenStats();
   const lines = lineBuffer(io.stdout);
   const rejections = throttled((r, at) => lines.push(rejectionLine(r, at, out.c)), (n) => out.log(out.c.dim(`… ${n} more rejected requests not shown`)));
@@ -84,7 +89,10 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       forwardTo,
       forwardTimeoutMs: fixed?.delivery.timeoutMs ?? 30_000,
       forwardInsecure: opts.insecure === true,
+      route: ui?.inspector.route,
       onDelivery(d: ReceivedDelivery) {
+        // At once, without waiting for the store's watcher to see the write.
+        ui?.inspector.add(d.capture);
         stats.addDelivery(d);
         if (out.json) lines.push(JSON.stringify(deliveryObject(d)));
         else {
@@ -105,12 +113,16 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
     throw bindError(err, opts.port ?? settings.listen.port);
   }
 
-  const banner = { url: server.url, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo ? redactUrl(forwardTo) : null };
+  // The store is read for the inspector in the background: a large one does not delay deliveries.
+  ui?.inspector.start().catch((err: unknown) => out.warn(`inspector: ${(err as Error).message}`));
+  const inspector = ui ? inspectorUrl(server.url, ui.token) : null;
+  const banner = { url: server.url, inspector, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo ? redactUrl(forwardTo) : null };
   if (out.json) out.object({ type: 'listening', ...banner });
   else {
     out.log(`${out.c.green('●')} listening on ${out.c.bold(server.url)} (${fixed ? `verifying as ${fixed.id}` : 'provider detected per request'})`);
     const remembered = earlier.length ? ` (${earlier.length} earlier ${earlier.length === 1 ? 'delivery' : 'deliveries'} remembered for duplicates)` : '';
     out.log(out.c.dim(`  captures: ${store ? `${store.dir}${remembered}` : 'not stored (--no-store)'}${forwardTo ? `; forwarding to ${redactUrl(forwardTo)}` : ''}; Ctrl-C to stop`));
+    if (inspector) out.log(out.c.dim(`  inspector: ${inspector}`));
   }
 
   const onAbort = () => finish.resolve('signal');
@@ -120,6 +132,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   const why = await finish.promise;
   clearTimeout(timer);
   io.signal.removeEventListener('abort', onAbort);
+  ui?.inspector.close();
   await server.close();
   await store?.close();
   rejections.flush();

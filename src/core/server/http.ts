@@ -45,6 +45,8 @@ export interface HttpOptions {
   requestTimeoutMs: number;
   now(): number;
   handle(req: ArrivedRequest): Promise<Handled>;
+  /** Answers requests that are not deliveries (the inspector under /_hookctl/): true when it took the request. */
+  route?(req: IncomingMessage, res: ServerResponse): boolean;
   onRejected(r: Rejection): void;
   /** A bug in `handle`: answered 500, reported, never fatal. */
   onError(err: unknown): void;
@@ -90,6 +92,7 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
   };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (o.route?.(req, res)) return;
     if (tooLarge(req)) return reject413(req, res);
     inFlight++;
     inBody.add(req.socket);
