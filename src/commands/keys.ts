@@ -1,3 +1,4 @@
+import { secretEnvName } from '../core/config/secrets.js';
 import type { Handler } from './shared/context.js';
 import { UsageError } from '../core/errors.js';
 import { getProvider } from '../core/providers/registry.js';
@@ -27,7 +28,7 @@ const generate: Handler<{ provider?: string }> = async (opts, ctx) => {
   const dim = out.c.dim;
   out.line(`${profile.name} key pair (${ALGORITHM_NAMES[algorithm]}, ${format.encoding === 'der' ? 'base64 DER' : format.encoding})`);
   out.line(`  private key  ${pair.privateKey}`);
-  out.line(`  ${dim('hookctl signs with it: --secret, HOOKCTL_SECRET, or secrets.' + profile.id + '.privateKey; keep it out of the receiver')}`);
+  out.line(`  ${dim(`hookctl signs with it: --secret, ${secretEnvName(profile.id)}, or secrets.${profile.id}.privateKey; keep it out of the receiver`)}`);
   out.line(`  public key   ${pair.publicKey}`);
   out.line(`  ${dim('the receiver verifies with it (hookctl listen and verify use it from the config)')}`);
   out.line('');

@@ -5,13 +5,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startListen } from '../listen/support.js';
 import { runCli, type CliResult } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 // Every numeric option goes through the shared parsers of src/cli/specs/parsers.ts: plain digits,
 // a real upper bound, and on bad input exit 2 with exactly `✗ message` and `  hint: e.g. …`.
+// In process: the parsers are the same code in the bin; verify on stdin below goes through the bin.
 
 const cwd = mkdtempSync(join(tmpdir(), 'hookctl-numbers-'));
 const env = { HOME: cwd };
-const run = (args: string[]) => runCli(args, { cwd, env });
+const run = (args: string[]) => runInProcess(args, { cwd, env });
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
 
 const MS = '2147483647 (24.8 days)';

@@ -6,6 +6,7 @@ import { loadSettings } from '../../src/core/config/load.js';
 import { secretEnvName, secretsFor } from '../../src/core/config/secrets.js';
 import { getProvider, sign, verify } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 const dir = (files: Record<string, string>) => {
   const d = mkdtempSync(join(tmpdir(), 'hookctl-cfg-'));
@@ -107,7 +108,7 @@ describe('config loading', () => {
       'config file .hookctlrc.json: secrets.zzzzzzzz is for an unknown provider (hookctl providers lists them)',
     ]);
     expect(secretsFor(getProvider('github'), s, {}).secrets).toEqual(['g']);
-    const r = await runCli(['events', '--provider', 'github'], { cwd: dir({ '.hookctlrc.json': '{"secrets":{"strpe":"k"}}' }) });
+    const r = await runInProcess(['events', '--provider', 'github'], { cwd: dir({ '.hookctlrc.json': '{"secrets":{"strpe":"k"}}' }) });
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n')[0]).toBe('! config file .hookctlrc.json: secrets.strpe is for an unknown provider (did you mean stripe?)');
   });
@@ -143,13 +144,13 @@ describe('config errors on the command line', () => {
   it('--config naming a directory says so, with exit 2', async () => {
     const cwd = dir({});
     mkdirSync(join(cwd, 'sub'));
-    const r = await runCli(['providers', '--config', 'sub'], { cwd });
+    const r = await runInProcess(['providers', '--config', 'sub'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('✗ cannot read config file sub: it is a directory\n  hint: point --config or HOOKCTL_CONFIG at a config file\n');
   });
 
   it('a JSON syntax error exits 2 with one line naming the file and the reason, and no stack', async () => {
-    const r = await runCli(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider": "stripe",}' }) });
+    const r = await runInProcess(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider": "stripe",}' }) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(oneError);
     expect(r.stderr).toContain('✗ config file .hookctlrc.json is not valid JSON: Expected double-quoted property name at line 1, column 23\n');
@@ -160,6 +161,7 @@ describe('config errors on the command line', () => {
     ['hookctl.config.cjs', 'module.exports = { provider: "stripe" ;', "failed to load: Unexpected token ';' at line 1"],
     ['hookctl.config.mjs', 'throw new Error("no secrets here\\nsecond line");', 'failed to load: no secrets here'],
   ])('a JS config that fails (%s) exits 2 with its own first line, not a loader error', async (file, text, problem) => {
+    // Spawned: under vitest, import() of a config goes through Vite's loader, whose syntax errors differ from Node's.
     const r = await runCli(['providers'], { cwd: dir({ [file]: text }) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(oneError);
@@ -167,7 +169,7 @@ describe('config errors on the command line', () => {
   });
 
   it('an unknown provider names the file and key and suggests one', async () => {
-    const r = await runCli(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider":"strpe"}' }) });
+    const r = await runInProcess(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider":"strpe"}' }) });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('✗ config file .hookctlrc.json: provider "strpe" is not a known provider\n  hint: did you mean "stripe"?\n');
   });

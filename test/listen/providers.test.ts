@@ -13,7 +13,7 @@ import { encodeForm } from '../../src/core/templates/form.js';
 import { BUILTIN_PROVIDERS } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
 import { openStore } from '../../src/core/store/index.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 import { post, startListen, type Listener } from './support.js';
 
 const stripe = new Stripe('sk_test_hookctl');
@@ -151,7 +151,7 @@ describe('listen verifies what `hookctl send` sends, every event of every provid
 
   for (const profile of BUILTIN_PROVIDERS) {
     it(`${profile.id}: send --all`, async () => {
-      const sent = await runCli(['send', '--all', '--provider', profile.id, '--to', dev.url]);
+      const sent = await runInProcess(['send', '--all', '--provider', profile.id, '--to', dev.url]);
       expect(sent.code, sent.stderr).toBe(0);
       const lines = await dev.deliveries(profile.events.length);
       expect(lines.map((l) => [l.provider, l.event, l.verification.ok])).toEqual(profile.events.map((e) => [profile.id, e.name, true]));

@@ -22,7 +22,7 @@ async function sendTo(provider: string, args: string[]): Promise<{ code: number;
   const verdicts: Verdict[] = [];
   server = await startServer(verifyingHandler(verifierFor(provider, testSecret(provider)), verdicts));
   const r = await runCli(['send', ...args, '--to', server.url, '--secret', testSecret(provider)]);
-  return { code: r.code, stderr: r.stderr, verdicts, received: server.received };
+  return { code: r.code ?? -1, stderr: r.stderr, verdicts, received: server.received };
 }
 const fields = (req: Received) => new URLSearchParams(req.body.toString());
 

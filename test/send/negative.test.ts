@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { testSecret, verifierFor, verifyingHandler, type Reason } from './receivers.js';
 
@@ -36,7 +36,7 @@ describe.each(Object.entries(CASES))('--signature modes against a %s receiver', 
 
   it(`rejects each mode for its own reason${Object.values(expected).includes('usage') ? ' (stale and future: exit 2, see input.test.ts)' : ''}`, async () => {
     const modes = MODES.filter((mode) => expected[mode] !== 'usage');
-    const runs = await Promise.all(modes.map((mode) => runCli(['send', `${provider}/${event}`, '--to', server.url, '--secret', secret, '--signature', mode, '--json'])));
+    const runs = await Promise.all(modes.map((mode) => runInProcess(['send', `${provider}/${event}`, '--to', server.url, '--secret', secret, '--signature', mode, '--json'])));
     modes.forEach((mode, i) => {
       const r = runs[i]!;
       const want = expected[mode];

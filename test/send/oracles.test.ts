@@ -4,6 +4,7 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILTIN_PROVIDERS } from '../../src/core/providers/registry.js';
 import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { testSecret, verifierFor, verifyingHandler, type Verdict } from './receivers.js';
 
@@ -17,7 +18,7 @@ describe('every event of every provider is accepted by a receiver verifying with
     const secret = testSecret(provider);
     const verdicts: Verdict[] = [];
     server = await startServer(verifyingHandler(verifierFor(provider, secret), verdicts));
-    const r = await runCli(['send', '--all', '--provider', provider, '--to', server.url, '--secret', secret, '--expect', '2xx', '--json']);
+    const r = await runInProcess(['send', '--all', '--provider', provider, '--to', server.url, '--secret', secret, '--expect', '2xx', '--json']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(verdicts).toEqual(events.map(() => ({ ok: true })));
@@ -65,7 +66,7 @@ describe('seed documents whose samples re-serialize or crash', () => {
     await new Promise((resolve) => listener.once('listening', resolve));
     try {
       const port = (listener.address() as AddressInfo).port;
-      const r = await runCli(['send', '--all', '--provider', 'ittybit', '--to', `127.0.0.1:${port}`, '--secret', secret, '--expect', '2xx']);
+      const r = await runInProcess(['send', '--all', '--provider', 'ittybit', '--to', `127.0.0.1:${port}`, '--secret', secret, '--expect', '2xx']);
       expect(r.code).toBe(0);
       expect(seen).toEqual([true, true]);
       expect(r.stdout).toMatch(/✔ 200 OK ittybit\/job.completed → 127.0.0.1:\d+\/webhooks\/ittybit/);

@@ -6,7 +6,7 @@
  * `mismatch` (a well-formed signature that does not match), `stale` / `future` (timestamp outside
  * the window).
  */
-import { createHmac, createPublicKey, generateKeyPairSync, timingSafeEqual, verify as edVerify } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, timingSafeEqual, verify as edVerify } from 'node:crypto';
 import { parse as parseForm } from 'node:querystring';
 import { EventWebhook } from '@sendgrid/eventwebhook';
 import { verifySlackRequest } from '@slack/bolt';
@@ -58,7 +58,7 @@ export function testSecret(provider: string): string {
 export function receiverKey(provider: string, secret: string): string {
   const pair = Object.values(TEST_KEYS).find((k) => k.privateKey === secret);
   if (pair) return pair.publicKey;
-  if (provider === 'sendgrid') return createPublicKey({ key: Buffer.from(secret, 'base64'), format: 'der', type: 'pkcs8' }).export({ format: 'der', type: 'spki' }).toString('base64');
+  if (provider === 'sendgrid') return createPublicKey(createPrivateKey({ key: Buffer.from(secret, 'base64'), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' }).toString('base64');
   if (provider === 'discord' && /^[0-9a-f]{128}$/.test(secret)) return secret.slice(64);
   return secret;
 }

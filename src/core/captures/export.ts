@@ -32,7 +32,7 @@ export function toCurlScript(captures: readonly Capture[], target: ExportTarget)
   const blocks = captures.map((c) => {
     // toCurl reads only method, headers and body.
     const request = { method: c.method, headers: replayHeaders(c.headers), body: c.body } as unknown as Delivery;
-    return `# ${c.id} ${c.provider ?? ''} ${c.event ?? ''}`.trimEnd() + `\n${toCurl(request, captureUrl(c, target))}`;
+    return `${`# ${c.id} ${c.provider ?? ''} ${c.event ?? ''}`.trimEnd()}\n${toCurl(request, captureUrl(c, target))}`;
   });
   return `${blocks.join('\n\n')}\n`;
 }

@@ -27,7 +27,9 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
   knownKeys(cfg, TOP_KEYS, '', check);
   optional(cfg.providers, (v) => {
     check(Array.isArray(v), 'providers', 'must be a list of provider profiles');
-    (v as unknown[]).forEach((p, i) => validateProvider(p, `providers[${i}]`, check));
+    (v as unknown[]).forEach((p, i) => {
+      validateProvider(p, `providers[${i}]`, check);
+    });
   });
   // Custom providers count as known, so validated first.
   const ids = [...BUILTIN_IDS, ...((cfg.providers ?? []) as { id: string }[]).map((p) => p.id)];
@@ -91,7 +93,9 @@ function validateProvider(p: unknown, at: string, check: Check): void {
   });
   optional(prov.events, (e) => {
     check(Array.isArray(e), `${at}.events`, 'must be a list of { name, description?, payload? }');
-    (e as unknown[]).forEach((ev, i) => check(isObject(ev) && typeof (ev as { name?: unknown }).name === 'string', `${at}.events[${i}].name`, 'must be a string'));
+    (e as unknown[]).forEach((ev, i) => {
+      check(isObject(ev) && typeof (ev as { name?: unknown }).name === 'string', `${at}.events[${i}].name`, 'must be a string');
+    });
   });
 }
 

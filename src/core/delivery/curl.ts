@@ -33,13 +33,13 @@ export function quoteBody(body: Buffer): string {
   return `@<(printf '${escapeBytes(body, (b) => `\\${b.toString(8).padStart(3, '0')}`, true).replaceAll('%', '%%')}')`;
 }
 
-function escapeBytes(body: Buffer, escape: (byte: number) => string, quoteAsEscape = false): string {
+function escapeBytes(body: Buffer, escapeByte: (byte: number) => string, quoteAsEscape = false): string {
   let out = '';
   for (const b of body) {
     if (b === 0x5c) out += '\\\\';
-    else if (b === 0x27) out += quoteAsEscape ? escape(b) : "\\'";
+    else if (b === 0x27) out += quoteAsEscape ? escapeByte(b) : "\\'";
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-    else out += escape(b);
+    else out += escapeByte(b);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { toHeaders } from '../diagnose/index.js';
 import { describeProvider } from '../providers/describe.js';
 import type { ProviderProfile } from '../providers/types.js';
+import type { VerifyResult } from '../signing/types.js';
 import { verifyWithScheme } from '../signing/verify.js';
 import { ageText } from '../text/age.js';
 import type { LoadedRequest } from '../captures/source.js';
@@ -17,7 +18,7 @@ export function replayHint(
   const headers = toHeaders(req.headers);
   // A URL-signed scheme (Twilio) was signed for where the capture arrived, not where it is replayed to.
   const signedFor = profile.scheme.content.includes('{url}') ? requestUrl(headers, req.path) : undefined;
-  let result;
+  let result: VerifyResult;
   try {
     result = verifyWithScheme(profile.scheme, profile.id, { secrets: [...secrets], headers, body: req.body, now, ...(signedFor ? { url: signedFor } : {}) });
   } catch {

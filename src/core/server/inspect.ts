@@ -111,7 +111,10 @@ function lazyFields(body: Buffer, contentType: string | undefined): () => Record
     if (done) return value;
     done = true;
     if (body.length === 0 || body.length > MAX_PARSE) return undefined;
-    if (isFormType(contentType)) return (value = decodeForm(body));
+    if (isFormType(contentType)) {
+      value = decodeForm(body);
+      return value;
+    }
     try {
       let parsed: unknown = JSON.parse(body.toString('utf8'));
       if (Array.isArray(parsed)) parsed = parsed[0];

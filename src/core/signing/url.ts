@@ -13,8 +13,8 @@ export function isFormType(contentType: string | undefined): boolean {
 export function sortedParams(body: Buffer): string {
   const values = new Map<string, Set<string>>();
   for (const [name, value] of new URLSearchParams(body.toString('utf8'))) {
-    let set = values.get(name);
-    if (!set) values.set(name, (set = new Set()));
+    const set = values.get(name) ?? new Set<string>();
+    values.set(name, set);
     set.add(value);
   }
   let out = '';

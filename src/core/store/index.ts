@@ -1,4 +1,4 @@
-import { access, constants, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
+import { access, constants, type FileHandle, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
@@ -92,7 +92,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
 
   /** The whole records in the last `budget` bytes of a segment: a partial first line is not damage, just cut. */
   async function readTail(path: string, budget: number): Promise<{ records: Capture[]; bytes: number }> {
-    let fh;
+    let fh: FileHandle | undefined;
     try {
       fh = await open(path, 'r');
       const { size } = await fh.stat();
