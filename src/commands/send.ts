@@ -9,6 +9,7 @@ import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verb
 import { bufferedSink, startProgress } from './send/sink.js';
 import { ExitCode, UsageError } from '../core/errors.js';
 import { resolveEvent } from '../core/fixtures/index.js';
+import { inputLimits } from '../core/io/capped.js';
 import { NetworkError, createHttpClient } from '../core/http/client.js';
 import { parseTarget } from '../core/http/target.js';
 import { devSecretWarning } from '../core/secrets.js';
@@ -20,6 +21,7 @@ export interface SendOptions {
   all?: boolean;
   set?: string[];
   data?: string;
+  maxInput?: number;
   fixture?: string;
   header?: string[];
   timestamp?: number;
@@ -59,7 +61,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
 
   const overrides = {
     set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
-    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
+    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin, inputLimits(opts.maxInput, settings.listen.maxBody, io.signal)),
     timestamp: opts.timestamp,
   };
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.

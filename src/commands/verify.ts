@@ -3,6 +3,7 @@ import { storeDirFor } from '../core/config/load.js';
 import { UsageError } from '../core/errors.js';
 import { mergeHeaders, parseHeader } from '../core/delivery/edits.js';
 import { checkRequest, type CheckOutcome } from '../core/replay/check.js';
+import { inputLimits } from '../core/io/capped.js';
 import { lazyStore, readAll, readArgFile } from '../core/replay/io.js';
 import { loadRef, type LoadedRequest } from '../core/replay/source.js';
 import { renderCheck, checkJson } from './verify/render.js';
@@ -15,6 +16,7 @@ interface VerifyOptions {
   body?: string;
   header?: string[];
   store?: string;
+  maxInput?: number;
 }
 
 const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
@@ -29,11 +31,12 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings();
   const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
 
+  const limits = inputLimits(opts.maxInput, settings.listen.maxBody, io.signal);
   let requests: LoadedRequest[];
   try {
     requests = ref !== undefined
-      ? await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin), warn: out.warn })
-      : [{ label: opts.body === '-' ? 'stdin' : (opts.body as string), method: 'POST', path: '/', headers: [], body: await readArgFile('--body', opts.body as string, io.cwd, io.stdin) }];
+      ? await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn })
+      : [{ label: opts.body === '-' ? 'stdin' : (opts.body as string), method: 'POST', path: '/', headers: [], body: await readArgFile('--body', opts.body as string, io.cwd, io.stdin, limits) }];
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../program.js';
-import { collect, seconds, TOLERANCE } from './parsers.js';
+import { byteSize, collect, seconds, TOLERANCE } from './parsers.js';
 
 export function registerVerify(program: Command, lazy: Lazy): Command {
   return program
@@ -12,6 +12,7 @@ export function registerVerify(program: Command, lazy: Lazy): Command {
     .option('--tolerance <sec>', 'timestamp tolerance in seconds, both bounds the scheme has; 0 turns the check off', seconds('--tolerance', TOLERANCE))
     .option('--body <file>', 'ad hoc: verify this body file (`-` for stdin) with the --header values')
     .option('-H, --header <line>', "ad hoc: a request header, 'Name: value'; repeatable", collect)
+    .option('--max-input <size>', 'largest file or stdin input read (default: twice the config\'s listen.maxBody, 20mb)', byteSize('--max-input', '100mb'))
     .option('--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)')
     .addHelpText('after', `
 Exit status: 0 valid, 1 invalid (with a diagnosis), 2 bad input (unknown id, unreadable file).

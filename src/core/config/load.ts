@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
@@ -62,6 +62,9 @@ async function readConfig(opts: LoadOptions): Promise<{ file: string; where: str
   const { cosmiconfig } = await import('cosmiconfig');
   const explicit = opts.configPath ?? opts.env.HOOKCTL_CONFIG;
   let result: { filepath: string; config: unknown; isEmpty?: boolean } | null;
+  // cosmiconfig reads a file whole, whatever it is: check sizes first, so /dev/zero is refused, not read forever.
+  if (explicit) checkConfigFile(resolve(opts.cwd, explicit), opts.cwd);
+  else checkCandidates(opts.cwd);
   try {
     // Inside the try: creating the explorer already reads package.json (for a "cosmiconfig" key).
     const loaders = { '.js': importDefault, '.mjs': importDefault, '.cjs': importDefault };
@@ -124,6 +127,31 @@ function shown(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
+
+/** A config file is small: anything bigger is a mistake (or a device), refused before reading. */
+const CONFIG_CAP = 1024 * 1024;
+
+function checkConfigFile(file: string, cwd: string): void {
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    return; // missing or unreadable: cosmiconfig says so in its own words
+  }
+  if (st.isDirectory()) return;
+  if (!st.isFile()) throw new UsageError(`config file ${shown(file, cwd)} is not a regular file`, 'point --config or HOOKCTL_CONFIG at a config file');
+  if (st.size > CONFIG_CAP) throw new UsageError(`config file ${shown(file, cwd)} is larger than ${CONFIG_CAP} bytes`, 'a config file is small: point --config or HOOKCTL_CONFIG at the right one');
+}
+
+/** Checks the files cosmiconfig's project search would try: each place, from cwd up to the directory with package.json. */
+function checkCandidates(cwd: string): void {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const place of SEARCH_PLACES) checkConfigFile(resolve(dir, place), cwd);
+    if (isFile(resolve(dir, 'package.json')) || dirname(dir) === dir) return;
+  }
+}
+
+const isFile = (file: string) => { try { return statSync(file).isFile(); } catch { return false; } };
 
 const SEARCH_PLACES = [
   'package.json', '.hookctlrc', '.hookctlrc.json', '.hookctlrc.yaml', '.hookctlrc.yml',
