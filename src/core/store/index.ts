@@ -1,9 +1,10 @@
-import { access, constants, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
+import { access, constants, open, readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
 import { decodeAll, encodeCapture, NEWER_FORMAT, type ScanProblem } from './format.js';
 import { ID_LENGTH } from './ids.js';
+import { ensureStoreDirs } from './private.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
 import { SEGMENT_SUFFIX, SegmentWriter, syncDir } from './writer.js';
 
@@ -56,7 +57,9 @@ interface DamagedRecord { id: string; path: string; offset: number; line: number
 export function openStore(dir: string, options: OpenStoreOptions = {}): WritableCaptureStore {
   const segDir = join(dir, 'captures');
   const warn = options.onWarning ?? (() => {});
-  const writer = new SegmentWriter(segDir, options.segmentBytes);
+  let dirs: Promise<void> | undefined;
+  const ensureDirs = () => (dirs ??= ensureStoreDirs(dir, segDir, warn).catch((err: unknown) => { dirs = undefined; throw err; }));
+  const writer = new SegmentWriter(segDir, options.segmentBytes, ensureDirs);
 
   async function segments(): Promise<string[]> {
     try {
@@ -138,7 +141,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
 
     async prepare() {
       try {
-        await mkdir(segDir, { recursive: true });
+        await ensureDirs();
         await access(segDir, constants.W_OK);
       } catch (err) {
         throw new IoError(`cannot write captures to ${segDir}: ${fileProblem(err)}`, 'choose another directory with --store, or --no-store', err);

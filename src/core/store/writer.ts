@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createPrivateFile } from './private.js';
 
 /** A new segment starts once the current one holds this much. */
 const SEGMENT_BYTES = 16 * 1024 * 1024;
@@ -30,7 +31,8 @@ export class SegmentWriter {
   /** Batches written so far (each one write and one sync): fewer than records under load. */
   batches = 0;
 
-  constructor(private readonly dir: string, private readonly segmentBytes = SEGMENT_BYTES) {}
+  /** `prepareDir` creates the segment directory (private) before the first segment. */
+  constructor(private readonly dir: string, private readonly segmentBytes = SEGMENT_BYTES, private readonly prepareDir: () => Promise<unknown> = async () => {}) {}
 
   /** Resolves when `line` (one record, newline included) is durably written. */
   append(id: string, line: string): Promise<void> {
@@ -93,11 +95,11 @@ export class SegmentWriter {
     await this.fh?.close();
     this.fh = undefined;
     if (!this.dirReady) {
-      await mkdir(this.dir, { recursive: true });
+      await this.prepareDir();
       this.dirReady = true;
     }
     // Exclusive create: two processes on one store never share a segment.
-    this.fh = await open(join(this.dir, `${firstId}${SEGMENT_SUFFIX}`), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | DSYNC, 0o644);
+    this.fh = await createPrivateFile(join(this.dir, `${firstId}${SEGMENT_SUFFIX}`), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | DSYNC);
     this.size = 0;
     await syncDir(this.dir);
   }
