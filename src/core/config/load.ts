@@ -190,7 +190,9 @@ export function secretsFor(
 ): { secrets: string[]; source: 'flag' | 'env' | 'config' | 'dev' } {
   if (flags.length) return { secrets: [...flags], source: 'flag' };
   if (env.HOOKCTL_SECRET) return { secrets: [env.HOOKCTL_SECRET], source: 'env' };
-  const fromConfig = settings.config.secrets?.[profile.id];
+  // Own keys only: a provider named `constructor` must not find Object.prototype.constructor.
+  const secrets = settings.config.secrets;
+  const fromConfig = secrets && Object.hasOwn(secrets, profile.id) ? secrets[profile.id] : undefined;
   if (fromConfig) return { secrets: Array.isArray(fromConfig) ? fromConfig : [fromConfig], source: 'config' };
   return { secrets: [profile.devSecret], source: 'dev' };
 }

@@ -102,7 +102,8 @@ function otherProvider(input: DiagnoseInput, headers: Headers): Finding[] {
 /** Capture header pairs become a record; a repeated name keeps every value, in order. */
 export function toHeaders(input: HeaderInput): Headers {
   if (!Array.isArray(input)) return input as Headers;
-  const out: Record<string, string | string[]> = {};
+  // No prototype: a header named `__proto__` or `constructor` is just a header.
+  const out: Record<string, string | string[]> = Object.create(null);
   const keys = new Map<string, string>();
   for (const [name, value] of input as readonly (readonly [string, string])[]) {
     const key = keys.get(name.toLowerCase());
