@@ -1,5 +1,6 @@
-import { chmod, mkdir, open, stat, writeFile } from 'node:fs/promises';
+import { chmod, open, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { makeDirs } from './mkdir.js';
 import type { StoreWarning } from './types.js';
 
 /**
@@ -16,15 +17,14 @@ export const FILE_MODE = 0o600;
  * are the user's choice, perhaps a shared directory on purpose.
  */
 export async function ensureStoreDirs(dir: string, segDir: string, warn: (w: StoreWarning) => void): Promise<void> {
-  const created = await mkdir(dir, { recursive: true, mode: DIR_MODE });
-  if (created !== undefined) {
+  if (await makeDirs(dir, DIR_MODE)) {
     await chmod(dir, DIR_MODE);
     // Best effort: a store inside a repository is then ignored whatever the project's .gitignore says.
     await writeFile(join(dir, '.gitignore'), '*\n', { mode: FILE_MODE, flag: 'wx' }).catch(() => {});
   } else {
     await warnIfOpen(dir, warn);
   }
-  if (await mkdir(segDir, { recursive: true, mode: DIR_MODE }) !== undefined) await chmod(segDir, DIR_MODE);
+  if (await makeDirs(segDir, DIR_MODE)) await chmod(segDir, DIR_MODE);
 }
 
 async function warnIfOpen(dir: string, warn: (w: StoreWarning) => void): Promise<void> {
