@@ -89,33 +89,46 @@ type LoadError = Error & { code?: string; filepath?: string; reason?: string; ma
 /** One line: cosmiconfig's messages span several, with code frames (twice, for JSON). */
 function loadProblem(e: LoadError, file: string): string {
   const at = (line: number, column?: number) => ` at line ${line}${column === undefined ? '' : `, column ${column}`}`;
-  if (e.name === 'JSONError') return `is not valid JSON: ${jsonReason(file) ?? firstLine(e.message)}`;
+  // A config holds secrets: messages name a place, never quote the text (a snippet could be half a secret).
+  if (e.name === 'JSONError') return `is not valid JSON${jsonReason(file) ?? ''}`;
   if (e.name === 'YAMLException') {
     // A file with no extension is read as YAML, which is what JSON written there fails as.
     return `is not valid ${extname(file) ? 'YAML' : 'YAML (or JSON)'}: ${e.reason}${e.mark ? at(e.mark.line + 1, e.mark.column + 1) : ''}`;
   }
   // Node reports where a CommonJS syntax error is only in the stack's first line, "<file>:<line>".
   const line = e.name === 'SyntaxError' ? /^[^\n]+:(\d+)\n/.exec(e.stack ?? '')?.[1] : undefined;
-  return `failed to load: ${firstLine(String(e.message ?? e))}${line ? at(Number(line)) : ''}`;
+  return `failed to load: ${unquoted(firstLine(String(e.message ?? e)))}${line ? at(Number(line)) : ''}`;
 }
 
-/** The reason JSON.parse gives, its character offset turned into a line and column. */
+/** `: <reason> at line L, column C` from JSON.parse, with no quoted text: the token and snippet it quotes may be part of a secret. */
 function jsonReason(file: string): string | undefined {
   let text = '';
   try {
     text = readFileSync(file, 'utf8');
     JSON.parse(text);
   } catch (err) {
-    return (err as Error).message
-      // Node 22 appends "(line L column C)" itself; either way, end with ours.
-      .replace(/(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?/, (_m, pos: string) => {
-        const lines = text.slice(0, Number(pos)).split('\n');
-        return ` at line ${lines.length}, column ${(lines.at(-1) ?? '').length + 1}`;
-      })
-      // "Unexpected token" comes with no position, only a snippet that may span lines.
-      .replace(/, ([\s\S]*) is not valid JSON$/, (_m, near: string) => ` near ${near.replace(/\s+/g, ' ')}`);
+    const message = (err as Error).message;
+    const at = (pos: number) => {
+      const lines = text.slice(0, pos).split('\n');
+      return ` at line ${lines.length}, column ${(lines.at(-1) ?? '').length + 1}`;
+    };
+    const position = /at position (\d+)/.exec(message)?.[1];
+    if (position !== undefined) return `: ${message.replace(/(?: in JSON)? at position[\s\S]*$/, '')}${at(Number(position))}`;
+    // "Unexpected token 'w', ..."stripe": whsec_Supe"... is not valid JSON": no position, only the
+    // token and a snippet. The snippet locates it: V8 cuts it 10 characters before the token.
+    const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+    if (!m) return `: ${unquoted(firstLine(message))}`;
+    const [, token, cut, snippet] = m as unknown as [string, string, string | undefined, string];
+    const start = text.indexOf(snippet);
+    const pos = cut ? start + 10 : text.indexOf(token) === text.lastIndexOf(token) ? text.indexOf(token) : -1;
+    return `: Unexpected token${start >= 0 && pos >= 0 ? at(pos) : ''}`;
   }
   return undefined;
+}
+
+/** A message with its quoted parts (tokens, snippets of the file) left out. */
+function unquoted(message: string): string {
+  return message.replace(/(["'`])(?:(?!\1)[^\n])*\1/g, '…');
 }
 
 // cosmiconfig retries a failed import() with require(), which on Node >= 20.19 replaces an .mjs syntax
