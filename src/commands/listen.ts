@@ -1,6 +1,7 @@
 import type { CommandContext, Handler } from '../cli/context.js';
 import { secretsFor, storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
+import { isLoopbackHost } from '../core/http/loopback.js';
 import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
@@ -101,6 +102,8 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
     throw bindError(err, opts.port ?? settings.listen.port);
   }
 
+  const host = opts.host ?? settings.listen.host;
+  if (!isLoopbackHost(host)) out.warn(`listening on ${host}, not loopback: captured deliveries, and anything else listen serves, are reachable from the network`);
   const banner = { url: server.url, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo ? redactUrl(forwardTo) : null };
   if (out.json) out.object({ type: 'listening', ...banner });
   else {
