@@ -1,5 +1,6 @@
 /** hookctl's library API: the same core the CLI uses. */
-export { sign, verify, signWithScheme, verifyWithScheme, signedContent, SigningError } from './core/signing/index.js';
+export { sign, verify, type ProviderRef } from './library.js';
+export { signWithScheme, verifyWithScheme, signedContent, SigningError } from './core/signing/index.js';
 export type {
   SignInput, Signed, VerifyInput, VerifyResult, VerifyOk, VerifyFailure, FailureReason,
   Scheme, SignatureSpec, SignatureFormat, SecretSpec, TimestampSpec, Tolerance, Algorithm, Encoding, Headers,
@@ -12,6 +13,6 @@ export { buildDelivery, createDeliveryBuilder } from './core/delivery/build.js';
 export type { Delivery, DeliverySpec, DeliveryOverrides, PreparedDelivery, SignatureMode, World } from './core/delivery/types.js';
 export { openStore, readCaptureFile, encodeCapture, decodeAll, FORMAT_VERSION } from './core/store/index.js';
 export type { Capture, CaptureStore, ListFilter, StoreWarning, OpenStoreOptions } from './core/store/index.js';
-export { buildPayload, serializeBody, resolveEvent, renderTemplate, loadFixture } from './core/fixtures/index.js';
+export { buildPayload, serializeBody, resolveEvent, renderTemplate, loadFixture } from './core/templates/index.js';
 export { seededRandom, cryptoRandom, type Random } from './core/random.js';
 export { HookctlError, UsageError, CheckFailedError, IoError, ExitCode } from './core/errors.js';

@@ -1,5 +1,5 @@
 import { ExitCode, HookctlError } from '../core/errors.js';
-import type { Io } from './io.js';
+import type { Io } from '../commands/shared/io.js';
 import { printable, printableLines } from '../core/text/printable.js';
 
 /**

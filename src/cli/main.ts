@@ -1,15 +1,15 @@
-import type { Io } from './io.js';
+import type { Io } from '../commands/shared/io.js';
 
 /** Run the CLI; resolves to the exit code. Never calls process.exit (but for a second Ctrl-C). */
 export async function main(argv: string[], io?: Io): Promise<number> {
   // CI calls hookctl hundreds of times: answer --version before loading anything else.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    const { VERSION } = await import('./version.js');
+    const { VERSION } = await import('../version.js');
     (io?.stdout ?? process.stdout).write(`${VERSION}\n`);
     return 0;
   }
   const [{ ExitCode, UsageError }, { reportError }, { processIo }] = await Promise.all([
-    import('../core/errors.js'), import('./boundary.js'), import('./io.js'),
+    import('../core/errors.js'), import('./boundary.js'), import('../commands/shared/io.js'),
   ]);
   const abort = new AbortController();
   // First Ctrl-C (or SIGTERM: a cancelled CI job, `kill %1`) asks the command to stop cleanly,

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { createContext, type Handler } from './context.js';
-import type { GlobalOptions, Io } from './io.js';
+import { createContext, type Handler, type Lazy } from '../commands/shared/context.js';
+import type { GlobalOptions, Io } from '../commands/shared/io.js';
 import { registerCaptures } from './specs/captures.js';
 import { registerCompletion } from './specs/completion.js';
 import { registerEvents } from './specs/events.js';
@@ -10,10 +10,7 @@ import { registerReplay } from './specs/replay.js';
 import { registerSend } from './specs/send.js';
 import { registerTest } from './specs/test.js';
 import { registerVerify } from './specs/verify.js';
-import { VERSION } from './version.js';
-
-/** Turns a lazily imported handler into a commander action; heavy modules load only when the command runs. */
-export type Lazy = (load: () => Promise<{ default: Handler<any> }>) => (...args: unknown[]) => Promise<void>;
+import { VERSION } from '../version.js';
 
 export interface Program {
   program: Command;
@@ -52,7 +49,7 @@ Examples:
     const { default: handler } = await load();
     // Each command has one positional at most; a variadic one arrives as a list: hand over plain strings.
     const positionals = (cmd.processedArgs as (string | string[] | undefined)[]).flat().filter((a): a is string => a !== undefined);
-    const result = await handler(cmd.opts(), createContext(io, globals), positionals);
+    const result = await handler(cmd.opts(), createContext(io, globals, program), positionals);
     code = result ?? undefined;
   };
 

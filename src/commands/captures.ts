@@ -1,14 +1,14 @@
-import type { CommandContext, Handler } from '../cli/context.js';
+import type { CommandContext, Handler } from './shared/context.js';
 import { storeDirFor } from '../core/config/load.js';
-import { table } from '../cli/output.js';
+import { table } from './shared/output.js';
 import { printable } from '../core/text/printable.js';
 import type { Settings } from '../core/config/types.js';
 import { UsageError } from '../core/errors.js';
 import { parseTarget, targetHasPath } from '../core/http/target.js';
-import { captureUrl, toCurlScript, toHar, toNdjson } from '../core/replay/export.js';
-import type { ExportFormat } from '../core/replay/export-formats.js';
-import { lazyStore } from '../core/replay/io.js';
-import { listFilter, selectCaptures, type FilterFlags } from '../core/replay/select.js';
+import { captureUrl, toCurlScript, toHar, toNdjson } from '../core/captures/export.js';
+import type { ExportFormat } from '../core/captures/export-formats.js';
+import { lazyStore } from '../core/captures/open.js';
+import { listFilter, selectCaptures, type FilterFlags } from '../core/captures/select.js';
 import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from './captures/render.js';
 
 interface StoreFlag { store?: string }
@@ -68,7 +68,7 @@ export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportF
     if (opts.format === 'ndjson') ctx.io.stdout.write(toNdjson(captures));
     else if (opts.format === 'curl') ctx.io.stdout.write(captures.length ? toCurlScript(captures, target) : '');
     else {
-      const { VERSION } = await import('../cli/version.js');
+      const { VERSION } = await import('../version.js');
       ctx.io.stdout.write(`${JSON.stringify(toHar(captures, target, VERSION), null, 2)}\n`);
     }
     if (captures.length) ctx.out.log(ctx.out.c.dim(`exported ${captures.length} capture${captures.length === 1 ? '' : 's'} as ${opts.format}${opts.format === 'curl' ? ` (to ${captureUrl(captures[0]!, target).origin}...)` : ''}`));

@@ -1,5 +1,5 @@
-import type { Handler } from '../cli/context.js';
-import { table } from '../cli/output.js';
+import type { Handler } from './shared/context.js';
+import { table } from './shared/output.js';
 import { getProvider } from '../core/providers/registry.js';
 
 interface EventsOptions { provider?: string }

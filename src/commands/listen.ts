@@ -1,4 +1,4 @@
-import type { CommandContext, Handler } from '../cli/context.js';
+import type { CommandContext, Handler } from './shared/context.js';
 import { secretsFor, storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
 import { isLoopbackHost } from '../core/http/loopback.js';
@@ -6,7 +6,7 @@ import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
 import { devSecretWarning } from '../core/secrets.js';
-import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type Delivery, type Rejection } from '../core/server/index.js';
+import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type ReceivedDelivery, type Rejection } from '../core/server/index.js';
 import { idGenerator, openStore, type WritableCaptureStore } from '../core/store/index.js';
 import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './listen/render.js';
 import { lineBuffer, throttled } from './listen/lines.js';
@@ -81,7 +81,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       delayMs: opts.delay ?? 0,
       forwardTo,
       forwardTimeoutMs: fixed?.delivery.timeoutMs ?? 30_000,
-      onDelivery(d: Delivery) {
+      onDelivery(d: ReceivedDelivery) {
         stats.addDelivery(d);
         if (out.json) lines.push(JSON.stringify(deliveryObject(d)));
         else {

@@ -1,5 +1,5 @@
-import type { Handler } from '../cli/context.js';
-import { table } from '../cli/output.js';
+import type { Handler } from './shared/context.js';
+import { table } from './shared/output.js';
 import { describeProvider } from '../core/providers/describe.js';
 
 const providers: Handler = async (_opts, ctx) => {

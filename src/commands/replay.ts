@@ -1,19 +1,20 @@
-import type { Handler } from '../cli/context.js';
+import type { Handler } from './shared/context.js';
 import { secretsFor, storeDirFor } from '../core/config/load.js';
 import { parseEdit } from '../core/delivery/edits.js';
 import { expectNotMet, parseExpect } from '../core/delivery/expect.js';
 import { CheckFailedError, UsageError } from '../core/errors.js';
 import { parseTarget, targetHasPath } from '../core/http/target.js';
 import { buildReplay } from '../core/replay/build.js';
-import { pickProvider } from '../core/replay/check.js';
+import { pickProvider } from '../core/verify/check.js';
+import { lazyStore } from '../core/captures/open.js';
+import { readAll } from '../core/io/read.js';
 import { inputLimits } from '../core/io/capped.js';
-import { lazyStore, readAll } from '../core/replay/io.js';
 import { replayHint } from '../core/replay/judge.js';
 import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from './replay/render.js';
-import { targetUrl } from '../core/replay/request.js';
+import { targetUrl } from '../core/http/resend.js';
 import type { Job } from '../core/replay/run.js';
-import { listFilter, selectCaptures } from '../core/replay/select.js';
-import { fromCapture, loadRef, type LoadedRequest } from '../core/replay/source.js';
+import { listFilter, selectCaptures } from '../core/captures/select.js';
+import { fromCapture, loadRef, type LoadedRequest } from '../core/captures/source.js';
 import { devSecretWarning } from '../core/secrets.js';
 
 interface ReplayOptions {

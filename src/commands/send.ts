@@ -1,5 +1,5 @@
-import type { CommandContext, Handler } from '../cli/context.js';
-import { VERSION } from '../cli/version.js';
+import type { CommandContext, Handler } from './shared/context.js';
+import { VERSION } from '../version.js';
 import { secretsFor } from '../core/config/load.js';
 import {
   createDeliveryBuilder, expectNotMet, parseExpect, parseHeader, readDataArg, runDeliveries, Stats, toCurl,
@@ -8,7 +8,7 @@ import {
 import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
 import { bufferedSink, startProgress } from './send/sink.js';
 import { ExitCode, UsageError } from '../core/errors.js';
-import { resolveEvent } from '../core/fixtures/index.js';
+import { resolveEvent } from '../core/templates/index.js';
 import { inputLimits } from '../core/io/capped.js';
 import { NetworkError, createHttpClient } from '../core/http/client.js';
 import { parseTarget } from '../core/http/target.js';

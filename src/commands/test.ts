@@ -1,8 +1,8 @@
 import { constants } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Handler } from '../cli/context.js';
-import type { Output } from '../cli/output.js';
+import type { Handler } from './shared/context.js';
+import type { Output } from './shared/output.js';
 import { secretsFor } from '../core/config/load.js';
 import { toJunit } from '../core/conformance/junit.js';
 import { runConformance } from '../core/conformance/run.js';

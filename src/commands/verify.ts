@@ -1,11 +1,12 @@
-import type { Handler } from '../cli/context.js';
+import type { Handler } from './shared/context.js';
 import { storeDirFor } from '../core/config/load.js';
 import { UsageError } from '../core/errors.js';
 import { mergeHeaders, parseHeader } from '../core/delivery/edits.js';
-import { checkRequest, type CheckOutcome } from '../core/replay/check.js';
+import { checkRequest, type CheckOutcome } from '../core/verify/check.js';
+import { lazyStore } from '../core/captures/open.js';
+import { readAll, readArgFile } from '../core/io/read.js';
+import { loadRef, type LoadedRequest } from '../core/captures/source.js';
 import { inputLimits } from '../core/io/capped.js';
-import { lazyStore, readAll, readArgFile } from '../core/replay/io.js';
-import { loadRef, type LoadedRequest } from '../core/replay/source.js';
 import { renderCheck, checkJson } from './verify/render.js';
 import { devSecretWarning } from '../core/secrets.js';
 

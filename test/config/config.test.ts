@@ -146,8 +146,8 @@ describe('config errors on the command line', () => {
   });
 
   it.each([
-    ['hookctl.config.mjs', 'export default { provider: "stripe" ;', "failed to load: Unexpected token ';'"],
-    ['hookctl.config.cjs', 'module.exports = { provider: "stripe" ;', "failed to load: Unexpected token ';' at line 1"],
+    ['hookctl.config.mjs', 'export default { provider: "stripe" ;', "failed to load: Unexpected token …"],
+    ['hookctl.config.cjs', 'module.exports = { provider: "stripe" ;', "failed to load: Unexpected token … at line 1"],
     ['hookctl.config.mjs', 'throw new Error("no secrets here\\nsecond line");', 'failed to load: no secrets here'],
   ])('a JS config that fails (%s) exits 2 with its own first line, not a loader error', async (file, text, problem) => {
     const r = await runCli(['providers'], { cwd: dir({ [file]: text }) });

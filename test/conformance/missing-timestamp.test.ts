@@ -8,7 +8,7 @@ import type { Delivery } from '../../src/core/delivery/types.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
 import type { ProviderProfile } from '../../src/core/providers/types.js';
 import { seededRandom } from '../../src/core/random.js';
-import { verify } from '../../src/core/signing/index.js';
+import { verify } from '../../src/library.js';
 
 const NOW = 1_760_000_000_000;
 const scenario = NEGATIVE_SCENARIOS.find((s) => s.id === 'missing-timestamp')!;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sign } from '../../src/index.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
-import { DedupIndex, eventFromBody, fingerprinter, inspectRequest, statusSequence, type Delivery } from '../../src/core/server/index.js';
+import { DedupIndex, eventFromBody, fingerprinter, inspectRequest, statusSequence, type ReceivedDelivery } from '../../src/core/server/index.js';
 import { createPipeline } from '../../src/core/server/pipeline.js';
-import type { RawRequest } from '../../src/core/server/http.js';
+import type { ArrivedRequest } from '../../src/core/server/http.js';
 import type { Capture, CaptureStore } from '../../src/core/store/index.js';
 
 const base = { providers: BUILTIN_PROVIDERS, secretsFor: () => ['s3cret'] };
@@ -75,16 +75,16 @@ describe('statusSequence', () => {
 });
 
 describe('createPipeline', () => {
-  const req = (body: string): RawRequest => ({
+  const req = (body: string): ArrivedRequest => ({
     method: 'POST', path: '/h', rawHeaders: [['Host', 'x']], headers: { host: 'x' }, body: Buffer.from(body), receivedAt: NOW, remoteAddress: '127.0.0.1',
   });
   let n = 0;
-  const options = (store: CaptureStore | undefined, seen: Delivery[]) => ({
-    inspect: base, store, newId: () => `id${n++}`, nextStatus: statusSequence([200]), rejectInvalid: false, delayMs: 0, dedup: new DedupIndex(), onDelivery: (d: Delivery) => seen.push(d),
+  const options = (store: CaptureStore | undefined, seen: ReceivedDelivery[]) => ({
+    inspect: base, store, newId: () => `id${n++}`, nextStatus: statusSequence([200]), rejectInvalid: false, delayMs: 0, dedup: new DedupIndex(), onDelivery: (d: ReceivedDelivery) => seen.push(d),
   });
 
   it('answers 503, not an acknowledgement, when the capture cannot be written', async () => {
-    const seen: Delivery[] = [];
+    const seen: ReceivedDelivery[] = [];
     const failing = { append: async () => { throw Object.assign(new Error('disk full'), { code: 'ENOSPC' }); } } as unknown as CaptureStore;
     const handled = await createPipeline(options(failing, seen))(req('{}'));
     expect(handled.reply.status).toBe(503);

@@ -8,7 +8,7 @@ import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPayload, serializeBody, sign } from '../../src/index.js';
-import { renderString } from '../../src/core/fixtures/index.js';
+import { renderString } from '../../src/core/templates/index.js';
 import { BUILTIN_PROVIDERS } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
 import { openStore } from '../../src/core/store/index.js';

@@ -7,8 +7,8 @@ import { getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
 import { buildReplay } from '../../src/core/replay/build.js';
 import { targetHasPath } from '../../src/core/http/target.js';
-import { replayHeaders, targetUrl } from '../../src/core/replay/request.js';
-import { fromCapture } from '../../src/core/replay/source.js';
+import { replayHeaders, targetUrl } from '../../src/core/http/resend.js';
+import { fromCapture } from '../../src/core/captures/source.js';
 import { makeCapture } from '../captures/helpers.js';
 
 const NOW = Date.now();

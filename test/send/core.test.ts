@@ -5,10 +5,10 @@ import { compileTemplate } from '../../src/core/delivery/compile.js';
 import {
   applyEdits, buildDelivery, createDeliveryBuilder, judgeAttempt, mergeHeaders, parseEdit, parseExpect, planMode, quoteBody, Stats,
 } from '../../src/core/delivery/index.js';
-import { loadFixture, renderTemplate, serializeBody } from '../../src/core/fixtures/index.js';
+import { loadFixture, renderTemplate, serializeBody } from '../../src/core/templates/index.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
-import { verify } from '../../src/core/signing/index.js';
+import { verify } from '../../src/library.js';
 
 const NOW = 1_709_136_942_000;
 const transcodely = getProvider('transcodely');

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IoError, UsageError } from '../../src/core/errors.js';
 import { seededRandom } from '../../src/core/random.js';
-import { listFilter } from '../../src/core/replay/select.js';
-import { loadRef } from '../../src/core/replay/source.js';
+import { listFilter } from '../../src/core/captures/select.js';
+import { loadRef } from '../../src/core/captures/source.js';
 import { decodeCaptureFile, encodeCapture, idGenerator, openStore, type Capture, type StoreWarning } from '../../src/core/store/index.js';
 import type { ProviderProfile } from '../../src/core/providers/types.js';
 

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { EXPORT_FORMATS } from '../../core/replay/export-formats.js';
+import { EXPORT_FORMATS } from '../../core/captures/export-formats.js';
 import { nearest } from '../../core/text/nearest.js';
-import type { Lazy } from '../program.js';
+import type { Lazy } from '../../commands/shared/context.js';
 import { COUNT, wholeNumber } from './parsers.js';
 
 const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') =>

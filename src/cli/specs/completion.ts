@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Lazy } from '../program.js';
+import type { Lazy } from '../../commands/shared/context.js';
 
 export function registerCompletion(program: Command, lazy: Lazy): Command {
   return program

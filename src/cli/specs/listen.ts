@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Lazy } from '../program.js';
+import type { Lazy } from '../../commands/shared/context.js';
 import { byteSize, collect, COUNT, milliseconds, seconds, statusCode, statusList, TOLERANCE, wholeNumber } from './parsers.js';
 
 export function registerListen(program: Command, lazy: Lazy): Command {

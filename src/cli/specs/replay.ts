@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Lazy } from '../program.js';
+import type { Lazy } from '../../commands/shared/context.js';
 import { byteSize, collect, CONCURRENCY, milliseconds, wholeNumber } from './parsers.js';
 
 export function registerReplay(program: Command, lazy: Lazy): Command {

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { SIGNATURE_MODES } from '../../core/delivery/types.js';
-import type { Lazy } from '../program.js';
+import type { Lazy } from '../../commands/shared/context.js';
 import { byteSize, collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from './parsers.js';
 
 export function registerSend(program: Command, lazy: Lazy): Command {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Lazy } from '../program.js';
+import type { Lazy } from '../../commands/shared/context.js';
 import { collect, list, milliseconds } from './parsers.js';
 
 export function registerTest(program: Command, lazy: Lazy): Command {

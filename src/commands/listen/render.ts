@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import type { ChalkInstance } from 'chalk';
 import { printable, printableLines } from '../../core/text/printable.js';
-import type { Delivery, Rejection } from '../../core/server/index.js';
-import { statusColour } from '../../cli/output.js';
+import type { ReceivedDelivery, Rejection } from '../../core/server/index.js';
+import { statusColour } from '../shared/output.js';
 
 /** `{"type":"delivery", ...}`: the stable NDJSON shape (README "listen"). */
-export function deliveryObject(d: Delivery): Record<string, unknown> {
+export function deliveryObject(d: ReceivedDelivery): Record<string, unknown> {
   const c = d.capture;
   const v = c.verification ?? { ok: false };
   return {
@@ -33,7 +33,7 @@ export function rejectionObject(r: Rejection, at: number): Record<string, unknow
 }
 
 /** One line per delivery: time, method, path, provider, event, ✔/✘ and why, size, status answered. */
-export function deliveryLine(d: Delivery, c: ChalkInstance): string {
+export function deliveryLine(d: ReceivedDelivery, c: ChalkInstance): string {
   const cap = d.capture;
   const v = cap.verification ?? { ok: false };
   const check = v.ok
@@ -68,7 +68,7 @@ export function rejectionLine(r: Rejection, at: number, c: ChalkInstance): strin
 }
 
 /** --verbose: the headers as received and the body (JSON pretty-printed, text as is, binary as hex). */
-export function verboseBlock(d: Delivery, c: ChalkInstance): string {
+export function verboseBlock(d: ReceivedDelivery, c: ChalkInstance): string {
   const cap = d.capture;
   const out = cap.headers.map(([k, v]) => `    ${c.dim(`${printable(k)}:`)} ${printable(v)}`);
   out.push(`    ${c.dim(`body: ${size(cap.body.length)}, sha256 ${cap.bodySha256.slice(0, 16)}…`)}`);

@@ -1,4 +1,4 @@
-import type { Delivery, Rejection } from '../../core/server/index.js';
+import type { ReceivedDelivery, Rejection } from '../../core/server/index.js';
 
 /** Counts by result, for the closing summary and the exit code. */
 export class ListenStats {
@@ -11,7 +11,7 @@ export class ListenStats {
   readonly failures = new Map<string, number>();
   readonly rejections = new Map<string, number>();
 
-  addDelivery(d: Delivery): void {
+  addDelivery(d: ReceivedDelivery): void {
     this.deliveries++;
     const v = d.capture.verification;
     if (v?.ok) this.verified++;

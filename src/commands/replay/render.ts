@@ -2,11 +2,11 @@ import type { ChalkInstance } from 'chalk';
 import type { ProviderProfile } from '../../core/providers/types.js';
 import type { ReplayRequest } from '../../core/replay/build.js';
 import type { Sent } from '../../core/replay/run.js';
-import type { ProviderChoice } from '../../core/replay/check.js';
-import type { LoadedRequest } from '../../core/replay/source.js';
+import type { ProviderChoice } from '../../core/verify/check.js';
+import type { LoadedRequest } from '../../core/captures/source.js';
 import { redactUrl } from '../../core/http/target.js';
 import { printable } from '../../core/text/printable.js';
-import { statusColour } from '../../cli/output.js';
+import { statusColour } from '../shared/output.js';
 
 export interface ReplayItem {
   req: LoadedRequest;

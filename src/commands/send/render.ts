@@ -9,7 +9,7 @@ import type { Judgement } from '../../core/delivery/policy.js';
 import type { Attempt } from '../../core/delivery/run.js';
 import { round, type RunSummary } from '../../core/delivery/stats.js';
 import type { Delivery } from '../../core/delivery/types.js';
-import { statusColour } from '../../cli/output.js';
+import { statusColour } from '../shared/output.js';
 
 /** The request half of every JSON record; a body that is not UTF-8 is base64 (flagged). */
 export function requestJson(d: Delivery, url: string | undefined) {

@@ -2,8 +2,8 @@ import type { ChalkInstance } from 'chalk';
 import { describeProvider, toleranceText } from '../../core/providers/describe.js';
 import { maskSecret } from '../../core/secrets.js';
 import type { FailureReason } from '../../core/signing/types.js';
-import type { CheckOutcome } from '../../core/replay/check.js';
-import type { LoadedRequest } from '../../core/replay/source.js';
+import type { CheckOutcome } from '../../core/verify/check.js';
+import type { LoadedRequest } from '../../core/captures/source.js';
 import { printable } from '../../core/text/printable.js';
 import { ageText } from '../../core/text/age.js';
 

@@ -1,4 +1,4 @@
-import { buildPayload, serializeBody } from '../fixtures/index.js';
+import { buildPayload, serializeBody } from '../templates/index.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { contentWithout, dropKvTimestamp, flipOneByte, MISSING_TIMESTAMP_STAND_INS, signedWithoutTimestamp, stripPrefix, swapEncoding, withSignatureHeader } from './tamper.js';
 import type { Probe, Scenario, ScenarioTools } from './types.js';

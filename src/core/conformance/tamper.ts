@@ -1,8 +1,8 @@
-import { formatSignatureHeader, parseSignatureHeader } from '../signing/header.js';
+import { formatSignatureHeader, parseSignatureHeader } from '../signing/signature-header.js';
 import { signWithScheme } from '../signing/index.js';
 import type { Scheme, SignatureSpec } from '../signing/types.js';
 import type { Delivery, HeaderPair } from '../delivery/types.js';
-import { headerOf } from '../http/header-pairs.js';
+import { headerOf } from '../http/headers.js';
 
 /** Rewrite the primary signature header's value in a delivery (other headers untouched, order kept). */
 export function withSignatureHeader(d: Delivery, spec: SignatureSpec, value: (old: string) => string | undefined): Delivery {

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEvent, serializeBody, type TemplateContext } from '../fixtures/index.js';
+import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEvent, serializeBody, type TemplateContext } from '../templates/index.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Scheme } from '../signing/types.js';
-import { sign } from '../signing/index.js';
+import { signWithScheme } from '../signing/index.js';
 import { compileTemplate } from './compile.js';
 import { applyEdits, fieldEdit, mergeHeaders, parseEdit, parseJsonBody, type Edit } from './edits.js';
 import { planMode, truncateSignatures, wrongSecret, type ModePlan } from './modes.js';
@@ -73,8 +73,8 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
 
   const signPrepared = (p: PreparedDelivery, now: number): Delivery => {
     const timestamp = timestampInBody ? undefined : (o.timestamp ?? Math.floor(now / 1000)) + plan.offsetSec;
-    const signed = sign({
-      provider: profile, secret: signingSecret, timestamp, id: p.messageId, now,
+    const signed = signWithScheme(scheme, {
+      secret: signingSecret, timestamp, id: p.messageId, now,
       body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
     });
     const sigHeaders = signed.headers;

@@ -1,5 +1,5 @@
-import { renderTemplate, type TemplateContext } from '../fixtures/index.js';
-import { TOKEN, WHOLE } from '../fixtures/template.js';
+import { renderTemplate, type TemplateContext } from '../templates/index.js';
+import { TOKEN, WHOLE } from '../templates/template.js';
 
 /**
  * A fixture template compiled for bursts: the JSON text around the `{{tokens}}` is serialized

@@ -80,7 +80,7 @@ export function parseHeader(text: string): HeaderPair {
 export async function readDataArg(arg: string, cwd: string, stdin: NodeJS.ReadableStream, limits: ReadLimits): Promise<Buffer> {
   if (!arg.startsWith('@')) return Buffer.from(arg, 'utf8');
   // Imported here: io.js brings the capture store, which only this path of `send` needs.
-  const { readArgFile } = await import('../replay/io.js');
+  const { readArgFile } = await import('../io/read.js');
   return readArgFile('--data', arg.slice(1), cwd, stdin, limits, 'give a JSON file as @path/to/payload.json, or inline JSON');
 }
 

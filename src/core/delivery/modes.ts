@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { formatSignatureHeader, parseSignatureHeader } from '../signing/header.js';
+import { formatSignatureHeader, parseSignatureHeader } from '../signing/signature-header.js';
 import type { Scheme } from '../signing/types.js';
 import type { SignatureMode } from './types.js';
 

@@ -1,4 +1,4 @@
-import type { Attempt, Variant } from './types.js';
+import type { Recheck, Variant } from './types.js';
 
 const VERIFY_RAW = 'verify the raw request bytes (express.raw(), req.rawBody), before any parser touches them';
 
@@ -13,7 +13,7 @@ export function bodyVariants(body: Buffer, contentType: string): Variant[] {
     // Two hypotheses that yield the same bytes are one re-computation: the first (likeliest) names it.
     if (seen.some((b) => b.equals(next))) return;
     seen.push(next);
-    out.push({ group: 'body', code, message, hint, apply: (a: Attempt) => ({ ...a, body: next }) });
+    out.push({ group: 'body', code, message, hint, apply: (a: Recheck) => ({ ...a, body: next }) });
   };
 
   // Byte-level edits first: when a trailing newline alone explains it, that is the simpler story.

@@ -1,5 +1,5 @@
 /** Why a signature fails: re-checks the failure causes of PROVIDERS.md through the signing module. Pure, no I/O. */
-import { headerValue } from '../signing/headers.js';
+import { headerValue } from '../signing/header-lookup.js';
 import { verifyWithScheme } from '../signing/verify.js';
 import type { Headers } from '../signing/types.js';
 import { bodyVariants, emptyBodyNote } from './body.js';
@@ -7,7 +7,7 @@ import { explain, matchingSecret } from './search.js';
 import { paddedSecretNote, secretVariants } from './secret.js';
 import { contentVariants, distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, signatureVariants, validCopyText } from './signature.js';
 import { timestampFindings } from './timestamp.js';
-import type { Attempt, DiagnoseInput, Finding, HeaderInput, Variant } from './types.js';
+import type { Recheck, DiagnoseInput, Finding, HeaderInput, Variant } from './types.js';
 
 export type { DiagnoseInput, Finding, DiagnosisCode, HeaderInput } from './types.js';
 
@@ -21,7 +21,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const { profile, result, now } = input;
   const scheme = profile.scheme;
   const headers = toHeaders(input.headers);
-  const base: Attempt = { scheme, headers, body: input.body, secrets: [...input.secrets] };
+  const base: Recheck = { scheme, headers, body: input.body, secrets: [...input.secrets] };
   if (result.ok) return duplicateNote(profile.id, base, now);
   const findings: Finding[] = timestampFindings(scheme, result, input.toleranceSec);
   if (result.signatureMatched) return findings;
@@ -68,7 +68,7 @@ export function diagnose(input: DiagnoseInput): Finding[] {
  * The signing module accepted the request, but its signature header came more than once: a receiver
  * reading Node's req.headers gets the copies joined with ", ", which strict parsers reject. Says which copy is valid.
  */
-function duplicateNote(name: string, base: Attempt, now: number): Finding[] {
+function duplicateNote(name: string, base: Recheck, now: number): Finding[] {
   const dup = signatureCopies(base.scheme, base.headers);
   if (!dup) return [];
   const { key, spec } = dup.present;

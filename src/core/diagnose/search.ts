@@ -1,8 +1,8 @@
 import { verifyWithScheme } from '../signing/verify.js';
-import type { Attempt, Variant } from './types.js';
+import type { Recheck, Variant } from './types.js';
 
 /** Re-check one hypothesis through the signing module; the index of the secret that matched, or -1. */
-export function matchingSecret(name: string, a: Attempt, now: number): number {
+export function matchingSecret(name: string, a: Recheck, now: number): number {
   for (const [i, secret] of a.secrets.entries()) {
     try {
       // Tolerance 0 turns the clock check off: here only the signature is in question.
@@ -26,7 +26,7 @@ const PAIR_BODY_LIMIT = 256 * 1024;
  * Try each hypothesis alone, then pairs from different groups (a re-serialized body signed with a
  * base64-decoded secret). Every hypothesis that alone explains the signature is returned; otherwise the first pair.
  */
-export function explain(name: string, base: Attempt, variants: readonly Variant[], now: number): Explanation[] {
+export function explain(name: string, base: Recheck, variants: readonly Variant[], now: number): Explanation[] {
   const singles: Explanation[] = [];
   for (const v of variants) {
     const a = v.apply(base);

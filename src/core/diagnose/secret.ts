@@ -1,5 +1,5 @@
 import type { SecretSpec } from '../signing/types.js';
-import type { Attempt, Variant } from './types.js';
+import type { Recheck, Variant } from './types.js';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const HEX = /^(?:[0-9a-fA-F]{2})+$/;
@@ -7,9 +7,9 @@ const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 /** Keys the sender may have derived from the secrets we hold (PROVIDERS.md "why signatures fail" 3). */
 export function secretVariants(secrets: readonly string[], spec: SecretSpec): Variant[] {
   const out: Variant[] = [];
-  const add = (code: Variant['code'], message: string, hint: string | undefined, apply: (a: Attempt) => Attempt | undefined) =>
+  const add = (code: Variant['code'], message: string, hint: string | undefined, apply: (a: Recheck) => Recheck | undefined) =>
     out.push({ group: 'secret', code, message, hint, apply });
-  const withSecrets = (a: Attempt, map: (s: string) => string, secret: SecretSpec = a.scheme.secret): Attempt =>
+  const withSecrets = (a: Recheck, map: (s: string) => string, secret: SecretSpec = a.scheme.secret): Recheck =>
     ({ ...a, secrets: a.secrets.map(map), scheme: { ...a.scheme, secret } });
 
   const prefix = commonPrefix(secrets);

@@ -1,7 +1,7 @@
 import { encodedLength, isWellFormed } from '../signing/crypto.js';
-import { parseSignatureHeader } from '../signing/header.js';
+import { parseSignatureHeader } from '../signing/signature-header.js';
 import { ALGORITHMS, ENCODINGS, type Headers, type Scheme, type SignatureFormat, type SignatureSpec } from '../signing/types.js';
-import type { Attempt, DiagnosisCode, Variant } from './types.js';
+import type { Recheck, DiagnosisCode, Variant } from './types.js';
 
 /** The signature header the scheme would read, with every occurrence of it. */
 export interface PresentSignature {
@@ -115,7 +115,7 @@ export function signatureVariants(scheme: Scheme, headers: Headers): Variant[] {
   const { spec, index, key, values } = present;
   const raw = values.join(', ');
   const out: Variant[] = [];
-  const patch = (p: Partial<SignatureSpec>) => (a: Attempt): Attempt => ({
+  const patch = (p: Partial<SignatureSpec>) => (a: Recheck): Recheck => ({
     ...a, scheme: { ...a.scheme, signatures: a.scheme.signatures.map((s, i) => (i === index ? { ...s, ...p } : s)) },
   });
   const candidates = (format = spec.format) => values.flatMap((v) => parseSignatureHeader(format, v).signatures);
@@ -209,6 +209,6 @@ export function contentVariants(scheme: Scheme): Variant[] {
     group: 'content' as const, code: 'signed-content' as const,
     message: `the signature covers \`${content}\`, not \`${scheme.content}\` as this scheme signs`,
     hint: `sign exactly ${scheme.content}`,
-    apply: (a: Attempt) => ({ ...a, scheme: { ...a.scheme, content } }),
+    apply: (a: Recheck) => ({ ...a, scheme: { ...a.scheme, content } }),
   }));
 }

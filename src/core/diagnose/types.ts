@@ -68,7 +68,7 @@ export interface DiagnoseInput {
 }
 
 /** One way of re-checking the delivery: the scheme, headers, body and secrets handed to the signing module. */
-export interface Attempt {
+export interface Recheck {
   scheme: Scheme;
   headers: Headers;
   body: Buffer;
@@ -84,7 +84,7 @@ export interface Variant {
   /** Message when this variant reproduces the signature; with several secrets, ` (with secret #n)` is appended. */
   message: string;
   hint?: string;
-  apply(a: Attempt): Attempt | undefined;
+  apply(a: Recheck): Recheck | undefined;
   /** Worth reporting even when no re-computation matched (the header plainly has the defect). */
   evident?: string;
 }

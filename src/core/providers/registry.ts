@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { headerValue } from '../signing/headers.js';
+import { headerValue } from '../signing/header-lookup.js';
 import type { Headers } from '../signing/types.js';
 import { nearest } from '../text/nearest.js';
 import { changethisfile } from './builtin/changethisfile.js';

@@ -1,14 +1,14 @@
 import { messageIdFormat } from '../delivery/build.js';
 import { applyEdits, fieldEdit, mergeHeaders, parseJsonBody, type Edit } from '../delivery/edits.js';
 import { UsageError } from '../errors.js';
-import { renderString, serializeBody } from '../fixtures/index.js';
+import { renderString, serializeBody } from '../templates/index.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { signWithScheme } from '../signing/sign.js';
 import { sha256Hex } from '../store/format.js';
-import { headerOf } from '../http/header-pairs.js';
-import { replayHeaders } from './request.js';
-import type { LoadedRequest } from './source.js';
+import { headerOf } from '../http/headers.js';
+import { replayHeaders } from '../http/resend.js';
+import type { LoadedRequest } from '../captures/source.js';
 
 export interface ReplayOptions {
   /** Refresh the timestamp and delivery id and sign again. */

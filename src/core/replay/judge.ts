@@ -3,7 +3,7 @@ import { describeProvider } from '../providers/describe.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { verifyWithScheme } from '../signing/verify.js';
 import { ageText } from '../text/age.js';
-import type { LoadedRequest } from './source.js';
+import type { LoadedRequest } from '../captures/source.js';
 
 /**
  * Why a replayed capture may have been refused, judged from the capture itself:

@@ -1,4 +1,4 @@
-import { loadFixture } from '../fixtures/load.js';
+import { loadFixture } from '../templates/load.js';
 import type { ProviderProfile } from '../providers/types.js';
 
 type Print = { event: string; values: Record<string, string> }[];

@@ -1,6 +1,6 @@
-import { HOP_BY_HOP } from '../http/hop-by-hop.js';
+import { HOP_BY_HOP } from '../http/headers.js';
 import { redactUrl } from '../http/target.js';
-import type { RawRequest } from './http.js';
+import type { ArrivedRequest } from './http.js';
 
 export interface Forwarded {
   url: string;
@@ -14,7 +14,7 @@ export interface Forwarded {
 }
 
 export interface Forwarder {
-  forward(req: RawRequest): Promise<Forwarded>;
+  forward(req: ArrivedRequest): Promise<Forwarded>;
   close(): Promise<void>;
 }
 

@@ -2,7 +2,7 @@ import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMess
 import type { AddressInfo, Socket } from 'node:net';
 
 /** A request as it arrived: header pairs in order and casing, the body's exact bytes. */
-export interface RawRequest {
+export interface ArrivedRequest {
   method: string;
   /** Path and query exactly as received. */
   path: string;
@@ -44,7 +44,7 @@ export interface HttpOptions {
   /** The whole request (headers and body) must arrive within this. */
   requestTimeoutMs: number;
   now(): number;
-  handle(req: RawRequest): Promise<Handled>;
+  handle(req: ArrivedRequest): Promise<Handled>;
   onRejected(r: Rejection): void;
   /** A bug in `handle`: answered 500, reported, never fatal. */
   onError(err: unknown): void;
@@ -127,7 +127,7 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
       ended = true;
       inBody.delete(req.socket);
       if (over) return;
-      const raw: RawRequest = {
+      const raw: ArrivedRequest = {
         method: req.method ?? 'GET',
         path: req.url ?? '/',
         rawHeaders: pairs(req.rawHeaders),

@@ -6,7 +6,7 @@ import { createPipeline, dedupKey, type PipelineOptions } from './pipeline.js';
 
 export { DedupIndex } from './dedup.js';
 export { fingerprinter } from './fingerprint.js';
-export { statusSequence, type Delivery } from './pipeline.js';
+export { statusSequence, type ReceivedDelivery } from './pipeline.js';
 export { eventFromBody, inspectRequest } from './inspect.js';
 export type { Rejection } from './http.js';
 

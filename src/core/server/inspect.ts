@@ -1,7 +1,7 @@
 import { detectProvider } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { verifyUsable } from '../signing/usable.js';
-import { headerValue } from '../signing/headers.js';
+import { headerValue } from '../signing/header-lookup.js';
 import type { Headers } from '../signing/types.js';
 import type { CapturedVerification } from '../store/types.js';
 

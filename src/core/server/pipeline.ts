@@ -4,11 +4,11 @@ import { sha256Hex } from '../store/format.js';
 import type { Capture, CaptureStore } from '../store/types.js';
 import type { DedupIndex } from './dedup.js';
 import type { Forwarded, Forwarder } from './forward.js';
-import type { Handled, RawRequest, Reply } from './http.js';
+import type { Handled, ArrivedRequest, Reply } from './http.js';
 import { inspectRequest, type InspectOptions } from './inspect.js';
 
 /** One received request, as the renderer sees it once answered. */
-export interface Delivery {
+export interface ReceivedDelivery {
   capture: Capture;
   provider?: ProviderProfile;
   forward?: Forwarded;
@@ -29,7 +29,7 @@ export interface PipelineOptions {
   stopping?: AbortSignal;
   forwarder?: Forwarder;
   dedup: DedupIndex;
-  onDelivery(d: Delivery): void;
+  onDelivery(d: ReceivedDelivery): void;
 }
 
 /**
@@ -50,7 +50,7 @@ export function statusSequence(codes: readonly number[]): () => number {
  * What happens to each request: identify and verify it, spot a duplicate, decide the answer (or
  * get it from the app), write the capture durably, and only then answer.
  */
-export function createPipeline(o: PipelineOptions): (req: RawRequest) => Promise<Handled> {
+export function createPipeline(o: PipelineOptions): (req: ArrivedRequest) => Promise<Handled> {
   return async (req) => {
     const id = o.newId();
     const bodySha256 = sha256Hex(req.body);
@@ -100,7 +100,7 @@ export function createPipeline(o: PipelineOptions): (req: RawRequest) => Promise
       }
     }
     if (o.delayMs > 0) await sleep(o.delayMs, undefined, { ref: false, signal: o.stopping }).catch(() => {});
-    const delivery: Delivery = { capture, provider: seen.provider, forward, storeError };
+    const delivery: ReceivedDelivery = { capture, provider: seen.provider, forward, storeError };
     return { reply, after: () => o.onDelivery(delivery) };
   };
 }

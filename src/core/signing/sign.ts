@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { signedContent, placeholders } from './content.js';
 import { encode, hmac, secretKey } from './crypto.js';
-import { formatSignatureHeader } from './header.js';
+import { formatSignatureHeader } from './signature-header.js';
 import type { Scheme } from './types.js';
 import { SigningError } from './errors.js';
 

@@ -1,5 +1,5 @@
 import { ageText } from '../text/age.js';
-import { headerValue } from './headers.js';
+import { headerValue } from './header-lookup.js';
 import type { Headers, TimestampSpec, Tolerance } from './types.js';
 
 export type TimestampRead =

@@ -1,14 +1,20 @@
-import type { ProviderProfile } from '../providers/types.js';
 import { secretKey } from './crypto.js';
 import { SigningError } from './errors.js';
-import type { VerifyResult } from './types.js';
+import type { Scheme, VerifyResult } from './types.js';
 import { verifyWithScheme, type VerifyInput } from './verify.js';
 
 /**
  * A secret the scheme cannot decode (a whsec_ value with a newline, a Stripe-style secret given to Standard
  * Webhooks) is a failed check to diagnose, not bad input: verify with the others and say which were unusable.
  */
-export function verifyUsable(profile: ProviderProfile, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
+/** Who owns a scheme, as far as verification needs to name it (a provider profile fits). */
+export interface SchemeOwner {
+  id: string;
+  name: string;
+  scheme: Scheme;
+}
+
+export function verifyUsable(profile: SchemeOwner, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
   // The common case, every secret decodable, costs nothing extra: listen runs this per request.
   try {
     return verifyWithScheme(profile.scheme, profile.id, { ...input, secrets });

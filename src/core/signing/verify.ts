@@ -1,7 +1,7 @@
 import { placeholders, signedContent } from './content.js';
 import { encode, encodedLength, hmac, isWellFormed, safeEqual, secretKey } from './crypto.js';
-import { parseSignatureHeader } from './header.js';
-import { headerValue } from './headers.js';
+import { parseSignatureHeader } from './signature-header.js';
+import { headerValue } from './header-lookup.js';
 import { readTimestamp, checkTolerance, effectiveTolerance } from './timestamp.js';
 import type { Headers, Scheme, SignatureSpec, VerifyFailure, VerifyResult } from './types.js';
 

@@ -7,7 +7,7 @@ import type { ProviderProfile } from '../providers/types.js';
 import { effectiveTolerance } from '../signing/timestamp.js';
 import type { Tolerance, VerifyResult } from '../signing/types.js';
 import { verifyUsable } from '../signing/usable.js';
-import type { LoadedRequest } from './source.js';
+import type { LoadedRequest } from '../captures/source.js';
 
 export type ProviderChoice = 'flag' | 'headers' | 'capture' | 'default';
 

@@ -2,8 +2,8 @@ import { isUtf8 } from 'node:buffer';
 import { toCurl } from '../delivery/curl.js';
 import type { Delivery } from '../delivery/types.js';
 import { encodeCapture, type Capture } from '../store/index.js';
-import { headerOf } from '../http/header-pairs.js';
-import { replayHeaders, targetUrl } from './request.js';
+import { headerOf } from '../http/headers.js';
+import { replayHeaders, targetUrl } from '../http/resend.js';
 
 export interface ExportTarget {
   /** `--to`; else each capture goes back to the host it was sent to. */

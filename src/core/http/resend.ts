@@ -1,4 +1,4 @@
-import { HOP_BY_HOP } from '../http/hop-by-hop.js';
+import { HOP_BY_HOP } from './headers.js';
 
 /** Headers the client computes itself, or that describe one connection: never copied from a capture. */
 const NOT_REPLAYED = new Set([...HOP_BY_HOP, 'host', 'content-length']);

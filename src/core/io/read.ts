@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { readFileCapped, readStreamCapped, type ReadLimits } from '../io/capped.js';
-import { openStore, type CaptureStore } from '../store/index.js';
+import { readFileCapped, readStreamCapped, type ReadLimits } from './capped.js';
 
 /** Everything from a stream (stdin), as bytes, within the input cap. */
 export function readAll(stream: NodeJS.ReadableStream, limits: ReadLimits): Promise<Buffer> {
@@ -11,13 +10,4 @@ export function readAll(stream: NodeJS.ReadableStream, limits: ReadLimits): Prom
 export async function readArgFile(flag: string, file: string, cwd: string, stdin: NodeJS.ReadableStream, limits: ReadLimits, hint = 'check the path'): Promise<Buffer> {
   if (file === '-') return readAll(stdin, limits);
   return readFileCapped(resolve(cwd, file), `${flag} file ${file}`, limits, hint);
-}
-
-/** A store opened on first use, warnings about damaged entries going to `warn`. */
-export function lazyStore(dir: string, warn: (text: string) => void): { get(): CaptureStore; close(): Promise<void> } {
-  let store: CaptureStore | undefined;
-  return {
-    get: () => (store ??= openStore(dir, { onWarning: (w) => warn(`${w.where}: ${w.message}`) })),
-    close: async () => { await store?.close(); },
-  };
 }

@@ -1,4 +1,4 @@
-import { cryptoRandom, type Random } from '../core/random.js';
+import { cryptoRandom, type Random } from '../../core/random.js';
 
 /** The world a command sees. Injected so tests run commands without spawning, with a fixed clock. */
 export interface Io {
