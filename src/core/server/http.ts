@@ -1,5 +1,6 @@
 import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { BodyBuffer } from './body.js';
 
 /** A request as it arrived: header pairs in order and casing, the body's exact bytes. */
 export interface ArrivedRequest {
@@ -94,8 +95,8 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
     inFlight++;
     inBody.add(req.socket);
     const remoteAddress = req.socket.remoteAddress; // gone from the socket once it closes
-    const chunks: Buffer[] = [];
-    let size = 0;
+    const length = req.headers['content-length'];
+    const body = new BodyBuffer(length === undefined ? undefined : Number(length));
     let over = false;
     let settled = false;
     const settle = () => {
@@ -114,13 +115,12 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
     });
     req.on('data', (chunk: Buffer) => {
       if (over) return;
-      size += chunk.length;
-      if (size > o.maxBody) {
+      if (body.size + chunk.length > o.maxBody) {
         over = true;
-        chunks.length = 0;
+        body.drop();
         settle();
         reject413(req, res);
-      } else chunks.push(chunk);
+      } else body.push(chunk);
     });
     req.on('error', () => {});
     req.on('end', () => {
@@ -132,7 +132,7 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
         path: req.url ?? '/',
         rawHeaders: pairs(req.rawHeaders),
         headers: req.headers,
-        body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
+        body: body.take(),
         remoteAddress,
         receivedAt: o.now(),
       };

@@ -1,5 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
+import { CHECK_HEX, CHECK_KEY, encodeRecord, FORMAT_VERSION } from './encode.js';
 import type { Capture } from './types.js';
 
 /**
@@ -7,10 +7,7 @@ import type { Capture } from './types.js';
  * resynchronises at the next line after damage, and closed by a fixed-width checksum member,
  * so a torn or altered line is detected rather than half-read.
  */
-export const FORMAT_VERSION = 1;
-
-const CHECK_KEY = ',"check":"';
-const CHECK_HEX = 16;
+export { FORMAT_VERSION };
 /** `,"check":"<16 hex>"}` */
 const TRAILER_BYTES = CHECK_KEY.length + CHECK_HEX + 2;
 const NEWLINE = 0x0a;
@@ -26,32 +23,9 @@ function checksum(head: Buffer | string): string {
   return hash('sha256', head, 'hex').slice(0, CHECK_HEX);
 }
 
-/** A capture as one record line (UTF-8 text), trailing newline included. */
+/** A capture as one record line (UTF-8 text), trailing newline included; the store writes `encodeRecord`'s bytes. */
 export function encodeCapture(c: Capture): string {
-  const text = isUtf8(c.body);
-  const record = {
-    v: FORMAT_VERSION,
-    id: c.id,
-    receivedAt: c.receivedAt,
-    method: c.method,
-    path: c.path,
-    provider: c.provider,
-    event: c.event,
-    deliveryId: c.deliveryId,
-    verification: c.verification,
-    response: c.response,
-    forward: c.forward,
-    duplicateOf: c.duplicateOf,
-    remoteAddress: c.remoteAddress,
-    headers: c.headers,
-    bodyBytes: c.body.length,
-    bodySha256: c.bodySha256,
-    // Valid UTF-8 round-trips exactly through a JSON string and stays greppable; anything else is base64.
-    bodyEncoding: text ? 'utf8' : 'base64',
-    body: c.body.toString(text ? 'utf8' : 'base64'),
-  };
-  const head = JSON.stringify(record).slice(0, -1);
-  return `${head}${CHECK_KEY}${checksum(head)}"}\n`;
+  return encodeRecord(c).toString('utf8');
 }
 
 export type Decoded = { ok: true; capture: Capture } | { ok: false; problem: string };

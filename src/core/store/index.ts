@@ -2,7 +2,8 @@ import { access, constants, open, readdir, readFile, unlink } from 'node:fs/prom
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
-import { decodeAll, encodeCapture, NEWER_FORMAT, type ScanProblem } from './format.js';
+import { encodeRecord } from './encode.js';
+import { decodeAll, NEWER_FORMAT, type ScanProblem } from './format.js';
 import { ID_LENGTH } from './ids.js';
 import { ensureStoreDirs } from './private.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
@@ -59,7 +60,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
   const warn = options.onWarning ?? (() => {});
   let dirs: Promise<void> | undefined;
   const ensureDirs = () => (dirs ??= ensureStoreDirs(dir, segDir, warn).catch((err: unknown) => { dirs = undefined; throw err; }));
-  const writer = new SegmentWriter(segDir, options.segmentBytes, ensureDirs);
+  const writer = new SegmentWriter(segDir, { segmentBytes: options.segmentBytes, prepareDir: ensureDirs });
 
   async function segments(): Promise<string[]> {
     try {
@@ -149,7 +150,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
     },
 
     append(capture) {
-      return writer.append(capture.id, encodeCapture(capture));
+      return writer.append(capture.id, encodeRecord(capture));
     },
 
     async recent(max, maxBytes = RECENT_BYTES) {
