@@ -1,5 +1,5 @@
 /** hookctl's library API: the same core the CLI uses. */
-export { sign, verify, type ProviderRef } from './library.js';
+export { sign, verify, verifyCapture, type ProviderRef } from './library.js';
 export { signWithScheme, verifyWithScheme, signedContent, SigningError } from './core/signing/index.js';
 export type {
   SignInput, Signed, VerifyInput, VerifyResult, VerifyOk, VerifyFailure, FailureReason,

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { createContext, type Handler, type Lazy } from '../commands/shared/context.js';
+import { createContext, type Lazy } from '../commands/shared/context.js';
 import type { GlobalOptions, Io } from '../commands/shared/io.js';
 import { registerCaptures } from './specs/captures.js';
 import { registerCompletion } from './specs/completion.js';
@@ -39,7 +39,7 @@ export function buildProgram(io: Io): Program {
     .addHelpText('after', `
 Examples:
   $ hookctl send job.completed --to localhost:3000
-  $ hookctl listen --port 4000 --forward-to localhost:3000/webhooks
+  $ hookctl listen --port 4000 --forward-to localhost:3000
   $ hookctl verify last
   $ hookctl events --provider stripe`);
 

@@ -1,11 +1,11 @@
 import type { CommandContext, Handler } from './shared/context.js';
-import { secretsFor, storeDirFor } from '../core/config/load.js';
+import { secretResolver } from './shared/secrets.js';
+import { storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
 import { isLoopbackHost } from '../core/http/loopback.js';
 import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
-import { devSecretWarning } from '../core/secrets.js';
 import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer } from '../core/server/index.js';
 import { idGenerator, openStore, type Capture, type WritableCaptureStore } from '../core/store/index.js';
 import { listenReport } from './listen/report.js';
@@ -28,6 +28,7 @@ export interface ListenOptions {
   count?: number;
   timeout?: number;
   strict?: boolean;
+  insecure?: boolean;
   verbose?: boolean;
 }
 
@@ -80,11 +81,13 @@ async function planListen(opts: ListenOptions, ctx: CommandContext) {
     throw new UsageError('--host is empty', 'pass --host 127.0.0.1 (the default), or --host 0.0.0.0 to listen on every interface on purpose');
   }
   const fixed = opts.provider ? getProvider(opts.provider, settings.customProviders) : undefined;
+  const forwardTo = opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined;
+  if (opts.insecure && forwardTo) ctx.out.warn('--insecure: TLS certificates of --forward-to are not checked');
   return {
     settings,
     fixed,
-    fallback: !fixed && settings.providerExplicit ? getProvider(settings.provider, settings.customProviders) : undefined,
-    forwardTo: opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined,
+    fallback: !fixed && settings.providerExplicit ? settings.profile : undefined,
+    forwardTo,
     host: opts.host ?? settings.listen.host,
     port: opts.port ?? settings.listen.port,
   };
@@ -102,6 +105,7 @@ async function openListenStore(opts: ListenOptions, ctx: CommandContext, setting
 
 function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, store: WritableCaptureStore | undefined, earlier: Capture[]) {
   const { io } = ctx;
+  const secretsOf = secretResolver(plan.settings, io.env, ctx.out.warn, 'verifying', opts.secret);
   return {
     host: plan.host,
     port: plan.port,
@@ -112,7 +116,7 @@ function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, sto
     newId: idGenerator(io.now, io.random),
     inspect: {
       providers: plan.settings.providers, fixed: plan.fixed, fallback: plan.fallback, toleranceSec: opts.tolerance,
-      secretsFor: secretCache(ctx, plan.settings, opts.secret ?? []),
+      secretsFor: (p: ProviderProfile) => secretsOf(p).secrets,
       fingerprint: fingerprinter(plan.settings.fixtureDirs),
     },
     store,
@@ -121,6 +125,7 @@ function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, sto
     delayMs: opts.delay ?? 0,
     forwardTo: plan.forwardTo,
     forwardTimeoutMs: plan.fixed?.delivery.timeoutMs ?? 30_000,
+    forwardInsecure: opts.insecure === true,
   };
 }
 
@@ -168,23 +173,6 @@ function verdict(why: 'count' | 'timeout' | 'signal', opts: ListenOptions, stats
 
 /** How many of the newest stored captures a restarted listen reads back for duplicate detection. */
 const REMEMBERED = 10_000;
-
-/** Secrets per provider, resolved once; a warning the first time a provider falls back to its dev secret. */
-function secretCache(ctx: CommandContext, settings: Parameters<typeof secretsFor>[1], flags: string[]): (p: ProviderProfile) => string[] {
-  const cache = new Map<string, string[]>();
-  return (p) => {
-    let secrets = cache.get(p.id);
-    if (!secrets) {
-      const found = secretsFor(p, settings, ctx.io.env, flags);
-      secrets = found.secrets;
-      cache.set(p.id, secrets);
-      if (found.source === 'dev') {
-        ctx.out.warn(devSecretWarning(p.id, p.devSecret, 'verifying'));
-      }
-    }
-    return secrets;
-  };
-}
 
 function bindError(err: unknown, port: number): unknown {
   const code = (err as NodeJS.ErrnoException).code;

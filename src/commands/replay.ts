@@ -1,5 +1,6 @@
 import type { Handler } from './shared/context.js';
-import { secretsFor, storeDirFor } from '../core/config/load.js';
+import { storeDirFor } from '../core/config/load.js';
+import { secretResolver } from './shared/secrets.js';
 import { parseEdit } from '../core/delivery/edits.js';
 import { expectNotMet, parseExpect } from '../core/delivery/expect.js';
 import { CheckFailedError, UsageError } from '../core/errors.js';
@@ -10,16 +11,16 @@ import { lazyStore } from '../core/captures/open.js';
 import { readAll } from '../core/io/read.js';
 import { inputLimits } from '../core/io/capped.js';
 import { replayHint } from '../core/replay/judge.js';
+import { isRouteMissing, routeNotFound } from '../core/http/route.js';
 import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from './replay/render.js';
 import { targetUrl } from '../core/http/resend.js';
 import type { Job } from '../core/replay/run.js';
 import { listFilter, selectCaptures } from '../core/captures/select.js';
 import { fromCapture, loadRef, type LoadedRequest } from '../core/captures/source.js';
-import { devSecretWarning } from '../core/secrets.js';
 
 interface ReplayOptions {
   to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
-  resign?: boolean; set?: string[]; secret?: string[]; expect?: string;
+  resign?: boolean; set?: string[]; secret?: string[]; expect?: string; insecure?: boolean;
   // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
   concurrency: number; delay: number; timeout?: number; store?: string; maxInput?: number;
 }
@@ -59,15 +60,12 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
     return 0;
   }
 
-  const devWarned = new Set<string>();
+  // Without --resign nothing is signed: the secrets only explain the answers, so no dev-secret warning.
+  const secretsOf = secretResolver(settings, io.env, opts.resign ? out.warn : () => {}, 're-signing', opts.secret);
   const jobs: Job<ReplayItem>[] = requests.map((req) => {
     const { profile, how } = pickProvider(req, settings, opts.provider);
     if (opts.resign && how === 'default') out.warn(`${req.label} carries no known signature header: re-signing it as ${profile.id}, the default provider (pass --provider)`);
-    const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret ?? []);
-    if (opts.resign && source === 'dev' && !devWarned.has(profile.id)) {
-      devWarned.add(profile.id);
-      out.warn(devSecretWarning(profile.id, profile.devSecret, 're-signing'));
-    }
+    const { secrets } = secretsOf(profile);
     const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random });
     const url = targetUrl(base, hasPath, req.path);
     return { item: { req, profile, how, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
@@ -75,7 +73,8 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
 
   const { createHttpClient } = await import('../core/http/client.js');
   const { runJobs } = await import('../core/replay/run.js');
-  const client = await createHttpClient({ connections: concurrency });
+  if (opts.insecure) out.warn('--insecure: TLS certificates are not checked');
+  const client = await createHttpClient({ connections: concurrency, insecure: opts.insecure });
   const results: ReplayResult[] = [];
   const columns = replayColumns(jobs.map((j) => j.item));
   if (!out.json) out.line(replayHeader(out.c, columns));
@@ -86,7 +85,9 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
       const status = sent.response?.status;
       const result: ReplayResult = {
         ...sent, expectMet: expect ? expect.matches(status) : undefined,
-        hint: status === undefined ? undefined : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned),
+        hint: status === undefined ? undefined : isRouteMissing(status)
+          ? routeNotFound(sent.job.method, sent.job.url, status, { provider: item.profile.id, path: item.profile.request.path })
+          : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned),
       };
       results.push(result);
       if (out.json) out.object(replayJson(result));

@@ -1,18 +1,19 @@
 import type { CommandContext, Handler } from './shared/context.js';
 import { VERSION } from '../version.js';
-import { secretsFor } from '../core/config/load.js';
+import { secretResolver } from './shared/secrets.js';
 import {
-  createDeliveryBuilder, expectNotMet, parseExpect, parseHeader, readDataArg, runDeliveries, Stats, toCurl,
+  createDeliveryBuilder, parseExpect, parseHeader, readDataArg, REJECTED, runDeliveries, Stats, toCurl,
   type Attempt, type DeliveryBuilder, type Expectation, type SignatureMode,
 } from '../core/delivery/index.js';
 import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
 import { bufferedSink, startProgress } from './send/sink.js';
+import { Tally, verdict } from './send/outcome.js';
 import { ExitCode, UsageError } from '../core/errors.js';
-import { resolveEvent } from '../core/templates/index.js';
+import { resolveEvent, type BodyFormat } from '../core/templates/index.js';
 import { inputLimits } from '../core/io/capped.js';
-import { NetworkError, createHttpClient } from '../core/http/client.js';
-import { parseTarget } from '../core/http/target.js';
-import { devSecretWarning } from '../core/secrets.js';
+import { createHttpClient } from '../core/http/client.js';
+import { parseTarget, targetHasPath } from '../core/http/target.js';
+import { providerFromPath } from '../core/providers/registry.js';
 
 export interface SendOptions {
   provider?: string;
@@ -33,6 +34,8 @@ export interface SendOptions {
   count: number;
   concurrency: number;
   expect?: string;
+  bodyFormat?: BodyFormat;
+  insecure?: boolean;
   timeout?: number;
   dryRun?: boolean;
   curl?: boolean;
@@ -46,23 +49,26 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   if (!opts.all && !eventName) throw new UsageError('which event?', 'e.g. hookctl send job.completed --to localhost:3000 (hookctl events lists them)');
   const n = { count: opts.count, concurrency: opts.concurrency, duplicates: opts.duplicate, timeScale: opts.timeScale };
   const expect = opts.expect === undefined ? undefined : parseExpect(opts.expect);
+  if (opts.bodyFormat && opts.data !== undefined) throw new UsageError('--body-format lays out a template; --data is sent byte for byte', 'drop one of them (use --fixture to lay out your own template)');
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
-  const resolved = eventName ? [resolveEvent(eventName, settings.providers, settings.provider)] : undefined;
-  const profile = resolved?.[0]?.profile ?? settings.providers.find((p) => p.id === settings.provider);
-  if (!profile) throw new UsageError(`unknown provider "${settings.provider}"`, 'hookctl providers lists them');
+  const to = opts.to ?? settings.target;
+  // Without a chosen provider, `--to :3000/webhooks/stripe` means Stripe, for bare names and --all alike.
+  const named = to && !settings.providerExplicit && targetHasPath(to) ? providerFromPath(parseTarget(to), settings.providers) : undefined;
+  const home = named ?? settings.profile;
+  const resolved = eventName ? [resolveEvent(eventName, settings.providers, home.id)] : undefined;
+  const profile = resolved?.[0]?.profile ?? home;
+  if (named && profile === named && named !== settings.profile) out.log(`provider ${named.id}, named by the path in --to (pass --provider to choose another)`);
   const events = resolved?.map((r) => r.event) ?? profile.events;
   if (events.length === 0) throw new UsageError(`${profile.id} has no events`, 'add events to the provider in the config');
 
-  const to = opts.to ?? settings.target;
   if (!to && (opts.curl || !opts.dryRun)) throw new UsageError('no target: where should the delivery go?', 'pass --to localhost:3000 (or set "target" in the config)');
   const url = to === undefined ? undefined : parseTarget(to, profile.request.path);
-  const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret === undefined ? [] : [opts.secret]);
-  if (source === 'dev') out.warn(devSecretWarning(profile.id, profile.devSecret, 'signing'));
+  const { secrets } = secretResolver(settings, io.env, out.warn, 'signing', opts.secret === undefined ? [] : [opts.secret])(profile);
 
   const overrides = {
     set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
     data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin, inputLimits(opts.maxInput, settings.listen.maxBody, io.signal)),
-    timestamp: opts.timestamp,
+    timestamp: opts.timestamp, bodyFormat: opts.bodyFormat,
   };
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.
   if (overrides.data && /json/i.test(profile.request.contentType) && !isJson(overrides.data)) {
@@ -76,7 +82,9 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
 
   if (opts.dryRun || opts.curl) return printOffline(ctx, builders, n.count, url, opts.curl === true);
   if (opts.retry && profile.delivery.retryDelaysSec.length === 0) out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
-  return sendAll(ctx, builders, { ...n, url: url as URL, expect, retry: opts.retry === true, verbose: opts.verbose === true, timeoutMs: opts.timeout ?? profile.delivery.timeoutMs });
+  // A negative mode is answered right by a refusal: without --expect, that is what its ✔ means.
+  const marks = expect ?? (builders[0]?.plan.expectRejected ? REJECTED : undefined);
+  return sendAll(ctx, builders, { ...n, url: url as URL, expect, marks, retry: opts.retry === true, verbose: opts.verbose === true, insecure: opts.insecure === true, timeoutMs: opts.timeout ?? profile.delivery.timeoutMs });
 };
 export default send;
 
@@ -89,7 +97,11 @@ interface RunPlan {
   timeoutMs: number;
   retry: boolean;
   verbose: boolean;
+  insecure: boolean;
+  /** --expect: unmet, it fails the run. */
   expect?: Expectation;
+  /** What the ✔/✘ marks follow: --expect, else what the signature mode calls for, else a 2xx. */
+  marks?: Expectation;
 }
 
 async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: RunPlan): Promise<number> {
@@ -101,30 +113,23 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
   const requests = total * plan.duplicates;
   const href = plan.url.href;
   const progress = burst && !out.json ? await startProgress(total, io.stderr, interactive(io)) : undefined;
-  const client = await createHttpClient({ connections: plan.concurrency });
+  if (plan.insecure) out.warn('--insecure: TLS certificates are not checked');
+  const client = await createHttpClient({ connections: plan.concurrency, insecure: plan.insecure });
   const onAbort = () => { void client.destroy(); };
   io.signal.addEventListener('abort', onAbort, { once: true });
   const stats = new Stats(requests);
-  const failures: Attempt[] = [];
-  const unmet: Attempt[] = [];
-  let done = 0;
+  const tally = new Tally(plan);
   let shown = 0;
 
   const onAttempt = (a: Attempt) => {
-    const status = a.response?.status;
-    const ok = plan.expect ? plan.expect.matches(status) : status !== undefined && status < 300;
-    if (a.final && a.error) failures.push(a);
-    else if (a.final && plan.expect && !ok) unmet.push(a);
+    const ok = tally.add(a);
     if (out.json) sink.write(`${JSON.stringify(attemptJson(a, href))}\n`);
     // A burst prints only what went wrong (the first 10); a single failed request is the error line alone.
     else if ((!burst || (!ok && shown++ < 10)) && !(single && a.error)) {
-      sink.write(`${attemptLine(a, plan.url, out.c, plan.expect?.matches)}\n`);
+      sink.write(`${attemptLine(a, plan.url, out.c, plan.marks?.matches)}\n`);
       if (plan.verbose) sink.write(verboseBlock(a, plan.url, out.c));
     }
-    if (a.final && a.copy === plan.duplicates) {
-      done++;
-      progress?.tick(done);
-    }
+    if (a.final && a.copy === plan.duplicates) progress?.tick(tally.done);
   };
 
   stats.start();
@@ -152,23 +157,11 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
 
   // Requests cut short by Ctrl-C are not network failures; say how far the run got.
   if (interrupted) {
-    out.log(`interrupted: ${done} of ${total} deliveries completed`);
+    out.log(`interrupted: ${tally.done} of ${total} deliveries completed`);
     return ExitCode.interrupted;
   }
-  // Name the commonest failure (a server killed mid-burst: thousands refused, a few reset).
-  const byKind = new Map<string, NetworkError[]>();
-  for (const { error } of failures) if (error) byKind.set(error.kind, [...(byKind.get(error.kind) ?? []), error]);
-  const ranked = [...byKind.values()].sort((a, b) => b.length - a.length);
-  const [main] = ranked[0] ?? [];
-  if (main) {
-    if (requests === 1) throw main;
-    const mix = ranked.length > 1 ? ` (${ranked.map((list) => `${list.length} ${list[0]?.kind}`).join(', ')})` : '';
-    throw new NetworkError(main.kind, `${failures.length} of ${requests} deliveries got no response${mix}: ${main.message}`, main.hint ?? '', main.code, main);
-  }
-  if (plan.expect && unmet.length) {
-    throw expectNotMet(plan.expect, unmet.map((a) => a.response?.status), requests, 'run again with --verbose to see what the receiver answered');
-  }
-  return ExitCode.ok;
+  const route = { provider: builders[0]?.profile.id ?? '', path: builders[0]?.profile.request.path ?? '/' };
+  return verdict(tally, plan, requests, route, out.warn);
 }
 
 /** --dry-run and --curl: build and sign, print, send nothing. */

@@ -3,16 +3,17 @@ import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Handler } from './shared/context.js';
 import type { Output } from './shared/output.js';
-import { secretsFor } from '../core/config/load.js';
+import { secretResolver } from './shared/secrets.js';
+import { providerFor } from './shared/target-provider.js';
 import { toJunit } from '../core/conformance/junit.js';
 import { runConformance } from '../core/conformance/run.js';
-import type { ScenarioResult } from '../core/conformance/types.js';
+import type { Exchange, ScenarioResult } from '../core/conformance/types.js';
 import { ExitCode, IoError, UsageError } from '../core/errors.js';
 import { fileProblem } from '../core/fs-errors.js';
 import { createHttpClient } from '../core/http/client.js';
-import { parseTarget, redactUrl } from '../core/http/target.js';
-import { getProvider } from '../core/providers/registry.js';
-import { devSecretWarning } from '../core/secrets.js';
+import { isRejection } from '../core/http/route.js';
+import { redactUrl } from '../core/http/target.js';
+import type { ProviderProfile } from '../core/providers/types.js';
 
 interface TestOptions {
   to?: string;
@@ -21,6 +22,8 @@ interface TestOptions {
   only?: string[];
   skip?: string[];
   junit?: string;
+  allowInconclusive?: boolean;
+  insecure?: boolean;
   // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
   slow: number;
   timeout?: number;
@@ -29,13 +32,11 @@ interface TestOptions {
 const test: Handler<TestOptions> = async (opts, ctx) => {
   const { io, out } = ctx;
   const settings = await ctx.settings({ provider: opts.provider });
-  const profile = getProvider(settings.provider, settings.customProviders);
   const to = opts.to ?? settings.target;
   if (!to) throw new UsageError('no receiver to test', 'pass --to localhost:3000/webhooks (or set "target" in the config)');
-  const url = parseTarget(to, profile.request.path);
+  const { profile, url } = providerFor(to, settings, out);
   const shown = redactUrl(url);
-  const { secrets, source } = secretsFor(profile, settings, io.env, opts.secret);
-  if (source === 'dev') out.warn(devSecretWarning(profile.id, profile.devSecret, 'signing'));
+  const { secrets } = secretResolver(settings, io.env, out.warn, 'signing', opts.secret)(profile);
   const timeoutMs = opts.timeout ?? profile.delivery.timeoutMs;
   const slowMs = opts.slow;
 
@@ -43,47 +44,73 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const junitFile = opts.junit === undefined ? undefined : await writableReport(resolve(io.cwd, opts.junit));
   // Lines print as scenarios finish: size the name column for the longest one up front.
   const width = Math.max('malformed-signature'.length, ...profile.events.map((e) => `event:${e.name}`.length)) + 2;
-  const client = await createHttpClient({ connections: 1 });
+  if (opts.insecure) out.warn('--insecure: TLS certificates are not checked');
+  const client = await createHttpClient({ connections: 1, insecure: opts.insecure });
   const started = performance.now();
-  let results: ScenarioResult[];
+  let run: Awaited<ReturnType<typeof runConformance>>;
   try {
     if (!out.json) out.log(out.c.dim(`testing ${shown} as ${profile.name} would deliver (timeout ${timeoutMs} ms)`));
-    results = await runConformance({
+    run = await runConformance({
       profile, secrets, url, client, timeoutMs, slowMs, only: opts.only, skip: opts.skip,
       expect: settings.config.expect, fixtureDirs: settings.fixtureDirs,
       clock: io.now, random: io.random, signal: io.signal,
+      onBaseline: (x) => (out.json ? out.object({ type: 'baseline', label: x.label, status: x.status ?? null, ms: x.ms }) : printBaseline(out, x, width)),
       onResult: (r) => (out.json ? out.object({ type: 'scenario', ...r }) : printResult(out, r, width)),
     });
   } finally {
     await client.destroy();
   }
+  const { results } = run;
   const seconds = (performance.now() - started) / 1000;
   const count = (s: ScenarioResult['status']) => results.filter((r) => r.status === s).length;
-  const summary = { passed: count('pass'), failed: count('fail'), skipped: count('skip') };
+  const summary = { passed: count('pass'), failed: count('fail'), inconclusive: count('inconclusive'), skipped: count('skip') };
+  const hint = refusedEverything(run, profile);
   if (junitFile) {
-    await writeFile(junitFile, toJunit(results, { name: `hookctl test ${profile.id} ${shown}`, provider: profile.id, target: shown, seconds }))
+    const report = toJunit(results, { name: `hookctl test ${profile.id} ${shown}`, provider: profile.id, target: shown, seconds, allowInconclusive: opts.allowInconclusive === true });
+    await writeFile(junitFile, report)
       .catch((err: unknown) => { throw new IoError(`cannot write ${junitFile}: ${fileProblem(err)}`, 'check the directory exists and is writable', err); });
   }
   const interrupted = io.signal.aborted;
-  if (out.json) out.object({ type: 'summary', provider: profile.id, target: shown, ...summary, seconds: Number(seconds.toFixed(3)), ...(interrupted ? { interrupted: true } : {}) });
+  if (out.json) out.object({ type: 'summary', provider: profile.id, target: shown, ...summary, seconds: Number(seconds.toFixed(3)), ...(hint ? { hint } : {}), ...(interrupted ? { interrupted: true } : {}) });
   else {
-    const parts = [out.c.green(`${summary.passed} passed`), summary.failed ? out.c.red(`${summary.failed} failed`) : '0 failed', `${summary.skipped} skipped`];
+    const parts = [
+      out.c.green(`${summary.passed} passed`), summary.failed ? out.c.red(`${summary.failed} failed`) : '0 failed',
+      ...(summary.inconclusive ? [out.c.yellow(`${summary.inconclusive} inconclusive`)] : []), `${summary.skipped} skipped`,
+    ];
     out.line(`\n${parts.join(', ')} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the remaining scenarios did not run)' : ''}`);
+    if (hint) out.line(out.c.yellow(`hint: ${hint}`));
   }
   if (interrupted) return ExitCode.interrupted;
-  return summary.failed ? 1 : 0;
+  // An inconclusive refusal is not a pass: a CI job opts in to treating it as one.
+  return summary.failed || (summary.inconclusive && !opts.allowInconclusive) ? 1 : 0;
 };
 export default test;
+
+/** When every valid delivery was refused, the likeliest causes: another provider's scheme, or another secret. */
+function refusedEverything(run: { results: ScenarioResult[]; baseline?: Exchange }, profile: ProviderProfile): string | undefined {
+  const valid = [...run.results.filter((r) => r.id.startsWith('event:')).flatMap((r) => r.exchanges), ...(run.baseline ? [run.baseline] : [])];
+  if (valid.length === 0 || !valid.every((x) => x.status !== undefined && isRejection(x.status))) return undefined;
+  return `every valid delivery was refused: does this route verify another provider's signatures, or hold another secret? `
+    + `(sent as ${profile.id}; pass --provider <id>, and --secret or HOOKCTL_SECRET_<PROVIDER>)`;
+}
+
+const MARK = { pass: '✔', fail: '✘', inconclusive: '?' } as const;
 
 function printResult(out: Output, r: ScenarioResult, width: number): void {
   const { c } = out;
   const id = r.id.padEnd(width);
   if (r.status === 'skip') { out.line(`${c.dim('-')} ${c.dim(id)} ${c.dim(`skipped: ${r.got}`)}`); return; }
-  const mark = r.status === 'pass' ? c.green('✔') : c.red('✘');
+  const colour = r.status === 'pass' ? c.green : r.status === 'fail' ? c.red : c.yellow;
   const ms = r.id === 'response-time' ? '' : c.dim(`${r.ms} ms`);
-  out.line(`${mark} ${id} expected ${r.expected}, got ${r.got}  ${ms}`.trimEnd());
-  if (r.message) out.line(`    ${c.red(r.message)}`);
+  out.line(`${colour(MARK[r.status])} ${id} expected ${r.expected}, got ${r.got}  ${ms}`.trimEnd());
+  if (r.message) out.line(`    ${colour(r.message)}`);
   if (r.warning) out.line(`    ${c.yellow(`! ${r.warning}`)}`);
+}
+
+/** The valid delivery that refusals are judged against, when no event scenario already sent one. */
+function printBaseline(out: Output, x: Exchange, width: number): void {
+  const ok = x.status !== undefined && x.status >= 200 && x.status < 300;
+  out.line(out.c.dim(`${ok ? '·' : '!'} ${'baseline'.padEnd(width)} a valid ${x.label.replace(/^baseline /, '')} delivery, answered ${x.status ?? 'nothing'}  ${x.ms} ms`));
 }
 
 async function writableReport(file: string): Promise<string> {
@@ -94,3 +121,4 @@ async function writableReport(file: string): Promise<string> {
   });
   return file;
 }
+

@@ -7,13 +7,15 @@ import { lazyStore } from '../core/captures/open.js';
 import { readAll, readArgFile } from '../core/io/read.js';
 import { loadRef, type LoadedRequest } from '../core/captures/source.js';
 import { inputLimits } from '../core/io/capped.js';
-import { renderCheck, checkJson } from './verify/render.js';
-import { devSecretWarning } from '../core/secrets.js';
+import { renderCheck, checkJson, type JudgedAt } from './verify/render.js';
+import { secretResolver } from './shared/secrets.js';
 
 interface VerifyOptions {
   provider?: string;
   secret?: string[];
   tolerance?: number;
+  now?: boolean;
+  at?: number;
   body?: string;
   header?: string[];
   store?: string;
@@ -28,6 +30,7 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   if (ref === undefined && opts.body === undefined) {
     throw new UsageError('nothing to verify', 'give a capture id, `last`, a file, `-` (a raw request on stdin), or --body <file> with -H headers');
   }
+  if (opts.now && opts.at !== undefined) throw new UsageError('give --now or --at, not both', '--now judges against the clock, --at <time> at that instant');
   const toleranceSec = opts.tolerance;
   const settings = await ctx.settings();
   const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
@@ -44,22 +47,33 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
 
   let failed = 0;
   const warned = new Set<string>();
+  const secretsOf = secretResolver(settings, io.env, out.warn, 'verifying', opts.secret);
   for (const req of requests) {
     // With --body the -H lines are the request, repeats and all; on a capture they override.
     if (extra.length) req.headers = ref === undefined ? extra : mergeHeaders(req.headers, extra);
-    const outcome: CheckOutcome = checkRequest(req, { settings, env: io.env, provider: opts.provider, secrets: opts.secret ?? [], toleranceSec, now: io.now() });
+    const judged = judgedAt(req, opts, io.now);
+    const outcome: CheckOutcome = checkRequest(req, { settings, provider: opts.provider, secretsOf, toleranceSec, now: judged.at });
     notes(outcome, warned, out.warn);
     if (!outcome.result.ok) failed++;
-    if (out.json) out.object(checkJson(req, outcome));
-    else out.line(`${req === requests[0] ? '' : '\n'}${renderCheck(req, outcome, out.c, requests.length > 1)}`);
+    if (out.json) out.object(checkJson(req, outcome, judged));
+    else out.line(`${req === requests[0] ? '' : '\n'}${renderCheck(req, outcome, out.c, requests.length > 1, judged)}`);
   }
   return failed > 0 ? 1 : 0;
 };
 export default verify;
 
-/** Say on stderr what was guessed: the provider, or a dev secret standing in for the real one. */
+/**
+ * The instant a timestamp is judged at: a stored capture as of its receive time (a delivery that was fresh
+ * when it arrived stays valid), unless --now or --at; anything without a receive time, the clock.
+ */
+function judgedAt(req: LoadedRequest, opts: Pick<VerifyOptions, 'now' | 'at'>, clock: () => number): JudgedAt {
+  if (opts.at !== undefined) return { at: opts.at, by: 'at' };
+  const received = req.capture && !opts.now ? Date.parse(req.capture.receivedAt) : NaN;
+  return Number.isNaN(received) ? { at: clock(), by: 'clock' } : { at: received, by: 'received' };
+}
+
+/** Say on stderr what was guessed: the provider (the secret resolver speaks for a dev secret). */
 function notes(o: CheckOutcome, warned: Set<string>, warn: (s: string) => void): void {
   const once = (key: string, text: string) => { if (!warned.has(key)) { warned.add(key); warn(text); } };
   if (o.how === 'default') once(`p:${o.profile.id}`, `no known signature header: checking as ${o.profile.id}, the default provider (pass --provider)`);
-  if (o.secretSource === 'dev') once(`s:${o.profile.id}`, devSecretWarning(o.profile.id, o.profile.devSecret, 'verifying'));
 }

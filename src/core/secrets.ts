@@ -1,3 +1,5 @@
+import { secretEnvName } from './config/secrets.js';
+
 /** Show enough of a secret to tell two apart, never the whole thing. */
 export function maskSecret(secret: string): string {
   const prefix = /^(whsec_|sk_|pdl_ntfset_|lin_wh_)/.exec(secret)?.[0] ?? '';
@@ -8,5 +10,5 @@ export function maskSecret(secret: string): string {
 
 /** The one warning for a provider that falls back to its documented development secret, whichever command. */
 export function devSecretWarning(providerId: string, devSecret: string, doing: 'signing' | 're-signing' | 'verifying'): string {
-  return `no secret for ${providerId}: ${doing} with its development secret ${maskSecret(devSecret)} (pass --secret, set HOOKCTL_SECRET, or add secrets.${providerId} to the config)`;
+  return `no secret for ${providerId}: ${doing} with its development secret ${maskSecret(devSecret)} (pass --secret, set ${secretEnvName(providerId)}, or add secrets.${providerId} to the config)`;
 }

@@ -120,7 +120,7 @@ describe('CLI shell', () => {
     const send = await runCli(['send', 'job.completed', '--dry-run'], { cwd, env });
     const verify = await runCli(['verify', '-', '--provider', 'transcodely'], { cwd, env, input: 'POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}' });
     const warning = (stderr: string) => lines(stderr).find((l) => l.includes('development secret'))?.replace(/(signing|verifying)/, '<doing>');
-    const expected = '! no secret for transcodely: <doing> with its development secret whsec_ho…et (24 chars) (pass --secret, set HOOKCTL_SECRET, or add secrets.transcodely to the config)';
+    const expected = '! no secret for transcodely: <doing> with its development secret whsec_ho…et (24 chars) (pass --secret, set HOOKCTL_SECRET_TRANSCODELY, or add secrets.transcodely to the config)';
     expect(warning(send.stderr)).toBe(expected);
     expect(warning(verify.stderr)).toBe(expected);
   });

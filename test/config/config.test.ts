@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadSettings, secretsFor } from '../../src/core/config/load.js';
+import { loadSettings } from '../../src/core/config/load.js';
+import { secretEnvName, secretsFor } from '../../src/core/config/secrets.js';
 import { getProvider, sign, verify } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
 
@@ -42,13 +43,22 @@ describe('config loading', () => {
     await expect(loadSettings({ cwd, env: {}, provider: 'strpe' })).rejects.toThrow('unknown provider "strpe" (from --provider)');
   });
 
-  it('secrets come from flags, then HOOKCTL_SECRET, then config, then the dev secret', async () => {
+  it('secrets come from flags, then HOOKCTL_SECRET_<PROVIDER>, then HOOKCTL_SECRET, then config, then the dev secret', async () => {
     const s = await loadSettings({ cwd: dir({ '.hookctlrc.json': '{"secrets":{"github":["new","old"]}}' }), env: {} });
     const gh = getProvider('github');
-    expect(secretsFor(gh, s, {}, ['flag'])).toEqual({ secrets: ['flag'], source: 'flag' });
-    expect(secretsFor(gh, s, { HOOKCTL_SECRET: 'env' })).toEqual({ secrets: ['env'], source: 'env' });
-    expect(secretsFor(gh, s, {})).toEqual({ secrets: ['new', 'old'], source: 'config' });
-    expect(secretsFor(getProvider('stripe'), s, {})).toEqual({ secrets: ['whsec_hookctl_dev_secret'], source: 'dev' });
+    const env = { HOOKCTL_SECRET: 'env', HOOKCTL_SECRET_GITHUB: 'own' };
+    expect(secretsFor(gh, s, env, ['flag'])).toEqual({ secrets: ['flag'], source: 'flag', from: '--secret' });
+    expect(secretsFor(gh, s, env)).toEqual({ secrets: ['own'], source: 'env-provider', from: 'HOOKCTL_SECRET_GITHUB' });
+    expect(secretsFor(gh, s, { ...env, HOOKCTL_SECRET_GITHUB: '' })).toEqual({ secrets: ['env'], source: 'env', from: 'HOOKCTL_SECRET' });
+    // Another provider's variable is not this one's.
+    expect(secretsFor(gh, s, { HOOKCTL_SECRET_STRIPE: 'whsec_x' })).toEqual({ secrets: ['new', 'old'], source: 'config', from: 'the config' });
+    expect(secretsFor(getProvider('stripe'), s, {})).toEqual({ secrets: ['whsec_hookctl_dev_secret'], source: 'dev', from: 'the development secret' });
+  });
+
+  it('HOOKCTL_SECRET_<PROVIDER> upper-cases the id and turns dashes and dots into underscores', () => {
+    expect(secretEnvName('stripe')).toBe('HOOKCTL_SECRET_STRIPE');
+    expect(secretEnvName('standard-webhooks')).toBe('HOOKCTL_SECRET_STANDARD_WEBHOOKS');
+    expect(secretEnvName('acme.v2')).toBe('HOOKCTL_SECRET_ACME_V2');
   });
 
   it('HOOKCTL_CONFIG and an explicit path load that file; paths resolve beside it', async () => {

@@ -56,7 +56,7 @@ describe('inspectRequest', () => {
     const signed = sign({ provider: 'standard-webhooks', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body, now: NOW });
     const r = inspectRequest({ ...base, secretsFor: () => ['not base64 !!'] }, signed.headers, body, NOW);
     // As `verify` reports it: no usable secret matched, and the detail says why the secret was unusable.
-    expect(r.verification).toMatchObject({ ok: false, reason: 'no-match', detail: expect.stringMatching(/secret #1: .*base64-decodes its secret/) });
+    expect(r.verification).toMatchObject({ ok: false, reason: 'bad-secret', detail: expect.stringMatching(/secret #1: .*base64-decodes its secret/) });
     expect(r.deliveryId).toBe(signed.id);
   });
 

@@ -17,10 +17,12 @@ const header = (headers: [string, string][], name: string) => headers.find(([n])
 
 describe('compileTemplate', () => {
   it.each(BUILTIN_PROVIDERS.flatMap((p) => p.events.map((e) => [`${p.id}/${e.name}`, p, e] as const)))(
-    '%s: the same bytes as renderTemplate + serializeBody, random draws included', (_name, profile, event) => {
+    '%s: the same bytes as renderTemplate + serializeBody, compact and pretty, random draws included', (_name, profile, event) => {
       const template = loadFixture(profile, event);
       const ctx = (seed: number) => ({ now: NOW, random: seededRandom(seed), event: event.name });
-      for (const seed of [1, 2]) expect(compileTemplate(template)(ctx(seed))).toBe(serializeBody(renderTemplate(template, ctx(seed))).toString('utf8'));
+      for (const format of ['compact', 'pretty'] as const) {
+        for (const seed of [1, 2]) expect(compileTemplate(template, format)(ctx(seed))).toBe(serializeBody(renderTemplate(template, ctx(seed)), format).toString('utf8'));
+      }
     },
   );
 
@@ -38,6 +40,8 @@ describe('compileTemplate', () => {
     const template = { 'k"ey': 'a "{{event}}" \\ ✓ {{int:5:5}}', n: [1.5, null, true, '{{int:7:7}}'], e: {} };
     const ctx = { now: NOW, random: seededRandom(3), event: 'x"y' };
     expect(compileTemplate(template)(ctx)).toBe(JSON.stringify(renderTemplate(template, { ...ctx, random: seededRandom(3) })));
+    expect(compileTemplate({ ...template, a: [], o: { x: [{}] } }, 'pretty')({ ...ctx, random: seededRandom(3) }))
+      .toBe(JSON.stringify(renderTemplate({ ...template, a: [], o: { x: [{}] } }, { ...ctx, random: seededRandom(3) }), null, 2));
   });
 });
 

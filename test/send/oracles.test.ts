@@ -29,7 +29,9 @@ describe('every event of every provider is accepted by a receiver verifying with
       expect(req.url).toBe(profile.request.path);
       expect(req.headers['content-type']).toBe(profile.request.contentType);
       // Compact JSON, exactly the bytes reported and signed.
-      expect(req.body.toString()).toBe(JSON.stringify(JSON.parse(req.body.toString())));
+      // The provider's own layout: compact JSON, or Stripe's 2-space indentation.
+      const parsed: unknown = JSON.parse(req.body.toString());
+      expect(req.body.toString()).toBe(profile.request.bodyFormat === 'pretty' ? JSON.stringify(parsed, null, 2) : JSON.stringify(parsed));
       expect(req.body.toString()).toBe(records[i]!.request.body);
       if (profile.request.deliveryId) expect(req.headers[profile.request.deliveryId.header.toLowerCase()]).toBe(records[i]!.deliveryId);
       if (profile.request.eventHeader) expect(req.headers[profile.request.eventHeader.name.toLowerCase()]).toBeTruthy();

@@ -25,7 +25,7 @@ describe('hookctl verify over the capture store', () => {
   const now = Date.now();
   beforeAll(async () => {
     dir = await storeWith([
-      makeCapture({ provider: 'transcodely', secret: SECRET, body: BODY, event: 'job.completed', at: now - 3_600_000 }),
+      makeCapture({ provider: 'transcodely', secret: SECRET, body: BODY, event: 'job.completed', at: now - 3_600_000, signedAt: now - 7_200_000 }),
       makeCapture({ provider: 'github', secret: 'wrong', body: '{"zen":"hi"}', at: now - 60_000 }),
       makeCapture({ provider: 'transcodely', secret: SECRET, body: BODY, event: 'job.completed', at: now - 1_000 }),
     ]);

@@ -13,7 +13,8 @@ export function registerListen(program: Command, lazy: Lazy): Command {
     .option('--tolerance <seconds>', 'timestamp tolerance instead of the provider\'s; 0 turns the check off', seconds('--tolerance', TOLERANCE))
     .option('--store <dir>', 'capture store directory (default: config "store", else .hookctl)')
     .option('--no-store', 'do not store captures')
-    .option('--forward-to <url>', 'relay each delivery to your app (bytes and headers unchanged) and relay its answer back')
+    .option('--forward-to <url>', "relay each delivery to your app and its answer back: host:port keeps each delivery's path, a URL with a path sends every delivery to that path")
+    .option('--insecure', "with --forward-to: accept your app's self-signed TLS certificate")
     .option('--status <code>', 'status to answer every delivery with (default: 200)', statusCode('--status'))
     .option('--respond <codes>', 'statuses to answer in turn, the last one repeating, e.g. 500,500,200', statusList('--respond'))
     .option('--delay <ms>', 'wait this long before answering (test the sender\'s timeout)', milliseconds('--delay', { min: 0, example: 200 }))
@@ -27,7 +28,7 @@ export function registerListen(program: Command, lazy: Lazy): Command {
     .addHelpText('after', `
 Examples:
   $ hookctl listen
-  $ hookctl listen --port 4000 --forward-to localhost:3000/webhooks
+  $ hookctl listen --port 4000 --forward-to localhost:3000
   $ hookctl listen --provider stripe --secret whsec_old --secret whsec_new --verbose
   $ hookctl listen --respond 500,500,200 --delay 200
   $ hookctl listen --reject-invalid --no-store

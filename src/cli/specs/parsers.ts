@@ -88,6 +88,17 @@ export function unixSeconds(flag: string): Parser<number> {
   };
 }
 
+/** `--at 2026-11-30T10:00:00Z` or `--at 1764496800`: an instant, in ms. */
+export function instant(flag: string): Parser<number> {
+  const seconds = unixSeconds(flag);
+  return (value) => {
+    if (DIGITS.test(value)) return seconds(value) * 1000;
+    const ms = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : NaN;
+    if (Number.isNaN(ms)) throw new UsageError(`${flag} "${value}" is not a time`, `give an ISO date like 2026-11-30T10:00:00Z, or Unix seconds like 1764496800`);
+    return ms;
+  };
+}
+
 /** `--time-scale 0.001`: a plain decimal (digits, an optional fraction), from min to max. */
 export function decimal(flag: string, b: Bounds): Parser<number> {
   return (value) => {

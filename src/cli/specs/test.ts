@@ -12,12 +12,19 @@ export function registerTest(program: Command, lazy: Lazy): Command {
     .option('--only <scenarios>', 'run only these scenarios (comma-separated; "events" for every event)', list)
     .option('--skip <scenarios>', 'skip these scenarios (comma-separated)', list)
     .option('--junit <file>', 'also write a JUnit XML report (GitHub Actions, GitLab, Jenkins)')
+    .option('--allow-inconclusive', 'exit 0 when refusals are inconclusive (the route refused the valid baseline too)')
+    .option('--insecure', "accept the receiver's self-signed TLS certificate")
     .option('--slow <ms>', 'warn when a 2xx takes longer than this', milliseconds('--slow', { min: 1, example: 1000 }), 1000)
     .option('--timeout <ms>', "the response-time limit (default: the provider's timeout)", milliseconds('--timeout', { min: 1, example: 5000 }))
     .addHelpText('after', `
 Scenarios: event:<name> (each event, valid: 2xx), invalid-signature, wrong-secret, missing-signature,
 malformed-signature, stale-timestamp, future-timestamp, missing-timestamp (4xx, never 5xx),
-tampered-body (4xx), duplicate and retry (2xx), large-payload (not 5xx), response-time.
+tampered-body (4xx), reserialized-body (2xx: the raw bytes are verified, not re-serialized JSON),
+duplicate and retry (2xx), large-payload (not 5xx), response-time.
+A refusal counts only when the same route accepted a valid delivery in the run (sent first as the
+baseline); otherwise the scenario is inconclusive (exit 1 unless --allow-inconclusive). 404, 405 and 501
+are never a refusal: they say "route not found". Without --provider, a path naming a provider
+(:3000/webhooks/stripe) chooses it.
 Expected statuses can be set per scenario in the config: { "expect": { "invalidSignature": [401, 403] } }.
 
 Examples:

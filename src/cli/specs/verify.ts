@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../../commands/shared/context.js';
-import { byteSize, collect, seconds, TOLERANCE } from './parsers.js';
+import { byteSize, collect, instant, seconds, TOLERANCE } from './parsers.js';
 
 export function registerVerify(program: Command, lazy: Lazy): Command {
   return program
@@ -8,13 +8,17 @@ export function registerVerify(program: Command, lazy: Lazy): Command {
     .description('check a captured or saved request\'s signature and, when it fails, say why')
     .argument('[capture]', 'a capture id (or unique prefix), `last`, a capture file, a raw HTTP request file, or `-` for a raw request on stdin')
     .option('-p, --provider <id>', 'the provider whose scheme to check (default: detected from the headers)')
-    .option('-s, --secret <secret>', 'a secret to try; repeat for rotation (default: HOOKCTL_SECRET, the config, the dev secret)', collect)
+    .option('-s, --secret <secret>', 'a secret to try; repeat for rotation (default: HOOKCTL_SECRET_<PROVIDER>, HOOKCTL_SECRET, the config, the dev secret)', collect)
     .option('--tolerance <sec>', 'timestamp tolerance in seconds, both bounds the scheme has; 0 turns the check off', seconds('--tolerance', TOLERANCE))
+    .option('--now', 'judge the timestamp against the clock, not the capture\'s receive time')
+    .option('--at <time>', 'judge the timestamp as of this instant (ISO date or Unix seconds)', instant('--at'))
     .option('--body <file>', 'ad hoc: verify this body file (`-` for stdin) with the --header values')
     .option('-H, --header <line>', "ad hoc: a request header, 'Name: value'; repeatable", collect)
     .option('--max-input <size>', 'largest file or stdin input read (default: twice the config\'s listen.maxBody, 20mb)', byteSize('--max-input', '100mb'))
     .option('--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)')
     .addHelpText('after', `
+A stored capture is judged as of the moment it was received (yesterday's good delivery stays valid);
+--now or --at judge it at another instant. Raw request files and --body have no receive time: the clock.
 Exit status: 0 valid, 1 invalid (with a diagnosis), 2 bad input (unknown id, unreadable file).
 
 Examples:

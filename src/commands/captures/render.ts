@@ -42,7 +42,8 @@ export function renderCapture(c: Capture, color: ChalkInstance): string {
   row('received', `${p(c.receivedAt)}${c.remoteAddress ? ` from ${p(c.remoteAddress)}` : ''}`);
   row('provider', c.provider ? `${p(c.provider)}${c.event ? ` ${p(c.event)}` : ''}${c.deliveryId ? `, delivery ${p(c.deliveryId)}` : ''}` : 'unknown');
   const v = c.verification;
-  row('signature', v ? (v.ok ? `${color.green('✔ valid')}${v.secretIndex !== undefined ? ` (secret #${v.secretIndex + 1})` : ''}` : `${color.red(`✘ ${p(v.reason ?? 'invalid')}`)}${v.detail ? `: ${p(v.detail)}` : ''}`) : 'not verified');
+  // Judged when it arrived, as `verify` judges a capture by default: the verdict does not age.
+  row('signature', v ? `${v.ok ? `${color.green('✔ valid')}${v.secretIndex !== undefined ? ` (secret #${v.secretIndex + 1})` : ''}` : `${color.red(`✘ ${p(v.reason ?? 'invalid')}`)}${v.detail ? `: ${p(v.detail)}` : ''}`}${color.dim(', as received')}` : 'not verified');
   row('answered', c.response ? String(c.response.status) : undefined);
   if (c.forward) row('forwarded', `${p(c.forward.url)} → ${p(String(c.forward.error ?? c.forward.status ?? '?'))}${c.forward.ms !== undefined ? ` in ${Math.round(c.forward.ms)} ms` : ''}`);
   row('duplicate', c.duplicateOf ? `of ${p(c.duplicateOf)}` : undefined);

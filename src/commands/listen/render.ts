@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { isRouteMissing } from '../../core/http/route.js';
 import type { ChalkInstance } from 'chalk';
 import { printable, printableLines } from '../../core/text/printable.js';
 import type { ReceivedDelivery, Rejection } from '../../core/server/index.js';
@@ -54,11 +55,21 @@ export function deliveryLine(d: ReceivedDelivery, c: ChalkInstance): string {
   if (cap.forward) {
     line += cap.forward.error
       ? `  ${c.red(`⇢ app unreachable: ${printable(cap.forward.error)}`)}`
-      : `  ${c.dim('⇢ app')} ${statusColor(cap.forward.status ?? 0, c)} ${c.dim(`in ${cap.forward.ms} ms`)}`;
+      : `  ${c.dim(`⇢ ${printable(cap.forward.url)}`)} ${statusColor(cap.forward.status ?? 0, c)} ${c.dim(`in ${cap.forward.ms} ms`)}`;
+    if (cap.forward.status !== undefined && isRouteMissing(cap.forward.status)) line += `  ${c.yellow(forwardRouteHint(cap.forward.url, cap.path))}`;
   }
   if (cap.duplicateOf) line += `  ${c.yellow(`↺ duplicate of ${printable(cap.duplicateOf)}`)}`;
   if (d.storeError) line += `  ${c.red(`✘ not stored (${printable(d.storeError)}): answered 503`)}`;
   return line;
+}
+
+/** A 404 from the app: most often --forward-to named a path, which replaces each delivery's own. */
+export function forwardRouteHint(forwardedTo: string, receivedPath: string): string {
+  const sent = new URL(forwardedTo).pathname;
+  const own = receivedPath.split('?')[0] ?? receivedPath;
+  return sent === own
+    ? `(your app has no route for ${printable(own)})`
+    : `(your app has no route for ${printable(sent)}: --forward-to with a path sends every delivery there; give host:port alone to keep each delivery's path, ${printable(own)})`;
 }
 
 export function rejectionLine(r: Rejection, at: number, c: ChalkInstance): string {

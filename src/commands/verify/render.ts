@@ -17,12 +17,20 @@ const REASON_TEXT: Record<FailureReason, string> = {
   'timestamp-too-new': 'the timestamp is further in the future than the tolerance allows',
   'missing-id': 'the message id the scheme signs is missing',
   'no-match': 'the signature does not match this body with the secret',
+  'bad-secret': 'the secret cannot be used with this scheme',
 };
 
-const SOURCE_TEXT = { flag: '--secret', env: 'HOOKCTL_SECRET', config: 'the config', dev: 'the development secret' } as const;
+
+/** The instant a timestamp was judged at, and why that one: a capture's receive time, --at, or the clock. */
+export interface JudgedAt {
+  at: number;
+  by: 'received' | 'at' | 'clock';
+}
+
+const JUDGED_TEXT = { received: 'as of its receive time (--now judges against the clock)', at: 'as of --at', clock: 'against the clock' } as const;
 
 /** Human lines for one verification: ✔ with scheme, secret and age, or ✘ with the reason and the diagnosis. */
-export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstance, showLabel: boolean): string {
+export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstance, showLabel: boolean, judged?: JudgedAt): string {
   const d = describeProvider(o.profile);
   const label = showLabel || req.capture ? `${c.dim(printable(req.label))}  ` : '';
   const lines: string[] = [];
@@ -31,7 +39,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
   if (r.ok) {
     lines.push(`${c.green('✔ valid')}  ${label}${o.profile.id}  ${d.signatureHeader} over ${d.signedContent}`);
     const secret = o.secrets[r.secretIndex] ?? '';
-    row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${SOURCE_TEXT[o.secretSource]}`);
+    row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${o.secretFrom}`);
     if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${r.ageSec === 0 ? 'just now' : ageText(r.ageSec, 'ago')} (tolerance ${toleranceText(o.tolerance)})`);
     // Valid here, but a Node receiver reading req.headers sees the copies joined and may not be.
     o.diagnosis.forEach((f, i) => {
@@ -43,7 +51,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
     row('detail', printable(r.detail));
     if (o.diagnosis.length === 0) {
       row('why', r.reason === 'no-match'
-        ? `no known cause reproduces the signature: most likely the sender used another secret (tried ${o.secrets.length} from ${SOURCE_TEXT[o.secretSource]})`
+        ? `no known cause reproduces the signature: most likely the sender used another secret (tried ${o.secrets.length} from ${o.secretFrom})`
         : 'no known cause matched');
     }
     o.diagnosis.forEach((f, i) => {
@@ -51,11 +59,12 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
       if (f.hint) row('', c.dim(`hint: ${f.hint}`));
     });
   }
+  if (judged && o.tolerance && judged.by !== 'clock') row('judged', `${new Date(judged.at).toISOString()}, ${JUDGED_TEXT[judged.by]}`);
   if (req.capture) row('request', `${printable(req.method)} ${printable(req.path)}, ${req.body.length} bytes, received ${req.capture.receivedAt}`);
   return lines.join('\n');
 }
 
-export function checkJson(req: LoadedRequest, o: CheckOutcome): Record<string, unknown> {
+export function checkJson(req: LoadedRequest, o: CheckOutcome, judged?: JudgedAt): Record<string, unknown> {
   const r = o.result;
   const secretIndex = r.secretIndex;
   return {
@@ -70,6 +79,7 @@ export function checkJson(req: LoadedRequest, o: CheckOutcome): Record<string, u
     secret: secretIndex === undefined ? null : maskSecret(o.secrets[secretIndex] ?? ''),
     timestamp: r.timestamp ?? null,
     ageSec: r.ageSec ?? null,
+    ...(judged ? { judgedAt: new Date(judged.at).toISOString(), judgedBy: judged.by } : {}),
     diagnosis: o.diagnosis.map((f) => ({ code: f.code, message: f.message, ...(f.hint ? { hint: f.hint } : {}) })),
   };
 }

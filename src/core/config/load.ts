@@ -29,10 +29,12 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
   const [chosen, from] = opts.provider ? [opts.provider, '--provider']
     : opts.env.HOOKCTL_PROVIDER ? [opts.env.HOOKCTL_PROVIDER, 'HOOKCTL_PROVIDER'] : [config.provider, found?.where ?? 'the config'];
   const provider = chosen ? namedProvider(chosen, from, customProviders) : DEFAULT_PROVIDER;
+  const profile = getProvider(provider, customProviders);
   return {
     configFile: found?.file,
     config,
     provider,
+    profile,
     providerExplicit: chosen !== undefined,
     providers,
     customProviders,
@@ -195,19 +197,6 @@ export function buildCustomProvider(c: CustomProvider, where: string): ProviderP
     events: c.events ?? base.events ?? [],
     fixtures: c.fixtures ?? (parent ? base.fixtures ?? parent : undefined),
   };
-}
-
-/** Secrets for a provider: flags > HOOKCTL_SECRET > config > the documented dev secret. */
-export function secretsFor(
-  profile: ProviderProfile, settings: Pick<Settings, 'config'>, env: NodeJS.ProcessEnv, flags: readonly string[] = [],
-): { secrets: string[]; source: 'flag' | 'env' | 'config' | 'dev' } {
-  if (flags.length) return { secrets: [...flags], source: 'flag' };
-  if (env.HOOKCTL_SECRET) return { secrets: [env.HOOKCTL_SECRET], source: 'env' };
-  // Own keys only: a provider named `constructor` must not find Object.prototype.constructor.
-  const secrets = settings.config.secrets;
-  const fromConfig = secrets && Object.hasOwn(secrets, profile.id) ? secrets[profile.id] : undefined;
-  if (fromConfig) return { secrets: Array.isArray(fromConfig) ? fromConfig : [fromConfig], source: 'config' };
-  return { secrets: [profile.devSecret], source: 'dev' };
 }
 
 const firstLine = (s: string) => s.split('\n')[0] ?? s;

@@ -27,6 +27,8 @@ export interface Settings {
   config: HookctlConfig;
   /** Default provider id: flags > HOOKCTL_PROVIDER > config > built-in default. */
   provider: string;
+  /** The default provider's profile, resolved once (commands never look it up again). */
+  profile: ProviderProfile;
   /** Whether `provider` was chosen explicitly (not the built-in default). */
   providerExplicit: boolean;
   providers: ProviderProfile[];

@@ -80,6 +80,10 @@ function validateProvider(p: unknown, at: string, check: Check): void {
   });
   check(prov.scheme !== undefined || prov.extends !== undefined, `${at}.scheme`, 'is required unless the provider extends a built-in');
   optional(prov.scheme, (s) => validateScheme(s, `${at}.scheme`, check));
+  optional(prov.request, (r) => {
+    check(isObject(r), `${at}.request`, 'must be an object');
+    optional((r as Record<string, unknown>).bodyFormat, (f) => check(f === 'compact' || f === 'pretty', `${at}.request.bodyFormat`, 'must be "compact" or "pretty"'));
+  });
   optional(prov.events, (e) => {
     check(Array.isArray(e), `${at}.events`, 'must be a list of { name, description?, payload? }');
     (e as unknown[]).forEach((ev, i) => check(isObject(ev) && typeof (ev as { name?: unknown }).name === 'string', `${at}.events[${i}].name`, 'must be a string'));

@@ -5,9 +5,10 @@ import { UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
-import { expectedText, judgeAll } from './judge.js';
+import { isRejection, isRouteMissing, routeNotFound } from '../http/route.js';
+import { expectedText, judgeAll, type JudgeContext } from './judge.js';
 import { allScenarioIds, eventScenarios, NEGATIVE_SCENARIOS, RESPONSE_TIME } from './scenarios.js';
-import type { Exchange, Scenario, ScenarioResult, ScenarioTools } from './types.js';
+import type { Exchange, Probe, Scenario, ScenarioResult, ScenarioTools } from './types.js';
 
 export interface ConformanceOptions {
   profile: ProviderProfile;
@@ -27,10 +28,19 @@ export interface ConformanceOptions {
   random: Random;
   signal?: AbortSignal;
   onResult?: (r: ScenarioResult) => void;
+  /** The valid delivery sent before the first scenario that must be refused, once it is answered. */
+  onBaseline?: (x: Exchange) => void;
+}
+
+/** The scenarios' results, and the valid delivery every refusal was judged against. */
+export interface ConformanceRun {
+  results: ScenarioResult[];
+  /** A valid delivery of the provider's first event to the same route; absent when no scenario refuses. */
+  baseline?: Exchange;
 }
 
 /** Run the scenarios in order; a receiver that cannot be reached at all throws (exit 3). */
-export async function runConformance(o: ConformanceOptions): Promise<ScenarioResult[]> {
+export async function runConformance(o: ConformanceOptions): Promise<ConformanceRun> {
   // Every scenario builds on a real event of the provider: without one there is nothing to send.
   const first = o.profile.events[0];
   if (!first) throw new UsageError(`${o.profile.id} has no events to test with`, 'add events to the provider in the config');
@@ -46,39 +56,68 @@ export async function runConformance(o: ConformanceOptions): Promise<ScenarioRes
   };
   // Long enough that a slow receiver is judged by response-time, not by every scenario.
   const requestTimeout = Math.max(2 * o.timeoutMs, o.timeoutMs + 5000);
+  const judging: JudgeContext = { method: o.profile.request.method, url: o.url, route: { provider: o.profile.id, path: o.profile.request.path }, timeoutMs: requestTimeout };
   const results: ScenarioResult[] = [];
   const report = (r: ScenarioResult) => { results.push(r); o.onResult?.(r); };
+  let baseline: Exchange | undefined;
 
   for (const s of selected.scenarios) {
     if (o.signal?.aborted) break;
     const codes = o.expect?.[s.key];
     const reason = s.skip?.(o.profile);
     if (reason) { report({ id: s.id, status: 'skip', expected: '', got: reason, ms: 0, exchanges: [] }); continue; }
+    // A refusal means something only if the same route accepts a valid delivery: send one first.
+    if (s.rejects && !baseline) {
+      baseline = await send({ label: `baseline ${first.name}`, delivery: tools.builder().build(tools.world()), demand: 'accept' }, o, requestTimeout);
+      o.onBaseline?.(baseline);
+    }
     const exchanges: Exchange[] = [];
     const t0 = performance.now();
-    for (const probe of s.probes(tools)) exchanges.push(await send(probe.delivery, probe, o, requestTimeout));
+    for (const probe of s.probes(tools)) exchanges.push(await send(probe, o, requestTimeout));
+    if (s.id === `event:${first.name}`) baseline ??= exchanges[0];
     const judged = exchanges.filter((x) => !x.unjudged);
-    const message = judgeAll(judged, codes, requestTimeout);
+    const message = judgeAll(judged, codes, judging);
+    const inconclusive = !message && s.rejects && !accepted(baseline);
     report({
       id: s.id,
-      status: message ? 'fail' : 'pass',
+      status: message ? 'fail' : inconclusive ? 'inconclusive' : 'pass',
       expected: expectedText(judged[0]?.demand ?? 'accept', codes),
       got: judged.map((x) => x.status ?? 'no response').join(', '),
-      message,
+      message: message ?? (inconclusive ? unproven(baseline, judging) : undefined),
       ms: Math.round(performance.now() - t0),
       // The advice is in the message when it applies; the report keeps the exchanges to the facts.
-      exchanges: exchanges.map(({ ifAccepted: _advice, ...x }) => x),
+      exchanges: exchanges.map(({ ifAccepted: _advice, layout: _layout, ...x }) => x),
     });
   }
   if (selected.responseTime) report(responseTime(results, o));
-  return results;
+  return { results, baseline };
 }
 
-async function send(delivery: Delivery, probe: Pick<Exchange, 'label' | 'demand' | 'unjudged' | 'ifAccepted'>, o: ConformanceOptions, timeoutMs: number): Promise<Exchange> {
+const accepted = (x: Exchange | undefined) => x?.status !== undefined && x.status >= 200 && x.status < 300;
+
+/** Why a refusal proves nothing: the route refused a valid delivery too. */
+function unproven(baseline: Exchange | undefined, ctx: JudgeContext): string {
+  const answer = baseline?.status === undefined ? 'got no answer' : isRouteMissing(baseline.status)
+    ? routeNotFound(ctx.method, ctx.url, baseline.status, ctx.route) : `was answered ${baseline.status}`;
+  return `inconclusive: a valid delivery to the same route (${baseline?.label ?? 'baseline'}) ${answer}, so this refusal proves nothing; make the valid events pass first`;
+}
+
+async function send(probe: Probe, o: ConformanceOptions, timeoutMs: number): Promise<Exchange> {
   const t0 = performance.now();
+  const answer = await exchange(probe.delivery, o, timeoutMs);
+  // Refused: the compact twin tells a receiver that re-serializes the JSON from one with the wrong secret.
+  const twin = probe.compactTwin && answer.status !== undefined && isRejection(answer.status) ? await exchange(probe.compactTwin, o, timeoutMs) : undefined;
+  return {
+    label: probe.label, demand: probe.demand, unjudged: probe.unjudged, ifAccepted: probe.ifAccepted, layout: probe.layout,
+    status: answer.status, ms: Math.round(performance.now() - t0), error: answer.error,
+    ...(twin?.status === undefined ? {} : { twinStatus: twin.status }),
+  };
+}
+
+async function exchange(delivery: Delivery, o: ConformanceOptions, timeoutMs: number): Promise<{ status?: number; error?: string }> {
   const { response, error } = await deliver(delivery, { client: o.client, url: o.url, timeoutMs });
   if (error && (error.kind === 'refused' || error.kind === 'dns')) throw error;
-  return { label: probe.label, demand: probe.demand, unjudged: probe.unjudged, ifAccepted: probe.ifAccepted, status: response?.status, ms: Math.round(performance.now() - t0), error: error?.message };
+  return { status: response?.status, error: error?.message };
 }
 
 function responseTime(results: ScenarioResult[], o: ConformanceOptions): ScenarioResult {

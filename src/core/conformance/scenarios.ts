@@ -10,32 +10,41 @@ const noTimestamp = (p: ProviderProfile) => (p.scheme.timestamp ? undefined : `$
 
 /** Every validly signed event of the provider: 2xx within its timeout. */
 export function eventScenarios(profile: ProviderProfile): Scenario[] {
+  // A provider that does not send compact JSON: a refused event is re-sent compact, to tell a receiver
+  // that verifies a re-serialized body from one that holds the wrong secret.
+  const laidOut = (profile.request.bodyFormat ?? 'compact') !== 'compact';
   return profile.events.map((event) => ({
     id: `event:${event.name}`,
     key: 'valid',
     description: `a valid ${event.name} delivery is accepted`,
-    probes: (t) => [{ label: event.name, delivery: t.builder('valid', event).build(t.world()), demand: 'accept' }],
+    probes: (t) => [{
+      label: event.name, delivery: t.builder('valid', event).build(t.world()), demand: 'accept',
+      ...(laidOut ? { compactTwin: compactTwin(t, event), layout: `${profile.name}'s own indented JSON` } : {}),
+    }],
   }));
 }
 
+/** The event as `JSON.stringify` writes it, correctly signed: what a re-serializing receiver recomputes. */
+const compactTwin = (t: ScenarioTools, event = t.event) => t.builder('valid', event, { bodyFormat: 'compact' }).build(t.world());
+
 export const NEGATIVE_SCENARIOS: Scenario[] = [
   {
-    id: 'invalid-signature', key: 'invalidSignature',
+    id: 'invalid-signature', key: 'invalidSignature', rejects: true,
     description: 'a signature over different bytes is rejected',
     probes: (t) => [{ label: 'invalid', delivery: t.builder('invalid').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'wrong-secret', key: 'wrongSecret',
+    id: 'wrong-secret', key: 'wrongSecret', rejects: true,
     description: 'a signature made with another secret is rejected',
     probes: (t) => [{ label: 'wrong secret', delivery: t.builder('wrong-secret').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'missing-signature', key: 'missingSignature',
+    id: 'missing-signature', key: 'missingSignature', rejects: true,
     description: 'a delivery without the signature header is rejected',
     probes: (t) => [{ label: 'missing', delivery: t.builder('missing').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'malformed-signature', key: 'malformedSignature',
+    id: 'malformed-signature', key: 'malformedSignature', rejects: true,
     description: 'a signature of the wrong length, the wrong encoding or without its prefix is rejected',
     probes: (t) => {
       const spec = primary(t.profile);
@@ -50,19 +59,19 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     },
   },
   {
-    id: 'stale-timestamp', key: 'staleTimestamp',
+    id: 'stale-timestamp', key: 'staleTimestamp', rejects: true,
     description: 'a timestamp older than the tolerance is rejected',
     skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.tolerance.pastSec === null ? `${p.id} accepts timestamps of any age` : undefined),
     probes: (t) => [{ label: 'stale', delivery: t.builder('stale').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'future-timestamp', key: 'futureTimestamp',
+    id: 'future-timestamp', key: 'futureTimestamp', rejects: true,
     description: 'a timestamp further in the future than the tolerance is rejected',
     skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.tolerance.futureSec === null ? `${p.id} checks the past only` : undefined),
     probes: (t) => [{ label: 'future', delivery: t.builder('future').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'missing-timestamp', key: 'missingTimestamp',
+    id: 'missing-timestamp', key: 'missingTimestamp', rejects: true,
     description: 'a delivery without its timestamp is rejected',
     skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.source === 'body' ? `${p.id} carries its timestamp inside the signed body` : undefined),
     probes: (t) => {
@@ -87,12 +96,23 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     },
   },
   {
-    id: 'tampered-body', key: 'tamperedBody',
+    id: 'tampered-body', key: 'tamperedBody', rejects: true,
     description: 'a body changed by one byte after signing is rejected',
     probes: (t) => {
       const d = valid(t);
       return [{ label: 'one byte changed', delivery: { ...d, body: flipOneByte(d.body) }, demand: 'reject' }];
     },
+  },
+  {
+    id: 'reserialized-body', key: 'reserializedBody',
+    description: 'a valid delivery whose JSON parse-then-stringify would change is accepted (the raw bytes are verified)',
+    probes: (t) => [{
+      label: 're-serialization probe',
+      delivery: t.builder('valid', t.event, { bodyFormat: 'reserialize' }).build(t.world()),
+      demand: 'accept',
+      compactTwin: compactTwin(t),
+      layout: 'JSON laid out as real serializers differ (indented, a trailing newline, \\u00e9 and \\/ escapes, 1.0, 1e3, an integer past 2^53, keys out of order)',
+    }],
   },
   {
     id: 'duplicate', key: 'duplicate',
@@ -122,7 +142,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
       const { event } = t;
       const world = t.world();
       const payload = buildPayload(t.profile, event, world) as Record<string, unknown>;
-      const padded = serializeBody({ ...payload, hookctl_padding: 'x'.repeat(ONE_MIB) });
+      const padded = serializeBody({ ...payload, hookctl_padding: 'x'.repeat(ONE_MIB) }, t.profile.request.bodyFormat);
       return [{ label: '1 MiB', delivery: t.builder('valid', event, { data: padded }).build(world), demand: 'no-crash' }];
     },
   },

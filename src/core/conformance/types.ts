@@ -17,12 +17,20 @@ export interface Probe {
    * (`…; reject a missing timestamp`); the judge appends `with <expected statuses>`.
    */
   ifAccepted?: string;
+  /**
+   * For a valid probe whose body `JSON.stringify(JSON.parse(body))` would change: the same event as compact
+   * JSON, correctly signed. Sent only when the probe is refused: accepted, it proves the receiver verifies a
+   * re-serialized body rather than the bytes it was sent.
+   */
+  compactTwin?: Delivery;
+  /** How the probe's body is laid out, for that diagnosis (`Stripe's indented`, `re-serialization probe`). */
+  layout?: string;
 }
 
 export interface ScenarioTools {
   profile: ProviderProfile;
   events: readonly EventSpec[];
-  /** The provider's first event: what the negative scenarios send. */
+  /** The provider's first event: what the negative scenarios send, and the baseline they are judged against. */
   event: EventSpec;
   /** The secrets of the run; the first signs, as the builder's deliveries are signed. */
   secrets: readonly string[];
@@ -37,6 +45,11 @@ export interface Scenario {
   /** The config key that overrides its expected statuses (`expect: { invalidSignature: [401] }`). */
   key: string;
   description: string;
+  /**
+   * Its probes must be refused: a refusal only counts when a valid delivery to the same route was accepted
+   * in the same run (the baseline); otherwise the result is inconclusive.
+   */
+  rejects?: boolean;
   /** A reason to skip it for this provider, or undefined when it applies. */
   skip?(profile: ProviderProfile): string | undefined;
   probes(tools: ScenarioTools): Probe[];
@@ -48,14 +61,19 @@ export interface Exchange {
   unjudged?: boolean;
   /** The probe's `ifAccepted`, for the judge (not reported). */
   ifAccepted?: string;
+  /** The probe's layout, for the judge (not reported). */
+  layout?: string;
   status?: number;
+  /** The compact twin's answer, when the probe was refused and had one. */
+  twinStatus?: number;
   ms: number;
   error?: string;
 }
 
 export interface ScenarioResult {
   id: string;
-  status: 'pass' | 'fail' | 'skip';
+  /** `inconclusive`: a refusal that proves nothing, because the route refused the valid baseline too. */
+  status: 'pass' | 'fail' | 'skip' | 'inconclusive';
   /** What was expected and what came back, or why it was skipped. */
   expected: string;
   got: string;

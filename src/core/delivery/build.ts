@@ -104,11 +104,12 @@ type BodyFactory = (ctx: TemplateContext) => { bytes: Buffer; bodyTimestamp?: nu
 
 /**
  * Where the body comes from: `--data` bytes (verbatim unless an edit must parse them), or a
- * fixture template rendered with fresh values, edited, then serialized as compact JSON.
+ * fixture template rendered with fresh values, edited, then laid out as the provider lays out JSON.
  */
 function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): BodyFactory {
   const o = spec.overrides ?? {};
   const edits = (o.set ?? []).map(parseEdit);
+  const format = o.bodyFormat ?? spec.profile.request.bodyFormat ?? 'compact';
   const ts = spec.profile.scheme.timestamp;
   const field = ts?.source === 'body' ? ts.field : undefined;
   const scale = ts?.unit === 'ms' ? 1000 : 1;
@@ -140,21 +141,21 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): Body
     const parsed = editBody(parseJsonBody(data, '--data'), edits);
     return (ctx) => {
       const payload = editBody(parsed, tsEdit(ctx.now));
-      return { bytes: serializeBody(payload), bodyTimestamp: readTs(payload) };
+      return { bytes: serializeBody(payload, format), bodyTimestamp: readTs(payload) };
     };
   }
 
   const loaded = o.fixture !== undefined ? readFixtureFile(resolve(spec.cwd ?? '.', o.fixture)) : loadFixture(spec.profile, event, spec.fixtureDirs);
   // Fixtures are cached and shared: edit a copy.
   const template = edits.length ? editBody(structuredClone(loaded), edits) : loaded;
-  if (!field) {
-    const render = compileTemplate(template);
+  if (!field && format !== 'reserialize') {
+    const render = compileTemplate(template, format);
     return (ctx) => ({ bytes: Buffer.from(render(ctx), 'utf8') });
   }
   return (ctx) => {
     let payload = renderTemplate(template, ctx);
     if (moveTimestamp) payload = editBody(payload, tsEdit(ctx.now));
-    return { bytes: serializeBody(payload), bodyTimestamp: readTs(payload) };
+    return { bytes: serializeBody(payload, format), bodyTimestamp: readTs(payload) };
   };
 }
 

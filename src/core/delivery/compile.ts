@@ -4,14 +4,14 @@ import { TOKEN, WHOLE } from '../templates/template.js';
 /**
  * A fixture template compiled for bursts: the JSON text around the `{{tokens}}` is serialized
  * once, so a delivery only evaluates its tokens and joins strings. The bytes are exactly
- * `serializeBody(renderTemplate(template, ctx))`, random draws included: the tokens are
+ * `serializeBody(renderTemplate(template, ctx), format)`, random draws included: the tokens are
  * evaluated by `renderTemplate` itself, once each, random ones in the order the walk meets them.
  */
 export type CompiledBody = (ctx: TemplateContext) => string;
 
 type Part = string | { token: number; whole: boolean };
 
-export function compileTemplate(template: unknown): CompiledBody {
+export function compileTemplate(template: unknown, format: 'compact' | 'pretty' = 'compact'): CompiledBody {
   const tokens: string[] = [];
   const index = new Map<string, number>();
   const slot = (token: string) => {
@@ -25,7 +25,10 @@ export function compileTemplate(template: unknown): CompiledBody {
     if (typeof parts[last] === 'string') parts[last] += text;
     else parts.push(text);
   };
-  const walk = (node: unknown): void => {
+  // As JSON.stringify(v, null, 2) lays it out: one member per line, `"key": value`, empty containers stay `{}`/`[]`.
+  const pretty = format === 'pretty';
+  const newline = (depth: number) => (pretty ? `\n${'  '.repeat(depth)}` : '');
+  const walk = (node: unknown, depth: number): void => {
     if (typeof node === 'string') {
       const whole = WHOLE.exec(node);
       if (whole) { parts.push({ token: slot(whole[1] as string), whole: true }); return; }
@@ -39,24 +42,24 @@ export function compileTemplate(template: unknown): CompiledBody {
       }
       lit(`${inner(node.slice(last))}"`);
     } else if (Array.isArray(node)) {
+      if (node.length === 0) { lit('[]'); return; }
       lit('[');
-      node.forEach((item, i) => { if (i) lit(','); walk(item === undefined ? null : item); });
-      lit(']');
+      node.forEach((item, i) => { lit(`${i ? ',' : ''}${newline(depth + 1)}`); walk(item === undefined ? null : item, depth + 1); });
+      lit(`${newline(depth)}]`);
     } else if (node && typeof node === 'object') {
+      const entries = Object.entries(node).filter(([, v]) => v !== undefined);
+      if (entries.length === 0) { lit('{}'); return; }
       lit('{');
-      let first = true;
-      for (const [k, v] of Object.entries(node)) {
-        if (v === undefined) continue;
-        lit(`${first ? '' : ','}${JSON.stringify(k)}:`);
-        first = false;
-        walk(v);
-      }
-      lit('}');
+      entries.forEach(([k, v], i) => {
+        lit(`${i ? ',' : ''}${newline(depth + 1)}${JSON.stringify(k)}:${pretty ? ' ' : ''}`);
+        walk(v, depth + 1);
+      });
+      lit(`${newline(depth)}}`);
     } else {
       lit(JSON.stringify(node));
     }
   };
-  walk(template);
+  walk(template, 0);
 
   if (tokens.length === 0) {
     const text = parts.join('');

@@ -8,7 +8,7 @@ export { runDeliveries, type Attempt } from './run.js';
 export { judgeAttempt } from './policy.js';
 export { planMode } from './modes.js';
 export { parseEdit, applyEdits, parseHeader, readDataArg, mergeHeaders } from './edits.js';
-export { expectNotMet, parseExpect, type Expectation } from './expect.js';
+export { expectNotMet, parseExpect, REJECTED, unmetHint, type Expectation } from './expect.js';
 export { toCurl, quoteBody } from './curl.js';
 export { Stats } from './stats.js';
 export type { SignatureMode } from './types.js';

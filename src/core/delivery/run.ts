@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { pool, sleep } from '../timing.js';
 import { NetworkError, type HttpClient, type HttpResponse } from '../http/client.js';
 import type { DeliveryPolicy } from '../providers/types.js';
 import type { Random } from '../random.js';
@@ -77,7 +77,6 @@ export async function runDeliveries(opts: RunOptions): Promise<RunSummary> {
   const count = opts.count ?? 1;
   const stats = opts.stats ?? new Stats(count);
   const of = opts.retry ? maxAttempts(opts.retry.policy) : 1;
-  let next = 0;
 
   const one = async (index: number) => {
     const prepared = opts.builder.prepare({ now: opts.clock(), random: opts.random });
@@ -93,27 +92,13 @@ export async function runDeliveries(opts: RunOptions): Promise<RunSummary> {
         const final = judgement?.verdict !== 'retry';
         opts.onAttempt?.({ index, copy, attempt, of, delivery, response, error, judgement, final });
         if (final) break;
-        if (!(await wait(judgement?.delayMs ?? 0, opts.signal))) return;
+        if (!(await sleep(judgement?.delayMs ?? 0, opts.signal))) return;
         delivery = opts.builder.sign(prepared, opts.clock());
       }
     }
   };
 
-  const worker = async () => {
-    while (next < count && !opts.signal?.aborted) await one(next++);
-  };
   if (!opts.stats) stats.start();
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 1, count)) }, worker));
+  await pool(count, opts.concurrency ?? 1, one, opts.signal);
   return stats.summary();
-}
-
-/** Resolves false when aborted (Ctrl-C during a long, unscaled retry wait). */
-async function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
-  if (ms <= 0) return !signal?.aborted;
-  try {
-    await sleep(ms, undefined, { signal });
-    return true;
-  } catch {
-    return false;
-  }
 }

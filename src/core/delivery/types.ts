@@ -1,5 +1,6 @@
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
+import type { BodyFormat } from '../templates/serialize.js';
 
 /** What `--signature` does to an otherwise correct delivery. */
 export const SIGNATURE_MODES = ['valid', 'invalid', 'missing', 'malformed', 'wrong-secret', 'stale', 'future'] as const;
@@ -19,6 +20,8 @@ export interface DeliveryOverrides {
   headers?: readonly HeaderPair[];
   /** The signed Unix time in seconds (`--timestamp`), instead of the clock. */
   timestamp?: number;
+  /** How a template's payload is laid out (`--body-format`); default: the provider's own. `--data` bytes are never re-laid. */
+  bodyFormat?: BodyFormat;
 }
 
 /** Everything that stays the same across the deliveries of one run. */

@@ -112,15 +112,33 @@ function ordinal(n: number): string {
 export function signatureVariants(scheme: Scheme, headers: Headers): Variant[] {
   const present = presentSignature(scheme, headers);
   if (!present) return [];
-  const { spec, index, key, values } = present;
-  const raw = values.join(', ');
-  const out: Variant[] = [];
-  const patch = (p: Partial<SignatureSpec>) => (a: Recheck): Recheck => ({
-    ...a, scheme: { ...a.scheme, signatures: a.scheme.signatures.map((s, i) => (i === index ? { ...s, ...p } : s)) },
-  });
-  const candidates = (format = spec.format) => values.flatMap((v) => parseSignatureHeader(format, v).signatures);
-  const bare = spec.format.style === 'prefixed' ? values.map((v) => v.trim()) : candidates();
+  const { spec, index, values } = present;
+  const at: At = {
+    present,
+    raw: values.join(', '),
+    patch: (p) => (a) => ({ ...a, scheme: { ...a.scheme, signatures: a.scheme.signatures.map((s, i) => (i === index ? { ...s, ...p } : s)) } }),
+    bare: spec.format.style === 'prefixed' ? values.map((v) => v.trim()) : candidates(values, spec.format),
+  };
+  return [...duplicateVariants(scheme, headers, at), ...formatVariants(at), ...digestVariants(at)];
+}
 
+/** What every family of variants reads off the signature header. */
+interface At {
+  present: PresentSignature;
+  /** The header's values joined, as a receiver reading req.headers sees them. */
+  raw: string;
+  /** A recheck with the scheme's signature spec changed. */
+  patch: (p: Partial<SignatureSpec>) => (a: Recheck) => Recheck;
+  /** The signatures without their format (a prefixed header's values as they are). */
+  bare: string[];
+}
+
+const candidates = (values: readonly string[], format: SignatureFormat) => values.flatMap((v) => parseSignatureHeader(format, v).signatures);
+
+/** The header arrived more than once: each distinct copy on its own. */
+function duplicateVariants(scheme: Scheme, headers: Headers, { present }: At): Variant[] {
+  const { spec, key } = present;
+  const out: Variant[] = [];
   const dup = signatureCopies(scheme, headers);
   if (dup) {
     for (const { copy, ordinals } of distinctCopies(dup.copies)) {
@@ -134,7 +152,12 @@ export function signatureVariants(scheme: Scheme, headers: Headers): Variant[] {
       });
     }
   }
+  return out;
+}
 
+/** The header's format is off: no prefix, another separator. */
+function formatVariants({ present: { spec }, raw, patch, bare }: At): Variant[] {
+  const out: Variant[] = [];
   const fmt = spec.format;
   if (fmt.style === 'prefixed' && fmt.prefix !== '' && !raw.includes(fmt.prefix)) {
     const looksBare = bare.some((s) => ENCODINGS.some((e) => isWellFormed(s, spec.algorithm, e)));
@@ -167,8 +190,14 @@ export function signatureVariants(scheme: Scheme, headers: Headers): Variant[] {
       });
     }
   }
+  return out;
+}
 
-  const sigs = candidates().length ? candidates() : bare;
+/** The digest itself is off: another encoding, uppercase hex, another algorithm. */
+function digestVariants({ present: { spec, key, values }, patch, bare }: At): Variant[] {
+  const out: Variant[] = [];
+  const parsed = candidates(values, spec.format);
+  const sigs = parsed.length ? parsed : bare;
   for (const enc of ENCODINGS.filter((e) => e !== spec.encoding)) {
     const evidently = sigs.some((s) => isWellFormed(s, spec.algorithm, enc) && !isWellFormed(s, spec.algorithm, spec.encoding));
     const message = `signature is ${enc}, the scheme expects ${spec.encoding}`;

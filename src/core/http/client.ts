@@ -51,6 +51,8 @@ const MAX_RESPONSE_BODY = 1024 * 1024;
 export interface ClientOptions {
   /** Keep-alive connections per origin: the burst's concurrency. */
   connections?: number;
+  /** `--insecure`: accept any TLS certificate (a local receiver's self-signed one). */
+  insecure?: boolean;
 }
 
 /**
@@ -60,7 +62,10 @@ export interface ClientOptions {
  */
 export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpClient> {
   const Agent = await loadAgent();
-  const agent = new Agent({ connections: opts.connections ?? 1, pipelining: 1, keepAliveTimeout: 10_000 });
+  const agent = new Agent({
+    connections: opts.connections ?? 1, pipelining: 1, keepAliveTimeout: 10_000,
+    ...(opts.insecure ? { connect: { rejectUnauthorized: false } } : {}),
+  });
   // A burst sends to one URL: split it once, not per request.
   let lastUrl: URL | undefined;
   let origin = '';
@@ -169,7 +174,7 @@ export function networkError(err: unknown, req: Pick<HttpRequest, 'url' | 'timeo
       return new NetworkError('other', `cannot reach ${host} (${code})`, 'check the address in --to and your network', code, err);
     default:
       if (typeof code === 'string' && /^(ERR_TLS|ERR_SSL|CERT_|DEPTH_ZERO|SELF_SIGNED|UNABLE_TO_)/.test(code)) {
-        return new NetworkError('tls', `TLS handshake with ${host} failed (${code})`, 'local servers usually speak plain http://', code, err);
+        return new NetworkError('tls', `TLS handshake with ${host} failed (${code})`, 'a self-signed certificate? pass --insecure; local servers usually speak plain http://', code, err);
       }
       if (typeof code === 'string' && (code.startsWith('E') || code.startsWith('UND_ERR') || code.startsWith('HPE_'))) {
         return new NetworkError('other', `request to ${target} failed: ${e.message} (${code})`, 'check that the target speaks HTTP', code, err);

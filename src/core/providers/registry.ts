@@ -67,3 +67,14 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
   }
   return best;
 }
+
+/**
+ * The provider a target's path names: a last segment that is a provider id (`/webhooks/stripe`), else a
+ * path that is a provider's default path (`/webhooks/ctf`). Used only when no provider was chosen.
+ */
+export function providerFromPath(url: URL, providers: readonly ProviderProfile[]): ProviderProfile | undefined {
+  const path = url.pathname.replace(/\/+$/, '');
+  let last = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  try { last = decodeURIComponent(last); } catch { /* a stray % is no provider id anyway */ }
+  return providers.find((p) => p.id === last) ?? providers.find((p) => p.request.path.replace(/\/+$/, '') === path);
+}

@@ -34,6 +34,8 @@ export interface ProviderProfile {
     /** Path used when the target URL has none. */
     path: string;
     contentType: string;
+    /** How the provider lays out its JSON bodies (default `compact`); see docs/providers.md "Body layout". */
+    bodyFormat?: 'compact' | 'pretty';
     userAgent?: string;
     /** Extra headers; values may use fixture tokens like `{{uuid}}`. */
     headers?: Record<string, string>;

@@ -38,7 +38,7 @@ export interface ReplayRequest {
 
 /**
  * By default the captured bytes and headers, in order, minus hop-by-hop headers the client computes.
- * Edits re-serialize the body as compact JSON; re-signing goes through the signing module with the
+ * Edits re-serialize the body in the provider's layout (Stripe's indented JSON stays indented); re-signing goes through the signing module with the
  * provider's scheme, a fresh timestamp, a fresh delivery id and message id.
  */
 export function buildReplay(req: LoadedRequest, o: ReplayOptions): ReplayRequest {
@@ -53,7 +53,7 @@ export function buildReplay(req: LoadedRequest, o: ReplayOptions): ReplayRequest
   }
   if (edits.length > 0) {
     const parsed = parseJsonBody(body, `the body of ${req.label}`);
-    body = serializeBody(applyEdits(parsed, edits));
+    body = serializeBody(applyEdits(parsed, edits), request.bodyFormat);
   }
   if (!o.resign) return finish({ method: req.method, headers, body, resigned: false, edited: o.edits.length > 0 });
 

@@ -1,5 +1,6 @@
 import type { HttpClient, HttpResponse } from '../http/client.js';
 import { NetworkError } from '../http/client.js';
+import { pool, sleep } from '../timing.js';
 
 export interface Job<T> {
   item: T;
@@ -26,7 +27,6 @@ export interface RunOptions {
  * A request that gets no response is a result (`error`), so one refused connection does not hide the others'.
  */
 export async function runJobs<T>(client: HttpClient, jobs: readonly Job<T>[], o: RunOptions, report: (s: Sent<T>) => void): Promise<void> {
-  let next = 0;
   let nextStartAt = 0;
   // Each start reserves the next slot, so starts are `delayMs` apart whatever the concurrency.
   // Spacing is timer work, measured on the monotonic clock like the timers themselves (not the
@@ -36,28 +36,17 @@ export async function runJobs<T>(client: HttpClient, jobs: readonly Job<T>[], o:
     nextStartAt = at + o.delayMs;
     return at - performance.now();
   };
-  const worker = async () => {
-    while (next < jobs.length && !o.signal.aborted) {
-      const job = jobs[next++] as Job<T>;
-      const wait = o.delayMs > 0 ? reserve() : 0;
-      if (wait > 0) await sleep(wait, o.signal);
-      if (o.signal.aborted) return;
-      try {
-        const response = await client.send({ url: job.url, method: job.method, headers: job.headers, body: job.body, timeoutMs: o.timeoutMs });
-        report({ job, response });
-      } catch (err) {
-        if (!(err instanceof NetworkError)) throw err;
-        report({ job, error: err });
-      }
+  await pool(jobs.length, o.concurrency, async (index) => {
+    const job = jobs[index] as Job<T>;
+    const wait = o.delayMs > 0 ? reserve() : 0;
+    if (wait > 0) await sleep(wait, o.signal);
+    if (o.signal.aborted) return;
+    try {
+      const response = await client.send({ url: job.url, method: job.method, headers: job.headers, body: job.body, timeoutMs: o.timeoutMs });
+      report({ job, response });
+    } catch (err) {
+      if (!(err instanceof NetworkError)) throw err;
+      report({ job, error: err });
     }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.concurrency, jobs.length)) }, worker));
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() { clearTimeout(t); signal.removeEventListener('abort', done); resolve(); }
-    signal.addEventListener('abort', done, { once: true });
-  });
+  }, o.signal);
 }

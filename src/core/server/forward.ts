@@ -27,9 +27,9 @@ const NOT_RELAYED = new Set([...NOT_COPIED, 'content-length', 'date']);
  * body bytes and the header pairs, in order and casing, exactly as they arrived.
  * A target with no path receives each request's own path and query.
  */
-export async function createForwarder(target: URL, timeoutMs: number, maxAnswer: number): Promise<Forwarder> {
+export async function createForwarder(target: URL, timeoutMs: number, maxAnswer: number, insecure = false): Promise<Forwarder> {
   const { Agent, request } = await import('undici');
-  const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64 });
+  const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64, ...(insecure ? { connect: { rejectUnauthorized: false } } : {}) });
   const samePath = target.pathname === '/' && !target.search;
 
   return {

@@ -20,6 +20,8 @@ export interface CaptureServerOptions extends Omit<PipelineOptions, 'dedup' | 'f
   /** --forward-to, and how long the app may take to answer. */
   forwardTo?: URL;
   forwardTimeoutMs?: number;
+  /** --insecure: the app's TLS certificate is not checked. */
+  forwardInsecure?: boolean;
   /** Bound on the duplicate index (keys remembered). */
   dedupCapacity?: number;
   /** Captures from before this run (oldest first), so a retry after a restart is still a duplicate. */
@@ -37,7 +39,7 @@ export interface CaptureServer {
 
 /** The capture server behind `hookctl listen`. */
 export async function startCaptureServer(o: CaptureServerOptions): Promise<CaptureServer> {
-  const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000, o.maxBody) : undefined;
+  const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000, o.maxBody, o.forwardInsecure) : undefined;
   const dedup = new DedupIndex(o.dedupCapacity);
   for (const c of o.earlier ?? []) dedup.check(dedupKey(c), c.id);
   const stopping = new AbortController();

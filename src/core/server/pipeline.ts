@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { sleep } from '../timing.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { sha256Hex } from '../store/format.js';
 import type { Capture, CaptureStore } from '../store/types.js';
@@ -104,7 +104,7 @@ export function createPipeline(o: PipelineOptions): (req: ArrivedRequest) => Pro
         capture.response = { status: 503 };
       }
     }
-    if (o.delayMs > 0) await sleep(o.delayMs, undefined, { ref: false, signal: o.stopping }).catch(() => {});
+    if (o.delayMs > 0) await sleep(o.delayMs, o.stopping, false);
     await o.outputReady?.();
     const delivery: ReceivedDelivery = { capture, provider: seen.provider, forward, storeError };
     return { reply, after: () => o.onDelivery(delivery) };

@@ -68,7 +68,9 @@ export type FailureReason =
   | 'timestamp-too-old'
   | 'timestamp-too-new'
   | 'missing-id'
-  | 'no-match';
+  | 'no-match'
+  /** No secret given can be turned into a key for this scheme (a `whsec_` literal where base64 is expected). */
+  | 'bad-secret';
 
 export interface VerifyOk {
   ok: true;

@@ -32,7 +32,7 @@ export function verifyUsable(profile: SchemeOwner, secrets: readonly string[], i
     }
   });
   if (usable.length === 0) {
-    return { ok: false, scheme: profile.id, reason: 'no-match', detail: `${unusable.join('; ')} (${profile.name} base64-decodes its secret)` };
+    return { ok: false, scheme: profile.id, reason: 'bad-secret', detail: `${unusable.join('; ')} (${profile.name} base64-decodes its secret)` };
   }
   const result = verifyWithScheme(profile.scheme, profile.id, { ...input, secrets: usable.map((i) => secrets[i] as string) });
   const original = (i: number | undefined) => (i === undefined ? undefined : usable[i]);

@@ -1,5 +1,5 @@
 /** Which provider a request is from, and whether its signature holds: shared by `verify` and `replay`. */
-import { secretsFor } from '../config/load.js';
+import type { ResolvedSecrets, SecretSource } from '../config/secrets.js';
 import type { Settings } from '../config/types.js';
 import { diagnose, toHeaders, type Finding } from '../diagnose/index.js';
 import { detectProvider, getProvider } from '../providers/registry.js';
@@ -20,15 +20,14 @@ export function pickProvider(
   if (detected) return { profile: detected, how: 'headers' };
   const recorded = req.capture?.provider && settings.providers.find((p) => p.id === req.capture?.provider);
   if (recorded) return { profile: recorded, how: 'capture' };
-  return { profile: getProvider(settings.provider, settings.customProviders), how: 'default' };
+  return { profile: settings.profile, how: 'default' };
 }
 
 export interface CheckInput {
   settings: Settings;
-  env: NodeJS.ProcessEnv;
   provider?: string;
-  /** --secret values; empty means env, config, then the dev secret. */
-  secrets: readonly string[];
+  /** A provider's secrets: --secret, else the environment, the config, then the dev secret. */
+  secretsOf: (profile: ProviderProfile, quiet?: boolean) => ResolvedSecrets;
   toleranceSec?: number;
   now: number;
 }
@@ -37,7 +36,9 @@ export interface CheckOutcome {
   profile: ProviderProfile;
   how: ProviderChoice;
   secrets: string[];
-  secretSource: 'flag' | 'env' | 'config' | 'dev';
+  secretSource: SecretSource;
+  /** The source as the user names it (`HOOKCTL_SECRET_STRIPE`). */
+  secretFrom: string;
   result: VerifyResult;
   /** The window the timestamp was checked against (--tolerance applied); undefined for schemes without one. */
   tolerance: Tolerance | undefined;
@@ -47,15 +48,15 @@ export interface CheckOutcome {
 
 export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcome {
   const { profile, how } = pickProvider(req, input.settings, input.provider);
-  const { secrets, source } = secretsFor(profile, input.settings, input.env, input.secrets);
+  const { secrets, source, from } = input.secretsOf(profile);
   const headers = toHeaders(req.headers);
   const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec });
   const diagnosis = diagnose({
     profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result,
     providers: input.settings.providers,
-    secretsFor: (p) => secretsFor(p, input.settings, input.env, input.secrets).secrets,
+    secretsFor: (p) => input.secretsOf(p, true).secrets,
   });
   const base = profile.scheme.timestamp?.tolerance;
   const tolerance = base && effectiveTolerance(base, input.toleranceSec);
-  return { profile, how, secrets, secretSource: source, result, tolerance, diagnosis };
+  return { profile, how, secrets, secretSource: source, secretFrom: from, result, tolerance, diagnosis };
 }

@@ -16,6 +16,8 @@ export const stripe: ProviderProfile = {
     method: 'POST',
     path: '/webhooks/stripe',
     contentType: 'application/json; charset=utf-8',
+    // Stripe's deliveries are 2-space indented, multi-line JSON (stripe-php#884, stripe-java#1151, stripe-dotnet#1506).
+    bodyFormat: 'pretty',
     userAgent: 'Stripe/1.0 (+https://stripe.com/docs/webhooks)',
     headers: { 'Cache-Control': 'no-cache', Accept: '*/*; q=0.5, application/xml' },
   },
