@@ -10,7 +10,6 @@ import type { Capture } from './types.js';
 export { FORMAT_VERSION };
 /** `,"check":"<16 hex>"}` */
 const TRAILER_BYTES = CHECK_KEY.length + CHECK_HEX + 2;
-const NEWLINE = 0x0a;
 /** How a record of a newer format version is reported (it is not damaged: this hookctl cannot read it). */
 export const NEWER_FORMAT = 'written in format';
 
@@ -82,71 +81,4 @@ function toCapture(r: Record<string, unknown>): Decoded {
     if (r[f] !== undefined) (capture as unknown as Record<string, unknown>)[f] = r[f];
   }
   return { ok: true, capture };
-}
-
-export interface ScanProblem {
-  /** Byte offset of the damaged line in its file. */
-  offset: number;
-  /** 1-based line number of the damaged line. */
-  line: number;
-  /** The capture id read from the line's head, when it is readable (the record itself may not be). */
-  id?: string;
-  problem: string;
-}
-
-const ID_HEAD = /^\{"v":\d+,"id":"([0-9a-z]+)"/;
-const TORN = 'incomplete last record (a torn write, or one still being written)';
-const CUT_SHORT = 'incomplete last record (the file ends in the middle of it: it was cut short)';
-
-/** The id at the head of a record line, if it can be read there. */
-function headId(line: Buffer): string | undefined {
-  return ID_HEAD.exec(line.toString('latin1', 0, 48))?.[1];
-}
-
-/**
- * Every record in a buffer of lines, in file order. A damaged line is reported and skipped; the
- * scan goes on at the next newline. A last line without its newline is a torn write.
- * `want` sees the id read from a line's head and can skip the line without decoding it (lookups).
- */
-export function decodeAll(data: Buffer, onProblem: (p: ScanProblem) => void, want?: (id: string) => boolean): Capture[] {
-  return scan(data, onProblem, want, false);
-}
-
-/**
- * The records of a file the user named (an export, a copied segment): strict, so the first
- * damaged line is returned as a problem instead of being skipped. A last record without its
- * newline is accepted when it checks out (the file was cut exactly at its end, or an editor
- * dropped the final newline); otherwise it is reported as cut short.
- */
-export function decodeStrict(data: Buffer): { ok: true; captures: Capture[] } | { ok: false; problem: ScanProblem } {
-  let first: ScanProblem | undefined;
-  const captures = scan(data, (p) => { first ??= p; }, undefined, true, () => first !== undefined);
-  return first ? { ok: false, problem: first } : { ok: true, captures };
-}
-
-function scan(data: Buffer, onProblem: (p: ScanProblem) => void, want: ((id: string) => boolean) | undefined, lastMayLackNewline: boolean, stop?: () => boolean): Capture[] {
-  const out: Capture[] = [];
-  let start = 0;
-  let lineNo = 0;
-  while (start < data.length && !stop?.()) {
-    lineNo++;
-    let end = data.indexOf(NEWLINE, start);
-    const torn = end < 0;
-    if (torn) end = data.length;
-    const line = data.subarray(start, end);
-    const id = want ? headId(line) : undefined;
-    if (line.length > 0 && (id === undefined || (want as (id: string) => boolean)(id))) {
-      let decoded: Decoded;
-      if (!torn) decoded = decodeLine(line);
-      else if (!lastMayLackNewline) decoded = { ok: false, problem: TORN };
-      else {
-        decoded = decodeLine(line);
-        if (!decoded.ok && !decoded.problem.startsWith(NEWER_FORMAT)) decoded = { ok: false, problem: CUT_SHORT };
-      }
-      if (decoded.ok) out.push(decoded.capture);
-      else onProblem({ offset: start, line: lineNo, id: id ?? headId(line), problem: decoded.problem });
-    }
-    start = end + 1;
-  }
-  return out;
 }

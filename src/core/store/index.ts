@@ -3,14 +3,16 @@ import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
 import { encodeRecord } from './encode.js';
-import { decodeAll, NEWER_FORMAT, type ScanProblem } from './format.js';
+import { NEWER_FORMAT } from './format.js';
+import { decodeAll, type ScanProblem } from './scan.js';
 import { ID_LENGTH } from './ids.js';
 import { ensureStoreDirs } from './private.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
 import { SEGMENT_SUFFIX, SegmentWriter, syncDir } from './writer.js';
 
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
-export { encodeCapture, decodeAll, decodeLine, sha256Hex, FORMAT_VERSION, type ScanProblem } from './format.js';
+export { encodeCapture, decodeLine, sha256Hex, FORMAT_VERSION } from './format.js';
+export { decodeAll, type ScanProblem } from './scan.js';
 export { idGenerator, idTime } from './ids.js';
 export { decodeCaptureFile, readCaptureFile } from './capture-file.js';
 
@@ -90,7 +92,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
     }
     return decodeAll(data, (p: ScanProblem) => {
       if (damaged && p.id !== undefined) damaged.push({ id: p.id, path, offset: p.offset, line: p.line, problem: p.problem });
-      else warn({ where: `${path}:${p.offset}`, message: `${p.problem}: skipped` });
+      else warn({ where: `${path}:${p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` });
     }, want);
   }
 
@@ -106,7 +108,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
       // Starting mid-segment, everything up to the first newline belongs to a record cut by the budget.
       const from = start === 0 ? 0 : data.indexOf(0x0a) + 1;
       if (start > 0 && from === 0) return { records: [], bytes: data.length };
-      const records = decodeAll(data.subarray(from), (p: ScanProblem) => warn({ where: `${path}:${start + from + p.offset}`, message: `${p.problem}: skipped` }));
+      const records = decodeAll(data.subarray(from), (p: ScanProblem) => warn({ where: `${path}:${start + from + p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` }));
       return { records, bytes: data.length };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], bytes: 0 };
