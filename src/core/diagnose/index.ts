@@ -112,7 +112,9 @@ export function toHeaders(input: HeaderInput): Headers {
       out[name] = value;
     } else {
       const prev = out[key] as string | string[];
-      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+      // Appended in place: copying the list per repeat made 40,000 repeats quadratic.
+      if (Array.isArray(prev)) prev.push(value);
+      else out[key] = [prev, value];
     }
   }
   return out;

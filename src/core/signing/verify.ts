@@ -35,6 +35,7 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   }
 
   const parsed = parseSignatureHeader(spec.format, raw);
+  if (parsed.oversized) return fail('malformed-signature', `${spec.header} has ${parsed.oversized}`);
   if (parsed.signatures.length === 0) {
     const expected = spec.format.style === 'kv' ? `${spec.format.signatureKey}=<signature>` : `${spec.format.prefix}<signature>`;
     return fail('malformed-signature', raw.trim() ? `${spec.header} has no entry of the form ${expected}` : `${spec.header} is empty`);
