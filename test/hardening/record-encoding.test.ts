@@ -51,7 +51,15 @@ describe('records are encoded as bytes (issue 13, break 2)', () => {
     }), { seed: 2, numRuns: 400 });
   });
 
+  it('bodies past 64 KiB (built byte by byte) come out as the one-string encoder writes them', () => {
+    for (const s of ['{"alpha": 12345, "beta": "gamma delta epsilon"}', 'line\n"quoted"\\ é ☃ 😀 and some more plain text', 'plain text ']) {
+      const body = Buffer.from(s.repeat(Math.ceil(70_000 / s.length)));
+      expect(roundTrip(body).toString('utf8')).toBe(reference(capture(body)));
+    }
+  });
+
   it('any bytes round-trip', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => { roundTrip(Buffer.from(bytes)); }), { seed: 3, numRuns: 300 });
+    fc.assert(fc.property(fc.uint8Array({ minLength: 65_000, maxLength: 70_000 }), (bytes) => { roundTrip(Buffer.from(bytes)); }), { seed: 4, numRuns: 20 });
   });
 });

@@ -18,8 +18,9 @@ export function sendReply(res: ServerResponse, reply: Reply): void {
     flat.push(name, value);
     if (name.toLowerCase() === 'content-length') hasLength = true;
   }
-  const body = reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body);
-  if (body && !hasLength) flat.push('Content-Length', String(body.length));
+  // A string body stays a string: Node then writes head and body as one string, not a writev of two.
+  const body = reply.body;
+  if (body !== undefined && !hasLength) flat.push('Content-Length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length));
   res.writeHead(reply.status, flat);
   res.end(body);
 }

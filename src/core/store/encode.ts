@@ -3,10 +3,10 @@ import { hash } from 'node:crypto';
 import type { Capture } from './types.js';
 
 /**
- * A capture as one record line, built straight into one Buffer (docs/capture-format.md). No
- * JavaScript string ever holds the body: V8 caps strings near 512 MiB, and a body of control bytes
- * escapes to six characters each, so a 90 MiB body could not be stored. Peak memory is the record
- * itself: about the body's size (text) or 4/3 of it (base64).
+ * A capture as one record line, in one Buffer (docs/capture-format.md). Past 64 KiB no JavaScript
+ * string holds the body: V8 caps strings near 512 MiB, and a body of control bytes escapes to six
+ * characters each, so a 90 MiB body could not be stored. The record is built straight into its
+ * Buffer, and peak memory is the record itself: about the body's size (text) or 4/3 (base64).
  */
 export const FORMAT_VERSION = 1;
 export const CHECK_KEY = ',"check":"';
@@ -20,13 +20,38 @@ const HEX = Buffer.from('0123456789abcdef');
 /** Base64 in slices a multiple of 3 bytes long: each intermediate string is small, young garbage. */
 const BASE64_SLICE = 48 * 1024;
 
+/** Below this, a record is built as one string (V8's JSON is fastest there); above, byte by byte. */
+const SMALL_BODY = 64 * 1024;
+
 export function encodeRecord(c: Capture): Buffer {
   const body = c.body;
   const base64Length = Math.ceil(body.length / 3) * 4;
+  if (body.length <= SMALL_BODY) return encodeSmall(c, base64Length);
   const escapedLength = isUtf8(body) ? jsonEscapedLength(body) : Infinity;
   // Valid UTF-8 is kept as greppable text unless escaping would make it longer than base64.
   const text = escapedLength <= base64Length;
-  const head = Buffer.from(`${JSON.stringify({
+  const head = Buffer.from(`${headJson(c, text)},"body":"`, 'utf8');
+  const checked = head.length + (text ? escapedLength : base64Length) + 1;
+  const out = Buffer.allocUnsafe(checked + CHECK_KEY.length + CHECK_HEX + 3);
+  head.copy(out, 0);
+  let at = text ? writeEscaped(body, out, head.length) : writeBase64(body, out, head.length);
+  out[at++] = QUOTE;
+  const sum = hash('sha256', out.subarray(0, at), 'hex').slice(0, CHECK_HEX);
+  out.write(`${CHECK_KEY}${sum}"}\n`, at, 'latin1');
+  return out;
+}
+
+/** The same bytes as the path above, through one string: the common case, a small JSON body. */
+function encodeSmall(c: Capture, base64Length: number): Buffer {
+  const quoted = isUtf8(c.body) ? JSON.stringify(c.body.toString('utf8')) : undefined;
+  const text = quoted !== undefined && Buffer.byteLength(quoted) - 2 <= base64Length;
+  const record = `${headJson(c, text)},"body":${text ? quoted : `"${c.body.toString('base64')}"`}`;
+  return Buffer.from(`${record}${CHECK_KEY}${hash('sha256', record, 'hex').slice(0, CHECK_HEX)}"}\n`, 'utf8');
+}
+
+/** Every member before `body`, as JSON without its closing brace. */
+function headJson(c: Capture, text: boolean): string {
+  return JSON.stringify({
     v: FORMAT_VERSION,
     id: c.id,
     receivedAt: c.receivedAt,
@@ -41,18 +66,10 @@ export function encodeRecord(c: Capture): Buffer {
     duplicateOf: c.duplicateOf,
     remoteAddress: c.remoteAddress,
     headers: c.headers,
-    bodyBytes: body.length,
+    bodyBytes: c.body.length,
     bodySha256: c.bodySha256,
     bodyEncoding: text ? 'utf8' : 'base64',
-  }).slice(0, -1)},"body":"`, 'utf8');
-  const checked = head.length + (text ? escapedLength : base64Length) + 1;
-  const out = Buffer.allocUnsafe(checked + CHECK_KEY.length + CHECK_HEX + 3);
-  head.copy(out, 0);
-  let at = text ? writeEscaped(body, out, head.length) : writeBase64(body, out, head.length);
-  out[at++] = QUOTE;
-  const sum = hash('sha256', out.subarray(0, at), 'hex').slice(0, CHECK_HEX);
-  out.write(`${CHECK_KEY}${sum}"}\n`, at, 'latin1');
-  return out;
+  }).slice(0, -1);
 }
 
 /** The length of `body` (valid UTF-8) as the inside of a JSON string. */
