@@ -9,6 +9,7 @@ import { registerProviders } from './specs/providers.js';
 import { registerReplay } from './specs/replay.js';
 import { registerSend } from './specs/send.js';
 import { registerTest } from './specs/test.js';
+import { registerUi } from './specs/ui.js';
 import { registerVerify } from './specs/verify.js';
 import { VERSION } from '../version.js';
 
@@ -53,7 +54,7 @@ Examples:
     code = result ?? undefined;
   };
 
-  for (const register of [registerSend, registerListen, registerVerify, registerReplay, registerCaptures, registerTest, registerProviders, registerEvents, registerCompletion]) {
+  for (const register of [registerSend, registerListen, registerVerify, registerReplay, registerCaptures, registerTest, registerUi, registerProviders, registerEvents, registerCompletion]) {
     const cmd = register(program, lazy);
     cmd.exitOverride().showSuggestionAfterError(true);
   }

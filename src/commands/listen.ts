@@ -2,14 +2,16 @@ import type { CommandContext, Handler } from './shared/context.js';
 import { secretResolver } from './shared/secrets.js';
 import { storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
-import { isLoopbackHost } from '../core/http/loopback.js';
-import { parseTarget, redactUrl } from '../core/http/target.js';
+import { parseTarget } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
 import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer } from '../core/server/index.js';
 import { idGenerator, openStore, type Capture, type WritableCaptureStore } from '../core/store/index.js';
+import { printBanner } from './listen/banner.js';
 import { listenReport } from './listen/report.js';
 import type { ListenStats } from './listen/stats.js';
+import { startInspector } from './ui/inspector.js';
+import { inspectorUrl } from '../core/inspector/index.js';
 
 export interface ListenOptions {
   port?: number;
@@ -30,6 +32,8 @@ export interface ListenOptions {
   strict?: boolean;
   insecure?: boolean;
   verbose?: boolean;
+  /** --no-ui: no inspector under /_hookctl/ (those paths are then captured like any other). */
+  ui?: boolean;
 }
 
 const listen: Handler<ListenOptions> = async (opts, ctx) => {
@@ -38,6 +42,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   const store = await openListenStore(opts, ctx, plan.settings);
   // A provider's retry can land after a restart: the newest captures seed duplicate detection.
   const earlier = store ? (await store.recent(REMEMBERED)).reverse() : [];
+  const ui = opts.ui === false ? undefined : startInspector(ctx, plan.settings, store?.dir, { provider: opts.provider, secrets: opts.secret, toleranceSec: opts.tolerance });
   const report = listenReport(out, io.stdout, { verbose: opts.verbose, now: io.now });
   const finish = deferred<'count' | 'timeout' | 'signal'>();
   let server: CaptureServer;
@@ -45,7 +50,10 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
     server = await startCaptureServer({
       ...serverOptions(opts, ctx, plan, store, earlier),
       outputReady: report.ready,
+      route: ui?.inspector.route,
       onDelivery(d) {
+        // At once, without waiting for the store's watcher to see the write.
+        ui?.inspector.add(d.capture);
         report.delivery(d);
         if (opts.count !== undefined && report.stats.deliveries >= opts.count) finish.resolve('count');
       },
@@ -56,9 +64,12 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
     await store?.close();
     throw bindError(err, plan.port);
   }
-  printBanner(ctx, plan, server, store, earlier.length);
+  // The store is read for the inspector in the background: a large one does not delay deliveries.
+  ui?.inspector.start().catch((err: unknown) => out.warn(`inspector: ${(err as Error).message}`));
+  printBanner(ctx, plan, server, { store, remembered: earlier.length, inspector: ui ? inspectorUrl(server.url, ui.token) : null });
 
   const why = await stopWhen(finish, opts, io.signal);
+  ui?.inspector.close();
   report.release();
   await server.close();
   await store?.close();
@@ -127,18 +138,6 @@ function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, sto
     forwardTimeoutMs: plan.fixed?.delivery.timeoutMs ?? 30_000,
     forwardInsecure: opts.insecure === true,
   };
-}
-
-function printBanner({ out }: CommandContext, plan: Plan, server: CaptureServer, store: WritableCaptureStore | undefined, remembered: number): void {
-  if (!isLoopbackHost(plan.host)) out.warn(`listening on ${plan.host}, not loopback: captured deliveries, and anything else listen serves, are reachable from the network`);
-  const forwardTo = plan.forwardTo ? redactUrl(plan.forwardTo) : null;
-  if (out.json) {
-    out.object({ type: 'listening', url: server.url, port: server.port, store: store?.dir ?? null, provider: plan.fixed?.id ?? null, forwardTo });
-    return;
-  }
-  out.log(`${out.c.green('●')} listening on ${out.c.bold(server.url)} (${plan.fixed ? `verifying as ${plan.fixed.id}` : 'provider detected per request'})`);
-  const earlier = remembered ? ` (${remembered} earlier ${remembered === 1 ? 'delivery' : 'deliveries'} remembered for duplicates)` : '';
-  out.log(out.c.dim(`  captures: ${store ? `${store.dir}${earlier}` : 'not stored (--no-store)'}${forwardTo ? `; forwarding to ${forwardTo}` : ''}; Ctrl-C to stop`));
 }
 
 /** Waits for --count, --timeout or Ctrl-C, whichever comes first. */

@@ -1,4 +1,4 @@
-/** Exit codes are part of the CLI contract (README "Exit codes"). */
+/** Exit codes are part of the CLI contract (README "Exit codes", docs/ci.md). */
 export const ExitCode = {
   ok: 0,
   checkFailed: 1,

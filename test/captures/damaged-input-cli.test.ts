@@ -129,7 +129,7 @@ describe('captures --provider must name a known provider', () => {
 
 describe('captures with an unknown subcommand', () => {
   it('names the valid subcommands, with a did-you-mean', async () => {
-    expectError(await runCli(['captures', 'nope']), 2, 'unknown captures subcommand "nope": it is one of list, show, export, clear', /hookctl captures --help/);
+    expectError(await runCli(['captures', 'nope']), 2, 'unknown captures subcommand "nope": it is one of list, show, export, clear, tail', /hookctl captures --help/);
     expectError(await runCli(['captures', 'shwo', 'last']), 2, /unknown captures subcommand "shwo"/, /did you mean hookctl captures show\?/);
   });
 

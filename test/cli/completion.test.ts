@@ -65,12 +65,12 @@ describe('hookctl completion', () => {
   });
 
   it('bash: commands, or the program options after a dash', () => {
-    expect(complete(['hookctl', ''])).toEqual(['send', 'listen', 'verify', 'replay', 'captures', 'test', 'providers', 'events', 'completion']);
+    expect(complete(['hookctl', ''])).toEqual(['send', 'listen', 'verify', 'replay', 'captures', 'test', 'ui', 'providers', 'events', 'completion']);
     expect(complete(['hookctl', '-'])).toEqual(['--version', '-V', '--json', '--no-color', '--config', '--debug', '--help', '-h']);
   });
 
   it('bash: captures completes its subcommands, then their options', () => {
-    expect(complete(['hookctl', 'captures', ''])).toEqual(['list', 'show', 'export', 'clear']);
+    expect(complete(['hookctl', 'captures', ''])).toEqual(['list', 'show', 'export', 'clear', 'tail']);
     expect(complete(['hookctl', 'captures', 'ex'])).toEqual(['export']);
     expect(complete(['hookctl', 'captures', 'clear', '-'])).toEqual(['--yes', '-y', '--store', '--help', '-h', '--json', '--no-color', '--config', '--debug']);
     expect(complete(['hookctl', 'captures', 'export', '--f'])).toEqual(['--failed', '--format']);
@@ -167,7 +167,7 @@ describe('hookctl completion', () => {
     const fish = (await runCli(['completion', 'fish'])).stdout;
     const line = (s: string) => expect(fish).toContain(`\ncomplete -c hookctl ${s}`);
     line(`-n "__hookctl_at ''" -a events -d `);
-    for (const sub of ['list', 'show', 'export', 'clear']) line(`-n "__hookctl_at 'captures'" -a ${sub} -d `);
+    for (const sub of ['list', 'show', 'export', 'clear', 'tail']) line(`-n "__hookctl_at 'captures'" -a ${sub} -d `);
     line(`-n "__hookctl_at 'captures export'" -l format -s f -r -f -a 'ndjson har curl' -d `);
     line(`-n "__hookctl_at 'completion' 0" -a 'bash zsh fish'\n`);
     line(`-n "__hookctl_at 'send'" -l signature -r -f -a '${SIGNATURE_MODES.join(' ')}' -d `);

@@ -75,7 +75,7 @@ describe('CLI shell', () => {
   });
 
   it('every command\'s --help ends with an Examples block of hookctl commands', async () => {
-    const commands = ['send', 'listen', 'verify', 'replay', 'captures', 'test', 'providers', 'events', 'completion'];
+    const commands = ['send', 'listen', 'verify', 'replay', 'captures', 'test', 'ui', 'providers', 'events', 'completion'];
     const top = await runCli(['--help']);
     for (const c of commands) expect(top.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
     for (const c of commands) {

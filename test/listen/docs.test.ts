@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { sign } from '../../src/index.js';
 import { BIN } from '../support/cli.js';
-import { readmeSection, shBlocks } from '../support/readme.js';
+import { doc, shBlocks } from '../support/readme.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { post, startListen } from './support.js';
 
-const blocks = shBlocks(readmeSection('Capture, verify and forward'));
+const blocks = shBlocks(doc('docs/commands/listen.md'));
 const examples = blocks.flatMap((b) => b.split('\n')).map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l.startsWith('hookctl listen'));
 
 let cwd: string;
@@ -24,7 +24,7 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-describe('the README\'s listen examples run as written', () => {
+describe('the listen page\'s examples run as written', () => {
   it('has examples, the same ones as `hookctl listen --help`', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
     const help = spawnSync(process.execPath, [BIN, 'listen', '--help'], { encoding: 'utf8' }).stdout;

@@ -33,5 +33,7 @@ describe('npm pack round trip', () => {
     expect(lib.stdout.trim()).toBe('sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17');
     expect(readdirSync(join(app, 'node_modules/hookctl/dist'))).toContain('index.d.ts');
     expect(readdirSync(join(app, 'node_modules/hookctl/fixtures'))).toContain('stripe');
+    // The inspector's page ships in the package: nothing is fetched from elsewhere.
+    expect(readdirSync(join(app, 'node_modules/hookctl/dist/web'))).toEqual(expect.arrayContaining(['index.html', 'main.js', 'style.css']));
   });
 });

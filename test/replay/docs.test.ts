@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture, storeWith, tempDir } from '../captures/helpers.js';
 import { BIN, runCli } from '../support/cli.js';
-import { readmeSection, shBlocks } from '../support/readme.js';
+import { doc, shBlocks } from '../support/readme.js';
 import { startServer, type TestServer } from '../support/server.js';
 
-describe('the README sections for verify, replay and captures run as written', () => {
+describe('the pages of verify, replay and captures run as written', () => {
   let app: TestServer;
   beforeAll(async () => { app = await startServer(); });
   afterAll(() => app.close());
 
   it('every example, in order, exits 0 (ports swapped for free ones)', async () => {
     const listenPort = await freePort();
-    const script = ['Verify a request', 'Replay captures', 'Captures'].map(readmeSection).flatMap(shBlocks).join('\n')
+    const script = ['verify', 'replay', 'captures'].map((c) => doc(`docs/commands/${c}.md`)).flatMap(shBlocks).join('\n')
       .replaceAll('--port 4000', `--port ${listenPort}`)
       .replaceAll('localhost:4000', `localhost:${listenPort}`)
       .replaceAll('localhost:3000', `localhost:${app.port}`)
@@ -43,9 +43,9 @@ describe('the README sections for verify, replay and captures run as written', (
     expect(app.received.length).toBeGreaterThanOrEqual(4);
   }, 70_000);
 
-  it('every key of verify --json and replay --json is named where the README describes them', async () => {
-    const documented = (section: string, from: string) => {
-      const text = readmeSection(section);
+  it('every key of verify --json and replay --json is named where their pages describe them', async () => {
+    const documented = (command: string, from: string) => {
+      const text = doc(`docs/commands/${command}.md`);
       return text.slice(text.indexOf(from)).split('\n\n')[0] as string;
     };
     const store = await storeWith([makeCapture({ provider: 'transcodely', secret: 'whsec_docs', body: '{"event":"job.completed"}', event: 'job.completed', at: Date.now() })]);
@@ -60,8 +60,8 @@ describe('the README sections for verify, replay and captures run as written', (
     ];
     expect(verifyKeys).toContain('explanation');
     expect(replayKeys).toEqual(expect.arrayContaining(['expectMet', 'error']));
-    const verifyText = documented('Verify a request', '`--json` prints one object per request');
-    const replayText = documented('Replay captures', '- `--json` prints one object per capture');
+    const verifyText = documented('verify', '`--json` prints one object per request');
+    const replayText = documented('replay', '- `--json` prints one object per capture');
     expect(verifyKeys.filter((k) => !verifyText.includes(`\`${k}\``))).toEqual([]);
     expect(replayKeys.filter((k) => !replayText.includes(`\`${k}\``))).toEqual([]);
   });

@@ -2,12 +2,12 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../support/cli.js';
-import { readmeSection, shBlocks } from '../support/readme.js';
+import { doc, shBlocks } from '../support/readme.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { verifierFor, type Verifier } from './receivers.js';
 
-/** Every `hookctl send` line in the README's send section, and the --help examples among them. */
-const docExamples = shBlocks(readmeSection('Send a delivery')).flatMap((b) => b.split('\n')).filter((l) => l.startsWith('hookctl send'));
+/** Every `hookctl send` line of docs/commands/send.md, and the --help examples among them. */
+const docExamples = shBlocks(doc('docs/commands/send.md')).flatMap((b) => b.split('\n')).filter((l) => l.startsWith('hookctl send'));
 
 // A receiver like the user's app: each provider's path verified with the secret the example uses.
 const verifiers: Record<string, Verifier> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/diagnose/index.js';
-import { splitJoined } from '../../src/core/diagnose/signature.js';
+import { splitJoined } from '../../src/core/diagnose/copies.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
 import type { ProviderProfile } from '../../src/core/providers/types.js';
 import { signWithScheme, verifyWithScheme, type Headers, type Scheme, type VerifyFailure } from '../../src/core/signing/index.js';

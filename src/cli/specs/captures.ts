@@ -7,6 +7,7 @@ import { COUNT, wholeNumber } from './parsers.js';
 
 const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') =>
   () => import('../../commands/captures.js').then((m) => ({ default: m[name] }));
+const loadTail = () => import('../../commands/captures/tail.js').then((m) => ({ default: m.tail }));
 const STORE = ['--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)'] as const;
 
 function filters(cmd: Command): Command {
@@ -28,7 +29,8 @@ Examples:
   $ hookctl captures list --failed --json
   $ hookctl captures show last
   $ hookctl captures export --format har > captures.har
-  $ hookctl captures clear --yes`);
+  $ hookctl captures clear --yes
+  $ hookctl captures tail --json`);
 
   filters(captures.command('list', { isDefault: true }).description('list captures, newest first'))
     .option(...STORE)
@@ -74,10 +76,18 @@ Examples:
   $ hookctl captures clear
   $ hookctl captures clear --yes`)
     .action(lazy(load('clear')));
+
+  captures.command('tail').description('follow new captures as a running `hookctl listen` stores them (Ctrl-C to stop)')
+    .option(...STORE)
+    .addHelpText('after', `
+Examples:
+  $ hookctl captures tail
+  $ hookctl captures tail --json --store ./ci-captures`)
+    .action(lazy(loadTail));
   return captures;
 }
 
-const SUBCOMMANDS = ['list', 'show', 'export', 'clear'] as const;
+const SUBCOMMANDS = ['list', 'show', 'export', 'clear', 'tail'] as const;
 
 /** `list` takes no arguments; a word that reached it is an unknown subcommand, or a misplaced one. */
 function rejectStrayWords(list: Command): void {

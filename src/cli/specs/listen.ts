@@ -24,6 +24,7 @@ export function registerListen(program: Command, lazy: Lazy): Command {
     .option('--count <n>', 'exit 0 after n deliveries (CI)', wholeNumber('--count', { ...COUNT, example: 3 }))
     .option('--timeout <ms>', 'stop after ms; exit 1 if fewer than --count deliveries (or none) came', milliseconds('--timeout', { min: 1, example: 30000 }))
     .option('--strict', 'exit 1 if any delivery failed verification')
+    .option('--no-ui', 'do not serve the web inspector at /_hookctl/ (requests there are then captured)')
     .option('-v, --verbose', 'print each delivery\'s headers and body')
     .addHelpText('after', `
 Examples:

@@ -5,7 +5,7 @@ import { printable, printableLines } from '../../core/text/printable.js';
 import type { ReceivedDelivery, Rejection } from '../../core/server/index.js';
 import { statusColour } from '../shared/output.js';
 
-/** `{"type":"delivery", ...}`: the stable NDJSON shape (README "listen"). */
+/** `{"type":"delivery", ...}`: the stable NDJSON shape (docs/commands/listen.md, "JSON output"). */
 export function deliveryObject(d: ReceivedDelivery): Record<string, unknown> {
   const c = d.capture;
   const v = c.verification ?? { ok: false };

@@ -1,6 +1,6 @@
 import type { ProviderProfile } from '../providers/types.js';
 
-/** The config file's shape (package.json "hookctl", .hookctlrc, hookctl.config.*). See README "Configuration". */
+/** The config file's shape (package.json "hookctl", .hookctlrc, hookctl.config.*). See docs/configuration.md. */
 export interface HookctlConfig {
   /** Default provider for bare event names. */
   provider?: string;

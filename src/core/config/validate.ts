@@ -17,7 +17,7 @@ type Check = (cond: boolean, key: string, problem: string, hint?: string) => voi
  */
 export function validateConfig(raw: unknown, where: string): { config: HookctlConfig; warnings: string[] } {
   const check: Check = (cond, key, problem, hint) => {
-    if (!cond) throw new UsageError(`${where}: ${key} ${problem}`, hint ?? 'see README "Configuration" for every key');
+    if (!cond) throw new UsageError(`${where}: ${key} ${problem}`, hint ?? 'see docs/configuration.md for every key');
   };
   check(isObject(raw), 'the top level', 'must be an object');
   const cfg = raw as Record<string, unknown>;

@@ -5,7 +5,8 @@ import type { Headers } from '../signing/types.js';
 import { bodyVariants, emptyBodyNote } from './body.js';
 import { explain, matchingSecret } from './search.js';
 import { paddedSecretNote, secretVariants } from './secret.js';
-import { contentVariants, distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, signatureVariants, validCopyText } from './signature.js';
+import { distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, validCopyText } from './copies.js';
+import { contentVariants, signatureVariants } from './signature.js';
 import { timestampFindings } from './timestamp.js';
 import type { Recheck, DiagnoseInput, Finding, HeaderInput, Variant } from './types.js';
 

@@ -1,7 +1,7 @@
 import type { ProviderProfile } from '../providers/types.js';
 import type { Headers, Scheme, VerifyResult } from '../signing/types.js';
 
-/** Stable codes: scripts match on these (README "Diagnosis codes"); messages may be reworded. */
+/** Stable codes: scripts match on these (docs/commands/verify.md, "Diagnosis"); messages may be reworded. */
 export type DiagnosisCode =
   | 'body-reserialized-compact'
   | 'body-reserialized-pretty'

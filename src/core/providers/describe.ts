@@ -1,7 +1,7 @@
 import type { Tolerance } from '../signing/types.js';
 import type { ProviderProfile } from './types.js';
 
-/** One-line human descriptions of a profile, shared by `hookctl providers` and the README table test. */
+/** One-line human descriptions of a profile, shared by `hookctl providers` and docs/providers.md (scripts/docs-providers.mjs). */
 export function describeProvider(p: ProviderProfile) {
   const sig = p.scheme.signatures[0];
   const format = !sig ? '' : sig.format.style === 'kv'

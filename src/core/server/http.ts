@@ -48,6 +48,8 @@ export interface HttpOptions {
   requestTimeoutMs: number;
   now(): number;
   handle(req: ArrivedRequest): Promise<Handled>;
+  /** Answers requests that are not deliveries (the inspector under /_hookctl/): true when it took the request. */
+  route?(req: IncomingMessage, res: ServerResponse): boolean;
   onRejected(r: Rejection): void;
   /** A bug in `handle`: answered 500, reported, never fatal. */
   onError(err: unknown): void;
@@ -84,6 +86,7 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
   const tracker = inFlightTracker();
   const tooLarge = (req: IncomingMessage) => Number(req.headers['content-length'] ?? 0) > o.maxBody;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (o.route?.(req, res)) return;
     if (tooLarge(req)) return reject413(req, res, o.maxBody, o.onRejected);
     receive(req, res, o, conns, tracker);
   };

@@ -1,6 +1,6 @@
 import { DedupIndex } from './dedup.js';
 import { createForwarder } from './forward.js';
-import { startHttpServer, type Rejection } from './http.js';
+import { startHttpServer, type HttpOptions, type Rejection } from './http.js';
 import type { Capture } from '../store/types.js';
 import { createPipeline, dedupKey, type PipelineOptions } from './pipeline.js';
 
@@ -28,6 +28,8 @@ export interface CaptureServerOptions extends Omit<PipelineOptions, 'dedup' | 'f
   earlier?: readonly Capture[];
   onRejected(r: Rejection): void;
   onError(err: unknown): void;
+  /** A router hook for requests that are not deliveries (the inspector): see HttpOptions.route. */
+  route?: HttpOptions['route'];
 }
 
 export interface CaptureServer {

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// `npm run docs:providers`: writes docs/providers.md from the provider registry of the built
+// library (dist/), so the page cannot drift from the data. `--check` writes nothing and exits 1
+// when the checked-in page differs; `--stdout` prints the page. test/docs runs `--stdout`.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = new URL('../', import.meta.url);
+const { BUILTIN_PROVIDERS, DEFAULT_PROVIDER } = await import(new URL('dist/index.js', root).href);
+const { describeProvider, duration } = await import(new URL('dist/core/providers/describe.js', root).href);
+const page = fileURLToPath(new URL('docs/providers.md', root));
+
+const code = (s) => `\`${s}\``;
+const list = (items) => (items.length === 0 ? 'none' : items.join(', '));
+
+/** What makes the HMAC key from the secret the user holds. */
+function secretKey(spec) {
+  if (spec.encoding === 'utf8') return 'the secret\'s UTF-8 bytes as shown, prefix included';
+  const decoded = `${spec.encoding}-decoded`;
+  return spec.prefix ? `${decoded} after stripping ${code(spec.prefix)}` : decoded;
+}
+
+function timestampLine(ts) {
+  if (!ts) return 'none (the signature covers no time, so nothing checks freshness)';
+  const where = ts.source === 'body' ? `the body field ${code(ts.field)}`
+    : ts.source === 'signature' ? 'the signature header' : `the ${code(ts.header)} header`;
+  return `${where}, in ${ts.unit === 's' ? 'seconds' : 'milliseconds'}; tolerance ${describeToleranceWords(ts.tolerance)}`;
+}
+
+function describeToleranceWords(t) {
+  if (t.pastSec === null && t.futureSec === null) return 'off';
+  if (t.futureSec === null) return `${t.pastSec} s in the past, any time in the future`;
+  if (t.pastSec === t.futureSec) return `±${t.pastSec} s`;
+  return `${t.pastSec ?? '∞'} s in the past, ${t.futureSec} s in the future`;
+}
+
+function signatureLines(scheme) {
+  return scheme.signatures.map((s, i) => {
+    const d = describeProvider({ ...PLACEHOLDER, scheme: { ...scheme, signatures: [s] } }).signatureHeader;
+    return `${i === 0 ? 'signature' : 'also sent'}: ${code(d)}, ${algorithmName(s.algorithm)}, ${s.encoding}`;
+  });
+}
+/** Digest names are HMACs; any other algorithm (a signature scheme) is named as it is. */
+function algorithmName(a) {
+  return ['sha1', 'sha256', 'sha512'].includes(a) ? `HMAC-${a.toUpperCase()}` : a;
+}
+// describeProvider reads only the scheme and the delivery policy.
+const PLACEHOLDER = { delivery: { timeoutMs: 0, retryDelaysSec: [] } };
+
+function deliveryLines(d) {
+  const retries = d.retryDelaysSec.length === 0 ? 'no retries'
+    : `${d.retryDelaysSec.length} retries after ${list(d.retryDelaysSec.map((s) => (s === 0 ? 'immediately' : duration(s))))}`;
+  const on = d.retryDelaysSec.length === 0 ? '' : `, on ${list(d.retryOn)}${d.retryOnTimeout ? ' and on a timeout or refused connection' : ''}`;
+  const stop = d.stopOn?.length ? `; ${list(d.stopOn.map(String))} stops all retries` : '';
+  return [`delivery: timeout ${duration(d.timeoutMs / 1000)}; ${retries}${on}${stop}`, ...(d.note ? [`note: ${d.note}`] : [])];
+}
+
+function requestLine(r) {
+  const parts = [`${r.method} ${code(r.path)} (when the target has no path)`, code(`Content-Type: ${r.contentType}`)];
+  if (r.userAgent) parts.push(code(`User-Agent: ${r.userAgent}`));
+  if (r.eventHeader) parts.push(`event in ${code(`${r.eventHeader.name}: ${r.eventHeader.value}`)}`);
+  if (r.deliveryId) parts.push(`delivery id in ${code(r.deliveryId.header)}`);
+  for (const [k, v] of Object.entries(r.headers ?? {})) parts.push(code(`${k}: ${v}`));
+  return parts.join(', ');
+}
+
+function section(p) {
+  const d = describeProvider(p);
+  const lines = [
+    `## ${p.name} (${code(p.id)})`,
+    '',
+    ...(p.docs ? [`Documentation: <${p.docs}>`, ''] : []),
+    ...signatureLines(p.scheme).map((l) => `- ${l}`),
+    `- signed content: ${code(d.signedContent)}`,
+    `- key: ${secretKey(p.scheme.secret)}`,
+    `- timestamp: ${timestampLine(p.scheme.timestamp)}`,
+    ...(p.scheme.id ? [`- message id: ${code(p.scheme.id.header)}, signed as ${code('{id}')}`] : []),
+    ...(p.scheme.headerAliases?.length ? [`- also accepted on verification: ${list(Object.values(p.scheme.headerAliases[0]).map(code))}`] : []),
+    `- request: ${requestLine(p.request)}`,
+    ...deliveryLines(p.delivery).map((l) => `- ${l}`),
+    `- development secret: ${code(p.devSecret)}`,
+    '',
+    '| event | what happened |',
+    '|---|---|',
+    ...p.events.map((e) => `| ${code(e.name)} | ${e.description} |`),
+  ];
+  return lines.join('\n');
+}
+
+export function render() {
+  const summary = BUILTIN_PROVIDERS.map((p) => {
+    const d = describeProvider(p);
+    return `| [${code(p.id)}](#${anchor(p)}) | ${p.name} | ${code(d.signatureHeader)} | ${code(d.signedContent)} | ${d.tolerance} | ${d.timeout} | ${d.retries} |`;
+  });
+  return [
+    '# Providers',
+    '',
+    '<!-- Generated by `npm run docs:providers` (scripts/docs-providers.mjs) from the provider registry:',
+    '     edit the registry (src/core/providers/builtin/), then run it. A test fails when this page differs. -->',
+    '',
+    `${BUILTIN_PROVIDERS.length} providers are built in. Bare event names resolve in the default provider`,
+    `(${code(DEFAULT_PROVIDER)}, or the config's ${code('provider')}, or ${code('HOOKCTL_PROVIDER')}, or ${code('--provider')});`,
+    `${code('provider/event')} always works. ${code('hookctl providers')} and ${code('hookctl events')} print the same facts`,
+    `(${code('--json')} adds each provider's ${code('note')}). Any other scheme is a few lines of config:`,
+    'see [configuration.md](configuration.md#adding-a-provider).',
+    '',
+    '| id | name | signature header | signed content | tolerance | timeout | retries |',
+    '|---|---|---|---|---|---|---|',
+    ...summary,
+    '',
+    '## Development secrets',
+    '',
+    `With no ${code('--secret')}, ${code('HOOKCTL_SECRET')} or configured secret, hookctl signs and verifies with the`,
+    'provider\'s development secret and warns on stderr. Point your receiver at the same value in',
+    'development; never use one in production.',
+    '',
+    '| provider | development secret |',
+    '|---|---|',
+    ...BUILTIN_PROVIDERS.map((p) => `| ${code(p.id)} | ${code(p.devSecret)} |`),
+    '',
+    ...BUILTIN_PROVIDERS.flatMap((p) => [section(p), '']),
+  ].join('\n');
+}
+
+/** GitHub's heading anchor for a provider's section. */
+function anchor(p) {
+  return `${p.name} (${p.id})`.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const text = render();
+  if (process.argv.includes('--stdout')) process.stdout.write(text);
+  else if (process.argv.includes('--check')) {
+    if (readFileSync(page, 'utf8') !== text) {
+      process.stderr.write('docs/providers.md differs from the registry: run npm run docs:providers\n');
+      process.exitCode = 1;
+    }
+  } else writeFileSync(page, text);
+}

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { RecordLocation } from '../store/follow.js';
+import type { Capture } from '../store/types.js';
+
+/** What the list shows of a capture: small, so 10,000 of them stay cheap to hold and to send. */
+export interface Summary {
+  id: string;
+  receivedAt: string;
+  method: string;
+  path: string;
+  provider: string | null;
+  event: string | null;
+  verification: { ok: boolean; reason?: string } | null;
+  status: number | null;
+  bytes: number;
+  duplicateOf: string | null;
+}
+
+export function summarize(c: Capture): Summary {
+  return {
+    id: c.id, receivedAt: c.receivedAt, method: c.method, path: c.path,
+    provider: c.provider ?? null, event: c.event ?? null,
+    verification: c.verification ? { ok: c.verification.ok, ...(c.verification.reason ? { reason: c.verification.reason } : {}) } : null,
+    status: c.response?.status ?? null, bytes: c.body.length, duplicateOf: c.duplicateOf ?? null,
+  };
+}
+
+/** Captures held in memory when there is no store (listen --no-store): the newest, up to these bounds. */
+const MEMORY_COUNT = 10_000;
+const MEMORY_BYTES = 64 * 1024 * 1024;
+
+interface Entry { summary: Summary; at?: RecordLocation; capture?: Capture }
+
+/**
+ * The inspector's index: a summary per capture, plus where to read the whole capture again (its
+ * record in the store) or, without a store, the capture itself within a memory bound.
+ */
+export class Catalog {
+  private readonly entries = new Map<string, Entry>();
+  private heldBytes = 0;
+
+  constructor(private readonly storeDir: string | undefined, private readonly readAt: (at: RecordLocation) => Promise<Capture | undefined>) {}
+
+  /**
+   * Returns the summary, or undefined when the id is already known. A capture pushed by listen
+   * and then read from the store keeps only its location from then on.
+   */
+  add(capture: Capture, at?: RecordLocation): Summary | undefined {
+    const known = this.entries.get(capture.id);
+    if (known) {
+      if (at && known.capture) {
+        this.heldBytes -= known.capture.body.length;
+        known.capture = undefined;
+        known.at = at;
+      }
+      return undefined;
+    }
+    const summary = summarize(capture);
+    this.entries.set(capture.id, at ? { summary, at } : { summary, capture });
+    if (!at) {
+      this.heldBytes += capture.body.length;
+      for (const [id, e] of this.entries) {
+        if (this.entries.size <= MEMORY_COUNT && this.heldBytes <= MEMORY_BYTES) break;
+        if (!e.capture) continue;
+        this.heldBytes -= e.capture.body.length;
+        this.entries.delete(id);
+      }
+    }
+    return summary;
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.heldBytes = 0;
+  }
+
+  /** Newest first (ids sort by arrival). */
+  list(): Summary[] {
+    return [...this.entries.values()].map((e) => e.summary).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  }
+
+  async get(id: string): Promise<Capture | undefined> {
+    const e = this.entries.get(id);
+    if (!e) return undefined;
+    return e.capture ?? (e.at ? this.readAt(e.at) : undefined);
+  }
+
+  /** Ids whose path, headers or body contain `query` (case-insensitive); each segment is read once. */
+  async search(query: string): Promise<string[]> {
+    const needle = query.toLowerCase();
+    const hits: string[] = [];
+    const bySegment = new Map<string, { id: string; at: RecordLocation }[]>();
+    for (const [id, e] of this.entries) {
+      if (e.capture) { if (matches(e.capture, needle)) hits.push(id); continue; }
+      if (!e.at) continue;
+      const list = bySegment.get(e.at.segment) ?? [];
+      list.push({ id, at: e.at });
+      bySegment.set(e.at.segment, list);
+    }
+    for (const [segment, list] of bySegment) {
+      let data: Buffer;
+      try {
+        data = await readFile(join(this.storeDir ?? '', 'captures', segment));
+      } catch {
+        continue; // cleared meanwhile
+      }
+      for (const { id, at } of list) {
+        // The record holds the path, the headers and the body (JSON-escaped, or base64 when binary).
+        const record = data.toString('utf8', at.offset, at.offset + at.length).toLowerCase();
+        if (record.includes(needle) || record.includes(JSON.stringify(needle).slice(1, -1))) hits.push(id);
+      }
+    }
+    return hits;
+  }
+}
+
+function matches(c: Capture, needle: string): boolean {
+  const text = `${c.path}\n${c.headers.map(([k, v]) => `${k}: ${v}`).join('\n')}\n${c.body.toString('utf8')}`;
+  return text.toLowerCase().includes(needle);
+}

@@ -1,0 +1,175 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IoError, UsageError } from '../errors.js';
+import { fileProblem } from '../fs-errors.js';
+import { decodeLine } from './format.js';
+import { ID_LENGTH } from './ids.js';
+import type { Capture, StoreWarning } from './types.js';
+import { SEGMENT_SUFFIX } from './writer.js';
+
+/** Where a record lies on disk, so one capture can be read again without scanning its segment. */
+export interface RecordLocation { segment: string; offset: number; length: number }
+export interface Located { capture: Capture; at: RecordLocation }
+
+const SEGMENT_NAME = new RegExp(`^[0-9a-z]{${ID_LENGTH}}\\${SEGMENT_SUFFIX}$`);
+/** Bytes read per step: a 16 MiB segment is never one buffer. */
+const CHUNK = 1024 * 1024;
+/** The safety net under fs.watch, which can miss events (network filesystems, a directory made later). */
+const POLL_MS = 500;
+
+export interface StoreReader {
+  /**
+   * The captures appended since the last call (everything, the first time), in file order.
+   * `reset` is true when a segment shrank or vanished (a clear): the caller starts over.
+   */
+  next(): Promise<{ captures: Located[]; reset: boolean }>;
+  /** Forget every offset: the next call reads the whole store again. */
+  rewind(): void;
+  /** Skip what is already there: only captures written from now on are returned. */
+  skipExisting(): Promise<void>;
+  /** One record again, from its location. */
+  readAt(at: RecordLocation): Promise<Capture | undefined>;
+}
+
+/**
+ * Reads a store incrementally: per segment, the byte offset up to which whole lines were read.
+ * A line still being written (no newline yet) waits for the next call; damage is reported and skipped.
+ */
+export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = () => {}): StoreReader {
+  const segDir = join(dir, 'captures');
+  const offsets = new Map<string, number>();
+
+  async function names(): Promise<string[]> {
+    try {
+      return (await readdir(segDir)).filter((n) => SEGMENT_NAME.test(n)).sort();
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Not created yet: a listen about to start will make it.
+      if (code === 'ENOENT') return [];
+      if (code === 'ENOTDIR') throw new UsageError(`${dir} is not a capture store (not a directory)`, 'point --store at a directory');
+      throw new IoError(`cannot read the capture store ${segDir}: ${fileProblem(err)}`, 'check its permissions', err);
+    }
+  }
+
+  /** Whole lines of `name` from `from`, with their offsets; calls `line` for each. */
+  async function scan(name: string, from: number, line: (buf: Buffer, offset: number) => void): Promise<number | 'gone' | 'shrunk'> {
+    let fh;
+    try {
+      fh = await open(join(segDir, name), 'r');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
+      throw new IoError(`cannot read the capture segment ${join(segDir, name)}: ${fileProblem(err)}`, 'check its permissions', err);
+    }
+    try {
+      const { size } = await fh.stat();
+      if (size < from) return 'shrunk';
+      let pos = from;
+      let carry = Buffer.alloc(0);
+      while (pos < size) {
+        const buf = Buffer.alloc(Math.min(CHUNK, size - pos));
+        const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+        if (bytesRead === 0) break;
+        pos += bytesRead;
+        const data = carry.length ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+        const base = pos - data.length;
+        let start = 0;
+        for (let nl = data.indexOf(0x0a, start); nl >= 0; nl = data.indexOf(0x0a, start)) {
+          if (nl > start) line(data.subarray(start, nl), base + start);
+          start = nl + 1;
+        }
+        carry = Buffer.from(data.subarray(start));
+      }
+      return pos - carry.length;
+    } finally {
+      await fh.close();
+    }
+  }
+
+  return {
+    async next() {
+      const captures: Located[] = [];
+      let reset = false;
+      const present = await names();
+      for (const known of offsets.keys()) if (!present.includes(known)) { offsets.delete(known); reset = true; }
+      for (const name of present) {
+        const from = offsets.get(name) ?? 0;
+        const end = await scan(name, from, (buf, offset) => {
+          const d = decodeLine(buf);
+          if (d.ok) captures.push({ capture: d.capture, at: { segment: name, offset, length: buf.length } });
+          else onWarning({ where: `${join(segDir, name)}:${offset}`, message: `${d.problem}: skipped` });
+        });
+        if (end === 'gone' || end === 'shrunk') { offsets.delete(name); reset = true; continue; }
+        offsets.set(name, end);
+      }
+      return { captures, reset };
+    },
+
+    rewind() {
+      offsets.clear();
+    },
+
+    async skipExisting() {
+      for (const name of await names()) {
+        const end = await scan(name, offsets.get(name) ?? 0, () => {});
+        if (typeof end === 'number') offsets.set(name, end);
+      }
+    },
+
+    async readAt(at) {
+      let fh;
+      try {
+        fh = await open(join(segDir, at.segment), 'r');
+        const buf = Buffer.alloc(at.length);
+        await fh.read(buf, 0, at.length, at.offset);
+        const d = decodeLine(buf);
+        return d.ok ? d.capture : undefined;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw err;
+      } finally {
+        await fh?.close();
+      }
+    },
+  };
+}
+
+/**
+ * Calls `read` whenever the store may have changed (fs.watch, with a poll under it), one call at a
+ * time, until `signal` aborts. The first read's error is thrown (a store that cannot be read at
+ * all); later ones go to `onError`, each once until it changes (a poll must not repeat it twice a second).
+ */
+export async function watchStore(dir: string, signal: AbortSignal, read: () => Promise<void>, onError: (err: unknown) => void): Promise<void> {
+  await read();
+  // Stopped during that first read (Ctrl-C right after start): set nothing up that would keep the process alive.
+  if (signal.aborted) return;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let lastError = '';
+  const report = (err: unknown) => {
+    const text = String((err as Error)?.message ?? err);
+    if (text !== lastError) onError(err);
+    lastError = text;
+  };
+  const kick = (): void => {
+    if (signal.aborted) return;
+    if (running) { again = true; return; }
+    running = read().then(() => { lastError = ''; }, report).finally(() => {
+      running = undefined;
+      if (again) { again = false; kick(); }
+    });
+  };
+  let watcher: FSWatcher | undefined;
+  const tryWatch = () => {
+    if (watcher || signal.aborted) return;
+    try {
+      watcher = watch(join(dir, 'captures'), { persistent: false }, kick);
+      watcher.on('error', () => { watcher?.close(); watcher = undefined; });
+    } catch {
+      // No directory yet: the poll below reads it once listen creates it.
+    }
+  };
+  tryWatch();
+  const timer = setInterval(() => { tryWatch(); kick(); }, POLL_MS);
+  signal.addEventListener('abort', () => { clearInterval(timer); watcher?.close(); }, { once: true });
+}

@@ -1,0 +1,37 @@
+/** The inspector API's shapes (src/core/inspector): the page is built apart from the Node code. */
+export interface Summary {
+  id: string;
+  receivedAt: string;
+  method: string;
+  path: string;
+  provider: string | null;
+  event: string | null;
+  verification: { ok: boolean; reason?: string } | null;
+  status: number | null;
+  bytes: number;
+  duplicateOf: string | null;
+}
+
+export interface Detail {
+  summary: Summary;
+  requestLine: string;
+  headers: [string, string][];
+  body: { base64: string; text: string | null; bytes: number; sha256: string; contentType: string | null };
+  deliveryId: string | null;
+  remoteAddress: string | null;
+  response: { status: number } | null;
+  forward: { url: string; status?: number; ms?: number; error?: string } | null;
+  check: { json: Record<string, unknown> & { ok: boolean }; text: string };
+}
+
+export interface ReplayAnswer {
+  url: string;
+  resigned: boolean;
+  sent: { method: string; headers: [string, string][]; bytes: number };
+  status?: number;
+  headers?: [string, string][];
+  body?: { text?: string; base64?: string; bytes: number };
+  ms?: number;
+  error?: string;
+  hint?: string;
+}
