@@ -70,3 +70,19 @@ describe('file and stdin input is capped and stops on a signal (issue 13, break 
     await expect(read).rejects.toBeInstanceOf(InterruptedError);
   });
 });
+
+describe('the real process (issue 13, break 1)', () => {
+  it('SIGTERM stops `hookctl verify -` reading an endless stdin: exit 130, one line', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../support/cli.js');
+    const child = spawn(process.execPath, [BIN, 'verify', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    // A pipe holds 64 KiB: once 1 MiB has gone through it, hookctl is reading (its handlers are set): then the signal.
+    child.stdin.on('error', () => {});
+    child.stdin.write(Buffer.alloc(1024 * 1024, 0x61), () => child.kill('SIGTERM'));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stderr).toBe('✗ interrupted while reading stdin\n');
+  });
+});
