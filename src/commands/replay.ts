@@ -61,13 +61,15 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   }
 
   // Without --resign nothing is signed: the secrets only explain the answers, so no dev-secret warning.
-  const secretsOf = secretResolver(settings, io.env, opts.resign ? out.warn : () => {}, 're-signing', opts.secret);
+  // Without --resign the secrets only check the capture for replay's hint: the verifying half of a key pair.
+  const secretsOf = secretResolver(settings, io.env, opts.resign ? out.warn : () => {}, opts.resign ? 're-signing' : 'verifying', opts.secret);
   const jobs: Job<ReplayItem>[] = requests.map((req) => {
     const { profile, how } = pickProvider(req, settings, opts.provider);
     if (opts.resign && how === 'default') out.warn(`${req.label} carries no known signature header: re-signing it as ${profile.id}, the default provider (pass --provider)`);
     const { secrets } = secretsOf(profile);
-    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random });
-    const url = targetUrl(base, hasPath, req.path);
+    const target = targetUrl(base, hasPath, req.path);
+    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random, url: String(target) });
+    const url = built.url ? new URL(built.url) : target;
     return { item: { req, profile, how, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
   });
 
@@ -87,7 +89,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
         ...sent, expectMet: expect ? expect.matches(status) : undefined,
         hint: status === undefined ? undefined : isRouteMissing(status)
           ? routeNotFound(sent.job.method, sent.job.url, status, { provider: item.profile.id, path: item.profile.request.path })
-          : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned),
+          : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned, String(sent.job.url)),
       };
       results.push(result);
       if (out.json) out.object(replayJson(result));

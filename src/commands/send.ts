@@ -170,8 +170,8 @@ function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: n
   for (const builder of builders) {
     for (let i = 0; i < count; i++) {
       const d = builder.build({ now: io.now(), random: io.random });
-      const target = url ?? builder.profile.request.path;
-      if (out.json) out.object({ type: 'request', provider: d.provider, event: d.event, deliveryId: d.deliveryId ?? null, request: requestJson(d, url?.href), ...(curl ? { curl: toCurl(d, target) } : {}) });
+      const target = d.url ?? url ?? builder.profile.request.path;
+      if (out.json) out.object({ type: 'request', provider: d.provider, event: d.event, deliveryId: d.deliveryId ?? null, request: requestJson(d, (d.url ?? url)?.href), ...(curl ? { curl: toCurl(d, target) } : {}) });
       else out.line(curl ? toCurl(d, target) : `${requestBlock(d, target, out.c, false)}\n`);
     }
   }

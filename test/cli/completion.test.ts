@@ -65,7 +65,7 @@ describe('hookctl completion', () => {
   });
 
   it('bash: commands, or the program options after a dash', () => {
-    expect(complete(['hookctl', ''])).toEqual(['send', 'listen', 'verify', 'replay', 'captures', 'test', 'ui', 'providers', 'events', 'completion']);
+    expect(complete(['hookctl', ''])).toEqual(['send', 'listen', 'verify', 'replay', 'captures', 'test', 'ui', 'providers', 'events', 'keys', 'completion']);
     expect(complete(['hookctl', '-'])).toEqual(['--version', '-V', '--json', '--no-color', '--config', '--debug', '--help', '-h']);
   });
 

@@ -85,9 +85,11 @@ describe('missing-timestamp signs as a receiver that never got the timestamp wou
   });
 
   it('covers every built-in provider whose timestamp travels outside the body', () => {
-    const covered = BUILTIN_PROVIDERS.filter((p) => p.scheme.timestamp && p.scheme.timestamp.source !== 'body').map((p) => p.id);
+    // Key-pair schemes (Discord, SendGrid) cannot be re-signed with a naive HMAC here: test/conformance/asymmetric.test.ts runs them against their libraries.
+    const asymmetric = (p: (typeof BUILTIN_PROVIDERS)[number]) => p.devSecret === p.devKeyPair?.privateKey;
+    const covered = BUILTIN_PROVIDERS.filter((p) => p.scheme.timestamp && p.scheme.timestamp.source !== 'body' && !asymmetric(p)).map((p) => p.id);
     expect(covered.sort()).toEqual(Object.keys(CONTENT).sort());
-    for (const p of BUILTIN_PROVIDERS.filter((x) => !covered.includes(x.id))) expect(scenario.skip?.(p)).toBeTruthy();
+    for (const p of BUILTIN_PROVIDERS.filter((x) => !covered.includes(x.id) && !asymmetric(x))) expect(scenario.skip?.(p)).toBeTruthy();
   });
 });
 

@@ -20,6 +20,8 @@ function expectOneLineError(r: { code: number | null; stderr: string }, message:
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
+const wholeSecond = (ms: number) => Math.floor(ms / 1000) * 1000;
+
 describe('hookctl verify over the capture store', () => {
   let dir: string;
   const now = Date.now();
@@ -27,7 +29,8 @@ describe('hookctl verify over the capture store', () => {
     dir = await storeWith([
       makeCapture({ provider: 'transcodely', secret: SECRET, body: BODY, event: 'job.completed', at: now - 3_600_000, signedAt: now - 7_200_000 }),
       makeCapture({ provider: 'github', secret: 'wrong', body: '{"zen":"hi"}', at: now - 60_000 }),
-      makeCapture({ provider: 'transcodely', secret: SECRET, body: BODY, event: 'job.completed', at: now - 1_000, signedAt: now - 5_000 }),
+      // Received on a whole second, signed exactly 4 s before: its age as of receipt is 4 s, not 4.x rounded.
+      makeCapture({ provider: 'transcodely', secret: SECRET, body: BODY, event: 'job.completed', at: wholeSecond(now - 1_000), signedAt: wholeSecond(now - 1_000) - 4_000 }),
     ]);
   });
 

@@ -6,7 +6,7 @@ import { fileProblem } from '../fs-errors.js';
 import { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, providerList } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { CustomProvider, HookctlConfig, Settings } from './types.js';
-import { validateConfig } from './validate.js';
+import { ALGORITHM_ALIASES, validateConfig } from './validate.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -183,7 +183,8 @@ const CUSTOM_DEFAULTS: Omit<ProviderProfile, 'id' | 'name' | 'scheme'> = {
 /** A custom provider: the built-in it extends (or plain defaults), overridden section by section. */
 export function buildCustomProvider(c: CustomProvider, where: string): ProviderProfile {
   const base: Partial<ProviderProfile> = c.extends ? getProvider(c.extends, BUILTIN_PROVIDERS) : CUSTOM_DEFAULTS;
-  const scheme = c.scheme ?? base.scheme;
+  // `hmac-sha256` and friends are the HMACs' other names.
+  const scheme = c.scheme ? { ...c.scheme, signatures: c.scheme.signatures.map((sp) => ({ ...sp, algorithm: (ALGORITHM_ALIASES[sp.algorithm] ?? sp.algorithm) as typeof sp.algorithm })) } : base.scheme;
   if (!scheme) throw new UsageError(`${where}: provider "${c.id}" has no scheme`, 'add "scheme" or "extends": "<built-in id>"');
   const { extends: parent, ...own } = c;
   return {

@@ -59,7 +59,7 @@ export function createPipeline(o: PipelineOptions): (req: ArrivedRequest) => Pro
   return async (req) => {
     const id = o.newId();
     const bodySha256 = sha256Hex(req.body);
-    const seen = inspectRequest(o.inspect, req.headers, req.body, req.receivedAt);
+    const seen = inspectRequest(o.inspect, req.headers, req.body, req.receivedAt, req.path);
     const duplicateOf = o.dedup.check(dedupKey({ provider: seen.provider?.id, deliveryId: seen.deliveryId, method: req.method, path: req.path, bodySha256 }), id);
     const invalid = !seen.verification.ok;
 
