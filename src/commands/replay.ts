@@ -9,6 +9,7 @@ import { buildReplay } from '../core/replay/build.js';
 import { pickProvider } from '../core/verify/check.js';
 import { lazyStore } from '../core/captures/open.js';
 import { readAll } from '../core/io/read.js';
+import { inputLimits } from '../core/io/capped.js';
 import { replayHint } from '../core/replay/judge.js';
 import { isRouteMissing, routeNotFound } from '../core/http/route.js';
 import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from './replay/render.js';
@@ -21,7 +22,7 @@ interface ReplayOptions {
   to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
   resign?: boolean; set?: string[]; secret?: string[]; expect?: string; insecure?: boolean;
   // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
-  concurrency: number; delay: number; timeout?: number; store?: string;
+  concurrency: number; delay: number; timeout?: number; store?: string; maxInput?: number;
 }
 
 const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
@@ -40,10 +41,11 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   if (edits.length && !opts.resign) out.warn('--set without --resign: the body changes but the old signature stays, so the receiver should reject it');
 
   const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
+  const limits = inputLimits(opts.maxInput, settings.listen.maxBody, io.signal);
   let requests: LoadedRequest[] = [];
   try {
     if (refs.length) {
-      for (const ref of refs) requests.push(...await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin), warn: out.warn }));
+      for (const ref of refs) requests.push(...await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn }));
     } else {
       const filter = listFilter({ provider: opts.provider, event: opts.event, failed: opts.failed, since: opts.since }, io.now(), settings.customProviders);
       requests = (await selectCaptures(store.get(), [], filter)).map(fromCapture);

@@ -10,6 +10,7 @@ import { bufferedSink, startProgress } from './send/sink.js';
 import { Tally, verdict } from './send/outcome.js';
 import { ExitCode, UsageError } from '../core/errors.js';
 import { resolveEvent, type BodyFormat } from '../core/templates/index.js';
+import { inputLimits } from '../core/io/capped.js';
 import { createHttpClient } from '../core/http/client.js';
 import { parseTarget, targetHasPath } from '../core/http/target.js';
 import { providerFromPath } from '../core/providers/registry.js';
@@ -21,6 +22,7 @@ export interface SendOptions {
   all?: boolean;
   set?: string[];
   data?: string;
+  maxInput?: number;
   fixture?: string;
   header?: string[];
   timestamp?: number;
@@ -65,7 +67,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
 
   const overrides = {
     set: opts.set, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
-    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
+    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin, inputLimits(opts.maxInput, settings.listen.maxBody, io.signal)),
     timestamp: opts.timestamp, bodyFormat: opts.bodyFormat,
   };
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.

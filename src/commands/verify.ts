@@ -6,6 +6,7 @@ import { checkRequest, type CheckOutcome } from '../core/verify/check.js';
 import { lazyStore } from '../core/captures/open.js';
 import { readAll, readArgFile } from '../core/io/read.js';
 import { loadRef, type LoadedRequest } from '../core/captures/source.js';
+import { inputLimits } from '../core/io/capped.js';
 import { renderCheck, checkJson, type JudgedAt } from './verify/render.js';
 import { secretResolver } from './shared/secrets.js';
 import { urlsSeenAt } from '../core/captures/seen-at.js';
@@ -19,6 +20,7 @@ interface VerifyOptions {
   body?: string;
   header?: string[];
   store?: string;
+  maxInput?: number;
 }
 
 const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
@@ -34,13 +36,14 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings();
   const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
 
+  const limits = inputLimits(opts.maxInput, settings.listen.maxBody, io.signal);
   let requests: LoadedRequest[];
   // For URL-signed schemes: where the same delivery was captured before (a replay to another host).
   const seenAt = new Map<LoadedRequest, string[]>();
   try {
     requests = ref !== undefined
-      ? await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin), warn: out.warn })
-      : [{ label: opts.body === '-' ? 'stdin' : (opts.body as string), method: 'POST', path: '/', headers: [], body: await readArgFile('--body', opts.body as string, io.cwd, io.stdin) }];
+      ? await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn })
+      : [{ label: opts.body === '-' ? 'stdin' : (opts.body as string), method: 'POST', path: '/', headers: [], body: await readArgFile('--body', opts.body as string, io.cwd, io.stdin, limits) }];
     for (const req of requests) if (req.capture) seenAt.set(req, await urlsSeenAt(store.get(), req, settings.providers));
   } finally {
     await store.close();

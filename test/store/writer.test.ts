@@ -15,7 +15,7 @@ describe('SegmentWriter (group commit)', () => {
   it('writes concurrent appends in far fewer batches than records, all durable and in order', async () => {
     const w = new SegmentWriter(dir);
     const ids = Array.from({ length: 500 }, (_, i) => `r${String(i).padStart(17, '0')}`);
-    await Promise.all(ids.map((id) => w.append(id, `${id}\n`)));
+    await Promise.all(ids.map((id) => w.append(id, Buffer.from(`${id}\n`))));
     await w.close();
     expect(w.batches).toBeLessThan(50);
     const files = readdirSync(dir);
@@ -25,17 +25,17 @@ describe('SegmentWriter (group commit)', () => {
 
   it('an append made while a batch is being written is not stranded', async () => {
     const w = new SegmentWriter(dir);
-    const first = w.append('a00000000000000000', 'a\n');
+    const first = w.append('a00000000000000000', Buffer.from('a\n'));
     await first;
     // The drain loop has just ended: a new append must start a new one.
-    await w.append('b00000000000000000', 'b\n');
+    await w.append('b00000000000000000', Buffer.from('b\n'));
     await w.close();
     expect(readFileSync(join(dir, 'a00000000000000000.ndjson'), 'utf8')).toBe('a\nb\n');
   });
 
   it('rejects every append of a batch when the directory cannot be written', async () => {
     const w = new SegmentWriter(join(dir, 'missing', '\u0000bad'));
-    await expect(w.append('a00000000000000000', 'a\n')).rejects.toThrow();
+    await expect(w.append('a00000000000000000', Buffer.from('a\n'))).rejects.toThrow();
   });
 });
 

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { SIGNATURE_MODES } from '../../core/delivery/types.js';
 import { BODY_FORMATS } from '../../core/templates/serialize.js';
 import type { Lazy } from '../../commands/shared/context.js';
-import { collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from './parsers.js';
+import { byteSize, collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from './parsers.js';
 
 export function registerSend(program: Command, lazy: Lazy): Command {
   return program
@@ -15,6 +15,7 @@ export function registerSend(program: Command, lazy: Lazy): Command {
     .option('--all', "send every event of the provider in turn")
     .option('--set <path=value>', 'edit the payload: dotted path, JSON-typed value (repeatable)', collect)
     .option('-d, --data <json|@file>', 'the payload, sent byte for byte (@file reads a file, @- stdin)')
+    .option('--max-input <size>', 'largest --data @file read (default: twice the config\'s listen.maxBody, 20mb)', byteSize('--max-input', '100mb'))
     .option('--fixture <file>', 'a fixture template to render instead of the built-in one')
     .option('-H, --header <"Name: value">', "extra or replaced header; 'Name:' removes one (repeatable)", collect)
     .option('--timestamp <unix>', 'sign with this Unix time (seconds) instead of now', unixSeconds('--timestamp'))

@@ -37,7 +37,9 @@ export function secretsFor(
   const fromOwn = env[own];
   if (fromOwn) return { secrets: [fromOwn], source: 'env-provider', from: own };
   if (env.HOOKCTL_SECRET) return { secrets: [env.HOOKCTL_SECRET], source: 'env', from: 'HOOKCTL_SECRET' };
-  const fromConfig = settings.config.secrets?.[profile.id];
+  // Own keys only: a provider named `constructor` must not find Object.prototype.constructor.
+  const configured = settings.config.secrets;
+  const fromConfig = configured && Object.hasOwn(configured, profile.id) ? configured[profile.id] : undefined;
   if (fromConfig) {
     const secrets = (Array.isArray(fromConfig) ? fromConfig : [fromConfig]).flatMap((e) => pairHalf(profile, e, role));
     if (secrets.length === 0) {

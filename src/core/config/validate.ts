@@ -78,7 +78,8 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
 function validateProvider(p: unknown, at: string, check: Check): void {
   check(isObject(p), at, 'must be an object');
   const prov = p as Record<string, unknown>;
-  check(typeof prov.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(prov.id), `${at}.id`, 'must be a lowercase id like "acme"');
+  // Ids name files, headers and map keys: a closed alphabet keeps them from meaning anything else.
+  check(typeof prov.id === 'string' && /^[a-z0-9][a-z0-9._-]*$/.test(prov.id), `${at}.id`, 'must be a lowercase id like "acme" (letters a-z, digits, ".", "_", "-")');
   knownKeys(prov, PROVIDER_KEYS, `${at}.`, check);
   optional(prov.extends, (v) => {
     const near = typeof v === 'string' ? nearest(v, BUILTIN_IDS) : undefined;

@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { ReadLimits } from '../io/capped.js';
 import type { HeaderPair } from './types.js';
 
 /** One `--set path=value` edit: the path split into keys, the value JSON-typed. */
@@ -76,11 +77,11 @@ export function parseHeader(text: string): HeaderPair {
 }
 
 /** `--data '{"a":1}'` or `--data @payload.json` (`@-` reads stdin): the exact bytes. */
-export async function readDataArg(arg: string, cwd: string, stdin: AsyncIterable<Buffer | string>): Promise<Buffer> {
+export async function readDataArg(arg: string, cwd: string, stdin: NodeJS.ReadableStream, limits: ReadLimits): Promise<Buffer> {
   if (!arg.startsWith('@')) return Buffer.from(arg, 'utf8');
   // Imported here: io.js brings the capture store, which only this path of `send` needs.
   const { readArgFile } = await import('../io/read.js');
-  return readArgFile('--data', arg.slice(1), cwd, stdin, 'give a JSON file as @path/to/payload.json, or inline JSON');
+  return readArgFile('--data', arg.slice(1), cwd, stdin, limits, 'give a JSON file as @path/to/payload.json, or inline JSON');
 }
 
 /** Parse a body as JSON for edits; the error names where it came from. */

@@ -110,7 +110,8 @@ function otherProvider(input: DiagnoseInput, headers: Headers): Finding[] {
 /** Capture header pairs become a record; a repeated name keeps every value, in order. */
 export function toHeaders(input: HeaderInput): Headers {
   if (!Array.isArray(input)) return input as Headers;
-  const out: Record<string, string | string[]> = {};
+  // No prototype: a header named `__proto__` or `constructor` is just a header.
+  const out: Record<string, string | string[]> = Object.create(null);
   const keys = new Map<string, string>();
   for (const [name, value] of input as readonly (readonly [string, string])[]) {
     const key = keys.get(name.toLowerCase());
@@ -119,7 +120,9 @@ export function toHeaders(input: HeaderInput): Headers {
       out[name] = value;
     } else {
       const prev = out[key] as string | string[];
-      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+      // Appended in place: copying the list per repeat made 40,000 repeats quadratic.
+      if (Array.isArray(prev)) prev.push(value);
+      else out[key] = [prev, value];
     }
   }
   return out;

@@ -67,7 +67,8 @@ function eventOf(provider: ProviderProfile, headers: Headers, body: Buffer, json
   if (named === undefined) return matchedEvent(provider, json()) ?? eventFromBody(json());
   // GitHub and Linear name the resource in the header and the action in the body: `pull_request.opened`.
   // Most bodies have no action: look for the key before parsing the whole body for it.
-  const action = spec?.value === '{eventBase}' && body.includes('"action"') ? json()?.action : undefined;
+  // Bodies past MAX_PARSE are never parsed, so searching 80 MiB for the key would be wasted.
+  const action = spec?.value === '{eventBase}' && body.length <= MAX_PARSE && body.includes('"action"') ? json()?.action : undefined;
   return typeof action === 'string' && action ? `${named}.${action}` : named;
 }
 

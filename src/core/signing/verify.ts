@@ -37,6 +37,8 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   const spec = specs[0] as SignatureSpec;
   const candidates = specs.map((sp) => ({ spec: sp, sigs: parseSignatureHeader(sp.format, raw) }));
   const parsed = candidates[0]?.sigs ?? { signatures: [], foreign: [] };
+  const oversized = candidates.find((c) => c.sigs.oversized)?.sigs.oversized;
+  if (oversized) return fail('malformed-signature', `${header} has ${oversized}`);
   if (candidates.every((c) => c.sigs.signatures.length === 0)) {
     const expected = specs.map((sp) => (sp.format.style === 'kv' ? `${sp.format.signatureKey}=<signature>` : `${sp.format.prefix}<signature>`)).join(' or ');
     return fail('malformed-signature', raw.trim() ? `${header} has no entry of the form ${expected}` : `${header} is empty`);
