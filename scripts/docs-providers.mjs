@@ -37,13 +37,26 @@ function describeToleranceWords(t) {
 function signatureLines(scheme) {
   return scheme.signatures.map((s, i) => {
     const d = describeProvider({ ...PLACEHOLDER, scheme: { ...scheme, signatures: [s] } }).signatureHeader;
-    return `${i === 0 ? 'signature' : 'also sent'}: ${code(d)}, ${algorithmName(s.algorithm)}, ${s.encoding}`;
+    // A spec sharing the primary's header is the alternative the key picks (v1 or v1a), not an extra header.
+    const label = i === 0 ? 'signature' : s.header === scheme.signatures[0].header ? 'or, with a key pair' : 'also sent';
+    return `${label}: ${code(d)}, ${algorithmName(s.algorithm)}, ${s.encoding}`;
   });
 }
-/** Digest names are HMACs; any other algorithm (a signature scheme) is named as it is. */
+/** Digest names are HMACs; the key-pair algorithms by their usual names. */
 function algorithmName(a) {
+  if (a === 'ed25519') return 'Ed25519';
+  if (a === 'ecdsa-p256-sha256') return 'ECDSA P-256 (SHA-256, DER signature)';
   return ['sha1', 'sha256', 'sha512'].includes(a) ? `HMAC-${a.toUpperCase()}` : a;
 }
+
+/** How keys are written for a key-pair signature (see docs/providers-asymmetric.md). */
+function keyPairLine(s) {
+  const k = s.key ?? { encoding: s.algorithm === 'ed25519' ? 'base64' : 'der' };
+  const shape = k.encoding === 'der' ? 'base64 DER (PKCS#8 private, SPKI public)' : `raw ${k.encoding} (64-byte private key: seed then public key; 32-byte public key)`;
+  const prefixes = k.privatePrefix || k.publicPrefix ? `, prefixed ${code(k.privatePrefix ?? '')} / ${code(k.publicPrefix ?? '')}` : '';
+  return `key pair for ${code(s.format.style === 'prefixed' ? s.format.prefix || s.header : s.header)}: ${shape}${prefixes}; the private key signs, the public key verifies ([key pairs](providers-asymmetric.md))`;
+}
+const isPair = (s) => s.algorithm === 'ed25519' || s.algorithm === 'ecdsa-p256-sha256';
 // describeProvider reads only the scheme and the delivery policy.
 const PLACEHOLDER = { delivery: { timeoutMs: 0, retryDelaysSec: [] } };
 
@@ -72,13 +85,16 @@ function section(p) {
     ...(p.docs ? [`Documentation: <${p.docs}>`, ''] : []),
     ...signatureLines(p.scheme).map((l) => `- ${l}`),
     `- signed content: ${code(d.signedContent)}`,
-    `- key: ${secretKey(p.scheme.secret)}`,
+    ...(p.scheme.signatures.every(isPair) ? [] : [`- key: ${secretKey(p.scheme.secret)}`]),
+    ...p.scheme.signatures.filter(isPair).map((s) => `- ${keyPairLine(s)}`),
+    ...(p.scheme.content.includes('{url}') ? [`- URL: ${code('{url}')} is the full URL posted to, ${code('{params}')} the form parameters sorted by name (name then value)${p.scheme.bodyHashParam ? `; a body that is not a form is bound by ${code(`${p.scheme.bodyHashParam}=<hex sha256>`)} in the URL` : ''} ([Twilio](providers-asymmetric.md#twilio-the-url-is-signed))`] : []),
     `- timestamp: ${timestampLine(p.scheme.timestamp)}`,
     ...(p.scheme.id ? [`- message id: ${code(p.scheme.id.header)}, signed as ${code('{id}')}`] : []),
     ...(p.scheme.headerAliases?.length ? [`- also accepted on verification: ${list(Object.values(p.scheme.headerAliases[0]).map(code))}`] : []),
     `- request: ${requestLine(p.request)}`,
     ...deliveryLines(p.delivery).map((l) => `- ${l}`),
-    `- development secret: ${code(p.devSecret)}`,
+    ...(p.devKeyPair ? [`- development key pair: private ${code(p.devKeyPair.privateKey)}, public ${code(p.devKeyPair.publicKey)}`] : []),
+    ...(p.devKeyPair?.privateKey === p.devSecret ? [] : [`- development secret: ${code(p.devSecret)}`]),
     '',
     // A generated catalogue is hundreds of events: its size and where to find them, not a table.
     ...(p.catalogue
@@ -118,6 +134,10 @@ export function render() {
     '| provider | development secret |',
     '|---|---|',
     ...BUILTIN_PROVIDERS.map((p) => `| ${code(p.id)} | ${code(p.devSecret)} |`),
+    '',
+    `For ${list(BUILTIN_PROVIDERS.filter((p) => p.devKeyPair?.privateKey === p.devSecret).map((p) => code(p.id)))} the development secret is the private key of a`,
+    'development key pair: hookctl signs with it and verifies with the public key named in the provider\'s',
+    'section. Standard Webhooks also has a `v1a` pair. See [key pairs](providers-asymmetric.md#development-key-pairs).',
     '',
     ...BUILTIN_PROVIDERS.flatMap((p) => [section(p), '']),
   ].join('\n');

@@ -112,7 +112,7 @@ function previousAttributes(object) {
 /** Fresh ids and times per delivery: the object's own id (wherever it repeats) and created. */
 function freshen(object) {
   const id = typeof object.id === 'string' ? object.id : undefined;
-  const prefix = id && id.includes('_') ? id.slice(0, id.indexOf('_') + 1) : undefined;
+  const prefix = id?.includes('_') ? id.slice(0, id.indexOf('_') + 1) : undefined;
   const token = prefix ? `{{id:${prefix}:${Math.min(24, Math.max(14, id.length - prefix.length))}}}` : undefined;
   const walk = (node) => {
     if (typeof node === 'string') return token && node === id ? token : node;

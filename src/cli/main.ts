@@ -30,6 +30,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     process.stdout.on('error', onPipeError);
     process.stderr.on('error', onPipeError);
   }
+  if (!io) await preferBaselineWasm();
   const world = io ?? processIo(abort.signal);
   const debug = argv.includes('--debug');
   try {
@@ -61,5 +62,20 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
     process.removeListener('SIGTERM', onSigint);
+  }
+}
+
+/**
+ * undici parses responses with llhttp, a WebAssembly module. V8 recompiles it with its optimizing
+ * tier on background threads, and the process cannot exit before that finishes: about 150 ms on
+ * every one-shot send. Baseline (Liftoff) code parses webhook responses fast enough, bursts included.
+ * A process-wide flag, so only the CLI's own process sets it, never the library a user imports.
+ */
+async function preferBaselineWasm(): Promise<void> {
+  try {
+    const { setFlagsFromString } = await import('node:v8');
+    setFlagsFromString('--liftoff-only');
+  } catch {
+    /* an unknown flag on another engine version: keep the default */
   }
 }

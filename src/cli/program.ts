@@ -4,6 +4,7 @@ import type { GlobalOptions, Io } from '../commands/shared/io.js';
 import { registerCaptures } from './specs/captures.js';
 import { registerCompletion } from './specs/completion.js';
 import { registerEvents } from './specs/events.js';
+import { registerKeys } from './specs/keys.js';
 import { registerListen } from './specs/listen.js';
 import { registerProviders } from './specs/providers.js';
 import { registerReplay } from './specs/replay.js';
@@ -54,7 +55,7 @@ Examples:
     code = result ?? undefined;
   };
 
-  for (const register of [registerSend, registerListen, registerVerify, registerReplay, registerCaptures, registerTest, registerUi, registerProviders, registerEvents, registerCompletion]) {
+  for (const register of [registerSend, registerListen, registerVerify, registerReplay, registerCaptures, registerTest, registerUi, registerProviders, registerEvents, registerKeys, registerCompletion]) {
     const cmd = register(program, lazy);
     cmd.exitOverride().showSuggestionAfterError(true);
   }

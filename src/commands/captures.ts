@@ -71,7 +71,8 @@ export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportF
       const { VERSION } = await import('../version.js');
       ctx.io.stdout.write(`${JSON.stringify(toHar(captures, target, VERSION), null, 2)}\n`);
     }
-    if (captures.length) ctx.out.log(ctx.out.c.dim(`exported ${captures.length} capture${captures.length === 1 ? '' : 's'} as ${opts.format}${opts.format === 'curl' ? ` (to ${captureUrl(captures[0]!, target).origin}...)` : ''}`));
+    const [first] = captures;
+    if (first) ctx.out.log(ctx.out.c.dim(`exported ${captures.length} capture${captures.length === 1 ? '' : 's'} as ${opts.format}${opts.format === 'curl' ? ` (to ${captureUrl(first, target).origin}...)` : ''}`));
   });
 };
 

@@ -28,7 +28,7 @@ const eventsImport: Handler<ImportOptions> = async (opts, ctx, args) => {
   const targets = ops.map((op) => ({ op, path: join(folder, `${op.name}.json`) }));
   const existing = targets.filter((t) => existsSync(t.path));
   if (existing.length && !opts.force) {
-    throw new UsageError(`${existing.length} of ${targets.length} fixture files exist already, e.g. ${shown(existing[0]!.path, io.cwd)}`, 'pass --force to overwrite them, or --out another directory');
+    throw new UsageError(`${existing.length} of ${targets.length} fixture files exist already, e.g. ${shown(existing[0]?.path ?? folder, io.cwd)}`, 'pass --force to overwrite them, or --out another directory');
   }
 
   let staging: string | undefined;

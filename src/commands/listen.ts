@@ -1,15 +1,15 @@
-import type { Handler } from './shared/context.js';
+import type { CommandContext, Handler } from './shared/context.js';
 import { secretResolver } from './shared/secrets.js';
 import { storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
-import { parseTarget, redactUrl } from '../core/http/target.js';
+import { parseTarget } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
-import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer, type ReceivedDelivery, type Rejection } from '../core/server/index.js';
-import { idGenerator, openStore, type WritableCaptureStore } from '../core/store/index.js';
-import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './listen/render.js';
-import { lineBuffer, throttled } from './listen/lines.js';
-import { ListenStats } from './listen/stats.js';
+import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer } from '../core/server/index.js';
+import { idGenerator, openStore, type Capture, type WritableCaptureStore } from '../core/store/index.js';
+import { printBanner } from './listen/banner.js';
+import { listenReport } from './listen/report.js';
+import type { ListenStats } from './listen/stats.js';
 import { startInspector } from './ui/inspector.js';
 import { inspectorUrl } from '../core/inspector/index.js';
 
@@ -37,109 +37,123 @@ export interface ListenOptions {
 }
 
 const listen: Handler<ListenOptions> = async (opts, ctx) => {
+  const { out, io } = ctx;
+  const plan = await planListen(opts, ctx);
+  const store = await openListenStore(opts, ctx, plan.settings);
+  // A provider's retry can land after a restart: the newest captures seed duplicate detection.
+  const earlier = store ? (await store.recent(REMEMBERED)).reverse() : [];
+  const ui = opts.ui === false ? undefined : startInspector(ctx, plan.settings, store?.dir, { provider: opts.provider, secrets: opts.secret, toleranceSec: opts.tolerance });
+  const report = listenReport(out, io.stdout, { verbose: opts.verbose, now: io.now });
+  const finish = deferred<'count' | 'timeout' | 'signal'>();
+  let server: CaptureServer;
+  try {
+    server = await startCaptureServer({
+      ...serverOptions(opts, ctx, plan, store, earlier),
+      outputReady: report.ready,
+      route: ui?.inspector.route,
+      onDelivery(d) {
+        // At once, without waiting for the store's watcher to see the write.
+        ui?.inspector.add(d.capture);
+        report.delivery(d);
+        if (opts.count !== undefined && report.stats.deliveries >= opts.count) finish.resolve('count');
+      },
+      onRejected: report.rejection,
+      onError: (err) => out.warn(`listen: ${(err as Error)?.stack ?? String(err)}`),
+    });
+  } catch (err) {
+    await store?.close();
+    throw bindError(err, plan.port);
+  }
+  // The store is read for the inspector in the background: a large one does not delay deliveries.
+  ui?.inspector.start().catch((err: unknown) => out.warn(`inspector: ${(err as Error).message}`));
+  printBanner(ctx, plan, server, { store, remembered: earlier.length, inspector: ui ? inspectorUrl(server.url, ui.token) : null });
+
+  const why = await stopWhen(finish, opts, io.signal);
+  ui?.inspector.close();
+  report.release();
+  await server.close();
+  await store?.close();
+  report.flush();
+  if (out.json) out.object(report.stats.toJSON());
+  out.log(`${why === 'signal' ? '\n' : ''}${report.stats.line()}${store ? out.c.dim(`; captures in ${store.dir}`) : ''}`);
+  return verdict(why, opts, report.stats, out);
+};
+export default listen;
+
+/** The options checked against each other, the settings and the providers they name. */
+async function planListen(opts: ListenOptions, ctx: CommandContext) {
   if (opts.forwardTo && (opts.status !== undefined || opts.respond)) {
     throw new UsageError('--status and --respond cannot be used with --forward-to', 'with --forward-to your app decides the answer');
   }
   if (opts.status !== undefined && opts.respond) throw new UsageError('--status and --respond cannot be used together', '--respond 200 is the same as --status 200');
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
-  const { out, io } = ctx;
-  const fixed = opts.provider ? getProvider(opts.provider, settings.customProviders) : undefined;
-  const fallback = !fixed && settings.providerExplicit ? settings.profile : undefined;
   // `--host "$UNSET"` would otherwise bind every interface: an empty host is a mistake, not a choice.
   if (opts.host !== undefined && opts.host.trim() === '') {
     throw new UsageError('--host is empty', 'pass --host 127.0.0.1 (the default), or --host 0.0.0.0 to listen on every interface on purpose');
   }
-  const secretsOf = secretResolver(settings, io.env, out.warn, 'verifying', opts.secret);
+  const fixed = opts.provider ? getProvider(opts.provider, settings.customProviders) : undefined;
   const forwardTo = opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined;
-  if (opts.insecure && forwardTo) out.warn('--insecure: TLS certificates of --forward-to are not checked');
+  if (opts.insecure && forwardTo) ctx.out.warn('--insecure: TLS certificates of --forward-to are not checked');
+  return {
+    settings,
+    fixed,
+    fallback: !fixed && settings.providerExplicit ? settings.profile : undefined,
+    forwardTo,
+    host: opts.host ?? settings.listen.host,
+    port: opts.port ?? settings.listen.port,
+  };
+}
+type Plan = Awaited<ReturnType<typeof planListen>>;
 
-  let store: WritableCaptureStore | undefined;
-  if (opts.store !== false) {
-    const dir = storeDirFor(settings, typeof opts.store === 'string' ? opts.store : undefined, io.cwd);
-    store = openStore(dir, { onWarning: (w) => out.warn(`${w.where}: ${w.message}`) });
-    await store.prepare();
-  }
-  // A provider's retry can land after a restart: the newest captures seed duplicate detection.
-  const earlier = store ? (await store.recent(REMEMBERED)).reverse() : [];
+/** The store, created (private) and checked writable before listen binds; none with --no-store. */
+async function openListenStore(opts: ListenOptions, ctx: CommandContext, settings: Plan['settings']): Promise<WritableCaptureStore | undefined> {
+  if (opts.store === false) return undefined;
+  const dir = storeDirFor(settings, typeof opts.store === 'string' ? opts.store : undefined, ctx.io.cwd);
+  const store = openStore(dir, { onWarning: (w) => ctx.out.warn(`${w.where}: ${w.message}`) });
+  await store.prepare();
+  return store;
+}
 
-  const ui = opts.ui === false ? undefined : startInspector(ctx, settings, store?.dir, { provider: opts.provider, secrets: opts.secret, toleranceSec: opts.tolerance });
-  const stats = new ListenStats();
-  const lines = lineBuffer(io.stdout);
-  const rejections = throttled((r, at) => lines.push(rejectionLine(r, at, out.c)), (n) => out.log(out.c.dim(`… ${n} more rejected requests not shown`)));
-  const finish = deferred<'count' | 'timeout' | 'signal'>();
-  let server: CaptureServer;
-  try {
-    server = await startCaptureServer({
-      host: opts.host ?? settings.listen.host,
-      port: opts.port ?? settings.listen.port,
-      maxBody: opts.maxBody ?? settings.listen.maxBody,
-      requestTimeoutMs: opts.requestTimeout ?? 30_000,
-      earlier,
-      now: io.now,
-      newId: idGenerator(io.now, io.random),
-      inspect: {
-        providers: settings.providers, fixed, fallback, toleranceSec: opts.tolerance,
-        secretsFor: (p: ProviderProfile) => secretsOf(p).secrets,
-        fingerprint: fingerprinter(settings.fixtureDirs),
-      },
-      store,
-      nextStatus: statusSequence(opts.respond ?? [opts.status ?? 200]),
-      rejectInvalid: Boolean(opts.rejectInvalid),
-      delayMs: opts.delay ?? 0,
-      forwardTo,
-      forwardTimeoutMs: fixed?.delivery.timeoutMs ?? 30_000,
-      forwardInsecure: opts.insecure === true,
-      route: ui?.inspector.route,
-      onDelivery(d: ReceivedDelivery) {
-        // At once, without waiting for the store's watcher to see the write.
-        ui?.inspector.add(d.capture);
-        stats.addDelivery(d);
-        if (out.json) lines.push(JSON.stringify(deliveryObject(d)));
-        else {
-          lines.push(deliveryLine(d, out.c));
-          if (opts.verbose) lines.push(verboseBlock(d, out.c));
-        }
-        if (opts.count !== undefined && stats.deliveries >= opts.count) finish.resolve('count');
-      },
-      onRejected(r: Rejection) {
-        stats.addRejection(r);
-        if (out.json) lines.push(JSON.stringify(rejectionObject(r, io.now())));
-        else rejections.push(r, io.now());
-      },
-      onError: (err) => out.warn(`listen: ${(err as Error)?.stack ?? String(err)}`),
-    });
-  } catch (err) {
-    await store?.close();
-    throw bindError(err, opts.port ?? settings.listen.port);
-  }
+function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, store: WritableCaptureStore | undefined, earlier: Capture[]) {
+  const { io } = ctx;
+  const secretsOf = secretResolver(plan.settings, io.env, ctx.out.warn, 'verifying', opts.secret);
+  return {
+    host: plan.host,
+    port: plan.port,
+    maxBody: opts.maxBody ?? plan.settings.listen.maxBody,
+    requestTimeoutMs: opts.requestTimeout ?? 30_000,
+    earlier,
+    now: io.now,
+    newId: idGenerator(io.now, io.random),
+    inspect: {
+      providers: plan.settings.providers, fixed: plan.fixed, fallback: plan.fallback, toleranceSec: opts.tolerance,
+      secretsFor: (p: ProviderProfile) => secretsOf(p).secrets,
+      fingerprint: fingerprinter(plan.settings.fixtureDirs),
+    },
+    store,
+    nextStatus: statusSequence(opts.respond ?? [opts.status ?? 200]),
+    rejectInvalid: Boolean(opts.rejectInvalid),
+    delayMs: opts.delay ?? 0,
+    forwardTo: plan.forwardTo,
+    forwardTimeoutMs: plan.fixed?.delivery.timeoutMs ?? 30_000,
+    forwardInsecure: opts.insecure === true,
+  };
+}
 
-  // The store is read for the inspector in the background: a large one does not delay deliveries.
-  ui?.inspector.start().catch((err: unknown) => out.warn(`inspector: ${(err as Error).message}`));
-  const inspector = ui ? inspectorUrl(server.url, ui.token) : null;
-  const banner = { url: server.url, inspector, port: server.port, store: store?.dir ?? null, provider: fixed?.id ?? null, forwardTo: forwardTo ? redactUrl(forwardTo) : null };
-  if (out.json) out.object({ type: 'listening', ...banner });
-  else {
-    out.log(`${out.c.green('●')} listening on ${out.c.bold(server.url)} (${fixed ? `verifying as ${fixed.id}` : 'provider detected per request'})`);
-    const remembered = earlier.length ? ` (${earlier.length} earlier ${earlier.length === 1 ? 'delivery' : 'deliveries'} remembered for duplicates)` : '';
-    out.log(out.c.dim(`  captures: ${store ? `${store.dir}${remembered}` : 'not stored (--no-store)'}${forwardTo ? `; forwarding to ${redactUrl(forwardTo)}` : ''}; Ctrl-C to stop`));
-    if (inspector) out.log(out.c.dim(`  inspector: ${inspector}`));
-  }
-
+/** Waits for --count, --timeout or Ctrl-C, whichever comes first. */
+async function stopWhen(finish: ReturnType<typeof deferred<'count' | 'timeout' | 'signal'>>, opts: ListenOptions, signal: AbortSignal) {
   const onAbort = () => finish.resolve('signal');
-  io.signal.addEventListener('abort', onAbort, { once: true });
-  if (io.signal.aborted) onAbort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  if (signal.aborted) onAbort();
   const timer = opts.timeout !== undefined ? setTimeout(() => finish.resolve('timeout'), opts.timeout) : undefined;
   const why = await finish.promise;
   clearTimeout(timer);
-  io.signal.removeEventListener('abort', onAbort);
-  ui?.inspector.close();
-  await server.close();
-  await store?.close();
-  rejections.flush();
-  lines.flush();
+  signal.removeEventListener('abort', onAbort);
+  return why;
+}
 
-  if (out.json) out.object(stats.toJSON());
-  out.log(`${why === 'signal' ? '\n' : ''}${stats.line()}${store ? out.c.dim(`; captures in ${store.dir}`) : ''}`);
+/** The exit code: what the run was asked to prove (--count within --timeout, --strict) decides it. */
+function verdict(why: 'count' | 'timeout' | 'signal', opts: ListenOptions, stats: ListenStats, out: CommandContext['out']): number {
   const wanted = opts.count ?? 1;
   if (why === 'timeout' && stats.deliveries < wanted) {
     throw new CheckFailedError(`${stats.deliveries} of ${wanted} expected deliveries arrived within ${opts.timeout} ms`, 'is the sender pointed at this URL?');
@@ -154,8 +168,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
   }
   // Otherwise stopping is what Ctrl-C asks of listen: a clean 0.
   return ExitCode.ok;
-};
-export default listen;
+}
 
 /** How many of the newest stored captures a restarted listen reads back for duplicate detection. */
 const REMEMBERED = 10_000;

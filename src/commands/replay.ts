@@ -9,6 +9,7 @@ import { buildReplay } from '../core/replay/build.js';
 import { pickProvider } from '../core/verify/check.js';
 import { lazyStore } from '../core/captures/open.js';
 import { readAll } from '../core/io/read.js';
+import { inputLimits } from '../core/io/capped.js';
 import { replayHint } from '../core/replay/judge.js';
 import { isRouteMissing, routeNotFound } from '../core/http/route.js';
 import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from './replay/render.js';
@@ -21,7 +22,7 @@ interface ReplayOptions {
   to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
   resign?: boolean; set?: string[]; add?: string[]; remove?: string[]; secret?: string[]; expect?: string; insecure?: boolean;
   // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
-  concurrency: number; delay: number; timeout?: number; store?: string;
+  concurrency: number; delay: number; timeout?: number; store?: string; maxInput?: number;
 }
 
 const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
@@ -40,10 +41,11 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   if (edits.length && !opts.resign) out.warn('edits without --resign: the body changes but the old signature stays, so the receiver should reject it');
 
   const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
+  const limits = inputLimits(opts.maxInput, settings.listen.maxBody, io.signal);
   let requests: LoadedRequest[] = [];
   try {
     if (refs.length) {
-      for (const ref of refs) requests.push(...await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin), warn: out.warn }));
+      for (const ref of refs) requests.push(...await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn }));
     } else {
       const filter = listFilter({ provider: opts.provider, event: opts.event, failed: opts.failed, since: opts.since }, io.now(), settings.customProviders);
       requests = (await selectCaptures(store.get(), [], filter)).map(fromCapture);
@@ -59,13 +61,15 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   }
 
   // Without --resign nothing is signed: the secrets only explain the answers, so no dev-secret warning.
-  const secretsOf = secretResolver(settings, io.env, opts.resign ? out.warn : () => {}, 're-signing', opts.secret);
+  // Without --resign the secrets only check the capture for replay's hint: the verifying half of a key pair.
+  const secretsOf = secretResolver(settings, io.env, opts.resign ? out.warn : () => {}, opts.resign ? 're-signing' : 'verifying', opts.secret);
   const jobs: Job<ReplayItem>[] = requests.map((req) => {
     const { profile, how } = pickProvider(req, settings, opts.provider);
     if (opts.resign && how === 'default') out.warn(`${req.label} carries no known signature header: re-signing it as ${profile.id}, the default provider (pass --provider)`);
     const { secrets } = secretsOf(profile);
-    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random });
-    const url = targetUrl(base, hasPath, req.path);
+    const target = targetUrl(base, hasPath, req.path);
+    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random, url: String(target) });
+    const url = built.url ? new URL(built.url) : target;
     return { item: { req, profile, how, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
   });
 
@@ -85,7 +89,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
         ...sent, expectMet: expect ? expect.matches(status) : undefined,
         hint: status === undefined ? undefined : isRouteMissing(status)
           ? routeNotFound(sent.job.method, sent.job.url, status, { provider: item.profile.id, path: item.profile.request.path })
-          : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned),
+          : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned, String(sent.job.url)),
       };
       results.push(result);
       if (out.json) out.object(replayJson(result));

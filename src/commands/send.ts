@@ -12,6 +12,7 @@ import { ExitCode, UsageError } from '../core/errors.js';
 import { listEvents } from '../core/catalogue/list.js';
 import { resolveEvent, type BodyFormat } from '../core/templates/index.js';
 import { fixtureDirs } from './fixture-dirs.js';
+import { inputLimits } from '../core/io/capped.js';
 import { createHttpClient } from '../core/http/client.js';
 import { parseTarget, targetHasPath } from '../core/http/target.js';
 import { providerFromPath } from '../core/providers/registry.js';
@@ -25,6 +26,7 @@ export interface SendOptions {
   add?: string[];
   remove?: string[];
   data?: string;
+  maxInput?: number;
   fixture?: string;
   fixtures?: string;
   header?: string[];
@@ -71,7 +73,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
 
   const overrides = {
     set: opts.set, add: opts.add, remove: opts.remove, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
-    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin as AsyncIterable<Buffer>),
+    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin, inputLimits(opts.maxInput, settings.listen.maxBody, io.signal)),
     timestamp: opts.timestamp, bodyFormat: opts.bodyFormat,
   };
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.
@@ -174,8 +176,8 @@ function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: n
   for (const builder of builders) {
     for (let i = 0; i < count; i++) {
       const d = builder.build({ now: io.now(), random: io.random });
-      const target = url ?? builder.profile.request.path;
-      if (out.json) out.object({ type: 'request', provider: d.provider, event: d.event, deliveryId: d.deliveryId ?? null, request: requestJson(d, url?.href), ...(curl ? { curl: toCurl(d, target) } : {}) });
+      const target = d.url ?? url ?? builder.profile.request.path;
+      if (out.json) out.object({ type: 'request', provider: d.provider, event: d.event, deliveryId: d.deliveryId ?? null, request: requestJson(d, (d.url ?? url)?.href), ...(curl ? { curl: toCurl(d, target) } : {}) });
       else out.line(curl ? toCurl(d, target) : `${requestBlock(d, target, out.c, false)}\n`);
     }
   }

@@ -6,8 +6,10 @@ import { checkRequest, type CheckOutcome } from '../core/verify/check.js';
 import { lazyStore } from '../core/captures/open.js';
 import { readAll, readArgFile } from '../core/io/read.js';
 import { loadRef, type LoadedRequest } from '../core/captures/source.js';
+import { inputLimits } from '../core/io/capped.js';
 import { renderCheck, checkJson, type JudgedAt } from './verify/render.js';
 import { secretResolver } from './shared/secrets.js';
+import { urlsSeenAt } from '../core/captures/seen-at.js';
 
 interface VerifyOptions {
   provider?: string;
@@ -18,6 +20,7 @@ interface VerifyOptions {
   body?: string;
   header?: string[];
   store?: string;
+  maxInput?: number;
 }
 
 const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
@@ -33,11 +36,15 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings();
   const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
 
+  const limits = inputLimits(opts.maxInput, settings.listen.maxBody, io.signal);
   let requests: LoadedRequest[];
+  // For URL-signed schemes: where the same delivery was captured before (a replay to another host).
+  const seenAt = new Map<LoadedRequest, string[]>();
   try {
     requests = ref !== undefined
-      ? await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin), warn: out.warn })
-      : [{ label: opts.body === '-' ? 'stdin' : (opts.body as string), method: 'POST', path: '/', headers: [], body: await readArgFile('--body', opts.body as string, io.cwd, io.stdin) }];
+      ? await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn })
+      : [{ label: opts.body === '-' ? 'stdin' : (opts.body as string), method: 'POST', path: '/', headers: [], body: await readArgFile('--body', opts.body as string, io.cwd, io.stdin, limits) }];
+    for (const req of requests) if (req.capture) seenAt.set(req, await urlsSeenAt(store.get(), req, settings.providers));
   } finally {
     await store.close();
   }
@@ -49,7 +56,7 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
     // With --body the -H lines are the request, repeats and all; on a capture they override.
     if (extra.length) req.headers = ref === undefined ? extra : mergeHeaders(req.headers, extra);
     const judged = judgedAt(req, opts, io.now);
-    const outcome: CheckOutcome = checkRequest(req, { settings, provider: opts.provider, secretsOf, toleranceSec, now: judged.at });
+    const outcome: CheckOutcome = checkRequest(req, { settings, provider: opts.provider, secretsOf, toleranceSec, now: judged.at, urls: seenAt.get(req) ?? [] });
     notes(outcome, warned, out.warn);
     if (!outcome.result.ok) failed++;
     if (out.json) out.object(checkJson(req, outcome, judged));

@@ -16,7 +16,7 @@ export function diffLines(a: string[], b: string[]): Op[] | undefined {
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       const row = lcs[i] as Uint16Array;
-      row[j] = a[i] === b[j] ? (lcs[i + 1] as Uint16Array)[j + 1]! + 1 : Math.max((lcs[i + 1] as Uint16Array)[j]!, row[j + 1]!);
+      row[j] = a[i] === b[j] ? ((lcs[i + 1] as Uint16Array)[j + 1] ?? 0) + 1 : Math.max((lcs[i + 1] as Uint16Array)[j] ?? 0, row[j + 1] ?? 0);
     }
   }
   const ops: Op[] = [];
@@ -24,7 +24,7 @@ export function diffLines(a: string[], b: string[]): Op[] | undefined {
   let j = 0;
   while (i < n && j < m) {
     if (a[i] === b[j]) { ops.push({ kind: ' ', line: a[i++] as string }); j++; }
-    else if ((lcs[i + 1] as Uint16Array)[j]! >= (lcs[i] as Uint16Array)[j + 1]!) ops.push({ kind: '-', line: a[i++] as string });
+    else if (((lcs[i + 1] as Uint16Array)[j] ?? 0) >= ((lcs[i] as Uint16Array)[j + 1] ?? 0)) ops.push({ kind: '-', line: a[i++] as string });
     else ops.push({ kind: '+', line: b[j++] as string });
   }
   while (i < n) ops.push({ kind: '-', line: a[i++] as string });

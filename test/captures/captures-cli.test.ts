@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture, storeWith, tempDir } from './helpers.js';
 import { BIN, runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 const lines = (s: string) => s.trim().split('\n').filter(Boolean);
 const json = (s: string) => lines(s).map((l) => JSON.parse(l) as Record<string, any>);
@@ -29,7 +30,7 @@ describe('hookctl captures', () => {
   });
 
   it('bare `captures` lists as a table', async () => {
-    const r = await runCli(['captures', '--store', dir]);
+    const r = await runInProcess(['captures', '--store', dir]);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)[0]).toMatch(/^ID\s+RECEIVED\s+METHOD\s+PATH\s+PROVIDER\s+EVENT\s+SIGNATURE\s+STATUS\s+BYTES$/);
     expect(lines(r.stdout)[2]).toMatch(/github\s+push\s+✔\s+200\s+4$/);
@@ -43,25 +44,25 @@ describe('hookctl captures', () => {
     [['--since', '10m'], [3, 2]],
     [['--since', '30m', '--provider', 'stripe'], [1]],
   ])('list %j filters', async (flags, expected) => {
-    const r = await runCli(['captures', 'list', '--store', dir, '--json', ...flags]);
+    const r = await runInProcess(['captures', 'list', '--store', dir, '--json', ...flags]);
     expect(json(r.stdout).map((c) => c.id)).toEqual(expected.map((i) => captures[i]!.id));
   });
 
   it('show: metadata, headers in arrival order, the body; --raw round-trips through verify -', async () => {
-    const r = await runCli(['captures', 'show', captures[0]!.id.slice(0, 16), '--store', dir]);
+    const r = await runInProcess(['captures', 'show', captures[0]!.id.slice(0, 16), '--store', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`id         ${captures[0]!.id}`);
     expect(r.stdout).toContain('Host: 127.0.0.1:4000\nContent-Type: application/json\nContent-Length: 42\nX-Transcodely-Timestamp:');
     expect(r.stdout.trimEnd().endsWith('{"event":"job.completed","job":{"id":"a"}}')).toBe(true);
-    const raw = await runCli(['captures', 'show', 'last', '--store', dir, '--raw']);
-    const v = await runCli(['verify', '-', '--secret', 's'], { input: raw.stdout });
+    const raw = await runInProcess(['captures', 'show', 'last', '--store', dir, '--raw']);
+    const v = await runInProcess(['verify', '-', '--secret', 's'], { input: raw.stdout });
     expect(v.code).toBe(0);
-    const binary = await runCli(['captures', 'show', captures[2]!.id, '--store', dir, '--json']);
+    const binary = await runInProcess(['captures', 'show', captures[2]!.id, '--store', dir, '--json']);
     expect(json(binary.stdout)[0]).toMatchObject({ bodyEncoding: 'base64', body: Buffer.from([0, 1, 2, 0xff]).toString('base64') });
   });
 
   it('export --format har: valid JSON listing every capture', async () => {
-    const r = await runCli(['captures', 'export', '--format', 'har', '--store', dir]);
+    const r = await runInProcess(['captures', 'export', '--format', 'har', '--store', dir]);
     expect(r.code).toBe(0);
     const har = JSON.parse(r.stdout);
     expect(har.log.version).toBe('1.2');
@@ -74,16 +75,16 @@ describe('hookctl captures', () => {
   });
 
   it('export --format ndjson: capture records that verify reads back', async () => {
-    const r = await runCli(['captures', 'export', '--store', dir, '--provider', 'transcodely']);
+    const r = await runInProcess(['captures', 'export', '--store', dir, '--provider', 'transcodely']);
     expect(lines(r.stdout)).toHaveLength(2);
     const file = join(tempDir(), 'export.ndjson');
     writeFileSync(file, r.stdout);
-    const v = await runCli(['verify', file, '--secret', 's', '--tolerance', '0', '--json']);
+    const v = await runInProcess(['verify', file, '--secret', 's', '--tolerance', '0', '--json']);
     expect(json(v.stdout).map((o) => [o.id, o.ok])).toEqual([[captures[0]!.id, true], [captures[3]!.id, true]]);
   });
 
   it('export --format curl: one runnable command per capture, byte-exact, to --to', async () => {
-    const r = await runCli(['captures', 'export', captures[3]!.id, '--format', 'curl', '--to', 'localhost:3000', '--store', dir]);
+    const r = await runInProcess(['captures', 'export', captures[3]!.id, '--format', 'curl', '--to', 'localhost:3000', '--store', dir]);
     expect(r.stdout).toContain("curl -sS http://localhost:3000/webhooks/transcodely \\\n  -H 'Content-Type: application/json'");
     expect(r.stdout).not.toMatch(/-H 'Host:|Content-Length/);
     expect(r.stdout).toContain(`--data-binary '{"event":"job.failed","job":{"id":"b"}}'`);
@@ -92,13 +93,13 @@ describe('hookctl captures', () => {
 
   it('clear refuses without a terminal unless --yes, then removes everything', async () => {
     const own = await storeWith(specs.slice(0, 2).map(makeCapture));
-    const refused = await runCli(['captures', 'clear', '--store', own]);
+    const refused = await runInProcess(['captures', 'clear', '--store', own]);
     expect(refused.code).toBe(2);
     expect(lines(refused.stderr)).toEqual([`✗ refusing to clear ${own} without confirmation: stdin is not a terminal`, '  hint: pass --yes to clear from a script']);
-    expect(json((await runCli(['captures', 'list', '--store', own, '--json'])).stdout)).toHaveLength(2);
-    const cleared = await runCli(['captures', 'clear', '--yes', '--store', own]);
+    expect(json((await runInProcess(['captures', 'list', '--store', own, '--json'])).stdout)).toHaveLength(2);
+    const cleared = await runInProcess(['captures', 'clear', '--yes', '--store', own]);
     expect(cleared).toMatchObject({ code: 0, stdout: `removed 2 captures from ${own}\n` });
-    expect((await runCli(['captures', 'list', '--store', own, '--json'])).stdout).toBe('');
+    expect((await runInProcess(['captures', 'list', '--store', own, '--json'])).stdout).toBe('');
   });
 
   it.skipIf(spawnSync('script', ['--version']).status !== 0)('clear on a terminal asks, and deletes only on yes', async () => {
@@ -107,14 +108,14 @@ describe('hookctl captures', () => {
     const no = onTty('n');
     expect(no.stdout).toContain(`delete 2 captures in ${own}? [y/N]`);
     expect(no.stdout).toContain('nothing deleted');
-    expect(json((await runCli(['captures', 'list', '--store', own, '--json'])).stdout)).toHaveLength(2);
+    expect(json((await runInProcess(['captures', 'list', '--store', own, '--json'])).stdout)).toHaveLength(2);
     expect(onTty('y').stdout).toContain(`removed 2 captures from ${own}`);
-    expect((await runCli(['captures', 'list', '--store', own, '--json'])).stdout).toBe('');
+    expect((await runInProcess(['captures', 'list', '--store', own, '--json'])).stdout).toBe('');
   });
 
   it('bad input: unknown id, a path, a bad --since, exit 2 with one line', async () => {
     for (const args of [['show', 'zzzz'], ['show', '../../etc/passwd'], ['list', '--since', 'yesterday'], ['export', 'nope']]) {
-      const r = await runCli(['captures', ...args, '--store', dir]);
+      const r = await runInProcess(['captures', ...args, '--store', dir]);
       expect(r.code).toBe(2);
       expect(lines(r.stderr)[0]).toMatch(/^✗ /);
       expect(lines(r.stderr).length).toBeLessThanOrEqual(2);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCapture } from '../../src/core/store/index.js';
 import { makeCapture, storeWith, tempDir } from './helpers.js';
-import { runCli, type CliResult } from '../support/cli.js';
+import type { CliResult } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 const lines = (s: string) => s.trim().split('\n').filter(Boolean);
 
@@ -37,21 +38,21 @@ describe('an explicitly named capture file with a damaged record is exit 2', () 
   });
 
   it('verify two.ndjson names the file, the line and the checksum mismatch', async () => {
-    const r = await runCli(['verify', 'two.ndjson', '--secret', 's'], { cwd });
+    const r = await runInProcess(['verify', 'two.ndjson', '--secret', 's'], { cwd });
     expectError(r, 2, `two.ndjson is not a readable capture file: checksum mismatch (the record was altered or damaged), on line 2 (capture ${bad.id})`,
       /^ {2}hint: .*re-export it with `hookctl captures export`, or fix the file$/);
     expect(r.stdout).toBe('');
   });
 
   it('replay two.ndjson fails before sending anything', async () => {
-    const r = await runCli(['replay', 'two.ndjson', '--to', ':3900'], { cwd });
+    const r = await runInProcess(['replay', 'two.ndjson', '--to', ':3900'], { cwd });
     expectError(r, 2, /^✗ two\.ndjson is not a readable capture file: checksum mismatch .*on line 2/);
     expect(r.stdout).toBe('');
   });
 
   it('a truncated export (head -c 3000) is exit 2 for verify and replay', async () => {
     for (const args of [['verify', 'cut.ndjson'], ['replay', 'cut.ndjson', '--to', ':3900']]) {
-      expectError(await runCli(args, { cwd }), 2, /^✗ cut\.ndjson is not a readable capture file: incomplete last record \(.*cut short\), on line 2 \(capture /);
+      expectError(await runInProcess(args, { cwd }), 2, /^✗ cut\.ndjson is not a readable capture file: incomplete last record \(.*cut short\), on line 2 \(capture /);
     }
   });
 
@@ -60,7 +61,7 @@ describe('an explicitly named capture file with a damaged record is exit 2', () 
     const [name] = readdirSync(join(dir, 'captures'));
     const file = join(dir, 'captures', name as string);
     truncateSync(file, readFileSync(file).length - 20);
-    const r = await runCli(['captures', 'list', '--store', dir, '--json']);
+    const r = await runInProcess(['captures', 'list', '--store', dir, '--json']);
     expect(r.code).toBe(0);
     expect(lines(r.stdout).map((l) => JSON.parse(l).id)).toEqual([good.id]);
     expect(r.stderr).toMatch(/incomplete last record .*: skipped/);
@@ -75,7 +76,7 @@ describe('a store segment that cannot be read is exit 3', () => {
     // As root, permission bits do not stop a read: a directory in the segment's place is the I/O error here.
     rmSync(file);
     mkdirSync(file);
-    const r = await runCli(['captures', 'list', '--store', dir]);
+    const r = await runInProcess(['captures', 'list', '--store', dir]);
     expectError(r, 3, `cannot read the capture segment ${file}: it is a directory`);
     expect(r.stdout).not.toMatch(/no captures/);
   });
@@ -95,12 +96,12 @@ describe('a damaged capture asked for by id', () => {
 
   it('captures show and verify say it is damaged, with the segment and line, exit 2', async () => {
     for (const args of [['captures', 'show', bad.id], ['verify', bad.id], ['replay', bad.id, '--to', ':3900']]) {
-      expectError(await runCli([...args, '--store', dir]), 2, `capture ${bad.id} is damaged in ${file}, line 2: checksum mismatch (the record was altered or damaged)`);
+      expectError(await runInProcess([...args, '--store', dir]), 2, `capture ${bad.id} is damaged in ${file}, line 2: checksum mismatch (the record was altered or damaged)`);
     }
   });
 
   it('its neighbours still show', async () => {
-    const r = await runCli(['captures', 'show', after.id, '--store', dir]);
+    const r = await runInProcess(['captures', 'show', after.id, '--store', dir]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(after.id);
   });
@@ -111,17 +112,17 @@ describe('captures --provider must name a known provider', () => {
   beforeAll(async () => { dir = await storeWith([good]); });
 
   it('an unknown provider is exit 2 with a did-you-mean, for list and export', async () => {
-    expectError(await runCli(['captures', 'list', '--provider', 'githb', '--store', dir]), 2, 'unknown provider "githb"', /did you mean "github"/);
-    expectError(await runCli(['captures', 'export', '--provider', 'nope', '--store', dir]), 2, 'unknown provider "nope"');
+    expectError(await runInProcess(['captures', 'list', '--provider', 'githb', '--store', dir]), 2, 'unknown provider "githb"', /did you mean "github"/);
+    expectError(await runInProcess(['captures', 'export', '--provider', 'nope', '--store', dir]), 2, 'unknown provider "nope"');
   });
 
   it('a custom provider from the config is known; a built-in matches in any case', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, '.hookctlrc.json'), '{"providers":[{"id":"acme","extends":"github"}]}');
-    const custom = await runCli(['captures', 'list', '--provider', 'acme', '--store', dir], { cwd });
+    const custom = await runInProcess(['captures', 'list', '--provider', 'acme', '--store', dir], { cwd });
     expect(custom.code, custom.stderr).toBe(0);
     expect(custom.stdout + custom.stderr).toContain(`no captures in ${dir} match the filters`);
-    const upper = await runCli(['captures', 'list', '--provider', 'GitHub', '--store', dir, '--json']);
+    const upper = await runInProcess(['captures', 'list', '--provider', 'GitHub', '--store', dir, '--json']);
     expect(upper.code).toBe(0);
     expect(lines(upper.stdout).map((l) => JSON.parse(l).id)).toEqual([good.id]);
   });
@@ -129,17 +130,17 @@ describe('captures --provider must name a known provider', () => {
 
 describe('captures with an unknown subcommand', () => {
   it('names the valid subcommands, with a did-you-mean', async () => {
-    expectError(await runCli(['captures', 'nope']), 2, 'unknown captures subcommand "nope": it is one of list, show, export, clear, tail', /hookctl captures --help/);
-    expectError(await runCli(['captures', 'shwo', 'last']), 2, /unknown captures subcommand "shwo"/, /did you mean hookctl captures show\?/);
+    expectError(await runInProcess(['captures', 'nope']), 2, 'unknown captures subcommand "nope": it is one of list, show, export, clear, tail', /hookctl captures --help/);
+    expectError(await runInProcess(['captures', 'shwo', 'last']), 2, /unknown captures subcommand "shwo"/, /did you mean hookctl captures show\?/);
   });
 
   it('options before `list` still list; before another subcommand, say where it goes', async () => {
     const dir = await storeWith([good]);
-    const r = await runCli(['captures', '--store', dir, 'list', '--json']);
+    const r = await runInProcess(['captures', '--store', dir, 'list', '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(lines(r.stdout)).toHaveLength(1);
-    expectError(await runCli(['captures', '--store', dir, 'show', good.id]), 2, /"show" must come before the options/);
-    expectError(await runCli(['captures', 'list', 'extra', '--store', dir]), 2, /captures list takes no arguments \(got "extra"\)/);
+    expectError(await runInProcess(['captures', '--store', dir, 'show', good.id]), 2, /"show" must come before the options/);
+    expectError(await runInProcess(['captures', 'list', 'extra', '--store', dir]), 2, /captures list takes no arguments \(got "extra"\)/);
   });
 });
 
@@ -149,7 +150,7 @@ describe('verify or replay of a directory', () => {
     mkdirSync(join(cwd, 'adir'));
     mkdirSync(join(cwd, 'some-dir'));
     for (const args of [['verify', 'adir'], ['verify', 'some-dir'], ['verify', './adir'], ['replay', 'adir', '--to', ':3900']]) {
-      expectError(await runCli(args, { cwd }), 2, /^✗ cannot read \.?\/?(adir|some-dir): it is a directory, not a capture$/);
+      expectError(await runInProcess(args, { cwd }), 2, /^✗ cannot read \.?\/?(adir|some-dir): it is a directory, not a capture$/);
     }
   });
 });

@@ -11,7 +11,7 @@ let seq = 0;
 export function captureId(ms: number): string {
   const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
   const enc = (v: number, w: number) => { let s = ''; for (let i = 0; i < w; i++) { s = alphabet[v % 32] + s; v = Math.floor(v / 32); } return s; };
-  return enc(ms, 10) + enc(seq++ % 1024, 4) + 'test';
+  return `${enc(ms, 10)}${enc(seq++ % 1024, 4)}test`;
 }
 
 export interface CaptureSpec {

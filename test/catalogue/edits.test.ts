@@ -7,7 +7,7 @@ import { buildReplay } from '../../src/core/replay/build.js';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
 import { makeCapture } from '../captures/helpers.js';
-import { runInProcess } from '../send/inproc.js';
+import { runInProcess } from '../support/inproc.js';
 import { startServer, type TestServer } from '../support/server.js';
 
 const record = (headers: [string, string][]) => Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v]));
@@ -28,14 +28,14 @@ describe('--set, --add and --remove beyond send', () => {
   });
 
   it('replay takes the flags from the command line', async () => {
-    const r = await runInProcess(['replay', 'nope.json', '--resign', '--remove', 'a..b', '--to', ':1'], tmpdir());
+    const r = await runInProcess(['replay', 'nope.json', '--resign', '--remove', 'a..b', '--to', ':1'], { cwd: tmpdir() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--remove path "a..b" has an empty segment');
   });
 
   it('test applies them to every delivery it sends', async () => {
     server = await startServer((_req, res) => { res.statusCode = 200; res.end('ok'); });
-    const r = await runInProcess(['test', '--to', server.url, '--provider', 'transcodely', '--only', 'event:job.completed', '--add', 'job.order_id="123"', '--remove', 'job.id'], tmpdir());
+    const r = await runInProcess(['test', '--to', server.url, '--provider', 'transcodely', '--only', 'event:job.completed', '--add', 'job.order_id="123"', '--remove', 'job.id'], { cwd: tmpdir() });
     expect(r.stderr).not.toContain('✗');
     expect(r.code).toBe(0);
     const job = JSON.parse(server.received[0]!.body.toString()).job;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { GITHUB_DESCRIPTION } from '../../scripts/catalogue/github.mjs';
 import { listEvents } from '../../src/core/catalogue/list.js';
 import { getProvider } from '../../src/core/providers/registry.js';
-import { runInProcess } from '../send/inproc.js';
+import { runInProcess } from '../support/inproc.js';
 import { ROOT } from '../support/cli.js';
 
 const names = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -46,7 +46,7 @@ components:
 describe('hookctl events import', () => {
   it("of GitHub's description reproduces the built-in GitHub catalogue's event list", { timeout: 120_000 }, async () => {
     const out = mkdtempSync(join(tmpdir(), 'hookctl-import-gh-'));
-    const r = await runInProcess(['events', 'import', join(ROOT, GITHUB_DESCRIPTION), '--provider', 'github', '--out', out], ROOT);
+    const r = await runInProcess(['events', 'import', join(ROOT, GITHUB_DESCRIPTION), '--provider', 'github', '--out', out], { cwd: ROOT });
     expect(r.stderr).toContain('list them with');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote 261 fixtures to .*github \(6 from examples, 255 from schemas\)\n$/);
@@ -57,17 +57,17 @@ describe('hookctl events import', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-import-small-'));
     writeFileSync(join(cwd, 'acme.yaml'), SMALL);
     writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ fixtures: ['fixtures'], providers: [{ id: 'acme', extends: 'standard-webhooks' }] }));
-    const r = await runInProcess(['events', 'import', 'acme.yaml', '--provider', 'acme', '--json'], cwd);
+    const r = await runInProcess(['events', 'import', 'acme.yaml', '--provider', 'acme', '--json'], { cwd: cwd });
     expect(r.code).toBe(0);
     const { events } = JSON.parse(r.stdout);
     expect(events.map((e: { name: string; from: string }) => [e.name, e.from])).toEqual([['order.paid', 'example'], ['order.shipped', 'schema']]);
-    const sent = await runInProcess(['send', 'acme/order.shipped', '--dry-run', '--json'], cwd);
+    const sent = await runInProcess(['send', 'acme/order.shipped', '--dry-run', '--json'], { cwd: cwd });
     expect(sent.code).toBe(0);
     expect(JSON.parse(JSON.parse(sent.stdout).request.body)).toEqual({ type: 'order.shipped', order: { id: 'ord_1', total: 1 }, shipped_at: '2026-01-15T10:20:30Z' });
-    const again = await runInProcess(['events', 'import', 'acme.yaml', '--provider', 'acme'], cwd);
+    const again = await runInProcess(['events', 'import', 'acme.yaml', '--provider', 'acme'], { cwd: cwd });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('2 of 2 fixture files exist already');
-    expect((await runInProcess(['events', 'import', 'acme.yaml', '--provider', 'acme', '--force'], cwd)).code).toBe(0);
+    expect((await runInProcess(['events', 'import', 'acme.yaml', '--provider', 'acme', '--force'], { cwd: cwd })).code).toBe(0);
   });
 
   it.each([
@@ -79,7 +79,7 @@ describe('hookctl events import', () => {
   ])('refuses %s: exit 2, one line, nothing written', async (_what, text, message) => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-import-bad-'));
     writeFileSync(join(cwd, 'doc.yaml'), text);
-    const r = await runInProcess(['events', 'import', 'doc.yaml', '--provider', 'stripe', '--out', 'out'], cwd);
+    const r = await runInProcess(['events', 'import', 'doc.yaml', '--provider', 'stripe', '--out', 'out'], { cwd: cwd });
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toMatch(message);

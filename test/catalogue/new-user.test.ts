@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
-import { runInProcess } from '../send/inproc.js';
+import { runInProcess } from '../support/inproc.js';
 
 // The cases issue 12 opens with, tried as a new user would.
 const stripe = new Stripe('sk_test_new_user');
@@ -21,7 +21,7 @@ function project(config: object, files: Record<string, unknown> = {}): string {
 }
 
 async function dryRun(args: string[], cwd: string) {
-  const r = await runInProcess(['send', ...args, '--secret', secret, '--dry-run', '--json'], cwd);
+  const r = await runInProcess(['send', ...args, '--secret', secret, '--dry-run', '--json'], { cwd: cwd });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   const { request } = json(r.stdout)[0]!;
@@ -39,18 +39,18 @@ describe('a Stripe user', () => {
     const cwd = project({ fixtures: ['hooks'] }, { 'hooks/stripe/charge.refunded.json': mine, 'hooks/stripe/order.fulfilled.json': { ...mine, type: 'order.fulfilled' } });
     expect((await dryRun(['stripe/charge.refunded'], cwd)).event.data.object).toEqual({ id: 'ch_mine', object: 'charge', amount_refunded: 4200 });
     expect((await dryRun(['stripe/order.fulfilled'], cwd)).event.type).toBe('order.fulfilled');
-    const listed = json((await runInProcess(['events', 'stripe', '--json'], cwd)).stdout)[0]!.events as Record<string, unknown>[];
+    const listed = json((await runInProcess(['events', 'stripe', '--json'], { cwd: cwd })).stdout)[0]!.events as Record<string, unknown>[];
     expect(listed.find((e) => e.name === 'charge.refunded')).toMatchObject({ origin: 'yours', overrides: true });
     expect(listed.find((e) => e.name === 'order.fulfilled')).toMatchObject({ origin: 'yours' });
     expect(listed.find((e) => e.name === 'invoice.paid')).toMatchObject({ origin: 'builtin' });
-    const table = await runInProcess(['events', 'stripe', '--search', 'charge.refunded'], cwd);
+    const table = await runInProcess(['events', 'stripe', '--search', 'charge.refunded'], { cwd: cwd });
     expect(table.stdout).toContain('(yours, overrides the built-in)');
   });
 
   it('adds events with --fixtures <dir> too', async () => {
     const cwd = project({}, { 'mine/stripe/payout.audited.json': { object: 'event', type: 'payout.audited', data: { object: { object: 'payout' } } } });
     expect((await dryRun(['stripe/payout.audited', '--fixtures', 'mine'], cwd)).event.type).toBe('payout.audited');
-    const missing = await runInProcess(['send', 'stripe/payout.audited', '--fixtures', 'nope', '--dry-run'], cwd);
+    const missing = await runInProcess(['send', 'stripe/payout.audited', '--fixtures', 'nope', '--dry-run'], { cwd: cwd });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('--fixtures nope is not a directory');
   });
@@ -62,13 +62,13 @@ describe('a Stripe user', () => {
   });
 
   it('cannot --set a key that is not there (typos stay errors), but --add creates it', async () => {
-    const set = await runInProcess(['send', 'stripe/charge.refunded', '--set', 'data.object.metadata.order_id=123', '--dry-run'], tmpdir());
+    const set = await runInProcess(['send', 'stripe/charge.refunded', '--set', 'data.object.metadata.order_id=123', '--dry-run'], { cwd: tmpdir() });
     expect(set.code).toBe(2);
     expect(set.stderr).toContain('--set data.object.metadata.order_id: no "order_id" in data.object.metadata');
     expect(set.stderr).toContain('to create it, use --add data.object.metadata.order_id=...');
     const { event } = await dryRun(['stripe/charge.refunded', '--add', 'data.object.metadata.order_id=123'], tmpdir());
     expect((event.data.object as Stripe.Charge).metadata).toEqual({ order_id: 123 });
-    const twice = await runInProcess(['send', 'stripe/charge.refunded', '--add', 'data.object.amount=1', '--dry-run'], tmpdir());
+    const twice = await runInProcess(['send', 'stripe/charge.refunded', '--add', 'data.object.amount=1', '--dry-run'], { cwd: tmpdir() });
     expect(twice.code).toBe(2);
     expect(twice.stderr).toContain('"amount" already exists in data.object');
   });
@@ -83,7 +83,7 @@ describe('a Stripe user', () => {
     const invoice = JSON.parse(body).data.object;
     expect(invoice.lines.data).toEqual([{ id: 'il_1' }]);
     expect('footer' in invoice).toBe(false);
-    const past = await runInProcess(['send', 'stripe/invoice.paid', '--add', 'data.object.lines.data.5=1', '--dry-run'], tmpdir());
+    const past = await runInProcess(['send', 'stripe/invoice.paid', '--add', 'data.object.lines.data.5=1', '--dry-run'], { cwd: tmpdir() });
     expect(past.code).toBe(2);
     expect(past.stderr).toContain('data.object.lines.data is a list of 1');
   });

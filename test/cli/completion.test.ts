@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGNATURE_MODES } from '../../src/core/delivery/types.js';
 import { BUILTIN_PROVIDERS } from '../../src/core/providers/registry.js';
 import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 const sh = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
 
@@ -66,7 +67,7 @@ describe('hookctl completion', () => {
   });
 
   it('bash: commands, or the program options after a dash', () => {
-    expect(complete(['hookctl', ''])).toEqual(['send', 'listen', 'verify', 'replay', 'captures', 'test', 'ui', 'providers', 'events', 'completion']);
+    expect(complete(['hookctl', ''])).toEqual(['send', 'listen', 'verify', 'replay', 'captures', 'test', 'ui', 'providers', 'events', 'keys', 'completion']);
     expect(complete(['hookctl', '-'])).toEqual(['--version', '-V', '--json', '--no-color', '--config', '--debug', '--help', '-h']);
   });
 
@@ -172,7 +173,7 @@ describe('hookctl completion', () => {
   });
 
   it('zsh reuses the bash function through bashcompinit', async () => {
-    const [zsh, bash] = await Promise.all([runCli(['completion', 'zsh']), runCli(['completion', 'bash'])]);
+    const [zsh, bash] = await Promise.all([runInProcess(['completion', 'zsh']), runInProcess(['completion', 'bash'])]);
     expect(zsh.stdout).toMatch(/^#compdef hookctl\n/);
     expect(zsh.stdout).toContain('autoload -U +X bashcompinit && bashcompinit\n');
     expect(zsh.stdout).toContain(bash.stdout.split('\n').slice(1).join('\n'));
@@ -180,7 +181,7 @@ describe('hookctl completion', () => {
   });
 
   it('fish completes per command, from the same definitions', async () => {
-    const fish = (await runCli(['completion', 'fish'])).stdout;
+    const fish = (await runInProcess(['completion', 'fish'])).stdout;
     const line = (s: string) => expect(fish).toContain(`\ncomplete -c hookctl ${s}`);
     line(`-n "__hookctl_at ''" -a events -d `);
     for (const sub of ['list', 'show', 'export', 'clear', 'tail']) line(`-n "__hookctl_at 'captures'" -a ${sub} -d `);
@@ -205,7 +206,7 @@ describe('hookctl completion', () => {
   const hasFish = spawnSync('fish', ['--version']).status === 0;
   it.skipIf(!hasFish)('fish, where installed, completes each case', async () => {
     const script = join(scripts, 'hookctl.fish');
-    writeFileSync(script, (await runCli(['completion', 'fish'])).stdout);
+    writeFileSync(script, (await runInProcess(['completion', 'fish'])).stdout);
     const fish = (line: string) => {
       const r = spawnSync('fish', ['--no-config', '-c', `source ${sh(script)}; complete -C ${sh(line)}`], { cwd: files, encoding: 'utf8' });
       expect(r.stderr).toBe('');
@@ -225,7 +226,7 @@ describe('hookctl completion', () => {
   });
 
   it('an unknown shell is a usage error', async () => {
-    const r = await runCli(['completion', 'tcsh']);
+    const r = await runInProcess(['completion', 'tcsh']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('✗ no completion for shell "tcsh"');
   });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printable, printableLines } from '../../src/core/text/printable.js';
 import { makeCapture, storeWith, tempDir } from '../captures/helpers.js';
 import { post, startListen, type Listener } from '../listen/support.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 /** Anything that can drive a terminal or reorder what it shows; newlines are checked separately. */
 // eslint-disable-next-line no-control-regex
@@ -87,22 +87,22 @@ describe('untrusted text reaches the terminal escaped', () => {
   });
 
   it('captures list and show of those captures print no raw control characters', async () => {
-    const list = await runCli(['captures', 'list', '--store', store]);
+    const list = await runInProcess(['captures', 'list', '--store', store]);
     expect(list.code).toBe(0);
     expect(rawControls(list.stdout)).toEqual([]);
     expect(list.stdout.trim().split('\n')).toHaveLength(4); // the header row and one row per capture
     const row = list.stdout.split('\n').find((r) => r.startsWith(verbose.ids.hostile));
     expect(row).toContain('\\x1b[31mRED\\x1b]0;title\\x07\\r\\nFAKE LINE ✔ verified \\u202e');
 
-    const clean = await runCli(['captures', 'show', verbose.ids.clean, '--store', store]);
+    const clean = await runInProcess(['captures', 'show', verbose.ids.clean, '--store', store]);
     for (const id of [verbose.ids.hostile, verbose.ids.text]) {
-      const show = await runCli(['captures', 'show', id, '--store', store]);
+      const show = await runInProcess(['captures', 'show', id, '--store', store]);
       expect(show.code).toBe(0);
       expect(rawControls(show.stdout)).toEqual([]);
       expect(show.stdout.split('\n')).toHaveLength(clean.stdout.split('\n').length);
       expect(show.stdout).not.toMatch(/^FAKE LINE/m);
     }
-    const show = await runCli(['captures', 'show', verbose.ids.hostile, '--store', store]);
+    const show = await runInProcess(['captures', 'show', verbose.ids.hostile, '--store', store]);
     expect(show.stdout).toContain('X-Note: aÂ\\x9b31mbÂ\\x85c\\td');
     expect(show.stdout).toContain('"note":"x\\x9b[2J\\u2066y\\x7f"');
   });
@@ -117,10 +117,10 @@ describe('untrusted text reaches the terminal escaped', () => {
     };
     const dir = await storeWith([good, bad]);
     try {
-      const list = await runCli(['captures', 'list', '--store', dir]);
+      const list = await runInProcess(['captures', 'list', '--store', dir]);
       expect(rawControls(list.stdout)).toEqual([]);
       expect(list.stdout.trim().split('\n')).toHaveLength(3);
-      const [a, b] = await Promise.all([good, bad].map((c) => runCli(['captures', 'show', c.id, '--store', dir])));
+      const [a, b] = await Promise.all([good, bad].map((c) => runInProcess(['captures', 'show', c.id, '--store', dir])));
       expect(rawControls(b!.stdout)).toEqual([]);
       expect(b!.stdout.split('\n')).toHaveLength(a!.stdout.split('\n').length);
       expect(b!.stdout).toContain('/x\\x1b[2J\\x07\\r\\nFAKE LINE ✔ valid\\u202e\\x85');
@@ -145,20 +145,21 @@ describe('errors that quote hostile content', () => {
 
   it('send --fixture with a file that starts with a newline and an escape sequence', async () => {
     writeFileSync(join(cwd, 'evil.json'), '\n\u001b[2J\u0007{not json \u202e');
-    const r = await runCli(['send', 'job.completed', '--dry-run', '--fixture', 'evil.json'], { cwd, env });
+    const r = await runInProcess(['send', 'job.completed', '--dry-run', '--fixture', 'evil.json'], { cwd, env });
     expect(r.code).not.toBe(0);
     expect(expectTwoLines(r.stderr)).toContain('\\n\\x1b[2J\\x07');
   });
 
   it('verify on a binary file and on garbage from stdin', async () => {
     writeFileSync(join(cwd, 'bin.dat'), Buffer.from([0x1b, 0x5b, 0x32, 0x4a, 0x07, 0x9b, 0xc2, 0x9b, 0x0d, 0xe2, 0x80, 0xae, 0x41, 0x0a, 0x42]));
-    const file = await runCli(['verify', 'bin.dat'], { cwd, env });
+    const file = await runInProcess(['verify', 'bin.dat'], { cwd, env });
     expect(file.code).not.toBe(0);
     expectTwoLines(file.stderr);
-    const stdin = await runCli(['verify', '-'], { cwd, env, input: 'garb\u001b[2Jage\u0007\u202e\r\nmore' });
+    const stdin = await runInProcess(['verify', '-'], { cwd, env, input: 'garb\u001b[2Jage\u0007\u202e\r\nmore' });
     expect(stdin.code).not.toBe(0);
-    // stdin is read as latin1: U+202E's UTF-8 bytes show as `â\\x80®`.
-    expect(expectTwoLines(stdin.stderr)).toContain('garb\\x1b[2Jage\\x07â\\x80®');
+    // What the input holds is not quoted at all (it may be a secret file): the line says where, not what.
+    expect(expectTwoLines(stdin.stderr)).toContain('stdin is not an HTTP request: its first line is not a request line');
+    expect(stdin.stderr).not.toContain('garb');
   });
 });
 

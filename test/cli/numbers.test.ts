@@ -1,17 +1,19 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startListen } from '../listen/support.js';
 import { runCli, type CliResult } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 // Every numeric option goes through the shared parsers of src/cli/specs/parsers.ts: plain digits,
 // a real upper bound, and on bad input exit 2 with exactly `✗ message` and `  hint: e.g. …`.
+// In process: the parsers are the same code in the bin; verify on stdin below goes through the bin.
 
 const cwd = mkdtempSync(join(tmpdir(), 'hookctl-numbers-'));
 const env = { HOME: cwd };
-const run = (args: string[]) => runCli(args, { cwd, env });
+const run = (args: string[]) => runInProcess(args, { cwd, env });
 const lines = (s: string) => s.split('\n').filter((l) => l !== '');
 
 const MS = '2147483647 (24.8 days)';
@@ -173,19 +175,24 @@ describe.concurrent('numeric options: the bounds themselves are accepted', () =>
   });
 
   it('listen: --port 0 still picks a free port; timers at 2147483647 ms wait instead of firing at once', async () => {
-    const l = await startListen(['--no-store', '--count', '1000000', '--timeout', '2147483647', '--delay', '2147483647', '--request-timeout', '2147483647',
+    const store = mkdtempSync(join(tmpdir(), 'hookctl-numbers-store-'));
+    const l = await startListen(['--store', store, '--count', '1000000', '--timeout', '2147483647', '--delay', '2147483647', '--request-timeout', '2147483647',
       '--tolerance', '999999999', '--max-body', '1gb', '--respond', '200,599'], { cwd, env });
     try {
       expect(l.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(l.url).not.toMatch(/:0$/);
-      // An overflowing --delay answers after 1 ms; an overflowing --timeout exits at once.
-      const answered = await new Promise<boolean>((resolve) => {
-        const req = request(`${l.url}/hooks`, { method: 'POST', headers: { 'content-type': 'application/json' } }, () => resolve(true));
-        req.on('error', () => resolve(false));
-        setTimeout(() => { req.destroy(); resolve(false); }, 500);
-        req.end('{}');
-      });
+      // An overflowing --delay answers after 1 ms; an overflowing --timeout exits at once. listen stores a
+      // delivery before its delay starts: once it is on disk, the answer must still be held back.
+      let answered = false;
+      const req = request(`${l.url}/hooks`, { method: 'POST', headers: { 'content-type': 'application/json' } }, () => { answered = true; });
+      req.on('error', () => {});
+      req.end('{}');
+      const segments = join(store, 'captures');
+      const stored = () => existsSync(segments) && readdirSync(segments).some((f) => statSync(join(segments, f)).size > 0);
+      while (!stored()) await new Promise((resolve) => setTimeout(resolve, 10));
+      await new Promise((resolve) => setImmediate(resolve));
       expect(answered).toBe(false);
+      req.destroy();
       expect(l.child.exitCode).toBeNull();
       expect(l.stderr()).not.toMatch(/TimeoutOverflowWarning/);
     } finally {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROVIDERS } from '../../src/index.js';
 import { BIN, ROOT, runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const lines = (s: string) => s.trim().split('\n').filter(Boolean);
@@ -41,7 +42,7 @@ describe('CLI shell', () => {
   it('providers and events include custom providers from the config file', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-cli-'));
     writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ provider: 'acme', providers: [{ id: 'acme', extends: 'github', events: [{ name: 'deploy', description: 'a deploy', payload: { ok: true } }] }] }));
-    const r = await runCli(['events', '--json'], { cwd });
+    const r = await runInProcess(['events', '--json'], { cwd });
     const acme = lines(r.stdout).map((l) => JSON.parse(l)).find((o) => o.provider === 'acme');
     // extends keeps the parent's events; the config's come after them.
     expect(acme.events.at(-1)).toEqual({ name: 'deploy', description: 'a deploy', origin: 'config' });
@@ -49,29 +50,29 @@ describe('CLI shell', () => {
   });
 
   it('an unknown command suggests the nearest one, exit 2, one line and a hint', async () => {
-    const r = await runCli(['evnts']);
+    const r = await runInProcess(['evnts']);
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual(["✗ unknown command 'evnts'", '  hint: Did you mean events?']);
   });
 
   it('an unknown option suggests the nearest one', async () => {
-    const r = await runCli(['events', '--provder', 'x']);
+    const r = await runInProcess(['events', '--provder', 'x']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--provder'");
     expect(r.stderr).toContain('--provider');
   });
 
   it('an option error with no near match points at that command\'s --help', async () => {
-    const r = await runCli(['verify', '--to', 'x']);
+    const r = await runInProcess(['verify', '--to', 'x']);
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual(["✗ unknown option '--to'", '  hint: run hookctl verify --help']);
-    const missing = await runCli(['listen', '--port']);
+    const missing = await runInProcess(['listen', '--port']);
     expect(lines(missing.stderr)).toEqual(["✗ option '-p, --port <port>' argument missing", '  hint: run hookctl listen --help']);
   });
 
   it('bad input is one line with a hint, never a stack trace', async () => {
     for (const args of [['events', '--provider', 'strip'], ['providers', '--config', 'does-not-exist.json']]) {
-      const r = await runCli(args);
+      const r = await runInProcess(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^✗ .+\n {2}hint: .+\n$/);
       expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -80,10 +81,10 @@ describe('CLI shell', () => {
 
   it('every command\'s --help ends with an Examples block of hookctl commands', async () => {
     const commands = ['send', 'listen', 'verify', 'replay', 'captures', 'test', 'ui', 'providers', 'events', 'completion'];
-    const top = await runCli(['--help']);
+    const top = await runInProcess(['--help']);
     for (const c of commands) expect(top.stdout).toMatch(new RegExp(`^  ${c}\\b`, 'm'));
     for (const c of commands) {
-      const r = await runCli([c, '--help']);
+      const r = await runInProcess([c, '--help']);
       expect(r.code, c).toBe(0);
       const examples = r.stdout.split('Examples:\n')[1]?.split('\n').filter((l) => l.startsWith('  $ ')) ?? [];
       expect(examples.length, `${c} --help examples`).toBeGreaterThanOrEqual(2);
@@ -121,8 +122,8 @@ describe('CLI shell', () => {
   it('the development-secret warning reads the same in send and verify', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-dev-'));
     const env = { HOME: cwd };
-    const send = await runCli(['send', 'job.completed', '--dry-run'], { cwd, env });
-    const verify = await runCli(['verify', '-', '--provider', 'transcodely'], { cwd, env, input: 'POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}' });
+    const send = await runInProcess(['send', 'job.completed', '--dry-run'], { cwd, env });
+    const verify = await runInProcess(['verify', '-', '--provider', 'transcodely'], { cwd, env, input: 'POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}' });
     const warning = (stderr: string) => lines(stderr).find((l) => l.includes('development secret'))?.replace(/(signing|verifying)/, '<doing>');
     const expected = '! no secret for transcodely: <doing> with its development secret whsec_ho…et (24 chars) (pass --secret, set HOOKCTL_SECRET_TRANSCODELY, or add secrets.transcodely to the config)';
     expect(warning(send.stderr)).toBe(expected);

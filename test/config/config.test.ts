@@ -6,6 +6,7 @@ import { loadSettings } from '../../src/core/config/load.js';
 import { secretEnvName, secretsFor } from '../../src/core/config/secrets.js';
 import { getProvider, sign, verify } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 const dir = (files: Record<string, string>) => {
   const d = mkdtempSync(join(tmpdir(), 'hookctl-cfg-'));
@@ -107,7 +108,7 @@ describe('config loading', () => {
       'config file .hookctlrc.json: secrets.zzzzzzzz is for an unknown provider (hookctl providers lists them)',
     ]);
     expect(secretsFor(getProvider('github'), s, {}).secrets).toEqual(['g']);
-    const r = await runCli(['events', '--provider', 'github'], { cwd: dir({ '.hookctlrc.json': '{"secrets":{"strpe":"k"}}' }) });
+    const r = await runInProcess(['events', '--provider', 'github'], { cwd: dir({ '.hookctlrc.json': '{"secrets":{"strpe":"k"}}' }) });
     expect(r.code).toBe(0);
     expect(r.stderr.split('\n')[0]).toBe('! config file .hookctlrc.json: secrets.strpe is for an unknown provider (did you mean stripe?)');
   });
@@ -126,7 +127,7 @@ describe('config loading', () => {
   it.each([
     ['.hookctlrc.json', '{"provider": "stripe",}', 'is not valid JSON: Expected double-quoted property name at line 1, column 23'],
     ['.hookctlrc.json', '{"provider":\n  "stripe"\n  "target": "x"}', 'is not valid JSON: Expected \',\' or \'}\' after property value at line 3, column 3'],
-    ['.hookctlrc.json', '{"provider":\n }', 'is not valid JSON: Unexpected token \'}\' near "{"provider": }"'],
+    ['.hookctlrc.json', '{"provider":\n }', 'is not valid JSON: Unexpected token at line 2, column 2'],
     ['package.json', '{"name":"app",}', 'is not valid JSON: Expected double-quoted property name at line 1, column 15'],
     ['.hookctlrc.yaml', 'provider: stripe\n  target: x\n', 'is not valid YAML: bad indentation of a mapping entry at line 2, column 9'],
     ['.hookctlrc', 'provider: [stripe\n', 'is not valid YAML (or JSON): unexpected end of the stream within a flow collection at line 2, column 1'],
@@ -143,23 +144,24 @@ describe('config errors on the command line', () => {
   it('--config naming a directory says so, with exit 2', async () => {
     const cwd = dir({});
     mkdirSync(join(cwd, 'sub'));
-    const r = await runCli(['providers', '--config', 'sub'], { cwd });
+    const r = await runInProcess(['providers', '--config', 'sub'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('✗ cannot read config file sub: it is a directory\n  hint: point --config or HOOKCTL_CONFIG at a config file\n');
   });
 
   it('a JSON syntax error exits 2 with one line naming the file and the reason, and no stack', async () => {
-    const r = await runCli(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider": "stripe",}' }) });
+    const r = await runInProcess(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider": "stripe",}' }) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(oneError);
     expect(r.stderr).toContain('✗ config file .hookctlrc.json is not valid JSON: Expected double-quoted property name at line 1, column 23\n');
   });
 
   it.each([
-    ['hookctl.config.mjs', 'export default { provider: "stripe" ;', "failed to load: Unexpected token ';'"],
-    ['hookctl.config.cjs', 'module.exports = { provider: "stripe" ;', "failed to load: Unexpected token ';' at line 1"],
+    ['hookctl.config.mjs', 'export default { provider: "stripe" ;', "failed to load: Unexpected token …"],
+    ['hookctl.config.cjs', 'module.exports = { provider: "stripe" ;', "failed to load: Unexpected token … at line 1"],
     ['hookctl.config.mjs', 'throw new Error("no secrets here\\nsecond line");', 'failed to load: no secrets here'],
   ])('a JS config that fails (%s) exits 2 with its own first line, not a loader error', async (file, text, problem) => {
+    // Spawned: under vitest, import() of a config goes through Vite's loader, whose syntax errors differ from Node's.
     const r = await runCli(['providers'], { cwd: dir({ [file]: text }) });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(oneError);
@@ -167,7 +169,7 @@ describe('config errors on the command line', () => {
   });
 
   it('an unknown provider names the file and key and suggests one', async () => {
-    const r = await runCli(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider":"strpe"}' }) });
+    const r = await runInProcess(['providers'], { cwd: dir({ '.hookctlrc.json': '{"provider":"strpe"}' }) });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('✗ config file .hookctlrc.json: provider "strpe" is not a known provider\n  hint: did you mean "stripe"?\n');
   });

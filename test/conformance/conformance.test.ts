@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 import type { TestServer } from '../support/server.js';
 import { startReceiver, SW_SECRET, TRANSCODELY_SECRET, type Flaw } from './receivers.js';
 
@@ -15,7 +16,7 @@ afterEach(async () => { await server?.close(); server = undefined; });
 async function suite(provider: 'transcodely' | 'standard-webhooks', flaw: Flaw, extra: string[] = []) {
   server = await startReceiver(provider, flaw);
   const secret = provider === 'transcodely' ? TRANSCODELY_SECRET : SW_SECRET;
-  const r = await runCli(['test', '--to', `${server.url}/hooks`, '--provider', provider, '--secret', secret, '--json', ...extra], { timeoutMs: 30_000 });
+  const r = await runInProcess(['test', '--to', `${server.url}/hooks`, '--provider', provider, '--secret', secret, '--json', ...extra], { timeoutMs: 30_000 });
   // The baseline row (a valid delivery sent before refusals are judged) is checked in test/verdicts.
   const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id: string; status: string; message?: string; warning?: string; failed?: number })
     .filter((x) => x.type !== 'baseline');
@@ -68,7 +69,7 @@ describe('hookctl test catches each receiver bug with the right scenario', () =>
 
   it('skips timestamp scenarios for a provider that signs no timestamp, with the reason', async () => {
     server = await startReceiver('transcodely', 'accepts-any-signature');
-    const r = await runCli(['test', '--to', server.url, '--provider', 'github', '--json', '--only', 'stale-timestamp,future-timestamp,missing-timestamp']);
+    const r = await runInProcess(['test', '--to', server.url, '--provider', 'github', '--json', '--only', 'stale-timestamp,future-timestamp,missing-timestamp']);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(rows.slice(0, 3).map((x) => [x.id, x.status, x.got])).toEqual([
       ['stale-timestamp', 'skip', 'github signs no timestamp'],
@@ -100,13 +101,13 @@ describe('hookctl test output and exit codes', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-expect-'));
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ expect: { invalidSignature: [403] } }));
-    const r = await runCli(['test', '--to', server.url, '--provider', 'transcodely', '--secret', TRANSCODELY_SECRET, '--only', 'invalid-signature', '--json'], { cwd });
+    const r = await runInProcess(['test', '--to', server.url, '--provider', 'transcodely', '--secret', TRANSCODELY_SECRET, '--only', 'invalid-signature', '--json'], { cwd });
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
     expect(rows.find((x) => x.type === 'scenario')).toMatchObject({ id: 'invalid-signature', status: 'fail', expected: '403', got: '401' });
   });
 
   it('exits 3 with a hint when nothing listens at the target', async () => {
-    const r = await runCli(['test', '--to', 'http://127.0.0.1:1/hooks']);
+    const r = await runInProcess(['test', '--to', 'http://127.0.0.1:1/hooks']);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^✗ .*\n {2}hint: /m);
   });
@@ -114,17 +115,17 @@ describe('hookctl test output and exit codes', () => {
   it('a --junit path that cannot be written fails before a single request is sent', async () => {
     server = await startReceiver('transcodely', 'none');
     const dir = mkdtempSync(join(tmpdir(), 'hookctl-junit-'));
-    const isDir = await runCli(['test', '--to', `${server.url}/hooks`, '--junit', dir]);
+    const isDir = await runInProcess(['test', '--to', `${server.url}/hooks`, '--junit', dir]);
     expect(isDir.code).toBe(2);
     expect(isDir.stderr).toContain(`✗ --junit ${dir} is a directory`);
-    const noDir = await runCli(['test', '--to', `${server.url}/hooks`, '--junit', join(dir, 'missing', 'junit.xml')]);
+    const noDir = await runInProcess(['test', '--to', `${server.url}/hooks`, '--junit', join(dir, 'missing', 'junit.xml')]);
     expect(noDir.code).toBe(3);
     expect(noDir.stderr).toContain(`✗ cannot write the JUnit report in ${join(dir, 'missing')}: no such file`);
     expect(server.received).toHaveLength(0);
   });
 
   it('an unknown scenario name is a usage error listing the names', async () => {
-    const r = await runCli(['test', '--to', ':3000', '--only', 'stale']);
+    const r = await runInProcess(['test', '--to', ':3000', '--only', 'stale']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown scenario "stale"');
   });
@@ -133,16 +134,16 @@ describe('hookctl test output and exit codes', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-noevents-'));
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ providers: [{ id: 'acme', scheme: { content: '{body}', signatures: [{ header: 'X-Sig', algorithm: 'sha256', encoding: 'hex', format: { style: 'prefixed', prefix: '' } }], secret: { encoding: 'utf8' } } }] }));
-    const r = await runCli(['test', '--provider', 'acme', '--to', ':1'], { cwd });
+    const r = await runInProcess(['test', '--provider', 'acme', '--to', ':1'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('✗ acme has no events to test with');
   });
 
   it('a selection that leaves nothing to run is a usage error, not a pass', async () => {
-    const none = await runCli(['test', '--to', ':1', '--only', 'events', '--skip', 'events']);
+    const none = await runInProcess(['test', '--to', ':1', '--only', 'events', '--skip', 'events']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('✗ --only and --skip leave no scenario to run');
-    const empty = await runCli(['test', '--to', ':1', '--only', '']);
+    const empty = await runInProcess(['test', '--to', ':1', '--only', '']);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('✗ --only names no scenario');
   });

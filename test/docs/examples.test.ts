@@ -9,7 +9,7 @@ import { startServer, type TestServer } from '../support/server.js';
 import { runShell } from './run.js';
 
 /** Pages whose sh examples this file runs, against a receiver that verifies like the providers' own code. */
-const RUN_HERE = ['docs/commands/test.md', 'docs/commands/providers.md', 'docs/commands/events.md', 'docs/events.md', 'docs/ci.md'];
+const RUN_HERE = ['docs/commands/test.md', 'docs/commands/providers.md', 'docs/commands/events.md', 'docs/events.md', 'docs/ci.md', 'docs/providers-asymmetric.md', 'docs/commands/keys.md'];
 
 describe('the examples of test, providers, events and CI run as written', () => {
   let app: TestServer;

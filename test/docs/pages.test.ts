@@ -19,6 +19,8 @@ const RUN_BY: Record<string, string> = {
   'docs/ci.md': 'test/docs/examples.test.ts',
   'docs/capture-format.md': 'test/docs/examples.test.ts',
   'docs/verdicts.md': 'test/docs/examples.test.ts',
+  'docs/providers-asymmetric.md': 'test/docs/examples.test.ts',
+  'docs/commands/keys.md': 'test/docs/examples.test.ts',
 };
 
 /** GitHub's anchor for a heading. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../send/inproc.js';
+import { runInProcess } from '../support/inproc.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { getJson, http, runLive, type Running } from './support.js';
 
@@ -26,7 +26,7 @@ describe('the inspector under listen: API and security', () => {
     token = url.searchParams.get('token') as string;
     origin = url.origin;
     base = `${origin}/_hookctl`;
-    const sent = await runInProcess(['send', '--all', '--provider', 'stripe', '--to', live.banner.url as string], cwd);
+    const sent = await runInProcess(['send', '--all', '--provider', 'stripe', '--to', live.banner.url as string], { cwd });
     expect(sent.code, sent.stderr).toBe(0);
     const list = await getJson(`${base}/api/captures?token=${token}`);
     ids = list.captures.map((c: { id: string }) => c.id);
@@ -45,13 +45,13 @@ describe('the inspector under listen: API and security', () => {
     expect(captures.length).toBeGreaterThanOrEqual(4);
     expect(captures.every((c: any) => c.provider === 'stripe' && c.verification.ok === true && c.status === 200)).toBe(true);
     expect([...ids].sort().reverse()).toEqual(ids);
-    const stored = await runInProcess(['--json', 'captures', 'list'], cwd);
+    const stored = await runInProcess(['--json', 'captures', 'list'], { cwd });
     expect(stored.stdout.trim().split('\n')).toHaveLength(ids.length);
   });
 
   it('gives, for a capture, the verification and diagnosis `hookctl verify` gives', async () => {
     const d = await getJson(`${base}/api/captures/${ids[0]}?token=${token}`);
-    const cli = JSON.parse((await runInProcess(['--json', 'verify', ids[0] as string], cwd)).stdout);
+    const cli = JSON.parse((await runInProcess(['--json', 'verify', ids[0] as string], { cwd })).stdout);
     const { ageSec: _a, ...fromPage } = d.check.json;
     const { ageSec: _b, ...fromCli } = cli;
     expect(fromPage).toEqual(fromCli);
@@ -109,7 +109,7 @@ describe('the inspector under listen: API and security', () => {
 
   it('downloads the raw request byte for byte, a HAR, and a curl command', async () => {
     const raw = await http(`${base}/api/captures/${ids[1]}/raw?token=${token}`);
-    const shown = await runInProcess(['captures', 'show', ids[1] as string, '--raw'], cwd);
+    const shown = await runInProcess(['captures', 'show', ids[1] as string, '--raw'], { cwd });
     expect(raw.headers['content-disposition']).toMatch(/^attachment;/);
     expect(raw.body.toString()).toBe(shown.stdout);
     const har = JSON.parse((await http(`${base}/api/captures/${ids[1]}/har?token=${token}`)).body.toString());
@@ -167,7 +167,7 @@ describe('listen --secret', () => {
     const live = await runLive(['listen', '--port', '0', '--provider', 'stripe', '--secret', 'whsec_rotated_2026'], cwd);
     const url = new URL(live.banner.inspector as string);
     const token = url.searchParams.get('token') as string;
-    expect((await runInProcess(['send', 'invoice.paid', '--provider', 'stripe', '--secret', 'whsec_rotated_2026', '--to', live.banner.url as string], cwd)).code).toBe(0);
+    expect((await runInProcess(['send', 'invoice.paid', '--provider', 'stripe', '--secret', 'whsec_rotated_2026', '--to', live.banner.url as string], { cwd })).code).toBe(0);
     const delivery = await live.waitFor((l) => l.type === 'delivery');
     const d = await getJson(`${url.origin}/_hookctl/api/captures/${delivery.id}?token=${token}`);
     expect(d.check.json).toMatchObject({ ok: true, secretSource: 'flag', provider: 'stripe' });
@@ -216,7 +216,7 @@ describe('hookctl ui', () => {
       }).on('error', reject));
     });
     expect(JSON.parse(/data: (.*)/.exec(event)?.[1] ?? '[]')[0]).toMatchObject({ id: second.id, event: 'ping' });
-    expect((await runInProcess(['--json', 'captures', 'list', '--store', dir], dir)).stdout.trim().split('\n')).toHaveLength(2);
+    expect((await runInProcess(['--json', 'captures', 'list', '--store', dir], { cwd: dir })).stdout.trim().split('\n')).toHaveLength(2);
     expect(await ui.stop()).toBe(0);
   });
 });

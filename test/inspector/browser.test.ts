@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runInProcess } from '../send/inproc.js';
+import { runInProcess } from '../support/inproc.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { CHROMIUM, HAVE_CHROMIUM, launch } from './browser.js';
 import { encodeCapture } from '../../src/core/store/index.js';
@@ -46,7 +46,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
     // Four of Stripe's events (its catalogue holds every event type, hundreds: too many to watch here).
     sent = 0;
     for (const event of ['payment_intent.succeeded', 'checkout.session.completed', 'invoice.paid', 'customer.subscription.updated']) {
-      const out = await runInProcess(['--json', 'send', `stripe/${event}`, '--to', live.banner.url as string], cwd);
+      const out = await runInProcess(['--json', 'send', `stripe/${event}`, '--to', live.banner.url as string], { cwd });
       expect(out.code, out.stderr).toBe(0);
       sent += out.stdout.trim().split('\n').length;
     }
@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('.verify-text').waitFor(WAIT);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('detail-title');
-    const cli = await runInProcess(['verify', id as string], cwd);
+    const cli = await runInProcess(['verify', id as string], { cwd });
     const stable = (text: string) => text.trim().split('\n').filter((l) => !l.trimStart().startsWith('timestamp'));
     expect(stable(await page.locator('.verify-text').textContent() ?? '')).toEqual(stable(cli.stdout));
     expect(await page.locator('.verdict').textContent()).toBe('✔ valid');

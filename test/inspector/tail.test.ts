@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../support/cli.js';
 import { tempDir } from '../captures/helpers.js';
-import { runInProcess } from '../send/inproc.js';
+import { runInProcess } from '../support/inproc.js';
 import { runLive } from './support.js';
 
 /** `hookctl captures tail` in its own process: another terminal following the store listen writes. */
@@ -31,12 +31,12 @@ describe('hookctl captures tail', () => {
     const cwd = tempDir('hookctl-tail-');
     const live = await runLive(['listen', '--port', '0', '--no-ui'], cwd);
     // One capture from before: tail prints only what comes after it started.
-    expect((await runInProcess(['send', 'payment_intent.succeeded', '--provider', 'stripe', '--to', live.banner.url], cwd)).code).toBe(0);
+    expect((await runInProcess(['send', 'payment_intent.succeeded', '--provider', 'stripe', '--to', live.banner.url], { cwd })).code).toBe(0);
     await live.waitFor((l) => l.type === 'delivery');
 
     const tail = startTail(['--json', 'captures', 'tail'], cwd);
     await tail.until(() => tail.err().includes('following'), 'tail to start');
-    const sent = await runInProcess(['--json', 'send', '--all', '--provider', 'stripe', '--to', live.banner.url], cwd);
+    const sent = await runInProcess(['--json', 'send', '--all', '--provider', 'stripe', '--to', live.banner.url], { cwd });
     expect(sent.code).toBe(0);
     const n = sent.stdout.trim().split('\n').length;
     expect(n).toBeGreaterThanOrEqual(4);
@@ -50,7 +50,7 @@ describe('hookctl captures tail', () => {
 
     const human = startTail(['captures', 'tail'], cwd);
     await human.until(() => human.err().includes('following'), 'tail to start');
-    await runInProcess(['send', 'invoice.paid', '--provider', 'stripe', '--to', live.banner.url], cwd);
+    await runInProcess(['send', 'invoice.paid', '--provider', 'stripe', '--to', live.banner.url], { cwd });
     await human.until(() => /✔ +stripe invoice\.paid +POST \/webhooks\/stripe +200/.test(human.out()), 'a human line');
     human.child.kill('SIGINT');
     expect(await human.exit).toBe(0);
@@ -63,7 +63,7 @@ describe('a store that is not a directory', () => {
     const cwd = tempDir('hookctl-notdir-');
     writeFileSync(join(cwd, 'file'), 'not a store');
     for (const args of [['captures', 'tail', '--store', 'file'], ['ui', '--store', 'file']]) {
-      const r = await runInProcess(args, cwd);
+      const r = await runInProcess(args, { cwd });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^✗ .*file is not a capture store \(not a directory\)\n {2}hint: point --store at a directory\n$/);
     }

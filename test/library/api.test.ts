@@ -14,7 +14,7 @@ describe('the library API (the package root)', () => {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
       expect(section, name).toContain(`\`${name}`);
     }
-    expect(api.BUILTIN_PROVIDERS.length).toBe(13);
+    expect(api.BUILTIN_PROVIDERS.length).toBe(16);
   });
 
   it('openStore reads back what was stored: header pairs in order and the body byte for byte', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sign } from '../../src/index.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 import { post, startListen } from './support.js';
 
 const SECRET = 'ci_secret';
@@ -88,7 +88,7 @@ describe('listen stopped by a signal', () => {
 
 describe('listen usage and environment errors', () => {
   it('an empty --host is refused rather than binding every interface', async () => {
-    const r = await runCli(['listen', '--port', '0', '--host', ''], { cwd });
+    const r = await runInProcess(['listen', '--port', '0', '--host', ''], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^✗ --host is empty\n {2}hint: pass --host 127\.0\.0\.1/);
   });
@@ -97,7 +97,7 @@ describe('listen usage and environment errors', () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const port = (blocker.address() as { port: number }).port;
-    const r = await runCli(['listen', '--port', String(port)], { cwd });
+    const r = await runInProcess(['listen', '--port', String(port)], { cwd });
     blocker.close();
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(new RegExp(`✗ port ${port} is already in use\\n  hint: .*--port 0`));
@@ -113,7 +113,7 @@ describe('listen usage and environment errors', () => {
       ['listen', '--forward-to', 'localhost:3000', '--status', '500'],
       ['listen', '--forward-to', 'ftp://x'],
     ]) {
-      const r = await runCli(args, { cwd });
+      const r = await runInProcess(args, { cwd });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.split('\n')[0], args.join(' ')).toMatch(/^✗ /);
     }
@@ -121,13 +121,13 @@ describe('listen usage and environment errors', () => {
 
   it('an unwritable store exits 3 before listening', async () => {
     writeFileSync(join(cwd, 'a-file'), 'not a directory');
-    const r = await runCli(['listen', '--port', '0', '--store', 'a-file/captures'], { cwd });
+    const r = await runInProcess(['listen', '--port', '0', '--store', 'a-file/captures'], { cwd });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/✗ cannot write captures to/);
   });
 
   it('--help shows every option and runnable examples', async () => {
-    const r = await runCli(['listen', '--help']);
+    const r = await runInProcess(['listen', '--help']);
     expect(r.code).toBe(0);
     for (const opt of ['--port', '--host', '--provider', '--secret', '--store', '--no-store', '--forward-to', '--status', '--respond', '--delay', '--reject-invalid', '--max-body', '--count', '--timeout', '--strict', '--verbose']) {
       expect(r.stdout).toContain(opt);

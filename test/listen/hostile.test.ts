@@ -91,12 +91,11 @@ describe('listen under hostile input', () => {
 
   it('times out a slow client instead of letting it hold the connection', async () => {
     // Headers trickled and never finished: cut off after --request-timeout (1 s) plus the check interval.
+    // The client alone would never stop: a 408 is the server cutting it off (no duration is asserted).
     const slow = await raw('POST /slow HTTP/1.1\r\nHost: x\r\n', { drip: 'X-Slow: 1\r\n' });
-    expect(slow.ms).toBeLessThan(5_000);
     expect(statusOf(slow.text)).toBe(408);
     // A body promised and never sent is cut off too.
     const stalled = await raw('POST /stalled HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc', { holdOpen: true });
-    expect(stalled.ms).toBeLessThan(5_000);
     expect(statusOf(stalled.text)).toBe(408);
     await validDelivery();
   });
@@ -104,8 +103,8 @@ describe('listen under hostile input', () => {
   it('reports a client that leaves half-way through its body, and stores nothing for it', async () => {
     await new Promise<void>((resolve) => {
       const sock = connect({ host, port }, () => {
-        sock.write('POST /abandoned HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"partial":');
-        setTimeout(() => { sock.destroy(); resolve(); }, 100);
+        // Gone as soon as the partial body is on the wire: the server reads what arrived, then the close.
+        sock.write('POST /abandoned HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"partial":', () => { sock.end(); resolve(); });
       });
       sock.on('error', () => {});
     });

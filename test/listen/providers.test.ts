@@ -10,10 +10,11 @@ import { Webhook as SvixWebhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPayload, serializeBody, sign } from '../../src/index.js';
 import { renderString } from '../../src/core/templates/index.js';
+import { encodeForm } from '../../src/core/templates/form.js';
 import { BUILTIN_PROVIDERS } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
 import { openStore } from '../../src/core/store/index.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 import { post, startListen, type Listener } from './support.js';
 
 const stripe = new Stripe('sk_test_hookctl');
@@ -126,9 +127,12 @@ describe('listen verifies hookctl-signed deliveries for every built-in provider 
       if (!event) throw new Error(`${profile.id} has no events`);
       const r = seededRandom(42);
       const now = Date.now();
-      const body = serializeBody(buildPayload(profile, event, { random: r, now }));
-      const signed = sign({ provider: profile.id, secret: profile.devSecret, body, now });
-      const headers: Record<string, string> = { 'content-type': profile.request.contentType, ...signed.headers };
+      // Forms (Twilio's SMS webhook) are form-encoded; Twilio signs the URL it posts to.
+      const contentType = event.contentType ?? profile.request.contentType;
+      const payload = buildPayload(profile, event, { random: r, now });
+      const body = contentType.includes('form') ? encodeForm(payload) : serializeBody(payload);
+      const signed = sign({ provider: profile.id, secret: profile.devSecret, body, now, url: `${dev.url}${profile.request.path}`, contentType });
+      const headers: Record<string, string> = { 'content-type': contentType, ...signed.headers };
       for (const [k, v] of Object.entries(profile.request.headers ?? {})) headers[k] = renderString(v, { random: r, now, event: event.name }) as string;
       if (profile.request.eventHeader) headers[profile.request.eventHeader.name] = profile.request.eventHeader.value.replace('{event}', event.name).replace('{eventBase}', event.name.split('.')[0] as string);
       if (profile.request.deliveryId) headers[profile.request.deliveryId.header] = `dlv_${profile.id}`;
@@ -148,7 +152,7 @@ describe('listen verifies what `hookctl send` sends, every event of every provid
 
   for (const profile of BUILTIN_PROVIDERS) {
     it(`${profile.id}: send --all`, async () => {
-      const sent = await runCli(['send', '--all', '--provider', profile.id, '--to', dev.url]);
+      const sent = await runInProcess(['send', '--all', '--provider', profile.id, '--to', dev.url]);
       expect(sent.code, sent.stderr).toBe(0);
       const events = listEvents(profile);
       const lines = await dev.deliveries(events.length);

@@ -10,7 +10,7 @@ const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, en
 describe('npm pack round trip', () => {
   it('the packed tarball installs in an empty directory and runs', { timeout: 180_000 }, () => {
     const out = mkdtempSync(join(tmpdir(), 'hookctl-pack-'));
-    // --ignore-scripts: dist/ is already built by `npm test`; prepack would rebuild it under running tests.
+    // --ignore-scripts: dist/ is already built by `npm test`; prepare would rebuild it under running tests.
     npm(['pack', '--ignore-scripts', '--pack-destination', out], ROOT);
     const tarball = readdirSync(out).find((f) => f.endsWith('.tgz'));
     expect(tarball).toBeDefined();

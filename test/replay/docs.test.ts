@@ -12,15 +12,15 @@ describe('the pages of verify, replay and captures run as written', () => {
   beforeAll(async () => { app = await startServer(); });
   afterAll(() => app.close());
 
-  it('every example, in order, exits 0 (ports swapped for free ones)', async () => {
-    const listenPort = await freePort();
+  it('every example, in order, exits 0 (listen on a port it picks itself)', async () => {
+    // listen binds port 0 and the script reads the port it printed: no port is picked, then bound later.
     const script = ['verify', 'replay', 'captures'].map((c) => doc(`docs/commands/${c}.md`)).flatMap(shBlocks).join('\n')
-      .replaceAll('--port 4000', `--port ${listenPort}`)
-      .replaceAll('localhost:4000', `localhost:${listenPort}`)
+      .replace(/^hookctl listen --port 4000 &(.*)$/m, (_line, comment: string) => `hookctl listen --port 0 2>listen.log &${comment}
+for i in $(seq 300); do LISTEN_PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' listen.log | grep -o '[0-9]*$' || true); [ -n "$LISTEN_PORT" ] && break; sleep 0.1; done`)
+      .replaceAll('localhost:4000', 'localhost:$LISTEN_PORT')
       .replaceAll('localhost:3000', `localhost:${app.port}`)
-      .replaceAll(':3000/', `:${app.port}/`)
-      // The example backgrounds listen; a script must wait until it is up.
-      .replace(/^(hookctl listen .*&.*)$/m, `$1\nfor i in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/${listenPort}) 2>/dev/null && break; sleep 0.1; done`);
+      .replaceAll(':3000/', `:${app.port}/`);
+    expect(script).toContain('--port 0 2>listen.log &');
     const cwd = tempDir();
     // Async: the receiver lives in this process and must keep answering while the script runs.
     const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
@@ -66,10 +66,3 @@ describe('the pages of verify, replay and captures run as written', () => {
     expect(replayKeys.filter((k) => !replayText.includes(`\`${k}\``))).toEqual([]);
   });
 });
-
-async function freePort(): Promise<number> {
-  const s = await startServer();
-  const port = s.port;
-  await s.close();
-  return port;
-}

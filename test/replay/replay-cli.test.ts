@@ -3,6 +3,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture, storeWith, withBody } from '../captures/helpers.js';
 import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 import { startServer, type Received, type TestServer } from '../support/server.js';
 
 const TRANSCODELY_SECRET = 'whsec_your_signing_secret';
@@ -66,7 +67,7 @@ describe('hookctl replay against receivers that use the provider\'s own verifica
       expect(asIs.stdout).toMatch(/hint: the capture's signed timestamp is 3\d{3} s old and .* accepts ±300 s: .* pass --resign/);
 
       const secret = provider === 'transcodely' ? TRANSCODELY_SECRET : SW_SECRET;
-      const resigned = await runCli(['replay', c.id, '--to', server.url, '--store', dir, '--resign', '--secret', secret, '--json', '--expect', '2xx']);
+      const resigned = await runInProcess(['replay', c.id, '--to', server.url, '--store', dir, '--resign', '--secret', secret, '--json', '--expect', '2xx']);
       expect(resigned.code).toBe(0);
       const [out] = json(resigned.stdout);
       expect(out).toMatchObject({ id: c.id, provider, resigned: true, originalStatus: 200, status: 200, expectMet: true, bodySha256: c.bodySha256 });
@@ -80,27 +81,27 @@ describe('hookctl replay against receivers that use the provider\'s own verifica
   }
 
   it('--set edits the JSON body before re-signing; the receiver accepts the edited delivery', async () => {
-    const r = await runCli(['replay', stale.transcodely.id, '--to', server.url, '--store', dir, '--resign', '--secret', TRANSCODELY_SECRET, '--set', 'job.status=failed', '--set', 'job.id="42"', '--json']);
+    const r = await runInProcess(['replay', stale.transcodely.id, '--to', server.url, '--store', dir, '--resign', '--secret', TRANSCODELY_SECRET, '--set', 'job.status=failed', '--set', 'job.id="42"', '--json']);
     expect(json(r.stdout)[0]).toMatchObject({ status: 200, edited: true });
     expect(JSON.parse(server.received.at(-1)!.body.toString()).job).toEqual({ id: '42', status: 'failed' });
   });
 
   it('--expect not met exits 1; a target that is down exits 3 with a hint', async () => {
-    const r = await runCli(['replay', stale.transcodely.id, '--to', server.url, '--store', dir, '--expect', '2xx']);
+    const r = await runInProcess(['replay', stale.transcodely.id, '--to', server.url, '--store', dir, '--expect', '2xx']);
     expect(r.code).toBe(1);
     const [error, hint] = lines(r.stderr).slice(-2);
     expect(error).toBe('✗ the response did not match --expect 2xx (got 401)');
     expect(hint).toMatch(/^  hint: .*pass --resign/);
-    const down = await runCli(['replay', 'last', '--to', 'localhost:1', '--store', dir]);
+    const down = await runInProcess(['replay', 'last', '--to', 'localhost:1', '--store', dir]);
     expect(down.code).toBe(3);
     expect(lines(down.stderr).slice(-2)).toEqual(['✗ connection refused by localhost:1', '  hint: nothing is listening on localhost:1 — is your server running?']);
   });
 
   it('--expect with nothing selected fails (exit 1) instead of passing an empty run; a misspelt --provider is exit 2', async () => {
-    const none = await runCli(['replay', '--since', '1s', '--to', server.url, '--store', dir, '--expect', '2xx']);
+    const none = await runInProcess(['replay', '--since', '1s', '--to', server.url, '--store', dir, '--expect', '2xx']);
     expect(none.code).toBe(1);
     expect(lines(none.stderr)[0]).toBe('✗ no captures match: nothing replayed, so --expect 2xx is not met');
-    const typo = await runCli(['replay', '--all', '--provider', 'strpe', '--to', server.url, '--store', dir]);
+    const typo = await runInProcess(['replay', '--all', '--provider', 'strpe', '--to', server.url, '--store', dir]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toMatch(/unknown provider "strpe"[\s\S]*did you mean "stripe"/);
   });
@@ -120,7 +121,7 @@ describe('hookctl replay without --resign', () => {
       withBody(makeCapture({ ...base, at: now - 8_000 }), '{\r\n  "pretty": "Zoë",\r\n  "n": 1.0\r\n}\r\n'),
     ];
     const dir = await storeWith(captures);
-    const r = await runCli(['replay', '--all', '--to', `${server.url}/hooks`, '--store', dir, '--json', '--concurrency', '2']);
+    const r = await runInProcess(['replay', '--all', '--to', `${server.url}/hooks`, '--store', dir, '--json', '--concurrency', '2']);
     expect(r.code).toBe(0);
     const out = json(r.stdout);
     expect(out).toHaveLength(3);
@@ -140,7 +141,7 @@ describe('hookctl replay without --resign', () => {
     const dir = await storeWith([0, 1, 2].map((i) => makeCapture({ provider: 'changethisfile', secret: 'x', body: `{"n":${i}}`, at: now - 5000 + i, path: `/webhooks/ctf?n=${i}` })));
     const before = server.received.length;
     const started = Date.now();
-    const r = await runCli(['replay', '--since', '1m', '--to', `127.0.0.1:${server.port}`, '--delay', '300', '--store', dir]);
+    const r = await runInProcess(['replay', '--since', '1m', '--to', `127.0.0.1:${server.port}`, '--delay', '300', '--store', dir]);
     expect(r.code).toBe(0);
     expect(Date.now() - started).toBeGreaterThanOrEqual(600);
     expect(server.received.slice(before).map((x) => x.url)).toEqual(['/webhooks/ctf?n=0', '/webhooks/ctf?n=1', '/webhooks/ctf?n=2']);
@@ -153,14 +154,14 @@ describe('hookctl replay without --resign', () => {
     const plain = makeCapture({ provider: 'github', secret: 'x', body: '{"hello":1}', at: now - 1000, status: 200 });
     const unknown = { ...plain, provider: undefined, event: undefined, headers: plain.headers.filter(([k]) => !/^x-hub/i.test(k)) };
     const dir = await storeWith([signed, unknown]);
-    const human = await runCli(['replay', '--all', '--to', server.url, '--store', dir]);
+    const human = await runInProcess(['replay', '--all', '--to', server.url, '--store', dir]);
     const [header, ...rows] = human.stdout.trimEnd().split('\n');
     const was = header!.indexOf('WAS');
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row.slice(was, was + 4)).toBe('200 ');
     expect(rows[0]).toContain(' standard-webhooks ');
     expect(rows[1]).toMatch(new RegExp(`^✔ ${unknown.id}\\s+-\\s+-\\s+200`));
-    const out = json((await runCli(['replay', '--all', '--to', server.url, '--store', dir, '--json'])).stdout);
+    const out = json((await runInProcess(['replay', '--all', '--to', server.url, '--store', dir, '--json'])).stdout);
     expect(out.map((o) => o.provider)).toEqual(['standard-webhooks', null]);
   });
 
@@ -175,7 +176,7 @@ describe('hookctl replay without --resign', () => {
     ];
     for (const [args, message] of cases) {
       // From `/` the escaping path resolves to /etc/passwd wherever the repo is cloned.
-      const r = await runCli([...args, '--store', dir], { cwd: '/' });
+      const r = await runInProcess([...args, '--store', dir], { cwd: '/' });
       expect(r.code, args.join(' ')).toBe(2);
       const err = lines(r.stderr).filter((l) => !l.startsWith('! '));
       expect(err[0]).toMatch(message);

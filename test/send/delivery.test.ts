@@ -3,6 +3,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { testSecret, verifierFor } from './receivers.js';
 
@@ -46,7 +47,7 @@ describe('--retry follows the provider policy', () => {
   it('stops at a status the provider never retries (Download API: 4xx is permanent)', async () => {
     const s = await startServer((_req, res) => { res.statusCode = 422; res.end('nope'); });
     server = s;
-    const r = await runCli(['send', 'download-api/download.failed', '--to', s.url, '--secret', 'k', '--retry', '--time-scale', '0.001', '--json']);
+    const r = await runInProcess(['send', 'download-api/download.failed', '--to', s.url, '--secret', 'k', '--retry', '--time-scale', '0.001', '--json']);
     expect(r.code).toBe(0);
     expect(s.received).toHaveLength(1);
     expect(lines(r.stdout)[0]).toMatchObject({ attempt: 1, attempts: 4, verdict: 'rejected', response: { status: 422 } });
@@ -55,7 +56,7 @@ describe('--retry follows the provider policy', () => {
   it('gives up after the schedule, 410 disables a Standard Webhooks endpoint', async () => {
     const s = await startServer((_req, res) => { res.statusCode = 410; res.end(); });
     server = s;
-    const r = await runCli(['send', 'standard-webhooks/user.created', '--to', s.url, '--retry', '--time-scale', '0.001']);
+    const r = await runInProcess(['send', 'standard-webhooks/user.created', '--to', s.url, '--retry', '--time-scale', '0.001']);
     expect(r.code).toBe(0);
     expect(s.received).toHaveLength(1);
     expect(r.stdout).toContain('the provider stops here and disables the endpoint');
@@ -64,7 +65,7 @@ describe('--retry follows the provider policy', () => {
   it('retries timeouts, then exits 3 with the timeout named', async () => {
     const s = await startServer(() => { /* never answers */ });
     server = s;
-    const r = await runCli(['send', 'download-api/download.started', '--to', s.url, '--retry', '--time-scale', '0.001', '--timeout', '150', '--json']);
+    const r = await runInProcess(['send', 'download-api/download.started', '--to', s.url, '--retry', '--time-scale', '0.001', '--timeout', '150', '--json']);
     expect(r.code).toBe(3);
     expect(s.received).toHaveLength(4);
     expect(lines(r.stdout).map((x) => [x.attempt, x.verdict, x.error?.kind])).toEqual([[1, 'retry', 'timeout'], [2, 'retry', 'timeout'], [3, 'retry', 'timeout'], [4, 'gave-up', 'timeout']]);
@@ -75,7 +76,7 @@ describe('--retry follows the provider policy', () => {
 describe('duplicates and bursts', () => {
   it('--duplicate 3 sends the identical request three times', async () => {
     const s = await scripted([200]);
-    const r = await runCli(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--duplicate', '3']);
+    const r = await runInProcess(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--duplicate', '3']);
     expect(r.code).toBe(0);
     expect(s.received).toHaveLength(3);
     const [a, b, c] = s.received.map((q) => JSON.stringify([q.rawHeaders, q.body.toString('base64')]));
@@ -86,7 +87,7 @@ describe('duplicates and bursts', () => {
 
   it('--count with --concurrency: fresh ids each time, one JSON object per delivery, then a summary', async () => {
     const s = await scripted([200]);
-    const r = await runCli(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--count', '200', '--concurrency', '20', '--json', '--expect', '2xx']);
+    const r = await runInProcess(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--count', '200', '--concurrency', '20', '--json', '--expect', '2xx']);
     expect(r.code).toBe(0);
     const records = lines(r.stdout);
     expect(records).toHaveLength(201);
@@ -102,7 +103,7 @@ describe('duplicates and bursts', () => {
 
   it('a human burst prints the failures and a summary with the status histogram', async () => {
     const s = await scripted([200, 503, 200]);
-    const r = await runCli(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--count', '30', '--concurrency', '1']);
+    const r = await runInProcess(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--count', '30', '--concurrency', '1']);
     expect(r.code).toBe(0);
     const out = r.stdout.trim().split('\n');
     expect(out[0]).toMatch(/^✘ 503 Service Unavailable transcodely\/job.completed/);
@@ -116,16 +117,16 @@ describe('duplicates and bursts', () => {
 describe('--expect and network failures', () => {
   it('exits 1 when a response does not match, 0 when it does', async () => {
     const s = await scripted([200]);
-    const bad = await runCli(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--expect', '4xx']);
+    const bad = await runInProcess(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--expect', '4xx']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toBe('✗ the response did not match --expect 4xx (got 200)\n  hint: run again with --verbose to see what the receiver answered\n');
-    const good = await runCli(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--signature', 'invalid', '--expect', '401']);
+    const good = await runInProcess(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--signature', 'invalid', '--expect', '401']);
     expect(good.code).toBe(0);
   });
 
   it('the delivery line shows the target with its query string', async () => {
     const s = await scripted([200]);
-    const r = await runCli(['send', 'job.completed', '--to', `${s.url}/hooks?tenant=a1`, '--secret', SECRET]);
+    const r = await runInProcess(['send', 'job.completed', '--to', `${s.url}/hooks?tenant=a1`, '--secret', SECRET]);
     expect(r.stdout).toMatch(/^✔ 200 OK transcodely\/job\.completed → 127\.0\.0\.1:\d+\/hooks\?tenant=a1 /);
     expect(s.received[0]!.url).toBe('/hooks?tenant=a1');
   });
@@ -134,7 +135,7 @@ describe('--expect and network failures', () => {
     const s = await startServer();
     const port = s.port;
     await s.close();
-    const r = await runCli(['send', 'job.completed', '--to', `localhost:${port}`, '--secret', SECRET]);
+    const r = await runInProcess(['send', 'job.completed', '--to', `localhost:${port}`, '--secret', SECRET]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(`✗ connection refused by localhost:${port}\n  hint: nothing is listening on localhost:${port} — is your server running?\n`);
@@ -144,7 +145,7 @@ describe('--expect and network failures', () => {
 describe('--json, --verbose, --dry-run and --curl', () => {
   it('--json gives the request (headers, body, signature) and the response (status, headers, body, timings)', async () => {
     const s = await scripted([200]);
-    const r = await runCli(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--json']);
+    const r = await runInProcess(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--json']);
     const [x] = lines(r.stdout);
     const q = s.received[0]!;
     expect(x).toMatchObject({
@@ -158,7 +159,7 @@ describe('--json, --verbose, --dry-run and --curl', () => {
 
   it('--verbose shows both sides, JSON pretty-printed', async () => {
     server = await startServer((_q, res) => { res.setHeader('content-type', 'application/json'); res.end('{"received":true}'); });
-    const r = await runCli(['send', 'job.completed', '--to', server.url, '--secret', SECRET, '--verbose']);
+    const r = await runInProcess(['send', 'job.completed', '--to', server.url, '--secret', SECRET, '--verbose']);
     expect(r.stdout).toContain(`→ POST ${server.url}/webhooks/transcodely\n  Content-Type: application/json\n`);
     expect(r.stdout).toMatch(/ {2}X-Transcodely-Signature: sha256=[0-9a-f]{64}\n/);
     expect(r.stdout).toContain('  {\n    "event": "job.completed",\n    "job": {\n');
@@ -169,7 +170,7 @@ describe('--json, --verbose, --dry-run and --curl', () => {
 
   it('--dry-run prints the signed request and sends nothing', async () => {
     const s = await scripted([200]);
-    const r = await runCli(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--dry-run']);
+    const r = await runInProcess(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--dry-run']);
     expect(r.code).toBe(0);
     expect(s.received).toHaveLength(0);
     const [head, body] = r.stdout.split('\n\n');
@@ -183,7 +184,7 @@ describe('--json, --verbose, --dry-run and --curl', () => {
     const s = await scripted([200]);
     // A body with quotes, a backslash, non-ASCII and a newline, sent verbatim with --data.
     const data = '{"note":"it\'s \\"quoted\\" — ünïcode ✓\\n","n":1}\n';
-    const r = await runCli(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--data', data, '--header', "X-Trace: a'b", '--curl', '--json']);
+    const r = await runInProcess(['send', 'job.completed', '--to', s.url, '--secret', SECRET, '--data', data, '--header', "X-Trace: a'b", '--curl', '--json']);
     expect(r.code).toBe(0);
     expect(s.received).toHaveLength(0);
     const [x] = lines(r.stdout);

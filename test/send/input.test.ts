@@ -2,14 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
-import { runInProcess } from './inproc.js';
+import { runInProcess } from '../support/inproc.js';
 import { testSecret, verifierFor } from './receivers.js';
 
 const SECRET = testSecret('transcodely');
 const dir = mkdtempSync(join(tmpdir(), 'hookctl-send-input-'));
 const dry = async (...args: string[]) => {
-  const r = await runCli(['send', ...args, '--to', 'localhost:3000', '--secret', SECRET, '--dry-run', '--json'], { cwd: dir });
+  const r = await runInProcess(['send', ...args, '--to', 'localhost:3000', '--secret', SECRET, '--dry-run', '--json'], { cwd: dir });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; request: { url: string; headers: Record<string, string>; body: string; timestamp: number } });
@@ -48,8 +47,8 @@ describe('bad input: one line, a hint, exit 2', () => {
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
   };
-  it.each(BAD_INPUT)('hookctl send %j', async (args, message) => check(await runCli(['send', ...args, '--secret', SECRET], { cwd: dir }), message));
-  it.each(BAD_FLAGS)('send %j (in process)', async (args, message) => check(await runInProcess(['send', ...args, '--secret', SECRET], dir), message));
+  it.each(BAD_INPUT)('hookctl send %j', async (args, message) => check(await runInProcess(['send', ...args, '--secret', SECRET], { cwd: dir }), message));
+  it.each(BAD_FLAGS)('send %j (in process)', async (args, message) => check(await runInProcess(['send', ...args, '--secret', SECRET], { cwd: dir }), message));
 });
 
 describe('payload control', () => {
@@ -74,11 +73,11 @@ describe('payload control', () => {
   });
 
   it('--data that is not JSON is sent verbatim, with a warning on stderr', async () => {
-    const r = await runCli(['send', 'job.completed', '--data', '{bad', '--secret', SECRET, '--dry-run', '--json'], { cwd: dir });
+    const r = await runInProcess(['send', 'job.completed', '--data', '{bad', '--secret', SECRET, '--dry-run', '--json'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).request.body).toBe('{bad');
     expect(r.stderr).toContain('! --data is not valid JSON: sending it as is with Content-Type application/json');
-    const ok = await runCli(['send', 'job.completed', '--data', '{"ok":true}', '--secret', SECRET, '--dry-run'], { cwd: dir });
+    const ok = await runInProcess(['send', 'job.completed', '--data', '{"ok":true}', '--secret', SECRET, '--dry-run'], { cwd: dir });
     expect(ok.stderr).not.toContain('not valid JSON');
   });
 

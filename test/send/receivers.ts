@@ -6,7 +6,12 @@
  * `mismatch` (a well-formed signature that does not match), `stale` / `future` (timestamp outside
  * the window).
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, timingSafeEqual, verify as edVerify } from 'node:crypto';
+import { parse as parseForm } from 'node:querystring';
+import { EventWebhook } from '@sendgrid/eventwebhook';
+import { verifySlackRequest } from '@slack/bolt';
+import { verifyKey } from 'discord-interactions';
+import twilio from 'twilio';
 import { verify as octokitVerify } from '@octokit/webhooks-methods';
 import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
@@ -17,11 +22,45 @@ export type Reason = 'missing' | 'malformed' | 'mismatch' | 'stale' | 'future';
 export type Verdict = { ok: true } | { ok: false; reason: Reason; detail?: string };
 export type Verifier = (req: Received) => Verdict | Promise<Verdict>;
 
-/** Secrets shaped like each provider's: Standard Webhooks and Svix decode whsec_<base64>. */
+/**
+ * Test key pairs made here with node:crypto, independently of hookctl's key code: Discord's in NaCl
+ * hex (64-byte seed + public key / 32-byte public key), SendGrid's as base64 DER (PKCS#8 / SPKI).
+ */
+const ed = generateKeyPairSync('ed25519');
+const edSeed = ed.privateKey.export({ format: 'jwk' }).d as string;
+const edPublic = Buffer.from(ed.publicKey.export({ format: 'jwk' }).x as string, 'base64url');
+const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const v1a = generateKeyPairSync('ed25519');
+const v1aPublic = Buffer.from(v1a.publicKey.export({ format: 'jwk' }).x as string, 'base64url');
+export const TEST_KEYS: Record<string, { privateKey: string; publicKey: string }> = {
+  discord: { privateKey: Buffer.concat([Buffer.from(edSeed, 'base64url'), edPublic]).toString('hex'), publicKey: edPublic.toString('hex') },
+  // Standard Webhooks v1a: whsk_ + base64 of the 64-byte NaCl secret key, whpk_ + base64 of the public key.
+  'standard-webhooks v1a': {
+    privateKey: `whsk_${Buffer.concat([Buffer.from(v1a.privateKey.export({ format: 'jwk' }).d as string, 'base64url'), v1aPublic]).toString('base64')}`,
+    publicKey: `whpk_${v1aPublic.toString('base64')}`,
+  },
+  sendgrid: {
+    privateKey: ec.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    publicKey: ec.publicKey.export({ format: 'der', type: 'spki' }).toString('base64'),
+  },
+};
+
+/** Secrets shaped like each provider's: Standard Webhooks and Svix decode whsec_<base64>; asymmetric ones sign with a private key. */
 export function testSecret(provider: string): string {
   if (provider === 'standard-webhooks' || provider === 'svix') return `whsec_${Buffer.from(`hookctl test secret for ${provider}`).toString('base64')}`;
   if (provider === 'stripe') return 'whsec_test_8e2c41b70004';
+  if (TEST_KEYS[provider]) return (TEST_KEYS[provider] as { privateKey: string }).privateKey;
+  if (provider === 'twilio') return '0123456789abcdef0123456789abcdef';
   return `${provider}_test_secret`;
+}
+
+/** The key a receiver holds: the public key of an asymmetric pair, else the shared secret. */
+export function receiverKey(provider: string, secret: string): string {
+  const pair = Object.values(TEST_KEYS).find((k) => k.privateKey === secret);
+  if (pair) return pair.publicKey;
+  if (provider === 'sendgrid') return createPublicKey(createPrivateKey({ key: Buffer.from(secret, 'base64'), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' }).toString('base64');
+  if (provider === 'discord' && /^[0-9a-f]{128}$/.test(secret)) return secret.slice(64);
+  return secret;
 }
 
 const stripe = new Stripe('sk_test_hookctl');
@@ -121,13 +160,49 @@ export function verifierFor(provider: string, secret: string): Verifier {
       }
     };
     case 'slack': return (req) => {
-      // Slack: v0=<hex> over v0:{ts}:{body}; requests older than 5 minutes are refused.
+      // Slack: v0=<hex> over v0:{ts}:{body} (JSON events and forms alike), judged by @slack/bolt's own check.
       const sig = header(req, 'X-Slack-Signature');
       const ts = header(req, 'X-Slack-Request-Timestamp');
       if (!sig) return fail('missing');
       if (!/^v0=[0-9a-f]{64}$/.test(sig) || !ts) return fail('malformed', sig);
-      if (age(Number(ts)) > 300) return fail('stale');
-      return sig === `v0=${hmacHex(secret, `v0:${ts}:${req.body.toString()}`)}` ? { ok: true } : fail('mismatch');
+      try {
+        verifySlackRequest({ signingSecret: secret, body: req.body.toString('utf8'), headers: { 'x-slack-signature': sig, 'x-slack-request-timestamp': Number(ts) } });
+        return { ok: true };
+      } catch (err) {
+        const m = (err as Error).message;
+        return /stale/.test(m) ? fail('stale', m) : fail('mismatch', m);
+      }
+    };
+    case 'discord': return async (req) => {
+      // discord-interactions' verifyKey with the application's public key, as its middleware does.
+      const sig = header(req, 'X-Signature-Ed25519');
+      const ts = header(req, 'X-Signature-Timestamp');
+      if (!sig || !ts) return fail('missing');
+      if (!/^[0-9a-f]{128}$/.test(sig)) return fail('malformed', sig);
+      return (await verifyKey(req.body, sig, ts, receiverKey(provider, secret))) ? { ok: true } : fail('mismatch');
+    };
+    case 'sendgrid': return (req) => {
+      // @sendgrid/eventwebhook: the verification key from the dashboard, base64 DER.
+      const sig = header(req, 'X-Twilio-Email-Event-Webhook-Signature');
+      const ts = header(req, 'X-Twilio-Email-Event-Webhook-Timestamp');
+      if (!sig || !ts) return fail('missing');
+      const ew = new EventWebhook();
+      try {
+        return ew.verifySignature(ew.convertPublicKeyToECDSA(receiverKey(provider, secret)), req.body, sig, ts) ? { ok: true } : fail('mismatch');
+      } catch (err) {
+        return fail('malformed', (err as Error).message);
+      }
+    };
+    case 'twilio': return (req) => {
+      // twilio's own validators, with the URL the app was reached at and the parsed form (express.urlencoded).
+      const sig = header(req, 'X-Twilio-Signature');
+      if (!sig) return fail('missing');
+      if (!/^[A-Za-z0-9+/]{27}=$/.test(sig)) return fail('malformed', sig);
+      const url = `http://${header(req, 'host')}${req.url}`;
+      const ok = /bodySHA256=/.test(req.url)
+        ? twilio.validateRequestWithBody(secret, sig, url, req.body.toString('utf8'))
+        : twilio.validateRequest(secret, sig, url, parseForm(req.body.toString('utf8')) as Record<string, string>);
+      return ok ? { ok: true } : fail('mismatch');
     };
     case 'shopify': return (req) => {
       const sig = header(req, 'X-Shopify-Hmac-Sha256');
@@ -154,6 +229,20 @@ export function verifierFor(provider: string, secret: string): Verifier {
       if (Date.now() - ts > 60_000) return fail('stale');
       if (ts - Date.now() > 60_000) return fail('future');
       return { ok: true };
+    };
+    case 'standard-webhooks v1a': return (req) => {
+      // The spec's asymmetric scheme with node:crypto: Ed25519 over {id}.{timestamp}.{body}, `v1a,<base64>` entries.
+      const sig = header(req, 'webhook-signature');
+      const id = header(req, 'webhook-id');
+      const ts = header(req, 'webhook-timestamp');
+      if (!sig || !id || !ts) return fail('missing');
+      const entries = sig.split(' ').filter((e) => e.startsWith('v1a,')).map((e) => e.slice(4));
+      if (entries.length === 0 || entries.some((e) => !/^[A-Za-z0-9+/]{86}==$/.test(e))) return fail('malformed', sig);
+      if (age(Number(ts)) > 300) return fail('stale');
+      if (age(Number(ts)) < -300) return fail('future');
+      const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(receiverKey(provider, secret).slice(5), 'base64')]), format: 'der', type: 'spki' });
+      const content = Buffer.concat([Buffer.from(`${id}.${ts}.`), req.body]);
+      return entries.some((e) => edVerify(null, content, key, Buffer.from(e, 'base64'))) ? { ok: true } : fail('mismatch');
     };
     default: throw new Error(`no test verifier for ${provider}`);
   }

@@ -88,7 +88,7 @@ describe('a capture file named explicitly is read strictly', () => {
     const text = encodeCapture(capture('{"n":1}')) + encodeCapture(capture('{"n":2}')).replace('{\\"n\\":2}', '{\\"n\\":7}');
     writeFileSync(join(dir, 'two.ndjson'), text);
     const warned: string[] = [];
-    const ctx = { cwd: dir, store: () => open(), readStdin: async () => Buffer.alloc(0), warn: (t: string) => warned.push(t) };
+    const ctx = { cwd: dir, store: () => open(), readStdin: async () => Buffer.alloc(0), limits: { max: 1024 * 1024 }, warn: (t: string) => warned.push(t) };
     const err = await usage(loadRef('two.ndjson', ctx));
     expect(err.message).toMatch(/^two\.ndjson is not a readable capture file: checksum mismatch .*on line 2/);
     expect(warned).toEqual([]);

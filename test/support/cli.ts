@@ -17,12 +17,18 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
+/** The environment hookctl runs with in tests: no colour, no spinners, none of the developer's HOOKCTL_* settings. */
+export function cliEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('HOOKCTL_')));
+  return { ...inherited, NO_COLOR: '1', FORCE_COLOR: undefined, CI: '1', ...extra };
+}
+
 /** Spawn the real bin (built dist/) and collect its exit code and streams. */
 export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: opts.cwd ?? ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, CI: '1', HOOKCTL_SECRET: undefined, HOOKCTL_PROVIDER: undefined, HOOKCTL_CONFIG: undefined, ...opts.env },
+      env: cliEnv(opts.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

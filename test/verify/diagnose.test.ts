@@ -28,7 +28,7 @@ function run(c: Case) {
 }
 const pairs = (list: [string, string][]): Headers => {
   const out: Record<string, string[]> = {};
-  for (const [k, v] of list) (out[k] ??= []).push(v);
+  for (const [k, v] of list) out[k] = [...(out[k] ?? []), v];
   return out;
 };
 const codes = (c: Case) => run(c).map((f) => f.code);

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { signWithScheme } from '../../src/core/signing/index.js';
 import { tempDir } from '../captures/helpers.js';
-import { runCli } from '../support/cli.js';
+import { runInProcess } from '../support/inproc.js';
 
 const BODY = '{"event":"job.completed","job":{"id":"job_1","name":"Zoë"}}';
 const SW_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -26,7 +26,7 @@ describe('hookctl verify: the signature header Node joined from two copies (dupl
     writeFileSync(body, BODY);
   });
   const verify = (provider: string, secret: string, headers: Record<string, string>, ...more: string[]) =>
-    runCli(['verify', '--provider', provider, '--secret', secret, '--body', body, ...h(headers), ...more]);
+    runInProcess(['verify', '--provider', provider, '--secret', secret, '--body', body, ...h(headers), ...more]);
 
   it('transcodely `sha256=<good>, sha256=<other>`: duplicate-header names the valid copy and how to fix it', async () => {
     const good = sign('transcodely', SECRET);
@@ -88,7 +88,7 @@ describe('hookctl verify: the signature header Node joined from two copies (dupl
       `X-Transcodely-Signature: ${other}`, `X-Transcodely-Signature: ${good.signature}`,
       `Content-Length: ${Buffer.byteLength(BODY)}`, '', BODY,
     ].join('\r\n');
-    const r = await runCli(['verify', '-', '--secret', SECRET, '--json'], { input: raw });
+    const r = await runInProcess(['verify', '-', '--secret', SECRET, '--json'], { input: raw });
     expect(r.code).toBe(1);
     expect(json(r.stdout)[0]).toMatchObject({
       ok: false, provider: 'transcodely', reason: 'malformed-signature',

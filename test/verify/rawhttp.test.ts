@@ -37,14 +37,14 @@ describe('parseRawRequest', () => {
   });
 
   it.each([
-    ['not a request', 'hello world', /first line "hello world"/],
+    ['not a request', 'hello world', /its first line is not a request line/],
     ['empty', '', /it is empty/],
-    ['a header without a colon', 'POST / HTTP/1.1\r\nnot a header\r\n\r\n', /header line "not a header"/],
+    ['a header without a colon', 'POST / HTTP/1.1\r\nnot a header\r\n\r\n', /line 2 is not a header line/],
     ['headers cut off mid-line', 'POST / HTTP/1.1\r\nContent-Type: application/json\r\nX-Transcodely-Sig', /stops in the middle of its headers/],
     ['a truncated Content-Length body', 'POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc', /truncated: Content-Length says 10 bytes, 3 arrived/],
     ['conflicting Content-Length', 'POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab', /conflicting Content-Length/],
     ['a truncated chunked body', 'POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\na\r\nabc', /chunked body is truncated/],
-    ['a bad chunk size', 'POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', /chunk size "zz"/],
+    ['a bad chunk size', 'POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n', /a chunk size line is not hexadecimal/],
   ])('rejects %s with a UsageError (exit 2)', (_name, raw, message) => {
     expect(() => parseRawRequest(Buffer.from(raw), 'stdin')).toThrow(message);
     try {

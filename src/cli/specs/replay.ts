@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../../commands/shared/context.js';
-import { collect, CONCURRENCY, milliseconds, wholeNumber } from './parsers.js';
+import { byteSize, collect, CONCURRENCY, milliseconds, wholeNumber } from './parsers.js';
 
 export function registerReplay(program: Command, lazy: Lazy): Command {
   return program
@@ -23,6 +23,7 @@ export function registerReplay(program: Command, lazy: Lazy): Command {
     .option('-c, --concurrency <n>', 'requests in flight at once', wholeNumber('--concurrency', { ...CONCURRENCY, example: 4 }), 1)
     .option('--delay <ms>', 'wait between the starts of two requests', milliseconds('--delay', { min: 0, example: 250 }), 0)
     .option('--timeout <ms>', 'give up on a response after this long (default: the provider\'s timeout)', milliseconds('--timeout', { min: 1, example: 5000 }))
+    .option('--max-input <size>', 'largest file or stdin input read (default: twice the config\'s listen.maxBody, 20mb)', byteSize('--max-input', '100mb'))
     .option('--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)')
     .addHelpText('after', `
 Exit status: 0 sent, 1 --expect not met, 2 bad input (unknown id, unreadable file), 3 network failure.

@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { SIGNATURE_MODES } from '../../core/delivery/types.js';
 import { BODY_FORMATS } from '../../core/templates/serialize.js';
 import type { Lazy } from '../../commands/shared/context.js';
-import { collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from './parsers.js';
+import { byteSize, collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from './parsers.js';
 
 export function registerSend(program: Command, lazy: Lazy): Command {
   return program
@@ -17,6 +17,7 @@ export function registerSend(program: Command, lazy: Lazy): Command {
     .option('--add <path=value>', 'create a key (error if it exists); on a list, index = its length appends (repeatable)', collect)
     .option('--remove <path>', 'delete a key or list item (repeatable); edits apply --remove, --set, then --add', collect)
     .option('-d, --data <json|@file>', 'the payload, sent byte for byte (@file reads a file, @- stdin)')
+    .option('--max-input <size>', 'largest --data @file read (default: twice the config\'s listen.maxBody, 20mb)', byteSize('--max-input', '100mb'))
     .option('--fixture <file>', 'a fixture template to render instead of the built-in one')
     .option('--fixtures <dir>', 'your fixtures directory (<provider>/<event>.json): adds events, overrides same-named ones')
     .option('-H, --header <"Name: value">', "extra or replaced header; 'Name:' removes one (repeatable)", collect)

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Lazy } from '../../commands/shared/context.js';
-import { collect, instant, seconds, TOLERANCE } from './parsers.js';
+import { byteSize, collect, instant, seconds, TOLERANCE } from './parsers.js';
 
 export function registerVerify(program: Command, lazy: Lazy): Command {
   return program
@@ -14,6 +14,7 @@ export function registerVerify(program: Command, lazy: Lazy): Command {
     .option('--at <time>', 'judge the timestamp as of this instant (ISO date or Unix seconds)', instant('--at'))
     .option('--body <file>', 'ad hoc: verify this body file (`-` for stdin) with the --header values')
     .option('-H, --header <line>', "ad hoc: a request header, 'Name: value'; repeatable", collect)
+    .option('--max-input <size>', 'largest file or stdin input read (default: twice the config\'s listen.maxBody, 20mb)', byteSize('--max-input', '100mb'))
     .option('--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)')
     .addHelpText('after', `
 A stored capture is judged as of the moment it was received (yesterday's good delivery stays valid);

@@ -24,7 +24,7 @@ export function bashScript(m: CompletionModel): string {
     return `    ${quote(pathOf(c))}) ${sets.join(' ')} ;;`;
   });
   const optionArms = commands.flatMap((c) => {
-    const takes = c.options.flatMap((o) => (o.value ? o.flags.map((f): [string, string] => [f, bashKind(o.value!)]) : []));
+    const takes = c.options.flatMap(({ value, flags }) => (value ? flags.map((f): [string, string] => [f, bashKind(value)]) : []));
     return takes.length ? [`    ${quote(pathOf(c))})`, '      case $2 in', ...arms(takes, '        '), '      esac ;;'] : [];
   });
   const argArms = commands.flatMap((c) => {

@@ -73,7 +73,7 @@ interface CommandLike {
   description(): string;
   commands: readonly CommandLike[];
   registeredArguments: readonly ArgumentLike[];
-  createHelp(): { visibleOptions(cmd: any): OptionLike[] };
+  createHelp(): { visibleOptions(cmd: CommandLike): OptionLike[] };
 }
 
 /** Values by the name of an option (`--provider <id>` is `provider`) or argument (`[event]`), for those commander has no choices for. */
@@ -105,7 +105,7 @@ export function completionModel(
   named: Record<string, readonly string[]> = {},
   defaultProvider = providers[0]?.id ?? '',
 ): CompletionModel {
-  const valueOf = (name: string, choices: string[] | undefined): ValueSource | undefined => {
+  const valueSource = (name: string, choices: string[] | undefined): ValueSource | undefined => {
     if (choices?.length) return { words: choices };
     const words = named[name];
     if (words) return { words };
@@ -119,7 +119,7 @@ export function completionModel(
       ...(o.long ? { long: o.long } : {}),
       ...(o.short ? { short: o.short } : {}),
       description: o.description,
-      ...(takesValue ? { value: valueOf(name, o.argChoices) ?? byPlaceholder(o.flags) ?? 'none' } : {}),
+      ...(takesValue ? { value: valueSource(name, o.argChoices) ?? byPlaceholder(o.flags) ?? 'none' } : {}),
     };
   };
   const visible = (c: CommandLike) => c.createHelp().visibleOptions(c).map(option);
@@ -134,7 +134,7 @@ export function completionModel(
     const out: CompletionOption[] = [];
     for (const o of lists.flat()) {
       if (o.flags.some((f) => seen.has(f))) continue;
-      o.flags.forEach((f) => seen.add(f));
+      for (const f of o.flags) seen.add(f);
       out.push(o);
     }
     return out;
@@ -149,7 +149,7 @@ export function completionModel(
       name: c.name(),
       description: c.description(),
       options: path.length === 0 ? root : merge(visible(c), fallback?.options ?? [], globals),
-      args: c.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic, value: valueOf(a.name(), a.argChoices) ?? 'none' })),
+      args: c.registeredArguments.map((a) => ({ name: a.name(), variadic: a.variadic, value: valueSource(a.name(), a.argChoices) ?? 'none' })),
       commands,
     };
   };

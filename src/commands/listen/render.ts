@@ -97,7 +97,8 @@ function bodyPreview(body: Buffer, c: ChalkInstance): string {
   // eslint-disable-next-line no-control-regex
   const binary = !isUtf8(body) || /[\u0000-\u0008\u000e-\u001f]/.test(body.toString('utf8', 0, Math.min(body.length, TEXT_LIMIT)));
   if (binary) return hexPreview(body);
-  const text = body.toString('utf8');
+  // Only what is shown is decoded: an 80 MiB body must not become an 80 MiB string to print 8 KiB of it.
+  const text = body.toString('utf8', 0, Math.min(body.length, Math.max(PRETTY_LIMIT, TEXT_LIMIT + 4)));
   if (body.length <= PRETTY_LIMIT && /^\s*[[{]/.test(text)) {
     try {
       // JSON.stringify escapes C0 controls in strings, but not DEL, C1 or bidi overrides.

@@ -15,9 +15,11 @@ export interface CommandContext {
 }
 
 /** A command: options in, core calls, render; returns the exit code (0 when omitted). */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler that just finishes returns nothing, and that means exit 0.
 export type Handler<O = Record<string, unknown>> = (options: O, ctx: CommandContext, args: string[]) => Promise<number | void>;
 
 /** Turns a lazily imported handler into a commander action; heavy modules load only when the command runs. */
+// biome-ignore lint/suspicious/noExplicitAny: each command declares its own options type; commander hands over untyped ones.
 export type Lazy = (load: () => Promise<{ default: Handler<any> }>) => (...args: unknown[]) => Promise<void>;
 
 export function createContext(io: Io, globals: GlobalOptions, program: Command): CommandContext {

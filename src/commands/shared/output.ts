@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { GlobalOptions, Io } from './io.js';
 
@@ -44,8 +45,7 @@ export function table(rows: string[][], gap = 2): string {
     .join('\n');
 }
 
-// eslint-disable-next-line no-control-regex
-const visible = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+const visible = (s: string) => stripVTControlCharacters(s);
 
 /** One colour scheme for HTTP statuses in every command: 2xx green, 3xx and 4xx yellow, 5xx or none red. */
 export function statusColour(status: number | undefined, c: ChalkInstance): (text: string) => string {

@@ -21,12 +21,12 @@ export function secretResolver(settings: Pick<Settings, 'config'>, env: NodeJS.P
   return (profile, quiet = false) => {
     let found = cache.get(profile.id);
     if (!found) {
-      found = secretsFor(profile, settings, env, flags);
+      found = secretsFor(profile, settings, env, flags, use === 'verifying' ? 'verify' : 'sign');
       cache.set(profile.id, found);
     }
     if (!quiet && found.source === 'dev' && !warned.has(profile.id)) {
       warned.add(profile.id);
-      warn(devSecretWarning(profile.id, profile.devSecret, use));
+      warn(devSecretWarning(profile.id, profile.devSecret, use, profile.devKeyPair?.publicKey));
     }
     return found;
   };

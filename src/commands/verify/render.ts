@@ -16,6 +16,8 @@ const REASON_TEXT: Record<FailureReason, string> = {
   'timestamp-too-old': 'the timestamp is older than the tolerance allows',
   'timestamp-too-new': 'the timestamp is further in the future than the tolerance allows',
   'missing-id': 'the message id the scheme signs is missing',
+  'missing-url': 'the scheme signs the request URL, and none is known',
+  'body-hash-mismatch': 'the signature matches, but the body is not the one its hash names',
   'no-match': 'the signature does not match this body with the secret',
   'bad-secret': 'the secret cannot be used with this scheme',
 };

@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { toCurl } from '../delivery/curl.js';
+import { UsageError } from '../errors.js';
 import type { Delivery } from '../delivery/types.js';
 import { encodeCapture, type Capture } from '../store/index.js';
 import { headerOf } from '../http/headers.js';
@@ -32,7 +33,14 @@ export function toCurlScript(captures: readonly Capture[], target: ExportTarget)
   const blocks = captures.map((c) => {
     // toCurl reads only method, headers and body.
     const request = { method: c.method, headers: replayHeaders(c.headers), body: c.body } as unknown as Delivery;
-    return `# ${c.id} ${c.provider ?? ''} ${c.event ?? ''}`.trimEnd() + `\n${toCurl(request, captureUrl(c, target))}`;
+    let command: string;
+    try {
+      command = toCurl(request, captureUrl(c, target));
+    } catch (err) {
+      if (!(err instanceof UsageError)) throw err;
+      throw new UsageError(`capture ${c.id} cannot be exported as curl: ${err.message}`, 'export it with --format ndjson or har, which keep it exactly');
+    }
+    return `${`# ${c.id} ${c.provider ?? ''} ${c.event ?? ''}`.trimEnd()}\n${command}`;
   });
   return `${blocks.join('\n\n')}\n`;
 }

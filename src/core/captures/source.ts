@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { fileProblem } from '../fs-errors.js';
+import { readFileCapped, type ReadLimits } from '../io/capped.js';
 import { parseRawRequest } from '../http/raw-request.js';
 import { CaptureNotFoundError, decodeCaptureFile, isCaptureRef, type Capture, type CaptureStore } from '../store/index.js';
 
@@ -23,6 +22,8 @@ export interface SourceContext {
   /** Opened on first use: a file or stdin never touches the store. */
   store(): CaptureStore;
   readStdin(): Promise<Buffer>;
+  /** The input cap and Ctrl-C, for files and stdin. */
+  limits: ReadLimits;
   warn(text: string): void;
 }
 
@@ -69,13 +70,8 @@ export async function loadRef(ref: string, ctx: SourceContext): Promise<LoadedRe
 
 async function loadFile(ref: string, ctx: SourceContext): Promise<LoadedRequest[]> {
   const path = resolve(ctx.cwd, ref);
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (err) {
-    const isDir = (err as NodeJS.ErrnoException).code === 'EISDIR';
-    throw new UsageError(`cannot read ${ref}: ${fileProblem(err)}${isDir ? ', not a capture' : ''}`, REF_HINT, err);
-  }
+  if (isDirectory(path)) throw new UsageError(`cannot read ${ref}: it is a directory, not a capture`, REF_HINT);
+  const data = await readFileCapped(path, ref, ctx.limits, REF_HINT);
   const first = data.find((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
   if (first !== 0x7b) return [fromRaw(data, basename(path), ref)];
   // A file the user named is read strictly (unlike the store): a damaged record is exit 2, not a

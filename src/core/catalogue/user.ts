@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { type Dirent, readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ProviderProfile } from '../providers/types.js';
 
@@ -28,7 +28,7 @@ export function userFixtures(dirs: readonly string[], folders: readonly string[]
 }
 
 function jsonFiles(dir: string, depth = 0): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

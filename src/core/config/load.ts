@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, type Stats, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
@@ -6,7 +6,7 @@ import { fileProblem } from '../fs-errors.js';
 import { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, providerList } from '../providers/registry.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { CustomProvider, HookctlConfig, Settings } from './types.js';
-import { validateConfig } from './validate.js';
+import { ALGORITHM_ALIASES, validateConfig } from './validate.js';
 
 export interface LoadOptions {
   cwd: string;
@@ -64,6 +64,9 @@ async function readConfig(opts: LoadOptions): Promise<{ file: string; where: str
   const { cosmiconfig } = await import('cosmiconfig');
   const explicit = opts.configPath ?? opts.env.HOOKCTL_CONFIG;
   let result: { filepath: string; config: unknown; isEmpty?: boolean } | null;
+  // cosmiconfig reads a file whole, whatever it is: check sizes first, so /dev/zero is refused, not read forever.
+  if (explicit) checkConfigFile(resolve(opts.cwd, explicit), opts.cwd);
+  else checkCandidates(opts.cwd);
   try {
     // Inside the try: creating the explorer already reads package.json (for a "cosmiconfig" key).
     const loaders = { '.js': importDefault, '.mjs': importDefault, '.cjs': importDefault };
@@ -88,33 +91,46 @@ type LoadError = Error & { code?: string; filepath?: string; reason?: string; ma
 /** One line: cosmiconfig's messages span several, with code frames (twice, for JSON). */
 function loadProblem(e: LoadError, file: string): string {
   const at = (line: number, column?: number) => ` at line ${line}${column === undefined ? '' : `, column ${column}`}`;
-  if (e.name === 'JSONError') return `is not valid JSON: ${jsonReason(file) ?? firstLine(e.message)}`;
+  // A config holds secrets: messages name a place, never quote the text (a snippet could be half a secret).
+  if (e.name === 'JSONError') return `is not valid JSON${jsonReason(file) ?? ''}`;
   if (e.name === 'YAMLException') {
     // A file with no extension is read as YAML, which is what JSON written there fails as.
     return `is not valid ${extname(file) ? 'YAML' : 'YAML (or JSON)'}: ${e.reason}${e.mark ? at(e.mark.line + 1, e.mark.column + 1) : ''}`;
   }
   // Node reports where a CommonJS syntax error is only in the stack's first line, "<file>:<line>".
   const line = e.name === 'SyntaxError' ? /^[^\n]+:(\d+)\n/.exec(e.stack ?? '')?.[1] : undefined;
-  return `failed to load: ${firstLine(String(e.message ?? e))}${line ? at(Number(line)) : ''}`;
+  return `failed to load: ${unquoted(firstLine(String(e.message ?? e)))}${line ? at(Number(line)) : ''}`;
 }
 
-/** The reason JSON.parse gives, its character offset turned into a line and column. */
+/** `: <reason> at line L, column C` from JSON.parse, with no quoted text: the token and snippet it quotes may be part of a secret. */
 function jsonReason(file: string): string | undefined {
   let text = '';
   try {
     text = readFileSync(file, 'utf8');
     JSON.parse(text);
   } catch (err) {
-    return (err as Error).message
-      // Node 22 appends "(line L column C)" itself; either way, end with ours.
-      .replace(/(?: in JSON)? at position (\d+)(?: \(line \d+ column \d+\))?/, (_m, pos: string) => {
-        const lines = text.slice(0, Number(pos)).split('\n');
-        return ` at line ${lines.length}, column ${(lines.at(-1) ?? '').length + 1}`;
-      })
-      // "Unexpected token" comes with no position, only a snippet that may span lines.
-      .replace(/, ([\s\S]*) is not valid JSON$/, (_m, near: string) => ` near ${near.replace(/\s+/g, ' ')}`);
+    const message = (err as Error).message;
+    const at = (pos: number) => {
+      const lines = text.slice(0, pos).split('\n');
+      return ` at line ${lines.length}, column ${(lines.at(-1) ?? '').length + 1}`;
+    };
+    const position = /at position (\d+)/.exec(message)?.[1];
+    if (position !== undefined) return `: ${message.replace(/(?: in JSON)? at position[\s\S]*$/, '')}${at(Number(position))}`;
+    // "Unexpected token 'w', ..."stripe": whsec_Supe"... is not valid JSON": no position, only the
+    // token and a snippet. The snippet locates it: V8 cuts it 10 characters before the token.
+    const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+    if (!m) return `: ${unquoted(firstLine(message))}`;
+    const [, token, cut, snippet] = m as unknown as [string, string, string | undefined, string];
+    const start = text.indexOf(snippet);
+    const pos = cut ? start + 10 : text.indexOf(token) === text.lastIndexOf(token) ? text.indexOf(token) : -1;
+    return `: Unexpected token${start >= 0 && pos >= 0 ? at(pos) : ''}`;
   }
   return undefined;
+}
+
+/** A message with its quoted parts (tokens, snippets of the file) left out. */
+function unquoted(message: string): string {
+  return message.replace(/(["'`])(?:(?!\1)[^\n])*\1/g, '…');
 }
 
 // cosmiconfig retries a failed import() with require(), which on Node >= 20.19 replaces an .mjs syntax
@@ -126,6 +142,31 @@ function shown(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
+
+/** A config file is small: anything bigger is a mistake (or a device), refused before reading. */
+const CONFIG_CAP = 1024 * 1024;
+
+function checkConfigFile(file: string, cwd: string): void {
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch {
+    return; // missing or unreadable: cosmiconfig says so in its own words
+  }
+  if (st.isDirectory()) return;
+  if (!st.isFile()) throw new UsageError(`config file ${shown(file, cwd)} is not a regular file`, 'point --config or HOOKCTL_CONFIG at a config file');
+  if (st.size > CONFIG_CAP) throw new UsageError(`config file ${shown(file, cwd)} is larger than ${CONFIG_CAP} bytes`, 'a config file is small: point --config or HOOKCTL_CONFIG at the right one');
+}
+
+/** Checks the files cosmiconfig's project search would try: each place, from cwd up to the directory with package.json. */
+function checkCandidates(cwd: string): void {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const place of SEARCH_PLACES) checkConfigFile(resolve(dir, place), cwd);
+    if (isFile(resolve(dir, 'package.json')) || dirname(dir) === dir) return;
+  }
+}
+
+const isFile = (file: string) => { try { return statSync(file).isFile(); } catch { return false; } };
 
 const SEARCH_PLACES = [
   'package.json', '.hookctlrc', '.hookctlrc.json', '.hookctlrc.yaml', '.hookctlrc.yml',
@@ -142,7 +183,8 @@ const CUSTOM_DEFAULTS: Omit<ProviderProfile, 'id' | 'name' | 'scheme'> = {
 /** A custom provider: the built-in it extends (or plain defaults), overridden section by section. */
 export function buildCustomProvider(c: CustomProvider, where: string): ProviderProfile {
   const base: Partial<ProviderProfile> = c.extends ? getProvider(c.extends, BUILTIN_PROVIDERS) : CUSTOM_DEFAULTS;
-  const scheme = c.scheme ?? base.scheme;
+  // `hmac-sha256` and friends are the HMACs' other names.
+  const scheme = c.scheme ? { ...c.scheme, signatures: c.scheme.signatures.map((sp) => ({ ...sp, algorithm: (ALGORITHM_ALIASES[sp.algorithm] ?? sp.algorithm) as typeof sp.algorithm })) } : base.scheme;
   if (!scheme) throw new UsageError(`${where}: provider "${c.id}" has no scheme`, 'add "scheme" or "extends": "<built-in id>"');
   const { extends: parent, ...own } = c;
   return {

@@ -4,8 +4,12 @@ import type { ProviderProfile } from '../providers/types.js';
 export interface HookctlConfig {
   /** Default provider for bare event names. */
   provider?: string;
-  /** Secrets per provider id; a list means rotation (any may match, the first signs). */
-  secrets?: Record<string, string | string[]>;
+  /**
+   * Secrets per provider id; a list means rotation (any may match, the first signs). For asymmetric
+   * schemes an entry may be a key pair: hookctl signs with `privateKey` and verifies with `publicKey`
+   * (derived from the private key when absent). A bare string is used as given, in both directions.
+   */
+  secrets?: Record<string, SecretEntry | SecretEntry[]>;
   /** Default target for send/replay/test. */
   target?: string;
   listen?: { port?: number; host?: string; maxBody?: number };
@@ -18,6 +22,8 @@ export interface HookctlConfig {
   /** Expected statuses per conformance scenario, e.g. { invalidSignature: [400, 401, 403] }. */
   expect?: Record<string, number[]>;
 }
+
+export type SecretEntry = string | { privateKey?: string; publicKey?: string };
 
 export type CustomProvider = Partial<ProviderProfile> & { id: string; extends?: string };
 

@@ -1,12 +1,15 @@
 import { UsageError } from '../errors.js';
 import { BUILTIN_PROVIDERS } from '../providers/registry.js';
-import { ALGORITHMS, ENCODINGS } from '../signing/types.js';
+import { ALGORITHMS, ASYMMETRIC_ALGORITHMS, ENCODINGS, KEY_ENCODINGS } from '../signing/types.js';
 import { nearest } from '../text/nearest.js';
 import type { HookctlConfig } from './types.js';
 
 const TOP_KEYS = ['provider', 'secrets', 'target', 'listen', 'store', 'fixtures', 'providers', 'expect'];
 const PROVIDER_KEYS = ['id', 'extends', 'name', 'docs', 'scheme', 'request', 'events', 'fixtures', 'devSecret', 'delivery'];
-const SCHEME_KEYS = ['content', 'signatures', 'secret', 'timestamp', 'id', 'headerAliases'];
+const SCHEME_KEYS = ['content', 'signatures', 'secret', 'timestamp', 'id', 'headerAliases', 'bodyHashParam'];
+const SIGNATURE_KEYS = ['header', 'algorithm', 'encoding', 'format', 'key'];
+/** The names the issue and the docs use for HMACs, beside the hash names the built-ins use. */
+export const ALGORITHM_ALIASES: Record<string, string> = { 'hmac-sha256': 'sha256', 'hmac-sha1': 'sha1', 'hmac-sha512': 'sha512' };
 const BUILTIN_IDS = BUILTIN_PROVIDERS.map((p) => p.id);
 
 type Check = (cond: boolean, key: string, problem: string, hint?: string) => void;
@@ -24,7 +27,9 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
   knownKeys(cfg, TOP_KEYS, '', check);
   optional(cfg.providers, (v) => {
     check(Array.isArray(v), 'providers', 'must be a list of provider profiles');
-    (v as unknown[]).forEach((p, i) => validateProvider(p, `providers[${i}]`, check));
+    (v as unknown[]).forEach((p, i) => {
+      validateProvider(p, `providers[${i}]`, check);
+    });
   });
   // Custom providers count as known, so validated first.
   const ids = [...BUILTIN_IDS, ...((cfg.providers ?? []) as { id: string }[]).map((p) => p.id)];
@@ -42,7 +47,10 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
   optional(cfg.secrets, (v) => {
     check(isObject(v), 'secrets', 'must map provider ids to a secret or a list of secrets');
     for (const [id, s] of Object.entries(v as object)) {
-      check(typeof s === 'string' || (Array.isArray(s) && s.length > 0 && s.every((x) => typeof x === 'string')), `secrets.${id}`, 'must be a string or a non-empty list of strings');
+      const entry = (x: unknown) => typeof x === 'string' || isKeyPair(x);
+      check(entry(s) || (Array.isArray(s) && s.length > 0 && s.every(entry)), `secrets.${id}`,
+        'must be a string (a secret), a key pair { "privateKey", "publicKey" } (either may be left out), or a non-empty list of them',
+        'hookctl keys generate --provider <id> --json prints a key pair in that shape');
       // Secrets are looked up by exact id, so a typo silently falls back to the dev secret: say so, but keep going.
       if (!ids.includes(id)) {
         const near = nearest(id, ids);
@@ -70,7 +78,8 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
 function validateProvider(p: unknown, at: string, check: Check): void {
   check(isObject(p), at, 'must be an object');
   const prov = p as Record<string, unknown>;
-  check(typeof prov.id === 'string' && /^[a-z0-9][a-z0-9-]*$/.test(prov.id), `${at}.id`, 'must be a lowercase id like "acme"');
+  // Ids name files, headers and map keys: a closed alphabet keeps them from meaning anything else.
+  check(typeof prov.id === 'string' && /^[a-z0-9][a-z0-9._-]*$/.test(prov.id), `${at}.id`, 'must be a lowercase id like "acme" (letters a-z, digits, ".", "_", "-")');
   knownKeys(prov, PROVIDER_KEYS, `${at}.`, check);
   optional(prov.extends, (v) => {
     const near = typeof v === 'string' ? nearest(v, BUILTIN_IDS) : undefined;
@@ -85,7 +94,9 @@ function validateProvider(p: unknown, at: string, check: Check): void {
   });
   optional(prov.events, (e) => {
     check(Array.isArray(e), `${at}.events`, 'must be a list of { name, description?, payload? }');
-    (e as unknown[]).forEach((ev, i) => check(isObject(ev) && typeof (ev as { name?: unknown }).name === 'string', `${at}.events[${i}].name`, 'must be a string'));
+    (e as unknown[]).forEach((ev, i) => {
+      check(isObject(ev) && typeof (ev as { name?: unknown }).name === 'string', `${at}.events[${i}].name`, 'must be a string');
+    });
   });
 }
 
@@ -93,14 +104,22 @@ function validateScheme(s: unknown, at: string, check: Check): void {
   check(isObject(s), at, 'must be an object');
   const sc = s as Record<string, unknown>;
   knownKeys(sc, SCHEME_KEYS, `${at}.`, check);
-  check(typeof sc.content === 'string' && sc.content.includes('{body}'), `${at}.content`, 'must be a template containing {body}, like "{timestamp}.{body}"');
+  check(typeof sc.content === 'string' && /\{(body|params)\}/.test(sc.content), `${at}.content`, 'must be a template containing {body} (or {url}{params} for a URL-signed form), like "{timestamp}.{body}"');
+  optional(sc.bodyHashParam, (v) => check(typeof v === 'string' && v !== '' && (sc.content as string).includes('{url}'), `${at}.bodyHashParam`, 'must be a query parameter name, for a content that signs {url}'));
   check(Array.isArray(sc.signatures) && sc.signatures.length > 0, `${at}.signatures`, 'must be a non-empty list');
   (sc.signatures as unknown[]).forEach((sig, i) => {
     const k = `${at}.signatures[${i}]`;
     check(isObject(sig), k, 'must be an object');
     const g = sig as Record<string, unknown>;
+    knownKeys(g, SIGNATURE_KEYS, `${k}.`, check);
     check(typeof g.header === 'string' && g.header !== '', `${k}.header`, 'must be a header name');
-    check((ALGORITHMS as readonly string[]).includes(g.algorithm as string), `${k}.algorithm`, `must be ${ALGORITHMS.join(', ')}`);
+    const algorithms = [...Object.keys(ALGORITHM_ALIASES), ...ALGORITHMS];
+    check(algorithms.includes(g.algorithm as string), `${k}.algorithm`, `must be ${algorithms.join(', ')}`);
+    optional(g.key, (key) => {
+      check((ASYMMETRIC_ALGORITHMS as readonly string[]).includes(g.algorithm as string), `${k}.key`, 'is only for ed25519 and ecdsa-p256-sha256 (an HMAC uses the scheme\'s secret)');
+      check(isObject(key) && (KEY_ENCODINGS as readonly string[]).includes((key as { encoding?: string }).encoding as string), `${k}.key.encoding`, `must be ${KEY_ENCODINGS.join(', ')}`);
+      knownKeys(key as Record<string, unknown>, ['encoding', 'privatePrefix', 'publicPrefix'], `${k}.key.`, check);
+    });
     check((ENCODINGS as readonly string[]).includes(g.encoding as string), `${k}.encoding`, `must be ${ENCODINGS.join(', ')}`);
     check(isObject(g.format) && ['prefixed', 'kv'].includes((g.format as { style?: string }).style as string), `${k}.format.style`, 'must be "prefixed" or "kv"');
   });
@@ -124,6 +143,8 @@ function knownKeys(obj: Record<string, unknown>, known: readonly string[], prefi
   }
 }
 
+const isKeyPair = (v: unknown): boolean => isObject(v) && Object.keys(v).length > 0
+  && Object.entries(v).every(([k, x]) => (k === 'privateKey' || k === 'publicKey') && typeof x === 'string' && x !== '');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 function optional(v: unknown, fn: (v: unknown) => void): void {
   if (v !== undefined) fn(v);

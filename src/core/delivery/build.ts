@@ -4,7 +4,9 @@ import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEven
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Scheme } from '../signing/types.js';
 import { signWithScheme } from '../signing/index.js';
+import { isFormType } from '../signing/url.js';
 import { compileTemplate } from './compile.js';
+import { decodeForm, encodeForm } from '../templates/form.js';
 import { applyEdits, fieldEdit, mergeHeaders, parseEdits, parseJsonBody, type Edit } from './edits.js';
 import { planMode, truncateSignatures, wrongSecret, type ModePlan } from './modes.js';
 import type { Delivery, DeliverySpec, HeaderPair, PreparedDelivery, World } from './types.js';
@@ -40,13 +42,14 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   const secret = spec.secrets[0];
   if (!secret) throw new UsageError(`no secret to sign ${profile.id} deliveries with`, 'pass --secret or set HOOKCTL_SECRET');
   const signingSecret = plan.mode === 'wrong-secret' ? wrongSecret(secret, scheme) : secret;
-  const body = bodyFactory(spec, event, plan);
+  const contentType = event.contentType ?? request.contentType;
+  const body = bodyFactory(spec, event, plan, isFormType(contentType));
   const timestampInBody = scheme.timestamp?.source === 'body';
 
   // Header values are fixed per run except for their fixture tokens, rendered per delivery.
   // `null` marks the delivery-id header's place; its value is drawn per delivery.
   const eventBase = event.name.split('.')[0] ?? event.name;
-  const layout: [string, string | null][] = [['Content-Type', request.contentType], ['User-Agent', request.userAgent ?? spec.userAgent ?? 'hookctl']];
+  const layout: [string, string | null][] = [['Content-Type', contentType], ['User-Agent', request.userAgent ?? spec.userAgent ?? 'hookctl']];
   if (request.eventHeader) layout.push([request.eventHeader.name, request.eventHeader.value.replaceAll('{eventBase}', eventBase).replaceAll('{event}', event.name)]);
   if (request.deliveryId) layout.push([request.deliveryId.header, null]);
   layout.push(...Object.entries(request.headers ?? {}));
@@ -74,8 +77,9 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   const signPrepared = (p: PreparedDelivery, now: number): Delivery => {
     const timestamp = timestampInBody ? undefined : (o.timestamp ?? Math.floor(now / 1000)) + plan.offsetSec;
     const signed = signWithScheme(scheme, {
-      secret: signingSecret, timestamp, id: p.messageId, now,
+      secret: signingSecret, timestamp, id: p.messageId, now, contentType,
       body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
+      ...(p.url ? { url: String(p.url) } : {}),
     });
     const sigHeaders = signed.headers;
     if (plan.mode === 'malformed') truncateSignatures(scheme, sigHeaders);
@@ -84,7 +88,9 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
     for (const name in sigHeaders) headers.push([name, sigHeaders[name] as string]);
     if (userHeaders.length) headers = mergeHeaders(headers, userHeaders);
     return {
-      provider: p.provider, event: p.event, method: p.method, url: p.url, headers, body: p.body,
+      provider: p.provider, event: p.event, method: p.method, headers, body: p.body,
+      // A URL-signed scheme may bind the body in the URL it signed (Twilio's bodySHA256): send it there.
+      url: signed.url !== undefined && signed.url !== String(p.url) ? new URL(signed.url) : p.url,
       deliveryId: p.deliveryId, messageId: p.messageId, bodyTimestamp: p.bodyTimestamp,
       mode: plan.mode,
       signature: primary === undefined ? undefined : sigHeaders[primary],
@@ -106,7 +112,7 @@ type BodyFactory = (ctx: TemplateContext) => { bytes: Buffer; bodyTimestamp?: nu
  * Where the body comes from: `--data` bytes (verbatim unless an edit must parse them), or a
  * fixture template rendered with fresh values, edited, then laid out as the provider lays out JSON.
  */
-function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): BodyFactory {
+function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form: boolean): BodyFactory {
   const o = spec.overrides ?? {};
   const edits = parseEdits(o);
   const format = o.bodyFormat ?? spec.profile.request.bodyFormat ?? 'compact';
@@ -135,6 +141,7 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): Body
     }
   };
 
+  if (form) return formFactory(spec, event, edits);
   if (o.data !== undefined) {
     const data = o.data;
     if (edits.length === 0 && !moveTimestamp) return () => ({ bytes: data });
@@ -157,6 +164,19 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan): Body
     if (moveTimestamp) payload = editBody(payload, tsEdit(ctx.now));
     return { bytes: serializeBody(payload, format), bodyTimestamp: readTs(payload) };
   };
+}
+
+/** A form body: `--data` bytes verbatim unless edited, else the fixture's fields rendered and form-encoded. */
+function formFactory(spec: DeliverySpec, event: EventSpec, edits: Edit[]): BodyFactory {
+  const data = spec.overrides?.data;
+  if (data !== undefined) {
+    if (edits.length === 0) return () => ({ bytes: data });
+    const bytes = encodeForm(applyEdits(decodeForm(data), edits));
+    return () => ({ bytes });
+  }
+  const loaded = spec.overrides?.fixture !== undefined ? readFixtureFile(resolve(spec.cwd ?? '.', spec.overrides.fixture)) : loadFixture(spec.profile, event, spec.fixtureDirs);
+  const template = edits.length ? applyEdits(structuredClone(loaded), edits) : loaded;
+  return (ctx) => ({ bytes: encodeForm(renderTemplate(template, ctx)) });
 }
 
 /** The fixture token for a fresh signed message id (Standard Webhooks' webhook-id), for schemes that sign one. */

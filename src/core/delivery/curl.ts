@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { UsageError } from '../errors.js';
 import type { Delivery } from './types.js';
 
 /** POSIX single quotes: everything literal, a quote written as '\''. */
@@ -8,17 +9,39 @@ function shellQuote(text: string): string {
 
 /**
  * A curl command that puts the same request on the wire: method, URL, every header in order,
- * and the body byte for byte. curl's own extras are suppressed (`Accept:`, and `Expect:` which
- * older curl adds above 1 KiB); only Host and Content-Length remain, as with any client.
+ * and the body byte for byte. curl's own extras are suppressed (`Accept:`, `User-Agent:`, the form
+ * `Content-Type:` --data-binary implies, and `Expect:` which older curl adds above 1 KiB); only
+ * Host and Content-Length remain, as with any client. A header curl cannot send as it is (a line
+ * break would become extra header lines) is a UsageError, not a different request.
  */
 export function toCurl(delivery: Delivery, url: URL | string): string {
   const has = (name: string) => delivery.headers.some(([n]) => n.toLowerCase() === name);
   const lines = [`curl -sS${delivery.method === 'POST' ? '' : ` -X ${delivery.method}`} ${shellQuote(String(url))}`];
-  for (const [name, value] of delivery.headers) lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+  for (const [name, value] of delivery.headers) lines.push(`-H ${headerArg(name, value)}`);
   if (!has('accept')) lines.push("-H 'Accept:'");
+  if (!has('user-agent')) lines.push("-H 'User-Agent:'");
+  if (!has('content-type')) lines.push("-H 'Content-Type:'");
   if (!has('expect') && delivery.body.length > 1024) lines.push("-H 'Expect:'");
   lines.push(`--data-binary ${quoteBody(delivery.body)}`);
   return lines.join(' \\\n  ');
+}
+
+/**
+ * One `-H` argument. Header strings hold one character per byte (Node reads them as latin1), so
+ * bytes outside printable ASCII go through $'\xNN' escapes: written as text they would leave as
+ * UTF-8, two bytes each. An empty value is `Name;` (curl reads `Name:` as "remove this header").
+ */
+function headerArg(name: string, value: string): string {
+  const text = value === '' ? `${name};` : `${name}: ${value}`;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code === 0x0d || code === 0x0a) throw new UsageError(`header ${name} holds a line break: curl would send it as separate header lines`);
+    if (code === 0) throw new UsageError(`header ${name} holds a NUL byte, which curl cannot send`);
+    if (code > 0xff) throw new UsageError(`header ${name} holds a character that is not one byte (U+${code.toString(16).toUpperCase().padStart(4, '0')}), which has no exact form on the wire`);
+  }
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x20-\x7e\t]/.test(text)) return shellQuote(text);
+  return `$'${escapeBytes(Buffer.from(text, 'latin1'), (b) => `\\x${b.toString(16).padStart(2, '0')}`)}'`;
 }
 
 /**
@@ -33,13 +56,13 @@ export function quoteBody(body: Buffer): string {
   return `@<(printf '${escapeBytes(body, (b) => `\\${b.toString(8).padStart(3, '0')}`, true).replaceAll('%', '%%')}')`;
 }
 
-function escapeBytes(body: Buffer, escape: (byte: number) => string, quoteAsEscape = false): string {
+function escapeBytes(body: Buffer, escapeByte: (byte: number) => string, quoteAsEscape = false): string {
   let out = '';
   for (const b of body) {
     if (b === 0x5c) out += '\\\\';
-    else if (b === 0x27) out += quoteAsEscape ? escape(b) : "\\'";
+    else if (b === 0x27) out += quoteAsEscape ? escapeByte(b) : "\\'";
     else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-    else out += escape(b);
+    else out += escapeByte(b);
   }
   return out;
 }

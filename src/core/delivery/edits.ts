@@ -1,4 +1,5 @@
 import { UsageError } from '../errors.js';
+import type { ReadLimits } from '../io/capped.js';
 import type { HeaderPair } from './types.js';
 
 /** One payload edit: `--set` changes a key that exists, `--add` creates one, `--remove` deletes one. */
@@ -28,10 +29,15 @@ export function fieldEdit(path: string, value: unknown): Edit {
  */
 export function parseEdits(flags: EditFlags): Edit[] {
   return [
-    ...(flags.remove ?? []).map((t) => parseEdit(t, 'remove')),
-    ...(flags.set ?? []).map((t) => parseEdit(t, 'set')),
-    ...(flags.add ?? []).map((t) => parseEdit(t, 'add')),
+    ...(flags.remove ?? []).map((t) => parseEditOf(t, 'remove')),
+    ...(flags.set ?? []).map((t) => parseEditOf(t, 'set')),
+    ...(flags.add ?? []).map((t) => parseEditOf(t, 'add')),
   ];
+}
+
+/** One `--set path=value`. */
+export function parseEdit(text: string): Edit {
+  return parseEditOf(text, 'set');
 }
 
 /**
@@ -39,7 +45,7 @@ export function parseEdits(flags: EditFlags): Edit[] {
  * `x={"a":1}` and `x="42"` what they say: a value that parses as JSON is that JSON, anything else a string.
  * Paths are dotted; array items by index (`outputs.0.status` or `outputs[0].status`). `--remove` takes a path alone.
  */
-export function parseEdit(text: string, op: EditOp = 'set'): Edit {
+export function parseEditOf(text: string, op: EditOp): Edit {
   const eq = op === 'remove' ? text.length : text.indexOf('=');
   if (eq <= 0) {
     const example = op === 'remove' ? '--remove data.object.metadata' : `--${op} data.object.metadata.order_id=123`;
@@ -117,11 +123,11 @@ export function parseHeader(text: string): HeaderPair {
 }
 
 /** `--data '{"a":1}'` or `--data @payload.json` (`@-` reads stdin): the exact bytes. */
-export async function readDataArg(arg: string, cwd: string, stdin: AsyncIterable<Buffer | string>): Promise<Buffer> {
+export async function readDataArg(arg: string, cwd: string, stdin: NodeJS.ReadableStream, limits: ReadLimits): Promise<Buffer> {
   if (!arg.startsWith('@')) return Buffer.from(arg, 'utf8');
   // Imported here: io.js brings the capture store, which only this path of `send` needs.
   const { readArgFile } = await import('../io/read.js');
-  return readArgFile('--data', arg.slice(1), cwd, stdin, 'give a JSON file as @path/to/payload.json, or inline JSON');
+  return readArgFile('--data', arg.slice(1), cwd, stdin, limits, 'give a JSON file as @path/to/payload.json, or inline JSON');
 }
 
 /** Parse a body as JSON for edits; the error names where it came from. */

@@ -1,7 +1,9 @@
 import { UsageError } from '../errors.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { formatSignatureHeader, parseSignatureHeader } from '../signing/signature-header.js';
-import type { Scheme } from '../signing/types.js';
+import { isAsymmetric, usableKey } from '../signing/crypto.js';
+import { generateKeys, keySpecOf } from '../signing/keys.js';
+import type { AsymmetricAlgorithm, Scheme } from '../signing/types.js';
 import type { SignatureMode } from './types.js';
 
 /** How a mode applies to a provider, decided once before any delivery is built. */
@@ -37,6 +39,9 @@ export function planMode(profile: ProviderProfile, mode: SignatureMode = 'valid'
     return { mode, offsetSec: -beyond(pastSec), expectRejected: true };
   }
   if (futureSec !== null) return { mode, offsetSec: beyond(futureSec), expectRejected: true };
+  if (pastSec === null) {
+    throw new UsageError(`--signature future: ${profile.id} accepts timestamps from any time`, 'there is no freshness window to step out of');
+  }
   const offsetSec = beyond(pastSec ?? 300);
   return {
     mode, offsetSec, expectRejected: false,
@@ -44,8 +49,10 @@ export function planMode(profile: ProviderProfile, mode: SignatureMode = 'valid'
   };
 }
 
-/** A secret of the same shape that is not the right one (base64 secrets stay decodable). */
+/** A secret of the same shape that is not the right one (base64 secrets stay decodable; a private key is another pair's). */
 export function wrongSecret(secret: string, scheme: Scheme): string {
+  const asymmetric = scheme.signatures.find((s) => isAsymmetric(s.algorithm) && usableKey(s, scheme.secret, secret, 'private'));
+  if (asymmetric) return generateKeys(keySpecOf(asymmetric), asymmetric.algorithm as AsymmetricAlgorithm).privateKey;
   if (scheme.secret.encoding === 'base64') {
     const prefix = scheme.secret.prefix && secret.startsWith(scheme.secret.prefix) ? scheme.secret.prefix : '';
     const raw = secret.slice(prefix.length);
@@ -60,7 +67,10 @@ export function truncateSignatures(scheme: Scheme, headers: Record<string, strin
     const value = headers[spec.header];
     if (value === undefined) continue;
     const parsed = parseSignatureHeader(spec.format, value);
+    // Specs sharing a header (v1 and v1a) each shorten their own entries and keep the others'.
+    if (parsed.signatures.length === 0) continue;
     const short = parsed.signatures.map((s) => s.slice(0, Math.floor(s.length / 2)));
-    headers[spec.header] = formatSignatureHeader(spec.format, short, parsed.timestamp);
+    const kept = spec.format.style === 'prefixed' && spec.format.separator ? parsed.foreign : [];
+    headers[spec.header] = [formatSignatureHeader(spec.format, short, parsed.timestamp), ...kept].join(spec.format.style === 'prefixed' ? spec.format.separator ?? '' : '');
   }
 }

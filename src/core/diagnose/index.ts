@@ -8,6 +8,8 @@ import { paddedSecretNote, secretVariants } from './secret.js';
 import { distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, validCopyText } from './copies.js';
 import { contentVariants, signatureVariants } from './signature.js';
 import { timestampFindings } from './timestamp.js';
+import { keyVariants } from './key.js';
+import { urlVariants } from './url.js';
 import type { Recheck, DiagnoseInput, Finding, HeaderInput, Variant } from './types.js';
 
 export type { DiagnoseInput, Finding, DiagnosisCode, HeaderInput } from './types.js';
@@ -22,9 +24,12 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const { profile, result, now } = input;
   const scheme = profile.scheme;
   const headers = toHeaders(input.headers);
-  const base: Recheck = { scheme, headers, body: input.body, secrets: [...input.secrets] };
+  const base: Recheck = { scheme, headers, body: input.body, secrets: [...input.secrets], ...(input.url === undefined ? {} : { url: input.url }) };
   if (result.ok) return duplicateNote(profile.id, base, now);
   const findings: Finding[] = timestampFindings(scheme, result, input.toleranceSec);
+  if (result.reason === 'body-hash-mismatch') {
+    findings.push({ code: 'body-hash-mismatch', message: `${result.detail}; the signed URL binds the body by its hash`, hint: 'verify the raw request bytes; re-sign the delivery if the body was edited on purpose' });
+  }
   if (result.signatureMatched) return findings;
 
   const other = () => otherProvider(input, headers);
@@ -34,6 +39,8 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   const contentType = headerValue(headers, 'content-type') ?? '';
   const variants: Variant[] = [
     ...signatureVariants(scheme, headers),
+    ...keyVariants(scheme, input.secrets),
+    ...urlVariants(scheme, input.url, input.urls),
     ...secretVariants(input.secrets, scheme.secret),
     ...bodyVariants(input.body, contentType),
     ...contentVariants(scheme),
@@ -90,9 +97,9 @@ function otherProvider(input: DiagnoseInput, headers: Headers): Finding[] {
     if (p.id === input.profile.id) continue;
     if (!presentSignature(p.scheme, headers)) continue;
     const secrets = input.secretsFor?.(p) ?? input.secrets;
-    const i = matchingSecret(p.id, { scheme: p.scheme, headers, body: input.body, secrets }, input.now);
+    const i = matchingSecret(p.id, { scheme: p.scheme, headers, body: input.body, secrets, ...(input.url === undefined ? {} : { url: input.url }) }, input.now);
     if (i >= 0) {
-      const strict = verifyWithScheme(p.scheme, p.id, { secrets: secrets[i] as string, headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec });
+      const strict = verifyWithScheme(p.scheme, p.id, { secrets: secrets[i] as string, headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec, ...(input.url === undefined ? {} : { url: input.url }) });
       const note = strict.ok ? '' : ` (though ${strict.detail})`;
       return [{ code: 'other-provider', message: `the request verifies as ${p.name} (${p.id})${note}, not ${input.profile.name}`, hint: `pass --provider ${p.id}` }];
     }
@@ -103,7 +110,8 @@ function otherProvider(input: DiagnoseInput, headers: Headers): Finding[] {
 /** Capture header pairs become a record; a repeated name keeps every value, in order. */
 export function toHeaders(input: HeaderInput): Headers {
   if (!Array.isArray(input)) return input as Headers;
-  const out: Record<string, string | string[]> = {};
+  // No prototype: a header named `__proto__` or `constructor` is just a header.
+  const out: Record<string, string | string[]> = Object.create(null);
   const keys = new Map<string, string>();
   for (const [name, value] of input as readonly (readonly [string, string])[]) {
     const key = keys.get(name.toLowerCase());
@@ -112,7 +120,9 @@ export function toHeaders(input: HeaderInput): Headers {
       out[name] = value;
     } else {
       const prev = out[key] as string | string[];
-      out[key] = Array.isArray(prev) ? [...prev, value] : [prev, value];
+      // Appended in place: copying the list per repeat made 40,000 repeats quadratic.
+      if (Array.isArray(prev)) prev.push(value);
+      else out[key] = [prev, value];
     }
   }
   return out;

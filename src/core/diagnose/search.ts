@@ -6,7 +6,7 @@ export function matchingSecret(name: string, a: Recheck, now: number): number {
   for (const [i, secret] of a.secrets.entries()) {
     try {
       // Tolerance 0 turns the clock check off: here only the signature is in question.
-      if (verifyWithScheme(a.scheme, name, { secrets: secret, headers: a.headers, body: a.body, now, toleranceSec: 0 }).ok) return i;
+      if (verifyWithScheme(a.scheme, name, { secrets: secret, headers: a.headers, body: a.body, now, toleranceSec: 0, ...(a.url === undefined ? {} : { url: a.url }) }).ok) return i;
     } catch {
       // A variant the scheme cannot use (say, a secret that is not base64) is simply not a match.
     }

@@ -1,6 +1,6 @@
 import { encodedLength, isWellFormed } from '../signing/crypto.js';
 import { parseSignatureHeader } from '../signing/signature-header.js';
-import { ALGORITHMS, ENCODINGS, type Headers, type Scheme, type SignatureFormat, type SignatureSpec } from '../signing/types.js';
+import { HMAC_ALGORITHMS, ENCODINGS, type Headers, type Scheme, type SignatureFormat, type SignatureSpec } from '../signing/types.js';
 import { distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, validCopyText, type PresentSignature } from './copies.js';
 import type { Recheck, DiagnosisCode, Variant } from './types.js';
 
@@ -113,7 +113,8 @@ function digestVariants({ present: { spec, key, values }, patch, bare }: At): Va
       evident: 'the signature is uppercase hex; most receivers compare lowercase hex case-sensitively',
     });
   }
-  for (const alg of ALGORITHMS.filter((x) => x !== spec.algorithm)) {
+  // Only HMACs are mistaken for one another; an asymmetric scheme has one algorithm by construction.
+  for (const alg of HMAC_ALGORITHMS.filter((x) => x !== spec.algorithm && (HMAC_ALGORITHMS as readonly string[]).includes(spec.algorithm))) {
     const evidently = sigs.some((s) => ENCODINGS.some((e) => s.length === encodedLength(alg, e) && isWellFormed(s, alg, e)) && !isWellFormed(s, spec.algorithm, spec.encoding));
     out.push({
       group: 'signature', code: 'wrong-algorithm',

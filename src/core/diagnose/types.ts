@@ -35,7 +35,10 @@ export type DiagnosisCode =
   | 'wrong-separator'
   | 'duplicate-header'
   | 'signed-content'
-  | 'other-provider';
+  | 'other-provider'
+  | 'key-private-for-public'
+  | 'url-mismatch'
+  | 'body-hash-mismatch';
 
 export interface Finding {
   code: DiagnosisCode;
@@ -65,6 +68,10 @@ export interface DiagnoseInput {
   providers?: readonly ProviderProfile[];
   /** Secrets to try for another provider; the same secrets when omitted. */
   secretsFor?: (profile: ProviderProfile) => readonly string[];
+  /** The URL the request was received at, for URL-signed schemes (Twilio). */
+  url?: string;
+  /** Other URLs the request is known to have been sent to (where a replayed capture first arrived). */
+  urls?: readonly string[];
 }
 
 /** One way of re-checking the delivery: the scheme, headers, body and secrets handed to the signing module. */
@@ -73,9 +80,10 @@ export interface Recheck {
   headers: Headers;
   body: Buffer;
   secrets: readonly string[];
+  url?: string;
 }
 
-export type VariantGroup = 'body' | 'secret' | 'signature' | 'content';
+export type VariantGroup = 'body' | 'secret' | 'signature' | 'content' | 'url';
 
 /** A single hypothesis about what changed between the signer and the verifier. */
 export interface Variant {

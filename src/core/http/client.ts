@@ -125,18 +125,11 @@ type AgentClass = typeof import('undici').Agent;
 
 /**
  * undici's index loads fetch, WebSocket, caches and mocks too: about 150 ms of a one-shot send.
- * The Agent module alone is a third of that; the full index stays the fallback should a future
- * undici move the file.
+ * The Agent module alone is a third of that. The deep path is not undici's public API, so
+ * package.json pins undici exactly and test/package/undici-pin.test.ts fails when an upgrade moves
+ * the file; the full index stays the fallback should a user's install differ.
  */
 async function loadAgent(): Promise<AgentClass> {
-  // undici parses responses with llhttp, a WebAssembly module. V8 recompiles it with its optimizing
-  // tier on background threads, and the process cannot exit before that finishes: about 150 ms on
-  // every one-shot send. Baseline (Liftoff) code parses webhook responses fast enough, bursts included.
-  // The flag only affects WebAssembly compiled from now on, and nothing else in hookctl is WebAssembly.
-  try {
-    const { setFlagsFromString } = await import('node:v8');
-    setFlagsFromString('--liftoff-only');
-  } catch { /* an unknown flag on another engine version: keep the default */ }
   try {
     // @ts-expect-error: a deep import with no type declarations, typed as the package's own Agent.
     const mod = (await import('undici/lib/dispatcher/agent.js')) as { default: AgentClass };

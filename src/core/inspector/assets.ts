@@ -28,5 +28,8 @@ export function assetStore(dir: string): (name: string) => Promise<Asset | undef
     }
     return files;
   };
-  return async (name) => (await (loaded ??= load())).get(name);
+  return async (name) => {
+    loaded ??= load();
+    return (await loaded).get(name);
+  };
 }

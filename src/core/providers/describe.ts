@@ -1,4 +1,6 @@
-import type { Tolerance } from '../signing/types.js';
+import type { Algorithm, Tolerance } from '../signing/types.js';
+
+const ALGORITHM_TEXT: Partial<Record<Algorithm, string>> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256 (SHA-256)' };
 import type { ProviderProfile } from './types.js';
 
 /** One-line human descriptions of a profile, shared by `hookctl providers` and docs/providers.md (scripts/docs-providers.mjs). */
@@ -13,7 +15,7 @@ export function describeProvider(p: ProviderProfile) {
   return {
     signatureHeader: `${sig?.header ?? ''}: ${format}`,
     signedContent: p.scheme.content,
-    algorithm: `HMAC-${(sig?.algorithm ?? '').toUpperCase()}`,
+    algorithm: [...new Set(p.scheme.signatures.map((x) => ALGORITHM_TEXT[x.algorithm] ?? `HMAC-${x.algorithm.toUpperCase()}`))].join(' or '),
     tolerance,
     retries,
     timeout: duration(d.timeoutMs / 1000),

@@ -3,22 +3,26 @@ import { headerValue } from '../signing/header-lookup.js';
 import type { Headers } from '../signing/types.js';
 import { nearest } from '../text/nearest.js';
 import { changethisfile } from './builtin/changethisfile.js';
+import { discord } from './builtin/discord.js';
 import { downloadApi } from './builtin/download-api.js';
 import { github } from './builtin/github.js';
 import { ittybit } from './builtin/ittybit.js';
 import { linear } from './builtin/linear.js';
 import { mediaconvert } from './builtin/mediaconvert.js';
 import { paddle } from './builtin/paddle.js';
+import { sendgrid } from './builtin/sendgrid.js';
 import { shopify } from './builtin/shopify.js';
 import { slack } from './builtin/slack.js';
 import { standardWebhooks, svix } from './builtin/standard-webhooks.js';
 import { stripe } from './builtin/stripe.js';
 import { transcodely } from './builtin/transcodely.js';
+import { twilio } from './builtin/twilio.js';
 import type { ProviderProfile } from './types.js';
 
 export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
   changethisfile, mediaconvert, transcodely, ittybit, downloadApi,
   standardWebhooks, svix, stripe, github, slack, shopify, paddle, linear,
+  discord, sendgrid, twilio,
 ];
 
 /** Used when neither config, HOOKCTL_PROVIDER nor --provider names one. */

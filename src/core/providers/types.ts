@@ -19,6 +19,18 @@ export interface DeliveryPolicy {
 export interface EventSpec {
   name: string;
   description: string;
+  /**
+   * The event's own Content-Type, when it differs from the provider's (Slack's slash commands are
+   * forms beside its JSON events). A form's template is an object of fields; an object value (Slack's
+   * `payload`) travels as compact JSON.
+   */
+  contentType?: string;
+  /**
+   * How a received body names this event when no header does: dotted paths and the literal each must
+   * hold (`true`: present with any value). Read from a JSON object, the first item of a JSON array, or
+   * a form's fields (a JSON field like Slack's `payload` is entered): Discord's `{ "type": 1 }` is a PING.
+   */
+  match?: Record<string, string | number | boolean>;
   /** An inline payload template (custom providers); otherwise fixtures/<provider>/<event>.json. */
   payload?: unknown;
 }
@@ -52,7 +64,12 @@ export interface ProviderProfile {
   base?: string;
   /** Fixture folder, when it is not the provider id (Svix shares Standard Webhooks' payloads). */
   fixtures?: string;
-  /** The documented development secret used when none is configured. */
+  /** The documented development secret used when none is configured (a private key for asymmetric schemes). */
   devSecret: string;
+  /**
+   * The documented development key pair of an asymmetric scheme: hookctl signs with the private key
+   * and verifies with the public one, as the provider and its receivers do.
+   */
+  devKeyPair?: { privateKey: string; publicKey: string };
   delivery: DeliveryPolicy;
 }

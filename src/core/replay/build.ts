@@ -21,6 +21,8 @@ export interface ReplayOptions {
   /** Clock in ms and id source, for the fresh timestamp and ids. */
   now: number;
   random: Random;
+  /** Where the request goes, for schemes that sign the URL (Twilio): re-signing binds it to this one. */
+  url?: string;
 }
 
 /** A request ready to go on the wire (the URL is added by the caller). */
@@ -34,6 +36,8 @@ export interface ReplayRequest {
   /** The fresh signed Unix time (s), when re-signed under a timestamped scheme. */
   timestamp?: number;
   deliveryId?: string;
+  /** The URL that was signed, when re-signing changed where the request must go (Twilio's bodySHA256). */
+  url?: string;
 }
 
 /**
@@ -68,13 +72,15 @@ export function buildReplay(req: LoadedRequest, o: ReplayOptions): ReplayRequest
   }
   const msgFormat = messageIdFormat(scheme);
   const messageId = msgFormat ? renderString(msgFormat, ctx) : undefined;
-  const signed = signWithScheme(scheme, { secret, body, now: o.now, id: messageId });
+  const contentType = headerOf(headers, 'content-type');
+  const signed = signWithScheme(scheme, { secret, body, now: o.now, id: messageId, ...(o.url ? { url: o.url } : {}), ...(contentType ? { contentType } : {}) });
   // Same names, same places: the signature headers replace their captured selves (case-insensitively).
   headers = mergeHeaders(headers, [...fresh, ...Object.entries(signed.headers)]);
   return finish({
     method: req.method, headers, body, resigned: true, edited: o.edits.length > 0,
     timestamp: signed.timestamp ?? (bodyTs ? Math.floor(o.now / 1000) : undefined),
     deliveryId: deliveryId ?? messageId,
+    ...(signed.url !== undefined && signed.url !== o.url ? { url: signed.url } : {}),
   });
 }
 

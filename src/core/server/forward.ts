@@ -27,7 +27,7 @@ const NOT_RELAYED = new Set([...NOT_COPIED, 'content-length', 'date']);
  * body bytes and the header pairs, in order and casing, exactly as they arrived.
  * A target with no path receives each request's own path and query.
  */
-export async function createForwarder(target: URL, timeoutMs: number, insecure = false): Promise<Forwarder> {
+export async function createForwarder(target: URL, timeoutMs: number, maxAnswer: number, insecure = false): Promise<Forwarder> {
   const { Agent, request } = await import('undici');
   const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64, ...(insecure ? { connect: { rejectUnauthorized: false } } : {}) });
   const samePath = target.pathname === '/' && !target.search;
@@ -49,7 +49,11 @@ export async function createForwarder(target: URL, timeoutMs: number, insecure =
           bodyTimeout: timeoutMs,
           signal: AbortSignal.timeout(timeoutMs),
         });
-        const body = Buffer.from(await res.body.arrayBuffer());
+        const body = await readCapped(res.body, maxAnswer);
+        if (!body) {
+          const error = `the app's answer is larger than ${maxAnswer} bytes (--max-body)`;
+          return { url: redactUrl(url), status: res.statusCode, ms: ms(), error, reply: failure(502, `hookctl listen did not relay the answer from ${redactUrl(url)}: ${error}`) };
+        }
         const relayed: [string, string][] = [];
         for (const [name, value] of Object.entries(res.headers)) {
           if (value === undefined || NOT_RELAYED.has(name)) continue;
@@ -60,12 +64,33 @@ export async function createForwarder(target: URL, timeoutMs: number, insecure =
         const timedOut = isTimeout(err);
         const error = timedOut ? `no answer within ${timeoutMs} ms` : describe(err);
         const status = timedOut ? 504 : 502;
-        const body = Buffer.from(`${JSON.stringify({ error: `hookctl listen could not forward to ${url}: ${error}` })}\n`);
-        return { url: redactUrl(url), ms: ms(), error, reply: { status, headers: [['content-type', 'application/json']], body } };
+        return { url: redactUrl(url), ms: ms(), error, reply: failure(status, `hookctl listen could not forward to ${url}: ${error}`) };
       }
     },
     close: () => agent.close(),
   };
+}
+
+function failure(status: number, error: string): Forwarded['reply'] {
+  return { status, headers: [['content-type', 'application/json']], body: Buffer.from(`${JSON.stringify({ error })}\n`) };
+}
+
+/**
+ * The app's answer, or undefined once it passes `max` bytes: the rest is not read (the stream is
+ * destroyed), so an app streaming gigabytes costs at most `max` here.
+ */
+async function readCapped(stream: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, max: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += chunk.length;
+    if (size > max) {
+      stream.destroy();
+      return undefined;
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 function queryOf(path: string): string {

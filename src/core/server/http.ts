@@ -1,5 +1,8 @@
-import { createServer, STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { BodyBuffer } from './body.js';
+import { reject413, refuseClientError, type Connections } from './refuse.js';
+import { pairs, sendReply } from './reply.js';
 
 /** A request as it arrived: header pairs in order and casing, the body's exact bytes. */
 export interface ArrivedRequest {
@@ -64,12 +67,6 @@ export interface HttpServer {
 
 /** The capture server's HTTP layer: limits and hostile input here, what to answer in `handle`. */
 export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
-  let inFlight = 0;
-  let drained: (() => void) | undefined;
-  /** Connections already reported through clientError (a request timed out half-way is not reported twice). */
-  const reported = new WeakSet<Socket>();
-  /** Connections with a request whose body is still arriving. */
-  const inBody = new WeakSet<Socket>();
   const server = createServer({
     requestTimeout: o.requestTimeoutMs,
     headersTimeout: Math.min(10_000, o.requestTimeoutMs),
@@ -80,104 +77,26 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
   // Every header line is captured: the header-size limit (431) bounds them, not Node's default
   // count of 2000 raw entries, past which lines would be dropped silently.
   server.maxHeadersCount = 0;
+  // A sender that half-closes after its request still gets the answer its capture records
+  // (by default Node ends the connection at the client's FIN, answer unsent). Node's own switch,
+  // set on the server (its http tests do), absent from @types/node.
+  (server as typeof server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
 
+  const conns: Connections = { reported: new WeakSet(), inBody: new WeakSet(), answering: new WeakMap() };
+  const tracker = inFlightTracker();
   const tooLarge = (req: IncomingMessage) => Number(req.headers['content-length'] ?? 0) > o.maxBody;
-  const reject413 = (req: IncomingMessage, res: ServerResponse) => {
-    o.onRejected({ status: 413, reason: `body over the ${o.maxBody}-byte limit (--max-body)`, method: req.method, path: req.url, remoteAddress: req.socket.remoteAddress });
-    res.writeHead(413, { connection: 'close', 'content-type': 'application/json' });
-    res.end(`${JSON.stringify({ error: `body larger than ${o.maxBody} bytes` })}\n`);
-    // Read and discard what is still coming so the client sees the 413 rather than a reset; not for long.
-    req.resume();
-    setTimeout(() => req.socket.destroy(), 1_000).unref();
-  };
-
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (o.route?.(req, res)) return;
-    if (tooLarge(req)) return reject413(req, res);
-    inFlight++;
-    inBody.add(req.socket);
-    const remoteAddress = req.socket.remoteAddress; // gone from the socket once it closes
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    let settled = false;
-    const settle = () => {
-      if (settled) return;
-      settled = true;
-      if (--inFlight === 0) drained?.();
-    };
-    let ended = false;
-    // Finished or dropped, the request no longer holds up a shutdown.
-    res.once('close', () => {
-      // Dropped before its body was complete (and not already reported as malformed or too slow).
-      if (!ended && !over && !reported.has(req.socket)) {
-        o.onRejected({ reason: 'the client closed the connection before the body was complete', method: req.method, path: req.url, remoteAddress });
-      }
-      settle();
-    });
-    req.on('data', (chunk: Buffer) => {
-      if (over) return;
-      size += chunk.length;
-      if (size > o.maxBody) {
-        over = true;
-        chunks.length = 0;
-        settle();
-        reject413(req, res);
-      } else chunks.push(chunk);
-    });
-    req.on('error', () => {});
-    req.on('end', () => {
-      ended = true;
-      inBody.delete(req.socket);
-      if (over) return;
-      const raw: ArrivedRequest = {
-        method: req.method ?? 'GET',
-        path: req.url ?? '/',
-        rawHeaders: pairs(req.rawHeaders),
-        headers: req.headers,
-        body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, size),
-        remoteAddress,
-        receivedAt: o.now(),
-      };
-      o.handle(raw)
-        .catch((err: unknown): Handled => {
-          o.onError(err);
-          return { reply: { status: 500, body: `${JSON.stringify({ error: 'hookctl listen failed to handle this request' })}\n` } };
-        })
-        .then(({ reply, after }) => {
-          send(res, reply);
-          after?.();
-        })
-        .catch((err: unknown) => {
-          o.onError(err);
-          res.destroy();
-        });
-    });
+    if (tooLarge(req)) return reject413(req, res, o.maxBody, o.onRejected);
+    receive(req, res, o, conns, tracker);
   };
-
   server.on('request', onRequest);
   server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
-    if (tooLarge(req)) return reject413(req, res);
+    if (tooLarge(req)) return reject413(req, res, o.maxBody, o.onRejected);
     res.writeContinue();
     onRequest(req, res);
   });
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    if (err.code === 'HPE_INVALID_EOF_STATE' || err.code === 'ECONNRESET' || !socket.writable) {
-      // The client left. Mid-body, the request's own close reports it (with its method and path).
-      if (!inBody.has(socket)) o.onRejected({ reason: 'the client closed the connection before sending a whole request', remoteAddress: socket.remoteAddress });
-      return void socket.destroy();
-    }
-    reported.add(socket);
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    o.onRejected({
-      status,
-      reason: status === 408 ? 'the request did not arrive in time (--request-timeout)' : `malformed request: ${err.message}`,
-      remoteAddress: socket.remoteAddress,
-    });
-    const body = `${JSON.stringify({ error: STATUS_CODES[status] })}\n`;
-    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
-    setTimeout(() => socket.destroy(), 1_000).unref();
-  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => refuseClientError(err, socket, conns, o.onRejected));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -194,36 +113,94 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      if (inFlight > 0) {
-        await new Promise<void>((resolve) => {
-          drained = resolve;
-          setTimeout(resolve, CLOSE_GRACE_MS).unref();
-        });
-      }
+      await tracker.drained(CLOSE_GRACE_MS);
       server.closeAllConnections();
       await closed;
     },
   };
 }
 
-function pairs(raw: string[]): [string, string][] {
-  const out: [string, string][] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) out.push([raw[i] as string, raw[i + 1] as string]);
-  return out;
+/** Requests being received or answered, so `close` can let them finish. */
+function inFlightTracker() {
+  let count = 0;
+  let wake: (() => void) | undefined;
+  return {
+    /** Counts a request; the returned function uncounts it (once, however often called). */
+    start(): () => void {
+      count++;
+      let done = false;
+      return () => {
+        if (done) return;
+        done = true;
+        if (--count === 0) wake?.();
+      };
+    },
+    drained(graceMs: number): Promise<void> {
+      if (count === 0) return Promise.resolve();
+      return new Promise((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, graceMs).unref();
+      });
+    },
+  };
 }
 
-function send(res: ServerResponse, reply: Reply): void {
-  if (res.headersSent || res.destroyed) return;
-  // Header pairs go out as given, names and repeats kept (a forwarded app's answer is relayed
-  // as it came); the body is whole, so it gets a Content-Length rather than chunked encoding.
-  const flat: string[] = [];
-  let hasLength = false;
-  for (const [name, value] of reply.headers ?? []) {
-    flat.push(name, value);
-    if (name.toLowerCase() === 'content-length') hasLength = true;
-  }
-  const body = reply.body === undefined ? undefined : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body);
-  if (body && !hasLength) flat.push('Content-Length', String(body.length));
-  res.writeHead(reply.status, flat);
-  res.end(body);
+/** One request: its body gathered within the cap, handed to `handle`, and its answer written. */
+function receive(req: IncomingMessage, res: ServerResponse, o: HttpOptions, conns: Connections, tracker: ReturnType<typeof inFlightTracker>): void {
+  const settle = tracker.start();
+  const socket = req.socket;
+  conns.inBody.add(socket);
+  const remoteAddress = socket.remoteAddress; // gone from the socket once it closes
+  const length = req.headers['content-length'];
+  const body = new BodyBuffer(length === undefined ? undefined : Number(length));
+  let over = false;
+  let ended = false;
+  // Finished or dropped, the request no longer holds up a shutdown, nor an error owed on its connection.
+  const answered = new Promise<void>((resolve) => res.once('close', resolve));
+  conns.answering.set(socket, { req, answered });
+  res.once('close', () => {
+    if (conns.answering.get(socket)?.req === req) conns.answering.delete(socket);
+    // Dropped before its body was complete (and not already reported as malformed or too slow).
+    if (!ended && !over && !conns.reported.has(socket)) {
+      o.onRejected({ reason: 'the client closed the connection before the body was complete', method: req.method, path: req.url, remoteAddress });
+    }
+    settle();
+  });
+  req.on('data', (chunk: Buffer) => {
+    if (over) return;
+    if (body.size + chunk.length > o.maxBody) {
+      over = true;
+      body.drop();
+      settle();
+      reject413(req, res, o.maxBody, o.onRejected);
+    } else body.push(chunk);
+  });
+  req.on('error', () => {});
+  req.on('end', () => {
+    ended = true;
+    conns.inBody.delete(socket);
+    if (over) return;
+    const arrived: ArrivedRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      rawHeaders: pairs(req.rawHeaders),
+      headers: req.headers,
+      body: body.take(),
+      remoteAddress,
+      receivedAt: o.now(),
+    };
+    o.handle(arrived)
+      .catch((err: unknown): Handled => {
+        o.onError(err);
+        return { reply: { status: 500, body: `${JSON.stringify({ error: 'hookctl listen failed to handle this request' })}\n` } };
+      })
+      .then(({ reply, after }) => {
+        sendReply(res, reply);
+        after?.();
+      })
+      .catch((err: unknown) => {
+        o.onError(err);
+        res.destroy();
+      });
+  });
 }

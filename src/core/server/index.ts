@@ -41,7 +41,7 @@ export interface CaptureServer {
 
 /** The capture server behind `hookctl listen`. */
 export async function startCaptureServer(o: CaptureServerOptions): Promise<CaptureServer> {
-  const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000, o.forwardInsecure) : undefined;
+  const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000, o.maxBody, o.forwardInsecure) : undefined;
   const dedup = new DedupIndex(o.dedupCapacity);
   for (const c of o.earlier ?? []) dedup.check(dedupKey(c), c.id);
   const stopping = new AbortController();

@@ -4,6 +4,9 @@ import { verifyUsable } from '../signing/usable.js';
 import { headerValue } from '../signing/header-lookup.js';
 import type { Headers } from '../signing/types.js';
 import type { CapturedVerification } from '../store/types.js';
+import { requestUrl } from '../http/request-url.js';
+import { isFormType } from '../signing/url.js';
+import { decodeForm } from '../templates/form.js';
 
 export interface InspectOptions {
   /** Candidates for detection (built-ins plus custom providers). */
@@ -26,9 +29,9 @@ export interface Inspection {
 }
 
 /** Which provider sent a request, whether its signature holds, and what it is about. */
-export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer, now: number): Inspection {
+export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer, now: number, path = '/'): Inspection {
   const provider = o.fixed ?? detectProvider(headers, o.providers) ?? o.fallback;
-  const json = lazyJson(body);
+  const json = lazyFields(body, headerValue(headers, 'content-type'));
   if (!provider) {
     return {
       verification: { ok: false, reason: 'unknown-provider', detail: 'no signature header of any known provider; pass --provider' },
@@ -37,15 +40,16 @@ export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer
   }
   return {
     provider,
-    verification: check(o, provider, headers, body, now),
+    verification: check(o, provider, headers, body, now, path),
     event: eventOf(provider, headers, body, json) ?? fingerprintOf(o, provider, json()),
     deliveryId: deliveryIdOf(provider, headers),
   };
 }
 
-function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number): CapturedVerification {
+function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number, path: string): CapturedVerification {
   // The same rules as `verify`: a secret the scheme cannot decode is a failed check (no-match, said why), not a crash.
-  const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec });
+  const url = provider.scheme.content.includes('{url}') ? requestUrl(headers, path) : undefined;
+  const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec, ...(url ? { url } : {}) });
   return r.ok
     ? { ok: true, secretIndex: r.secretIndex }
     : { ok: false, reason: r.reason, detail: r.detail, ...(r.secretIndex !== undefined ? { secretIndex: r.secretIndex } : {}) };
@@ -60,10 +64,11 @@ export function deliveryIdOf(provider: ProviderProfile, headers: Headers): strin
 function eventOf(provider: ProviderProfile, headers: Headers, body: Buffer, json: () => Record<string, unknown> | undefined): string | undefined {
   const spec = provider.request.eventHeader;
   const named = spec ? headerValue(headers, spec.name) : undefined;
-  if (named === undefined) return eventFromBody(json());
+  if (named === undefined) return matchedEvent(provider, json()) ?? eventFromBody(json());
   // GitHub and Linear name the resource in the header and the action in the body: `pull_request.opened`.
   // Most bodies have no action: look for the key before parsing the whole body for it.
-  const action = spec?.value === '{eventBase}' && body.includes('"action"') ? json()?.action : undefined;
+  // Bodies past MAX_PARSE are never parsed, so searching 80 MiB for the key would be wasted.
+  const action = spec?.value === '{eventBase}' && body.length <= MAX_PARSE && body.includes('"action"') ? json()?.action : undefined;
   return typeof action === 'string' && action ? `${named}.${action}` : named;
 }
 
@@ -86,16 +91,34 @@ export function eventFromBody(json: Record<string, unknown> | undefined): string
 
 const MAX_PARSE = 1024 * 1024;
 
-/** Parses a JSON object body at most once, and only when asked. */
-function lazyJson(body: Buffer): () => Record<string, unknown> | undefined {
+/** The event whose declared `match` the body satisfies, when exactly one does. */
+function matchedEvent(provider: ProviderProfile, fields: Record<string, unknown> | undefined): string | undefined {
+  if (!fields) return undefined;
+  const hits = provider.events.filter((e) => e.match && Object.entries(e.match).every(([path, want]) => {
+    const got = path.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), fields);
+    return want === true ? got !== undefined : got === want;
+  }));
+  return hits.length === 1 ? hits[0]?.name : undefined;
+}
+
+/**
+ * The body's fields, parsed at most once and only when asked: a JSON object, the first object of a
+ * JSON array (SendGrid's batches), or a form's fields (with a JSON field like Slack's `payload` parsed).
+ */
+function lazyFields(body: Buffer, contentType: string | undefined): () => Record<string, unknown> | undefined {
   let done = false;
   let value: Record<string, unknown> | undefined;
   return () => {
     if (done) return value;
     done = true;
     if (body.length === 0 || body.length > MAX_PARSE) return undefined;
+    if (isFormType(contentType)) {
+      value = decodeForm(body);
+      return value;
+    }
     try {
-      const parsed: unknown = JSON.parse(body.toString('utf8'));
+      let parsed: unknown = JSON.parse(body.toString('utf8'));
+      if (Array.isArray(parsed)) parsed = parsed[0];
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as Record<string, unknown>;
     } catch {
       // Not JSON: no event name from the body.

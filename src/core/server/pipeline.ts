@@ -30,6 +30,11 @@ export interface PipelineOptions {
   forwarder?: Forwarder;
   dedup: DedupIndex;
   onDelivery(d: ReceivedDelivery): void;
+  /**
+   * Resolves when the output has room for another delivery's line: NDJSON never drops a line, so
+   * a slow stdout holds answers back (docs/hardening.md). Absent, answers never wait.
+   */
+  outputReady?: () => Promise<void>;
 }
 
 /**
@@ -54,7 +59,7 @@ export function createPipeline(o: PipelineOptions): (req: ArrivedRequest) => Pro
   return async (req) => {
     const id = o.newId();
     const bodySha256 = sha256Hex(req.body);
-    const seen = inspectRequest(o.inspect, req.headers, req.body, req.receivedAt);
+    const seen = inspectRequest(o.inspect, req.headers, req.body, req.receivedAt, req.path);
     const duplicateOf = o.dedup.check(dedupKey({ provider: seen.provider?.id, deliveryId: seen.deliveryId, method: req.method, path: req.path, bodySha256 }), id);
     const invalid = !seen.verification.ok;
 
@@ -100,6 +105,7 @@ export function createPipeline(o: PipelineOptions): (req: ArrivedRequest) => Pro
       }
     }
     if (o.delayMs > 0) await sleep(o.delayMs, o.stopping, false);
+    await o.outputReady?.();
     const delivery: ReceivedDelivery = { capture, provider: seen.provider, forward, storeError };
     return { reply, after: () => o.onDelivery(delivery) };
   };

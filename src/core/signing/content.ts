@@ -5,11 +5,16 @@ export interface ContentParts {
   /** The timestamp exactly as it travels (signed verbatim, never re-formatted). */
   timestamp?: string;
   id?: string;
+  /** The full request URL, exactly as signed. */
+  url?: string;
+  /** The form parameters sorted and concatenated (see url.ts); empty for a body that is not a form. */
+  params?: string;
 }
 
-const PLACEHOLDER = /\{(body|timestamp|id)\}/g;
+const PLACEHOLDER = /\{(body|timestamp|id|url|params)\}/g;
 
-type Part = Buffer | 'body' | 'timestamp' | 'id';
+type Field = 'body' | 'timestamp' | 'id' | 'url' | 'params';
+type Part = Buffer | Field;
 interface Parsed { parts: Part[]; uses: Set<string> }
 
 // Templates are few and fixed per provider: parse each once, not on every delivery.
@@ -22,7 +27,7 @@ function parse(template: string): Parsed {
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     if ((m.index ?? 0) > last) parts.push(Buffer.from(template.slice(last, m.index), 'utf8'));
-    parts.push(m[1] as 'body' | 'timestamp' | 'id');
+    parts.push(m[1] as Field);
     last = (m.index ?? 0) + m[0].length;
   }
   if (last < template.length) parts.push(Buffer.from(template.slice(last), 'utf8'));

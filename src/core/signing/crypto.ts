@@ -1,6 +1,7 @@
-import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
-import type { Algorithm, Encoding, SecretSpec } from './types.js';
+import { createHmac, createSecretKey, sign as signAsymmetric, timingSafeEqual, verify as verifyAsymmetric, type KeyObject } from 'node:crypto';
+import { ASYMMETRIC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type Encoding, type HmacAlgorithm, type SecretSpec, type SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
+import { keySpecOf, parseKey } from './keys.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -31,16 +32,66 @@ function deriveKey(secret: string, spec: SecretSpec): Buffer {
   return Buffer.from(raw, 'base64');
 }
 
-export function hmac(algorithm: Algorithm, key: KeyObject, content: Buffer): Buffer {
+export function hmac(algorithm: HmacAlgorithm, key: KeyObject, content: Buffer): Buffer {
   return createHmac(algorithm, key).update(content).digest();
 }
+
+export function isAsymmetric(algorithm: Algorithm): algorithm is AsymmetricAlgorithm {
+  return (ASYMMETRIC_ALGORITHMS as readonly string[]).includes(algorithm);
+}
+
+/** Node's digest argument: Ed25519 hashes internally, ECDSA P-256 signs a SHA-256 digest (DER-encoded signature). */
+const DIGEST: Record<AsymmetricAlgorithm, string | null> = { ed25519: null, 'ecdsa-p256-sha256': 'sha256' };
+
+/** One signature over `content`, encoded: an HMAC with the secret, or a private key's signature. */
+export function signatureFor(spec: SignatureSpec, secret: SecretSpec, key: string, content: Buffer): string {
+  if (!isAsymmetric(spec.algorithm)) return encode(hmac(spec.algorithm, secretKey(key, secret), content), spec.encoding);
+  const privateKey = parseKey(key, keySpecOf(spec), spec.algorithm, 'private');
+  return encode(signAsymmetric(DIGEST[spec.algorithm], content, privateKey), spec.encoding);
+}
+
+/** Whether any candidate is a valid signature of `content` under the key; every candidate is checked (no early exit). */
+export function signatureMatches(spec: SignatureSpec, secret: SecretSpec, key: string, content: Buffer, candidates: readonly string[]): boolean {
+  let hit = false;
+  if (!isAsymmetric(spec.algorithm)) {
+    const expected = signatureFor(spec, secret, key, content);
+    for (const c of candidates) hit = safeEqual(expected, c) || hit;
+    return hit;
+  }
+  const publicKey = parseKey(key, keySpecOf(spec), spec.algorithm, 'public');
+  for (const c of candidates) {
+    try {
+      hit = verifyAsymmetric(DIGEST[spec.algorithm], content, publicKey, Buffer.from(c, spec.encoding)) || hit;
+    } catch {
+      // An undecodable DER signature is simply not a match.
+    }
+  }
+  return hit;
+}
+
+/** Why the spec cannot use this key (sign: a private key or secret; verify: a public key or secret); undefined when it can. */
+export function keyProblem(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): string | undefined {
+  try {
+    if (isAsymmetric(spec.algorithm)) parseKey(key, keySpecOf(spec), spec.algorithm, role);
+    else secretKey(key, secret);
+    return undefined;
+  } catch (err) {
+    if (err instanceof SigningError) return err.message;
+    throw err;
+  }
+}
+
+export function usableKey(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): boolean {
+  return keyProblem(spec, secret, key, role) === undefined;
+}
+
 
 export function encode(digest: Buffer, encoding: Encoding): string {
   return digest.toString(encoding);
 }
 
-/** Digest length in bytes, to tell a malformed signature from a wrong one. */
-const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64 };
+/** Signature length in bytes, to tell a malformed signature from a wrong one (ECDSA's DER varies). */
+const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64, ed25519: 64, 'ecdsa-p256-sha256': NaN };
 
 const PATTERNS: Record<Encoding, RegExp> = {
   hex: /^[0-9a-fA-F]*$/,
@@ -48,7 +99,7 @@ const PATTERNS: Record<Encoding, RegExp> = {
   base64url: /^[A-Za-z0-9_-]*$/,
 };
 
-/** The exact length an encoded digest must have. */
+/** The exact length an encoded digest must have (NaN: it varies, as ECDSA's DER signatures do). */
 export function encodedLength(algorithm: Algorithm, encoding: Encoding): number {
   const bytes = DIGEST_BYTES[algorithm];
   if (encoding === 'hex') return bytes * 2;
@@ -57,7 +108,17 @@ export function encodedLength(algorithm: Algorithm, encoding: Encoding): number 
 }
 
 export function isWellFormed(sig: string, algorithm: Algorithm, encoding: Encoding): boolean {
-  return sig.length === encodedLength(algorithm, encoding) && PATTERNS[encoding].test(sig);
+  if (!PATTERNS[encoding].test(sig)) return false;
+  if (algorithm !== 'ecdsa-p256-sha256') return sig.length === encodedLength(algorithm, encoding);
+  // A DER SEQUENCE of two integers of at most 33 bytes each.
+  const der = Buffer.from(sig, encoding);
+  return der.length >= 8 && der.length <= 72 && der[0] === 0x30 && der[1] === der.length - 2;
+}
+
+/** What a well-formed signature looks like, for messages. */
+export function expectedShape(algorithm: Algorithm, encoding: Encoding): string {
+  if (algorithm === 'ecdsa-p256-sha256') return `a DER-encoded ECDSA signature in ${encoding} (about ${encoding === 'hex' ? 140 : 96} characters)`;
+  return `${encodedLength(algorithm, encoding)} ${encoding} characters`;
 }
 
 /** Constant-time string equality that never throws on a length mismatch. */

@@ -5,7 +5,8 @@ export function headerValue(headers: Headers, name: string, aliases: Record<stri
   const direct = lookup(headers, name);
   if (direct !== undefined) return direct;
   for (const alias of aliases) {
-    const other = alias[name.toLowerCase()];
+    const key = name.toLowerCase();
+    const other = Object.hasOwn(alias, key) ? alias[key] : undefined;
     if (other) {
       const v = lookup(headers, other);
       if (v !== undefined) return v;

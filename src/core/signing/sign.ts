@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { signedContent, placeholders } from './content.js';
-import { encode, hmac, secretKey } from './crypto.js';
+import { signatureFor, usableKey } from './crypto.js';
 import { formatSignatureHeader } from './signature-header.js';
-import type { Scheme } from './types.js';
+import type { Scheme, SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
+import { bodyHash, isFormType, sortedParams, withQueryParam } from './url.js';
 
 export interface SignInput {
+  /** HMAC secrets, or private keys for asymmetric schemes; a scheme with several specs signs with each key one can use. */
   secret: string | string[];
   body: Buffer | string;
   /** Unix seconds; defaults to `now`. */
@@ -14,6 +16,10 @@ export interface SignInput {
   id?: string;
   /** Clock in ms, injected; defaults to Date.now(). */
   now?: number;
+  /** The full target URL, for schemes that sign `{url}`. */
+  url?: string;
+  /** The body's Content-Type: a form body is signed by its parameters (`{params}`), any other by its hash. */
+  contentType?: string;
 }
 
 export interface Signed {
@@ -25,6 +31,8 @@ export interface Signed {
   signature: string;
   timestamp?: number;
   id?: string;
+  /** The URL that was signed, for URL-signed schemes: send the request there (it may carry a body hash). */
+  url?: string;
 }
 
 export function signWithScheme(scheme: Scheme, input: SignInput): Signed {
@@ -53,15 +61,45 @@ export function signWithScheme(scheme: Scheme, input: SignInput): Signed {
     throw new SigningError('the scheme signs {id} but names no id header');
   }
 
-  const content = signedContent(scheme.content, { body, timestamp: tsText, id });
+  const { url, params } = urlParts(scheme, used, body, input);
+  const content = signedContent(scheme.content, { body, timestamp: tsText, id, url, params });
   let primary = '';
-  scheme.signatures.forEach((spec, n) => {
-    const sigs = secrets.map((s) => encode(hmac(spec.algorithm, secretKey(s, scheme.secret), content), spec.encoding));
+  const byHeader = new Map<string, string[]>();
+  for (const [spec, keys] of keysPerSpec(scheme, secrets)) {
+    const sigs = keys.map((k) => signatureFor(spec, scheme.secret, k, content));
     // A single-valued header can carry one signature only: the first secret's.
     const multi = spec.format.style === 'kv' || spec.format.separator !== undefined;
     const value = formatSignatureHeader(spec.format, multi ? sigs : sigs.slice(0, 1), tsText);
-    headers[spec.header] = value;
-    if (n === 0) primary = value;
-  });
-  return { headers, body, signature: primary, timestamp, id };
+    // Specs sharing a header (v1 and v1a) list their entries side by side.
+    const entries = byHeader.get(spec.header) ?? [];
+    entries.push(value);
+    byHeader.set(spec.header, entries);
+    headers[spec.header] = entries.join(spec.format.separator ?? '');
+    if (!primary) primary = headers[spec.header] as string;
+  }
+  primary = headers[scheme.signatures[0]?.header ?? ''] ?? primary;
+  return { headers, body, signature: primary, timestamp, id, ...(url === undefined ? {} : { url }) };
+}
+
+/**
+ * Which keys each signature spec signs with. A scheme whose specs share a header (Standard Webhooks'
+ * HMAC `v1` and Ed25519 `v1a`) tells them apart by the key's format; a key no spec can use is an error.
+ */
+function keysPerSpec(scheme: Scheme, secrets: readonly string[]): [SignatureSpec, string[]][] {
+  const specs = scheme.signatures;
+  const shared = specs.length > 1 && specs.every((s) => s.header === specs[0]?.header);
+  if (!shared) return specs.map((s) => [s, [...secrets]]);
+  const out: [SignatureSpec, string[]][] = specs.map((s) => [s, secrets.filter((k) => usableKey(s, scheme.secret, k, 'private'))]);
+  const unusable = secrets.find((k) => !out.some(([, keys]) => keys.includes(k)));
+  // Signing with the first spec alone raises its own error, which says what the key should look like.
+  if (unusable !== undefined) signatureFor(specs[0] as SignatureSpec, scheme.secret, unusable, Buffer.alloc(0));
+  return out.filter(([, keys]) => keys.length > 0);
+}
+
+function urlParts(scheme: Scheme, used: Set<string>, body: Buffer, input: SignInput): { url?: string; params?: string } {
+  if (!used.has('url')) return {};
+  if (input.url === undefined) throw new SigningError('the scheme signs the request URL but none was given', 'give the full URL the receiver is reached at (send --to)');
+  const form = isFormType(input.contentType);
+  const url = scheme.bodyHashParam && !form ? withQueryParam(input.url, scheme.bodyHashParam, bodyHash(body)) : input.url;
+  return { url, params: used.has('params') && form ? sortedParams(body) : '' };
 }

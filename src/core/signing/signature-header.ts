@@ -9,6 +9,14 @@ export function formatSignatureHeader(format: SignatureFormat, signatures: strin
   return signatures.map((s) => format.prefix + s).join(format.separator ?? '');
 }
 
+/**
+ * Real signature headers hold a few signatures (one per secret being rotated), a few hundred bytes.
+ * Past these bounds a header is malformed rather than parsed: a hostile one (megabytes, thousands
+ * of entries) must not make verification, and the diagnosis that tries every candidate, slow.
+ */
+export const MAX_SIGNATURE_HEADER_BYTES = 8192;
+export const MAX_SIGNATURE_ENTRIES = 64;
+
 export interface ParsedSignatureHeader {
   /** Candidate signatures carrying the expected prefix or key. */
   signatures: string[];
@@ -16,11 +24,16 @@ export interface ParsedSignatureHeader {
   foreign: string[];
   /** The timestamp inside the header, for kv formats. */
   timestamp?: string;
+  /** Why the header was not parsed at all: over one of the bounds above. */
+  oversized?: string;
 }
 
 /** Parse a signature header leniently: garbage yields no candidates, never an exception. */
 export function parseSignatureHeader(format: SignatureFormat, value: string): ParsedSignatureHeader {
   const out: ParsedSignatureHeader = { signatures: [], foreign: [] };
+  if (value.length > MAX_SIGNATURE_HEADER_BYTES) {
+    return { ...out, oversized: `${value.length} bytes, more than the ${MAX_SIGNATURE_HEADER_BYTES} bytes a signature header may hold` };
+  }
   if (format.style === 'kv') {
     for (const pair of value.split(format.separator)) {
       const eq = pair.indexOf('=');
@@ -30,7 +43,7 @@ export function parseSignatureHeader(format: SignatureFormat, value: string): Pa
       else if (key === format.signatureKey) out.signatures.push(val);
       else if (pair.trim()) out.foreign.push(pair.trim());
     }
-    return out;
+    return bounded(out);
   }
   const entries = format.separator ? value.split(format.separator) : [value];
   for (const raw of entries) {
@@ -39,5 +52,10 @@ export function parseSignatureHeader(format: SignatureFormat, value: string): Pa
     if (entry.startsWith(format.prefix)) out.signatures.push(entry.slice(format.prefix.length));
     else out.foreign.push(entry);
   }
-  return out;
+  return bounded(out);
+}
+
+function bounded(out: ParsedSignatureHeader): ParsedSignatureHeader {
+  const n = out.signatures.length;
+  return n > MAX_SIGNATURE_ENTRIES ? { signatures: [], foreign: [], oversized: `${n} signatures, more than ${MAX_SIGNATURE_ENTRIES} signatures in one header` } : out;
 }

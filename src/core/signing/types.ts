@@ -1,9 +1,30 @@
 /** A signing scheme described as data, so a custom provider needs no code. */
 
-export const ALGORITHMS = ['sha256', 'sha1', 'sha512'] as const;
+/** HMAC digests, named by their hash. */
+export const HMAC_ALGORITHMS = ['sha256', 'sha1', 'sha512'] as const;
+export type HmacAlgorithm = (typeof HMAC_ALGORITHMS)[number];
+/** Public-key signatures: signed with a private key, verified with the public one. */
+export const ASYMMETRIC_ALGORITHMS = ['ed25519', 'ecdsa-p256-sha256'] as const;
+export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
+export const ALGORITHMS = [...HMAC_ALGORITHMS, ...ASYMMETRIC_ALGORITHMS] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 export const ENCODINGS = ['hex', 'base64', 'base64url'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
+export const KEY_ENCODINGS = ['hex', 'base64', 'der'] as const;
+
+/**
+ * How a provider writes the key pair of an asymmetric scheme (PEM is accepted too, whatever this says).
+ * - `hex` / `base64`: raw Ed25519 bytes; the public key is 32 bytes, the private key 64 (seed then public
+ *   key, as NaCl and libsodium keep it) or, only when a private prefix tells it apart, the 32-byte seed.
+ * - `der`: base64 DER, SPKI for the public key and PKCS#8 for the private one (SendGrid's dashboard format).
+ */
+export interface KeySpec {
+  encoding: (typeof KEY_ENCODINGS)[number];
+  /** `whsk_` for Standard Webhooks. */
+  privatePrefix?: string;
+  /** `whpk_` for Standard Webhooks. */
+  publicPrefix?: string;
+}
 
 /** How the secret the user holds becomes the HMAC key. */
 export interface SecretSpec {
@@ -24,8 +45,11 @@ export type SignatureFormat =
 export interface SignatureSpec {
   header: string;
   algorithm: Algorithm;
+  /** How the signature bytes are written (an ECDSA signature is DER, then this encoding). */
   encoding: Encoding;
   format: SignatureFormat;
+  /** The key pair's format, for asymmetric algorithms (HMAC uses the scheme's `secret`). */
+  key?: KeySpec;
 }
 
 export interface Tolerance {
@@ -46,9 +70,16 @@ export interface TimestampSpec {
 }
 
 export interface Scheme {
-  /** What is signed: `{body}`, `{timestamp}.{body}`, `{id}.{timestamp}.{body}`, `v0:{timestamp}:{body}`... */
+  /**
+   * What is signed: `{body}`, `{timestamp}.{body}`, `{id}.{timestamp}.{body}`, `v0:{timestamp}:{body}`...
+   * `{url}` is the full request URL and `{params}` the form parameters sorted by name, each name then
+   * its value (Twilio: `{url}{params}`; empty when the body is not a form).
+   */
   content: string;
-  /** The first is primary; the rest are emitted too (GitHub's legacy sha1) and checked when the primary is absent. */
+  /**
+   * The first is primary; the rest are emitted too (GitHub's legacy sha1) and checked when the primary is absent.
+   * Specs sharing one header (Standard Webhooks' `v1,` HMAC and `v1a,` Ed25519) sign with the keys each can use.
+   */
   signatures: SignatureSpec[];
   secret: SecretSpec;
   timestamp?: TimestampSpec;
@@ -56,6 +87,11 @@ export interface Scheme {
   id?: { header: string; prefix?: string };
   /** Alternative header names accepted on verification (Svix's `svix-*` for `webhook-*`). */
   headerAliases?: Record<string, string>[];
+  /**
+   * For URL-signed schemes: a body that is not a form is bound by its hex SHA-256 in this query
+   * parameter of the signed URL (Twilio's `bodySHA256`).
+   */
+  bodyHashParam?: string;
 }
 
 export type Headers = Record<string, string | string[] | undefined>;
@@ -68,6 +104,8 @@ export type FailureReason =
   | 'timestamp-too-old'
   | 'timestamp-too-new'
   | 'missing-id'
+  | 'missing-url'
+  | 'body-hash-mismatch'
   | 'no-match'
   /** No secret given can be turned into a key for this scheme (a `whsec_` literal where base64 is expected). */
   | 'bad-secret';

@@ -1,4 +1,4 @@
-import { secretKey } from './crypto.js';
+import { keyProblem } from './crypto.js';
 import { SigningError } from './errors.js';
 import type { Scheme, VerifyResult } from './types.js';
 import { verifyWithScheme, type VerifyInput } from './verify.js';
@@ -23,16 +23,18 @@ export function verifyUsable(profile: SchemeOwner, secrets: readonly string[], i
   }
   const usable: number[] = [];
   const unusable: string[] = [];
+  const { scheme } = profile;
   secrets.forEach((s, i) => {
-    try {
-      secretKey(s, profile.scheme.secret);
-      usable.push(i);
-    } catch (err) {
-      unusable.push(`secret #${i + 1}: ${(err as Error).message}`);
-    }
+    // Usable when any of the scheme's signatures can take it (v1 a whsec_ secret, v1a a whpk_ key).
+    const problems = scheme.signatures.map((spec) => keyProblem(spec, scheme.secret, s, 'public'));
+    if (problems.includes(undefined)) usable.push(i);
+    // The most telling reason: a key of the wrong half (a private key to verify) over "not base64".
+    else unusable.push(`secret #${i + 1}: ${problems.find((p) => p?.includes(' was given where ')) ?? problems[0] ?? 'unusable'}`);
   });
   if (usable.length === 0) {
-    return { ok: false, scheme: profile.id, reason: 'bad-secret', detail: `${unusable.join('; ')} (${profile.name} base64-decodes its secret)` };
+    // Say the scheme decodes its secret when that is what failed (not a key of the wrong half).
+    const decodes = scheme.secret.encoding === 'base64' && unusable.some((u) => !u.includes(' was given where '));
+    return { ok: false, scheme: profile.id, reason: 'bad-secret', detail: `${unusable.join('; ')}${decodes ? ` (${profile.name} base64-decodes its secret)` : ''}` };
   }
   const result = verifyWithScheme(profile.scheme, profile.id, { ...input, secrets: usable.map((i) => secrets[i] as string) });
   const original = (i: number | undefined) => (i === undefined ? undefined : usable[i]);

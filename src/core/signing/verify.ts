@@ -1,9 +1,10 @@
 import { placeholders, signedContent } from './content.js';
-import { encode, encodedLength, hmac, isWellFormed, safeEqual, secretKey } from './crypto.js';
+import { expectedShape, isWellFormed, signatureMatches, usableKey } from './crypto.js';
 import { parseSignatureHeader } from './signature-header.js';
 import { headerValue } from './header-lookup.js';
 import { readTimestamp, checkTolerance, effectiveTolerance } from './timestamp.js';
 import type { Headers, Scheme, SignatureSpec, VerifyFailure, VerifyResult } from './types.js';
+import { bodyHash, isFormType, queryParam, sortedParams } from './url.js';
 
 export interface VerifyInput {
   secrets: string | readonly string[];
@@ -13,6 +14,8 @@ export interface VerifyInput {
   now?: number;
   /** Overrides the scheme's tolerance; 0 turns the timestamp check off. */
   toleranceSec?: number;
+  /** The full URL the request was received at, for schemes that sign `{url}` (Twilio). */
+  url?: string;
 }
 
 /** Check a delivery. A bad signature is a value (`ok: false` with a stable reason), never a throw. */
@@ -24,20 +27,21 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
     ok: false, scheme: name, reason, detail, ...extra,
   });
 
-  let spec: SignatureSpec | undefined;
-  let raw: string | undefined;
-  for (const s of scheme.signatures) {
-    raw = headerValue(input.headers, s.header, aliases);
-    if (raw !== undefined) { spec = s; break; }
+  // The first signature header present decides; specs sharing it (v1 and v1a) are checked together.
+  const header = scheme.signatures.find((sp) => headerValue(input.headers, sp.header, aliases) !== undefined)?.header;
+  const raw = header === undefined ? undefined : headerValue(input.headers, header, aliases);
+  if (header === undefined || raw === undefined) {
+    return fail('missing-signature', `no ${[...new Set(scheme.signatures.map((sp) => sp.header))].join(' or ')} header`);
   }
-  if (!spec || raw === undefined) {
-    return fail('missing-signature', `no ${scheme.signatures.map((s) => s.header).join(' or ')} header`);
-  }
-
-  const parsed = parseSignatureHeader(spec.format, raw);
-  if (parsed.signatures.length === 0) {
-    const expected = spec.format.style === 'kv' ? `${spec.format.signatureKey}=<signature>` : `${spec.format.prefix}<signature>`;
-    return fail('malformed-signature', raw.trim() ? `${spec.header} has no entry of the form ${expected}` : `${spec.header} is empty`);
+  const specs = scheme.signatures.filter((sp) => sp.header === header);
+  const spec = specs[0] as SignatureSpec;
+  const candidates = specs.map((sp) => ({ spec: sp, sigs: parseSignatureHeader(sp.format, raw) }));
+  const parsed = candidates[0]?.sigs ?? { signatures: [], foreign: [] };
+  const oversized = candidates.find((c) => c.sigs.oversized)?.sigs.oversized;
+  if (oversized) return fail('malformed-signature', `${header} has ${oversized}`);
+  if (candidates.every((c) => c.sigs.signatures.length === 0)) {
+    const expected = specs.map((sp) => (sp.format.style === 'kv' ? `${sp.format.signatureKey}=<signature>` : `${sp.format.prefix}<signature>`)).join(' or ');
+    return fail('malformed-signature', raw.trim() ? `${header} has no entry of the form ${expected}` : `${header} is empty`);
   }
 
   const used = placeholders(scheme.content);
@@ -51,21 +55,32 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   const ts = scheme.timestamp ? readTimestamp(scheme.timestamp, input.headers, body, parsed.timestamp, aliases) : undefined;
   if (ts && !ts.ok) return fail(ts.reason, ts.detail);
 
-  const wellFormed = parsed.signatures.filter((s) => isWellFormed(s, spec.algorithm, spec.encoding));
-  if (wellFormed.length === 0) {
-    const got = parsed.signatures[0] ?? '';
-    return fail('malformed-signature',
-      `expected ${encodedLength(spec.algorithm, spec.encoding)} ${spec.encoding} characters, got ${describe(got)}`);
+  const wellFormed = candidates.map((c) => ({ spec: c.spec, sigs: c.sigs.signatures.filter((sig) => isWellFormed(sig, c.spec.algorithm, c.spec.encoding)) }));
+  if (wellFormed.every((c) => c.sigs.length === 0)) {
+    const first = candidates.find((c) => c.sigs.signatures.length > 0) ?? candidates[0];
+    const got = first?.sigs.signatures[0] ?? '';
+    return fail('malformed-signature', `expected ${expectedShape(first?.spec.algorithm ?? spec.algorithm, first?.spec.encoding ?? spec.encoding)}, got ${describe(got)}`);
   }
 
-  const content = signedContent(scheme.content, { body, timestamp: ts?.text, id });
+  let url: string | undefined;
+  let params = '';
+  if (used.has('url')) {
+    url = input.url;
+    if (url === undefined) return fail('missing-url', 'the scheme signs the request URL, and none was given');
+    if (used.has('params') && isFormType(headerValue(input.headers, 'content-type'))) params = sortedParams(body);
+  }
+  const content = signedContent(scheme.content, { body, timestamp: ts?.text, id, url, params });
   let secretIndex = -1;
+  let matchedHeader = header;
   for (let i = 0; i < secrets.length && secretIndex < 0; i++) {
-    const expected = encode(hmac(spec.algorithm, secretKey(secrets[i] as string, scheme.secret), content), spec.encoding);
-    // Compare against every candidate so timing does not reveal which one matched.
-    let hit = false;
-    for (const candidate of wellFormed) hit = safeEqual(expected, candidate) || hit;
-    if (hit) secretIndex = i;
+    const key = secrets[i] as string;
+    const usable = specs.filter((sp) => usableKey(sp, scheme.secret, key, 'public'));
+    // A key no spec can use is misuse the caller reports (verifyUsable): the first spec's error says why.
+    if (usable.length === 0) signatureMatches(spec, scheme.secret, key, content, []);
+    for (const c of wellFormed) {
+      if (!usable.includes(c.spec) || c.sigs.length === 0) continue;
+      if (signatureMatches(c.spec, scheme.secret, key, content, c.sigs)) { secretIndex = i; matchedHeader = c.spec.header; break; }
+    }
   }
   const matched = secretIndex >= 0;
 
@@ -80,11 +95,15 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
     }
   }
   if (!matched) {
-    const n = wellFormed.length;
-    return fail('no-match', `${n} signature${n === 1 ? '' : 's'} in ${spec.header}, none matches ${secrets.length === 1 ? 'the secret' : `any of ${secrets.length} secrets`}`);
+    const n = wellFormed.reduce((sum, c) => sum + c.sigs.length, 0);
+    return fail('no-match', `${n} signature${n === 1 ? '' : 's'} in ${header}, none matches ${secrets.length === 1 ? 'the secret' : `any of ${secrets.length} secrets`}${url === undefined ? '' : ` for ${url}`}`);
+  }
+  const hashParam = scheme.bodyHashParam && url !== undefined ? queryParam(url, scheme.bodyHashParam) : undefined;
+  if (hashParam !== undefined && hashParam !== bodyHash(body)) {
+    return fail('body-hash-mismatch', `the signature matches, but the body's SHA-256 is not the ${scheme.bodyHashParam} the URL carries: the body changed after signing`, { signatureMatched: true, secretIndex });
   }
   const okTs = ts?.ok ? { timestamp: ts.seconds, ageSec: Math.round(now / 1000 - ts.seconds) } : {};
-  return { ok: true, scheme: name, secretIndex, header: spec.header, ...okTs };
+  return { ok: true, scheme: name, secretIndex, header: matchedHeader, ...okTs };
 }
 
 function describe(sig: string): string {

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
-import { decodeAll, decodeStrict, NEWER_FORMAT } from './format.js';
+import { NEWER_FORMAT } from './format.js';
+import { decodeAll, decodeStrict } from './scan.js';
 import type { Capture, StoreWarning } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ export async function readCaptureFile(path: string, onWarning: (w: StoreWarning)
   } catch (err) {
     throw new UsageError(`cannot read capture file ${path}: ${fileProblem(err)}`, 'check the path', err);
   }
-  return decodeAll(data, (p) => onWarning({ where: `${path}:${p.offset}`, message: `${p.problem}: skipped` }));
+  return decodeAll(data, (p) => onWarning({ where: `${path}:${p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` }));
 }
 
 /**

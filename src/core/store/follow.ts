@@ -1,5 +1,5 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { type FileHandle, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
@@ -54,7 +54,7 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
 
   /** Whole lines of `name` from `from`, with their offsets; calls `line` for each. */
   async function scan(name: string, from: number, line: (buf: Buffer, offset: number) => void): Promise<number | 'gone' | 'shrunk'> {
-    let fh;
+    let fh: FileHandle | undefined;
     try {
       fh = await open(join(segDir, name), 'r');
     } catch (err) {
@@ -117,7 +117,7 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
     },
 
     async readAt(at) {
-      let fh;
+      let fh: FileHandle | undefined;
       try {
         fh = await open(join(segDir, at.segment), 'r');
         const buf = Buffer.alloc(at.length);

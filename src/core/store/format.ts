@@ -1,5 +1,5 @@
-import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
+import { CHECK_HEX, CHECK_KEY, encodeRecord, FORMAT_VERSION } from './encode.js';
 import type { Capture } from './types.js';
 
 /**
@@ -7,13 +7,9 @@ import type { Capture } from './types.js';
  * resynchronises at the next line after damage, and closed by a fixed-width checksum member,
  * so a torn or altered line is detected rather than half-read.
  */
-export const FORMAT_VERSION = 1;
-
-const CHECK_KEY = ',"check":"';
-const CHECK_HEX = 16;
+export { FORMAT_VERSION };
 /** `,"check":"<16 hex>"}` */
 const TRAILER_BYTES = CHECK_KEY.length + CHECK_HEX + 2;
-const NEWLINE = 0x0a;
 /** How a record of a newer format version is reported (it is not damaged: this hookctl cannot read it). */
 export const NEWER_FORMAT = 'written in format';
 
@@ -26,32 +22,9 @@ function checksum(head: Buffer | string): string {
   return hash('sha256', head, 'hex').slice(0, CHECK_HEX);
 }
 
-/** A capture as one record line (UTF-8 text), trailing newline included. */
+/** A capture as one record line (UTF-8 text), trailing newline included; the store writes `encodeRecord`'s bytes. */
 export function encodeCapture(c: Capture): string {
-  const text = isUtf8(c.body);
-  const record = {
-    v: FORMAT_VERSION,
-    id: c.id,
-    receivedAt: c.receivedAt,
-    method: c.method,
-    path: c.path,
-    provider: c.provider,
-    event: c.event,
-    deliveryId: c.deliveryId,
-    verification: c.verification,
-    response: c.response,
-    forward: c.forward,
-    duplicateOf: c.duplicateOf,
-    remoteAddress: c.remoteAddress,
-    headers: c.headers,
-    bodyBytes: c.body.length,
-    bodySha256: c.bodySha256,
-    // Valid UTF-8 round-trips exactly through a JSON string and stays greppable; anything else is base64.
-    bodyEncoding: text ? 'utf8' : 'base64',
-    body: c.body.toString(text ? 'utf8' : 'base64'),
-  };
-  const head = JSON.stringify(record).slice(0, -1);
-  return `${head}${CHECK_KEY}${checksum(head)}"}\n`;
+  return encodeRecord(c).toString('utf8');
 }
 
 export type Decoded = { ok: true; capture: Capture } | { ok: false; problem: string };
@@ -108,71 +81,4 @@ function toCapture(r: Record<string, unknown>): Decoded {
     if (r[f] !== undefined) (capture as unknown as Record<string, unknown>)[f] = r[f];
   }
   return { ok: true, capture };
-}
-
-export interface ScanProblem {
-  /** Byte offset of the damaged line in its file. */
-  offset: number;
-  /** 1-based line number of the damaged line. */
-  line: number;
-  /** The capture id read from the line's head, when it is readable (the record itself may not be). */
-  id?: string;
-  problem: string;
-}
-
-const ID_HEAD = /^\{"v":\d+,"id":"([0-9a-z]+)"/;
-const TORN = 'incomplete last record (a torn write, or one still being written)';
-const CUT_SHORT = 'incomplete last record (the file ends in the middle of it: it was cut short)';
-
-/** The id at the head of a record line, if it can be read there. */
-function headId(line: Buffer): string | undefined {
-  return ID_HEAD.exec(line.toString('latin1', 0, 48))?.[1];
-}
-
-/**
- * Every record in a buffer of lines, in file order. A damaged line is reported and skipped; the
- * scan goes on at the next newline. A last line without its newline is a torn write.
- * `want` sees the id read from a line's head and can skip the line without decoding it (lookups).
- */
-export function decodeAll(data: Buffer, onProblem: (p: ScanProblem) => void, want?: (id: string) => boolean): Capture[] {
-  return scan(data, onProblem, want, false);
-}
-
-/**
- * The records of a file the user named (an export, a copied segment): strict, so the first
- * damaged line is returned as a problem instead of being skipped. A last record without its
- * newline is accepted when it checks out (the file was cut exactly at its end, or an editor
- * dropped the final newline); otherwise it is reported as cut short.
- */
-export function decodeStrict(data: Buffer): { ok: true; captures: Capture[] } | { ok: false; problem: ScanProblem } {
-  let first: ScanProblem | undefined;
-  const captures = scan(data, (p) => { first ??= p; }, undefined, true, () => first !== undefined);
-  return first ? { ok: false, problem: first } : { ok: true, captures };
-}
-
-function scan(data: Buffer, onProblem: (p: ScanProblem) => void, want: ((id: string) => boolean) | undefined, lastMayLackNewline: boolean, stop?: () => boolean): Capture[] {
-  const out: Capture[] = [];
-  let start = 0;
-  let lineNo = 0;
-  while (start < data.length && !stop?.()) {
-    lineNo++;
-    let end = data.indexOf(NEWLINE, start);
-    const torn = end < 0;
-    if (torn) end = data.length;
-    const line = data.subarray(start, end);
-    const id = want ? headId(line) : undefined;
-    if (line.length > 0 && (id === undefined || (want as (id: string) => boolean)(id))) {
-      let decoded: Decoded;
-      if (!torn) decoded = decodeLine(line);
-      else if (!lastMayLackNewline) decoded = { ok: false, problem: TORN };
-      else {
-        decoded = decodeLine(line);
-        if (!decoded.ok && !decoded.problem.startsWith(NEWER_FORMAT)) decoded = { ok: false, problem: CUT_SHORT };
-      }
-      if (decoded.ok) out.push(decoded.capture);
-      else onProblem({ offset: start, line: lineNo, id: id ?? headId(line), problem: decoded.problem });
-    }
-    start = end + 1;
-  }
-  return out;
 }

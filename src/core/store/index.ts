@@ -1,14 +1,17 @@
-import { access, constants, mkdir, open, readdir, readFile, unlink } from 'node:fs/promises';
+import { access, constants, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
-import { decodeAll, encodeCapture, NEWER_FORMAT, type ScanProblem } from './format.js';
-import { ID_LENGTH } from './ids.js';
+import { encodeRecord } from './encode.js';
+import { NEWER_FORMAT } from './format.js';
+import { ensureStoreDirs } from './private.js';
+import { segmentReader, type DamagedRecord } from './segments.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
-import { SEGMENT_SUFFIX, SegmentWriter, syncDir } from './writer.js';
+import { SegmentWriter, syncDir } from './writer.js';
 
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
-export { encodeCapture, decodeAll, decodeLine, sha256Hex, FORMAT_VERSION, type ScanProblem } from './format.js';
+export { encodeCapture, decodeLine, sha256Hex, FORMAT_VERSION } from './format.js';
+export { decodeAll, type ScanProblem } from './scan.js';
 export { idGenerator, idTime } from './ids.js';
 export { decodeCaptureFile, readCaptureFile } from './capture-file.js';
 
@@ -32,7 +35,6 @@ export interface WritableCaptureStore extends CaptureStore {
   prepare(): Promise<void>;
 }
 
-const SEGMENT_NAME = new RegExp(`^[0-9a-z]{${ID_LENGTH}}\\${SEGMENT_SUFFIX}$`);
 const REF = /^[0-9a-z]{1,18}$/;
 
 /** Whether `ref` has the shape of a capture reference: an id, a prefix of one, or `last` (any case). */
@@ -49,96 +51,22 @@ export class CaptureNotFoundError extends UsageError {
   }
 }
 
-/** A record whose id matched a lookup but which did not decode. */
-interface DamagedRecord { id: string; path: string; offset: number; line: number; problem: string }
-
 /** Opens (lazily: nothing touches the disk until used) the capture store under `dir`. */
 export function openStore(dir: string, options: OpenStoreOptions = {}): WritableCaptureStore {
   const segDir = join(dir, 'captures');
   const warn = options.onWarning ?? (() => {});
-  const writer = new SegmentWriter(segDir, options.segmentBytes);
+  let dirs: Promise<void> | undefined;
+  const ensureDirs = () => (dirs ??= ensureStoreDirs(dir, segDir, warn).catch((err: unknown) => { dirs = undefined; throw err; }));
+  const writer = new SegmentWriter(segDir, { segmentBytes: options.segmentBytes, prepareDir: ensureDirs });
 
-  async function segments(): Promise<string[]> {
-    try {
-      return (await readdir(segDir)).filter((n) => SEGMENT_NAME.test(n)).sort();
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return [];
-      if (code === 'ENOTDIR') throw new UsageError(`${segDir} is not a directory`, 'point --store at a directory');
-      throw new IoError(`cannot read the capture store ${segDir}: ${fileProblem(err)}`, 'check its permissions', err);
-    }
-  }
-
-  /**
-   * The records of one segment. Damage is skipped with a warning, except that a damaged record
-   * whose id was readable goes to `damaged` when given (a lookup reports it as the answer).
-   */
-  async function read(name: string, want?: (id: string) => boolean, damaged?: DamagedRecord[]): Promise<Capture[]> {
-    const path = join(segDir, name);
-    let data: Buffer;
-    try {
-      data = await readFile(path);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      // A segment removed under us (clear in another process) is simply gone.
-      if (code === 'ENOENT') return [];
-      throw unreadableSegment(path, err);
-    }
-    return decodeAll(data, (p: ScanProblem) => {
-      if (damaged && p.id !== undefined) damaged.push({ id: p.id, path, offset: p.offset, line: p.line, problem: p.problem });
-      else warn({ where: `${path}:${p.offset}`, message: `${p.problem}: skipped` });
-    }, want);
-  }
-
-  /** The whole records in the last `budget` bytes of a segment: a partial first line is not damage, just cut. */
-  async function readTail(path: string, budget: number): Promise<{ records: Capture[]; bytes: number }> {
-    let fh;
-    try {
-      fh = await open(path, 'r');
-      const { size } = await fh.stat();
-      const start = Math.max(0, size - budget);
-      const data = Buffer.alloc(size - start);
-      await fh.read(data, 0, data.length, start);
-      // Starting mid-segment, everything up to the first newline belongs to a record cut by the budget.
-      const from = start === 0 ? 0 : data.indexOf(0x0a) + 1;
-      if (start > 0 && from === 0) return { records: [], bytes: data.length };
-      const records = decodeAll(data.subarray(from), (p: ScanProblem) => warn({ where: `${path}:${start + from + p.offset}`, message: `${p.problem}: skipped` }));
-      return { records, bytes: data.length };
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], bytes: 0 };
-      throw unreadableSegment(path, err);
-    } finally {
-      await fh?.close();
-    }
-  }
-
-  async function newest(): Promise<Capture | undefined> {
-    const names = await segments();
-    for (let i = names.length - 1; i >= 0; i--) {
-      const records = await read(names[i] as string);
-      if (records.length) return records.reduce((a, b) => (b.id > a.id ? b : a));
-    }
-    return undefined;
-  }
-
-  async function byPrefix(prefix: string): Promise<{ found: Capture[]; damaged: DamagedRecord[] }> {
-    const found: Capture[] = [];
-    const damaged: DamagedRecord[] = [];
-    // A segment is named after its first (smallest) id: later segments cannot hold the prefix.
-    for (const name of await segments()) {
-      if (name.slice(0, prefix.length) > prefix) break;
-      found.push(...await read(name, (id) => id.startsWith(prefix), damaged));
-      if (found.length + damaged.length > 5) break;
-    }
-    return { found, damaged };
-  }
+  const { segments, read, readTail, newest, byPrefix } = segmentReader(segDir, warn);
 
   return {
     dir,
 
     async prepare() {
       try {
-        await mkdir(segDir, { recursive: true });
+        await ensureDirs();
         await access(segDir, constants.W_OK);
       } catch (err) {
         throw new IoError(`cannot write captures to ${segDir}: ${fileProblem(err)}`, 'choose another directory with --store, or --no-store', err);
@@ -146,7 +74,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
     },
 
     append(capture) {
-      return writer.append(capture.id, encodeCapture(capture));
+      return writer.append(capture.id, encodeRecord(capture));
     },
 
     async recent(max, maxBytes = RECENT_BYTES) {
@@ -223,16 +151,6 @@ function damagedCapture(d: DamagedRecord): UsageError {
   if (d.problem.startsWith(NEWER_FORMAT)) return new UsageError(`capture ${d.id} (${d.path}, line ${d.line}) was ${d.problem}`, 'upgrade hookctl to read it');
   return new UsageError(`capture ${d.id} is damaged in ${d.path}, line ${d.line}: ${d.problem}`,
     'the record was cut off or altered on disk; the other captures are unaffected (`hookctl captures list`)');
-}
-
-function unreadableSegment(path: string, err: unknown): IoError {
-  const code = (err as NodeJS.ErrnoException).code ?? String(err);
-  const hint = code === 'EISDIR'
-    ? 'a directory is in the place of a capture segment: move it out of the store'
-    : code === 'EACCES' || code === 'EPERM'
-      ? 'check its permissions: the user running hookctl must be able to read the store (ls -l)'
-      : 'check the disk and the file\'s permissions';
-  return new IoError(`cannot read the capture segment ${path}: ${fileProblem(err)}`, hint, err);
 }
 
 function matches(c: Capture, f: ListFilter): boolean {

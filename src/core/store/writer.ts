@@ -1,9 +1,12 @@
 import { constants } from 'node:fs';
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createPrivateFile } from './private.js';
 
 /** A new segment starts once the current one holds this much. */
 const SEGMENT_BYTES = 16 * 1024 * 1024;
+/** A batch (one write, one sync) closes once it holds this much: large bodies go out a few at a time. */
+const BATCH_BYTES = 8 * 1024 * 1024;
 export const SEGMENT_SUFFIX = '.ndjson';
 
 /** Where the platform has it (Linux, macOS); elsewhere an explicit fdatasync follows each write. */
@@ -11,31 +14,50 @@ const DSYNC = constants.O_DSYNC ?? 0;
 
 interface Pending {
   id: string;
-  line: string;
+  record: Buffer;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
+export interface WriterOptions {
+  /** Bytes after which a new segment file starts (tests make it small). */
+  segmentBytes?: number;
+  /** Bytes after which a batch closes. */
+  batchBytes?: number;
+  /** Creates the segment directory (private) before the first segment. */
+  prepareDir?: () => Promise<unknown>;
+  /** Opens a new segment file; tests inject a disk that fails. */
+  createFile?: (path: string, flags: number) => Promise<FileHandle>;
+}
+
 /**
- * Appends record lines to segment files with group commit: the records that arrive while a
- * write+fdatasync is in flight go out together in the next one, and every promise resolves only
- * once its record is on disk. One fsync per batch instead of one per record.
+ * Appends records to segment files with group commit: the records that arrive while a
+ * write+fdatasync is in flight go out together in the next one (up to `batchBytes`), and every
+ * promise resolves only once its record is on disk. Records stay Buffers end to end: a batch is
+ * one writev of them, never a joined copy.
  */
 export class SegmentWriter {
   private queue: Pending[] = [];
   private running: Promise<void> | undefined;
   private fh: FileHandle | undefined;
+  private path: string | undefined;
+  /** Bytes of whole records in the current segment: what a failed write is cut back to. */
   private size = 0;
   private dirReady = false;
+  private readonly segmentBytes: number;
+  private readonly batchBytes: number;
   /** Batches written so far (each one write and one sync): fewer than records under load. */
   batches = 0;
 
-  constructor(private readonly dir: string, private readonly segmentBytes = SEGMENT_BYTES) {}
+  constructor(private readonly dir: string, private readonly o: WriterOptions = {}) {
+    this.segmentBytes = o.segmentBytes ?? SEGMENT_BYTES;
+    this.batchBytes = o.batchBytes ?? BATCH_BYTES;
+  }
 
-  /** Resolves when `line` (one record, newline included) is durably written. */
-  append(id: string, line: string): Promise<void> {
+  /** Resolves when `record` (one line, newline included) is durably written. */
+  append(id: string, record: Buffer): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ id, line, resolve, reject });
+      this.queue.push({ id, record, resolve, reject });
       // Start at the end of this event-loop turn, so every request that completed in it shares the first write.
       this.running ??= new Promise<void>((r) => setImmediate(r)).then(() => this.drain());
     });
@@ -49,7 +71,7 @@ export class SegmentWriter {
     await fh?.close();
   }
 
-  /** Abandons the current segment (after `clear`, or a failed write): the next record starts a new one. */
+  /** Abandons the current segment (after `clear`): the next record starts a new one. */
   async reset(): Promise<void> {
     await this.close();
     this.size = 0;
@@ -58,16 +80,12 @@ export class SegmentWriter {
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
-        const batch = this.queue;
-        this.queue = [];
+        const batch = this.takeBatch();
         try {
           await this.writeBatch(batch);
           for (const p of batch) p.resolve();
         } catch (err) {
-          // A partial write may have left half a line: never append after it.
-          const fh = this.fh;
-          this.fh = undefined;
-          await fh?.close().catch(() => {});
+          await this.abandonSegment();
           for (const p of batch) p.reject(err);
         }
       }
@@ -77,30 +95,71 @@ export class SegmentWriter {
     }
   }
 
+  /** The oldest records up to `batchBytes` (at least one, however large). */
+  private takeBatch(): Pending[] {
+    let bytes = 0;
+    let n = 0;
+    while (n < this.queue.length && (n === 0 || bytes + (this.queue[n] as Pending).record.length <= this.batchBytes)) {
+      bytes += (this.queue[n] as Pending).record.length;
+      n++;
+    }
+    return this.queue.splice(0, n);
+  }
+
   private async writeBatch(batch: Pending[]): Promise<void> {
     if (!this.fh || this.size >= this.segmentBytes) await this.startSegment((batch[0] as Pending).id);
     const fh = this.fh as FileHandle;
-    const data = Buffer.from(batch.length === 1 ? (batch[0] as Pending).line : batch.map((p) => p.line).join(''), 'utf8');
+    let buffers = batch.map((p) => p.record);
+    let total = buffers.reduce((n, b) => n + b.length, 0);
+    const batchBytes = total;
     // O_DSYNC: each write returns once its data is on disk, one thread-pool round trip instead of two.
-    let off = 0;
-    while (off < data.length) off += (await fh.write(data, off, data.length - off)).bytesWritten;
+    while (total > 0) {
+      const { bytesWritten } = await fh.writev(buffers);
+      total -= bytesWritten;
+      if (total > 0) buffers = rest(buffers, bytesWritten);
+    }
     if (!DSYNC) await fh.datasync();
-    this.size += data.length;
+    this.size += batchBytes;
     this.batches++;
+  }
+
+  /**
+   * After a failed write (disk full, I/O error) the segment is cut back to its last whole record,
+   * so no half line stays behind, and a segment with no record in it is removed: a full disk must
+   * not leave one empty file per failed batch. The next record starts a new segment.
+   */
+  private async abandonSegment(): Promise<void> {
+    const fh = this.fh;
+    const path = this.path;
+    this.fh = undefined;
+    if (!fh || !path) return;
+    await fh.truncate(this.size).catch(() => {});
+    await fh.close().catch(() => {});
+    if (this.size === 0) await unlink(path).catch(() => {});
+    this.size = 0;
   }
 
   private async startSegment(firstId: string): Promise<void> {
     await this.fh?.close();
     this.fh = undefined;
     if (!this.dirReady) {
-      await mkdir(this.dir, { recursive: true });
+      await this.o.prepareDir?.();
       this.dirReady = true;
     }
     // Exclusive create: two processes on one store never share a segment.
-    this.fh = await open(join(this.dir, `${firstId}${SEGMENT_SUFFIX}`), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | DSYNC, 0o644);
+    this.path = join(this.dir, `${firstId}${SEGMENT_SUFFIX}`);
+    this.fh = await (this.o.createFile ?? createPrivateFile)(this.path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | DSYNC);
     this.size = 0;
     await syncDir(this.dir);
   }
+}
+
+/** The buffers still to write after `written` bytes of them went out. */
+function rest(buffers: Buffer[], written: number): Buffer[] {
+  let skip = written;
+  let i = 0;
+  while (skip >= (buffers[i] as Buffer).length) skip -= (buffers[i++] as Buffer).length;
+  return [(buffers[i] as Buffer).subarray(skip), ...buffers.slice(i + 1)];
 }
 
 /** Makes a new directory entry durable (a file that exists only in the page cache is lost on power failure). */

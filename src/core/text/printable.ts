@@ -12,7 +12,7 @@ const UNSAFE_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
-function escape(ch: string): string {
+function escapeChar(ch: string): string {
   const named = NAMED[ch];
   if (named) return named;
   const code = ch.charCodeAt(0);
@@ -21,10 +21,10 @@ function escape(ch: string): string {
 
 /** One terminal line: every control character (newlines and tabs too) escaped, e.g. `\x1b`, `\n`, `\u202e`. */
 export function printable(text: string): string {
-  return String(text).replace(UNSAFE, escape);
+  return String(text).replace(UNSAFE, escapeChar);
 }
 
 /** A block of lines: line feeds and tabs kept, every other control character escaped (`\r` too). */
 export function printableLines(text: string): string {
-  return String(text).replace(UNSAFE_IN_BLOCK, escape);
+  return String(text).replace(UNSAFE_IN_BLOCK, escapeChar);
 }

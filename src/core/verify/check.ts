@@ -8,6 +8,7 @@ import { effectiveTolerance } from '../signing/timestamp.js';
 import type { Tolerance, VerifyResult } from '../signing/types.js';
 import { verifyUsable } from '../signing/usable.js';
 import type { LoadedRequest } from '../captures/source.js';
+import { requestUrl } from '../http/request-url.js';
 
 export type ProviderChoice = 'flag' | 'headers' | 'capture' | 'default';
 
@@ -30,6 +31,10 @@ export interface CheckInput {
   secretsOf: (profile: ProviderProfile, quiet?: boolean) => ResolvedSecrets;
   toleranceSec?: number;
   now: number;
+  /** The URL the request was received at (URL-signed schemes); default: rebuilt from its Host and path. */
+  url?: string;
+  /** Other URLs the same delivery was captured at (URL-signed schemes), for the diagnosis. */
+  urls?: readonly string[];
 }
 
 export interface CheckOutcome {
@@ -50,9 +55,10 @@ export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcom
   const { profile, how } = pickProvider(req, input.settings, input.provider);
   const { secrets, source, from } = input.secretsOf(profile);
   const headers = toHeaders(req.headers);
-  const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec });
+  const url = input.url ?? requestUrl(headers, req.path);
+  const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, url });
   const diagnosis = diagnose({
-    profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result,
+    profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result, url, urls: input.urls ?? [],
     providers: input.settings.providers,
     secretsFor: (p) => input.secretsOf(p, true).secrets,
   });

@@ -8,7 +8,12 @@ const WEBHOOK_NAMES = Object.fromEntries(Object.entries(SVIX_NAMES).map(([a, b])
 function scheme(names: Record<string, string>, aliases: Record<string, string>): Scheme {
   return {
     content: '{id}.{timestamp}.{body}',
-    signatures: [{ header: names['webhook-signature'] as string, algorithm: 'sha256', encoding: 'base64', format: { style: 'prefixed', prefix: 'v1,', separator: ' ' } }],
+    // v1 is HMAC-SHA256 with a whsec_ secret, v1a Ed25519 with a whsk_ signing / whpk_ verifying key:
+    // the key's prefix picks the signature, both may share the header (rotation between them).
+    signatures: [
+      { header: names['webhook-signature'] as string, algorithm: 'sha256', encoding: 'base64', format: { style: 'prefixed', prefix: 'v1,', separator: ' ' } },
+      { header: names['webhook-signature'] as string, algorithm: 'ed25519', encoding: 'base64', format: { style: 'prefixed', prefix: 'v1a,', separator: ' ' }, key: { encoding: 'base64', privatePrefix: 'whsk_', publicPrefix: 'whpk_' } },
+    ],
     secret: { encoding: 'base64', prefix: 'whsec_' },
     timestamp: { source: 'header', header: names['webhook-timestamp'] as string, unit: 's', tolerance: { pastSec: 300, futureSec: 300 } },
     id: { header: names['webhook-id'] as string, prefix: 'msg_' },
@@ -33,6 +38,11 @@ const delivery: DeliveryPolicy = {
 
 // The dev secret is whsec_ + base64("hookctl-development-secret!"): Standard Webhooks decodes it.
 const devSecret = 'whsec_aG9va2N0bC1kZXZlbG9wbWVudC1zZWNyZXQh';
+/** The documented v1a development key pair (docs/providers-asymmetric.md); the dev secret still signs v1 by default. */
+export const STANDARD_WEBHOOKS_DEV_KEYS = {
+  privateKey: 'whsk_+9HRMzLcRgoFY1kPiAs9XEgXsrH/kg6PBUqCWQNcUeSBz8Mw5YS5xkmxjA08ItiwJdKtQ4N/X5uj2cl/InmcRA==',
+  publicKey: 'whpk_gc/DMOWEucZJsYwNPCLYsCXSrUODf1+bo9nJfyJ5nEQ=',
+};
 
 export const standardWebhooks: ProviderProfile = {
   id: 'standard-webhooks',
@@ -42,6 +52,7 @@ export const standardWebhooks: ProviderProfile = {
   request: { method: 'POST', path: '/webhooks', contentType: 'application/json' },
   events,
   devSecret,
+  devKeyPair: STANDARD_WEBHOOKS_DEV_KEYS,
   delivery,
 };
 

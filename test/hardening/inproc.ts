@@ -3,8 +3,15 @@ import { main } from '../../src/cli/main.js';
 import { cryptoRandom } from '../../src/core/random.js';
 import type { CliResult } from '../support/cli.js';
 
-/** The CLI in this process (no spawn) with an injected world: for input validation, where no server is involved. */
-export async function runInProcess(args: string[], cwd: string): Promise<CliResult> {
+export interface InProcOptions {
+  cwd?: string;
+  stdin?: PassThrough;
+  signal?: AbortSignal;
+  env?: Record<string, string>;
+}
+
+/** The CLI in this process with an injected world, including stdin and the Ctrl-C signal. */
+export async function runIn(args: string[], o: InProcOptions = {}): Promise<CliResult> {
   const collect = () => {
     const s = new PassThrough();
     let text = '';
@@ -13,9 +20,11 @@ export async function runInProcess(args: string[], cwd: string): Promise<CliResu
   };
   const stdout = collect();
   const stderr = collect();
+  const stdin = o.stdin ?? new PassThrough();
+  if (!o.stdin) stdin.end();
   const code = await main(args, {
-    stdout: stdout.s, stderr: stderr.s, stdin: new PassThrough(), cwd, now: Date.now, random: cryptoRandom(),
-    env: { NO_COLOR: '1', CI: '1' }, signal: new AbortController().signal,
+    stdout: stdout.s, stderr: stderr.s, stdin, cwd: o.cwd ?? process.cwd(), now: Date.now, random: cryptoRandom(),
+    env: { NO_COLOR: '1', CI: '1', ...o.env }, signal: o.signal ?? new AbortController().signal,
   });
   await new Promise((resolve) => setImmediate(resolve));
   return { code, stdout: stdout.text(), stderr: stderr.text() };

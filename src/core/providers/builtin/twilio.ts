@@ -1,0 +1,35 @@
+import type { ProviderProfile } from '../types.js';
+
+export const twilio: ProviderProfile = {
+  id: 'twilio',
+  name: 'Twilio',
+  docs: 'https://www.twilio.com/docs/usage/webhooks/webhooks-security',
+  // Base64 HMAC-SHA1, keyed with the Auth Token as text, over the full URL then the POST parameters
+  // sorted by name (name, then value). A JSON body is bound by its SHA-256 in the URL's bodySHA256.
+  scheme: {
+    content: '{url}{params}',
+    signatures: [{ header: 'X-Twilio-Signature', algorithm: 'sha1', encoding: 'base64', format: { style: 'prefixed', prefix: '' } }],
+    secret: { encoding: 'utf8' },
+    bodyHashParam: 'bodySHA256',
+  },
+  request: {
+    method: 'POST',
+    path: '/twilio/sms',
+    contentType: 'application/x-www-form-urlencoded',
+    userAgent: 'TwilioProxy/1.1',
+    deliveryId: { header: 'I-Twilio-Idempotency-Token', format: '{{uuid}}' },
+  },
+  events: [
+    { name: 'message.received', description: 'an incoming SMS (form: MessageSid, From, To, Body...)', match: { SmsStatus: 'received' } },
+    { name: 'message.status', description: 'a status callback for an outgoing message (MessageStatus)', match: { MessageStatus: true } },
+    { name: 'webhook.json', description: 'a JSON-bodied webhook (Studio, Event Streams): bound by bodySHA256 in the URL', contentType: 'application/json', match: { specversion: true } },
+  ],
+  devSecret: 'f0e1d2c3b4a5968778695a4b3c2d1e0f',
+  delivery: {
+    timeoutMs: 15_000,
+    retryDelaysSec: [],
+    retryOn: [],
+    retryOnTimeout: false,
+    note: 'messaging webhooks are not retried unless the URL carries connection overrides (#rc=); 15 s timeout.',
+  },
+};
