@@ -169,7 +169,7 @@ describe('--forward-to', () => {
     const res = await post(l.url, body, signed());
     expect(res.status).toBe(502);
     expect(JSON.parse(res.body).error).toMatch(/refused/);
-    await l.waitFor((line) => /app unreachable: connection refused \(is your app running\?\)/.test(line.text ?? ''));
+    await l.waitFor((line) => /app unreachable: connection refused by 127\.0\.0\.1:\d+/.test(line.text ?? ''));
     expect((await post(l.url, body, signed())).status).toBe(502);
   });
 });
