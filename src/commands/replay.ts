@@ -10,9 +10,8 @@ import { pickProvider } from '../core/verify/check.js';
 import { lazyStore } from '../core/captures/open.js';
 import { readAll } from '../core/io/read.js';
 import { inputLimits } from '../core/io/capped.js';
-import { replayHint } from '../core/replay/judge.js';
-import { isRouteMissing, routeNotFound } from '../core/http/route.js';
-import { renderReplay, replayColumns, replayHeader, replayJson, type ReplayItem, type ReplayResult } from './replay/render.js';
+import type { ReplayItem, ReplayResult } from './replay/render.js';
+import { sendReplays } from './replay/send.js';
 import { targetUrl } from '../core/http/resend.js';
 import type { Job } from '../core/replay/run.js';
 import { listFilter, selectCaptures } from '../core/captures/select.js';
@@ -60,8 +59,8 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
     return 0;
   }
 
-  // Without --resign nothing is signed: the secrets only explain the answers, so no dev-secret warning.
-  // Without --resign the secrets only check the capture for replay's hint: the verifying half of a key pair.
+  // Without --resign nothing is signed: the secrets only check the capture for replay's hint (the
+  // verifying half of a key pair), so no dev-secret warning.
   const secretsOf = secretResolver(settings, io.env, opts.resign ? out.warn : () => {}, opts.resign ? 're-signing' : 'verifying', opts.secret);
   const jobs: Job<ReplayItem>[] = requests.map((req) => {
     const { profile, how } = pickProvider(req, settings, opts.provider);
@@ -73,31 +72,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
     return { item: { req, profile, how, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
   });
 
-  const { createHttpClient } = await import('../core/http/client.js');
-  const { runJobs } = await import('../core/replay/run.js');
-  if (opts.insecure) out.warn('--insecure: TLS certificates are not checked');
-  const client = await createHttpClient({ connections: concurrency, insecure: opts.insecure });
-  const results: ReplayResult[] = [];
-  const columns = replayColumns(jobs.map((j) => j.item));
-  if (!out.json) out.line(replayHeader(out.c, columns));
-  try {
-    const timeoutMs = Math.max(...jobs.map((j) => j.item.timeoutMs));
-    await runJobs(client, jobs, { concurrency, delayMs, timeoutMs, signal: io.signal }, (sent) => {
-      const { item } = sent.job;
-      const status = sent.response?.status;
-      const result: ReplayResult = {
-        ...sent, expectMet: expect ? expect.matches(status) : undefined,
-        hint: status === undefined ? undefined : isRouteMissing(status)
-          ? routeNotFound(sent.job.method, sent.job.url, status, { provider: item.profile.id, path: item.profile.request.path })
-          : replayHint(item.req, item.profile, item.secrets, status, io.now(), item.built.resigned, String(sent.job.url)),
-      };
-      results.push(result);
-      if (out.json) out.object(replayJson(result));
-      else out.line(renderReplay(result, out.c, columns));
-    });
-  } finally {
-    await client.close();
-  }
+  const results = await sendReplays(ctx, jobs, { concurrency, delayMs, expect, insecure: opts.insecure === true });
 
   // Ctrl-C: what was sent is reported; the exit code says it was interrupted.
   if (io.signal.aborted) return;

@@ -29,8 +29,9 @@ const listen = async (args: string[], json = true) => {
 
 /** Resolves once listen has written a capture to the store under `dir` (polls the condition, no fixed wait). */
 async function stored(dir: string): Promise<void> {
-  const store = join(dir, '.hookctl');
-  const written = () => existsSync(store) && readdirSync(store, { recursive: true }).some((f) => statSync(join(store, String(f))).isFile() && statSync(join(store, String(f))).size > 0);
+  // The segments, not the store's .gitignore, which a new store writes first.
+  const segments = join(dir, '.hookctl', 'captures');
+  const written = () => existsSync(segments) && readdirSync(segments).some((f) => statSync(join(segments, f)).size > 0);
   while (!written()) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
@@ -168,7 +169,7 @@ describe('--forward-to', () => {
     const res = await post(l.url, body, signed());
     expect(res.status).toBe(502);
     expect(JSON.parse(res.body).error).toMatch(/refused/);
-    await l.waitFor((line) => /app unreachable: connection refused \(is your app running\?\)/.test(line.text ?? ''));
+    await l.waitFor((line) => /app unreachable: connection refused by 127\.0\.0\.1:\d+/.test(line.text ?? ''));
     expect((await post(l.url, body, signed())).status).toBe(502);
   });
 });

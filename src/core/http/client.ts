@@ -141,8 +141,10 @@ async function loadAgent(): Promise<AgentClass> {
 /** Map socket, DNS and timeout failures to one line and a hint the user can act on. */
 export function networkError(err: unknown, req: Pick<HttpRequest, 'url' | 'timeoutMs'>): NetworkError | unknown {
   if (err instanceof NetworkError) return err;
-  const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
-  const code = e?.code ?? e?.cause?.code;
+  const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException; errors?: NodeJS.ErrnoException[] };
+  // undici's own codes, a cause's, or the first of several addresses tried (an AggregateError);
+  // AbortSignal.timeout() rejects with a TimeoutError that has no string code.
+  const code = e?.name === 'TimeoutError' ? 'ETIMEDOUT' : typeof e?.code === 'string' ? e.code : e?.cause?.code ?? e?.errors?.[0]?.code;
   const host = req.url.host;
   const target = `${req.url.origin}${req.url.pathname}`;
   switch (code) {

@@ -1,3 +1,4 @@
+import { NetworkError, networkError } from '../http/client.js';
 import { HOP_BY_HOP } from '../http/headers.js';
 import { redactUrl } from '../http/target.js';
 import type { ArrivedRequest } from './http.js';
@@ -61,9 +62,10 @@ export async function createForwarder(target: URL, timeoutMs: number, maxAnswer:
         }
         return { url: redactUrl(url), status: res.statusCode, ms: ms(), reply: { status: res.statusCode, headers: relayed, body } };
       } catch (err) {
-        const timedOut = isTimeout(err);
-        const error = timedOut ? `no answer within ${timeoutMs} ms` : describe(err);
-        const status = timedOut ? 504 : 502;
+        // The same words as send's and replay's network failures: one mapping for every client.
+        const failed = networkError(err, { url: new URL(url), timeoutMs });
+        const error = failed instanceof NetworkError ? failed.message : String((err as Error)?.message ?? err);
+        const status = failed instanceof NetworkError && failed.kind === 'timeout' ? 504 : 502;
         return { url: redactUrl(url), ms: ms(), error, reply: failure(status, `hookctl listen could not forward to ${url}: ${error}`) };
       }
     },
@@ -96,17 +98,4 @@ async function readCapped(stream: AsyncIterable<Buffer> & { destroy(err?: Error)
 function queryOf(path: string): string {
   const q = path.indexOf('?');
   return q < 0 ? '' : path.slice(q);
-}
-
-function isTimeout(err: unknown): boolean {
-  const e = err as { name?: string; code?: string };
-  return e?.name === 'TimeoutError' || /TIMEOUT/.test(e?.code ?? '');
-}
-
-function describe(err: unknown): string {
-  const e = err as { code?: string; message?: string; errors?: { code?: string }[] };
-  const code = e?.code ?? e?.errors?.[0]?.code;
-  if (code === 'ECONNREFUSED') return 'connection refused (is your app running?)';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host not found (${code})`;
-  return code ? `${code}: ${e.message ?? ''}`.trim() : e?.message ?? String(err);
 }

@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Rejection } from './http.js';
+import type { Rejection } from './types.js';
 
 /** What the refusals need to know about the server's connections. */
 export interface Connections {

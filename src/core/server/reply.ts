@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Reply } from './http.js';
+import type { Reply } from './types.js';
 
 /** Node's rawHeaders list as name/value pairs. */
 export function pairs(raw: string[]): [string, string][] {
