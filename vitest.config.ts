@@ -14,7 +14,10 @@ class LongestFirst extends BaseSequencer {
       const i = LONG.findIndex((re) => re.test(f.moduleId));
       return i === -1 ? LONG.length : i;
     };
-    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+    return sorted
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
   }
 }
 

@@ -38,8 +38,11 @@ const status = (pid) => readFileSync(`/proc/${pid}/status`, 'utf8');
 const kib = (text, key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(text)?.[1]);
 
 async function startListen(store) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/hookctl.js'), '--json', 'listen', '--port', '0', '--provider', 'github', '--secret', secret,
-    '--max-body', '1gb', '--request-timeout', '600000', '--store', store], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/hookctl.js'), '--json', 'listen', '--port', '0', '--provider', 'github', '--secret', secret, '--max-body', '1gb', '--request-timeout', '600000', '--store', store],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] },
+  );
   const url = await new Promise((resolve, reject) => {
     let text = '';
     child.stdout.setEncoding('utf8').on('data', (d) => {
@@ -80,7 +83,10 @@ async function runCase(mib, count) {
     const ok = codes.filter((c) => c === 200).length;
     return { mib, count, seconds, baseline, peak, ratio: (peak - baseline) / inFlight, ok };
   } finally {
-    await new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGINT'); });
+    await new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGINT');
+    });
     rmSync(store, { recursive: true, force: true });
   }
 }
@@ -94,7 +100,9 @@ for (const mib of SIZES) {
       continue;
     }
     const r = await runCase(mib, count);
-    console.log(`${String(count).padStart(6)} x ${String(mib).padEnd(4)}  ${`${r.ok}/${count}`.padStart(8)}   ${r.seconds.toFixed(2).padStart(6)} s  ${(r.baseline / 1024).toFixed(0).padStart(5)} MiB  ${(r.peak / 1024).toFixed(0).padStart(6)} MiB    ${r.ratio.toFixed(2)}x`);
+    console.log(
+      `${String(count).padStart(6)} x ${String(mib).padEnd(4)}  ${`${r.ok}/${count}`.padStart(8)}   ${r.seconds.toFixed(2).padStart(6)} s  ${(r.baseline / 1024).toFixed(0).padStart(5)} MiB  ${(r.peak / 1024).toFixed(0).padStart(6)} MiB    ${r.ratio.toFixed(2)}x`,
+    );
     if (r.ok !== count) process.exitCode = 1;
   }
 }

@@ -25,8 +25,7 @@ const SAME_ID = process.argv.includes('--same-id');
 // On a machine with few CPUs the load generator and the server fight over them. With taskset,
 // autocannon (this process) gets CPU 0 and each server CPU 1, so both servers are measured alike.
 const CPUS = availableParallelism();
-const PIN = !process.argv.includes('--no-pin') && CPUS >= 2
-  && spawnSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' }).status === 0;
+const PIN = !process.argv.includes('--no-pin') && CPUS >= 2 && spawnSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' }).status === 0;
 
 const secret = 'bench_secret';
 const body = JSON.stringify({
@@ -53,14 +52,21 @@ http.createServer((req, res) => {
   req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('{"received":true}'); });
 }).listen(Number(process.argv[1]), '127.0.0.1');`;
 
-const freePort = () => new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 const waitForPort = async (port) => {
   for (let i = 0; i < 200; i++) {
     const ok = await new Promise((resolve) => {
-      const sock = connect({ port, host: '127.0.0.1' }, () => { sock.destroy(); resolve(true); });
+      const sock = connect({ port, host: '127.0.0.1' }, () => {
+        sock.destroy();
+        resolve(true);
+      });
       sock.on('error', () => resolve(false));
     });
     if (ok) return;
@@ -76,14 +82,15 @@ const cpuSeconds = (pid) => {
 };
 const rssKiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
 
-const run = (port, amount) => new Promise((resolve, reject) => {
-  // sampleInt: an `amount` run ends at the next sample tick, so the default (1 s) would pad every round by up to a second.
-  autocannon({ url: `http://127.0.0.1:${port}/webhooks/github`, method: 'POST', headers, body, connections: CONNECTIONS, amount, sampleInt: 10, idReplacement: !SAME_ID }, (err, r) => {
-    if (err) return reject(err);
-    if (r.non2xx || r.errors || r.timeouts) return reject(new Error(`bad responses: non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`));
-    resolve({ requests: r.requests.sent, seconds: r.duration, p99: r.latency.p99 });
+const run = (port, amount) =>
+  new Promise((resolve, reject) => {
+    // sampleInt: an `amount` run ends at the next sample tick, so the default (1 s) would pad every round by up to a second.
+    autocannon({ url: `http://127.0.0.1:${port}/webhooks/github`, method: 'POST', headers, body, connections: CONNECTIONS, amount, sampleInt: 10, idReplacement: !SAME_ID }, (err, r) => {
+      if (err) return reject(err);
+      if (r.non2xx || r.errors || r.timeouts) return reject(new Error(`bad responses: non2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}`));
+      resolve({ requests: r.requests.sent, seconds: r.duration, p99: r.latency.p99 });
+    });
   });
-});
 
 const start = async (args) => {
   const port = await freePort();
@@ -95,7 +102,11 @@ const start = async (args) => {
   return { port, child };
 };
 
-const stop = (child) => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGINT'); });
+const stop = (child) =>
+  new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGINT');
+  });
 
 const store = mkdtempSync(join(tmpdir(), 'hookctl-bench-'));
 const bare = await start((port) => ['-e', BARE, String(port)]);
@@ -108,7 +119,10 @@ try {
   const rss = [];
   for (let done = 0; done < AMOUNT; done += ROUND) {
     const n = Math.min(ROUND, AMOUNT - done);
-    for (const [name, target] of [['bare', bare], ['listen', listen]]) {
+    for (const [name, target] of [
+      ['bare', bare],
+      ['listen', listen],
+    ]) {
       const cpu = cpuSeconds(target.child.pid);
       const r = await run(target.port, n);
       const t = totals[name];
@@ -121,11 +135,21 @@ try {
   }
   await stop(listen.child);
 
-  const stored = readdirSync(join(store, 'captures')).reduce((n, f) => n + readFileSync(join(store, 'captures', f), 'utf8').split('\n').filter(Boolean).length, 0);
+  const stored = readdirSync(join(store, 'captures')).reduce(
+    (n, f) =>
+      n +
+      readFileSync(join(store, 'captures', f), 'utf8')
+        .split('\n')
+        .filter(Boolean).length,
+    0,
+  );
   const rps = (t) => t.requests / t.seconds;
-  const line = (name, t, note = '') => console.log(`${name.padEnd(16)} ${rps(t).toFixed(0).padStart(7)} req/s   p99 ${String(t.p99).padStart(3)} ms (worst round)   ${((t.cpu / t.requests) * 1e6).toFixed(0)} µs CPU per request${note}`);
+  const line = (name, t, note = '') =>
+    console.log(`${name.padEnd(16)} ${rps(t).toFixed(0).padStart(7)} req/s   p99 ${String(t.p99).padStart(3)} ms (worst round)   ${((t.cpu / t.requests) * 1e6).toFixed(0)} µs CPU per request${note}`);
   const mib = (kib) => (kib / 1024).toFixed(1);
-  console.log(`node ${process.version}, ${CPUS} CPUs${PIN ? ' (autocannon on CPU 0, servers on CPU 1)' : ''}, ${CONNECTIONS} connections, ${body.length}-byte signed body (github scheme), ${SAME_ID ? 'one fixed delivery id' : 'a fresh delivery id each'}, ${AMOUNT} requests each in alternating rounds of ${ROUND}`);
+  console.log(
+    `node ${process.version}, ${CPUS} CPUs${PIN ? ' (autocannon on CPU 0, servers on CPU 1)' : ''}, ${CONNECTIONS} connections, ${body.length}-byte signed body (github scheme), ${SAME_ID ? 'one fixed delivery id' : 'a fresh delivery id each'}, ${AMOUNT} requests each in alternating rounds of ${ROUND}`,
+  );
   line('bare node:http', totals.bare);
   line('hookctl listen', totals.listen, '   (verify + synced store + NDJSON)');
   console.log(`ratio            ${(rps(totals.listen) / rps(totals.bare)).toFixed(2)} (target >= 0.5)`);

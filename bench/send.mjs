@@ -54,10 +54,15 @@ function run(args) {
       for (let i = d.indexOf('\n'); i >= 0; i = d.indexOf('\n', i + 1)) lines++;
       tail = (tail + d).slice(-4096);
     });
-    child.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
+    child.stderr.setEncoding('utf8').on('data', (d) => {
+      err += d;
+    });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) { reject(new Error(`hookctl exited ${code}: ${err}`)); return; }
+      if (code !== 0) {
+        reject(new Error(`hookctl exited ${code}: ${err}`));
+        return;
+      }
       const last = tail.trimEnd().split('\n').pop() ?? '';
       resolve({ lines, last, wallMs: performance.now() - started });
     });
@@ -103,9 +108,14 @@ process.stdout.write(JSON.stringify({ total: amount, ms }));
 };
 
 async function baseline(name, url, req) {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', BASELINES[name], JSON.stringify({ url, req, connections: CONCURRENCY, amount: COUNT })], { stdio: ['ignore', 'pipe', 'inherit'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
+  const child = spawn(process.execPath, ['--input-type=module', '-e', BASELINES[name], JSON.stringify({ url, req, connections: CONCURRENCY, amount: COUNT })], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+  });
   let out = '';
-  child.stdout.setEncoding('utf8').on('data', (d) => { out += d; });
+  child.stdout.setEncoding('utf8').on('data', (d) => {
+    out += d;
+  });
   const [code] = await once(child, 'close');
   if (code !== 0) throw new Error(`${name} exited ${code}`);
   const r = JSON.parse(out);
@@ -135,7 +145,9 @@ try {
     rps.autocannon.push(ac.rps);
     rps.undici.push(un.rps);
     rps.hookctl.push(hk.rps);
-    console.log(`round ${round}: autocannon ${Math.round(ac.rps)} · bare undici ${Math.round(un.rps)} · hookctl ${hk.rps} req/s (p50 ${hk.p50} ms, p99 ${hk.p99} ms, whole process ${Math.round(hk.wallMs)} ms)`);
+    console.log(
+      `round ${round}: autocannon ${Math.round(ac.rps)} · bare undici ${Math.round(un.rps)} · hookctl ${hk.rps} req/s (p50 ${hk.p50} ms, p99 ${hk.p99} ms, whole process ${Math.round(hk.wallMs)} ms)`,
+    );
   }
   const [a, u, h] = [median(rps.autocannon), median(rps.undici), median(rps.hookctl)];
   console.log(`median req/s: autocannon ${Math.round(a)} · bare undici ${Math.round(u)} · hookctl send ${Math.round(h)}`);

@@ -5,9 +5,19 @@ import { sign, verify } from '../dist/index.js';
 const N = 200_000;
 const body = Buffer.from(JSON.stringify({ event: 'job.completed', job: { id: 'job_a1b2c3d4e5f6', status: 'completed', progress: 100 } }));
 const secret = 'whsec_hookctl_dev_secret';
-const time = (fn) => { for (let i = 0; i < 20_000; i++) fn(i); const t = process.hrtime.bigint(); for (let i = 0; i < N; i++) fn(i); return Number(process.hrtime.bigint() - t) / N / 1000; };
+const time = (fn) => {
+  for (let i = 0; i < 20_000; i++) fn(i);
+  const t = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) fn(i);
+  return Number(process.hrtime.bigint() - t) / N / 1000;
+};
 
-const raw = time((i) => createHmac('sha256', secret).update(`${1764000000 + i}.`).update(body).digest('hex'));
+const raw = time((i) =>
+  createHmac('sha256', secret)
+    .update(`${1764000000 + i}.`)
+    .update(body)
+    .digest('hex'),
+);
 const ours = time((i) => sign({ provider: 'transcodely', secret, body, timestamp: 1764000000 + i }));
 const signed = sign({ provider: 'transcodely', secret, body, timestamp: 1764000000 });
 const check = time(() => verify({ provider: 'transcodely', secrets: secret, headers: signed.headers, body, now: 1764000000_000 }));

@@ -26,7 +26,10 @@ for (let i = 0; i < runs + 3; i++) {
     if (i >= 3) times[name].push(Number(process.hrtime.bigint() - t) / 1e6); // the first rounds warm the disk cache
   }
 }
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
 const base = median(times['node -e 0']);
 console.log(`node ${process.version}, ${runs} alternating runs each, median wall time`);
 for (const [name, xs] of Object.entries(times)) {

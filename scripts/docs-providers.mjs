@@ -15,15 +15,14 @@ const list = (items) => (items.length === 0 ? 'none' : items.join(', '));
 
 /** What makes the HMAC key from the secret the user holds. */
 function secretKey(spec) {
-  if (spec.encoding === 'utf8') return 'the secret\'s UTF-8 bytes as shown, prefix included';
+  if (spec.encoding === 'utf8') return "the secret's UTF-8 bytes as shown, prefix included";
   const decoded = `${spec.encoding}-decoded`;
   return spec.prefix ? `${decoded} after stripping ${code(spec.prefix)}` : decoded;
 }
 
 function timestampLine(ts) {
   if (!ts) return 'none (the signature covers no time, so nothing checks freshness)';
-  const where = ts.source === 'body' ? `the body field ${code(ts.field)}`
-    : ts.source === 'signature' ? 'the signature header' : `the ${code(ts.header)} header`;
+  const where = ts.source === 'body' ? `the body field ${code(ts.field)}` : ts.source === 'signature' ? 'the signature header' : `the ${code(ts.header)} header`;
   return `${where}, in ${ts.unit === 's' ? 'seconds' : 'milliseconds'}; tolerance ${describeToleranceWords(ts.tolerance)}`;
 }
 
@@ -61,8 +60,7 @@ const isPair = (s) => s.algorithm === 'ed25519' || s.algorithm === 'ecdsa-p256-s
 const PLACEHOLDER = { delivery: { timeoutMs: 0, retryDelaysSec: [] } };
 
 function deliveryLines(d) {
-  const retries = d.retryDelaysSec.length === 0 ? 'no retries'
-    : `${d.retryDelaysSec.length} retries after ${list(d.retryDelaysSec.map((s) => (s === 0 ? 'immediately' : duration(s))))}`;
+  const retries = d.retryDelaysSec.length === 0 ? 'no retries' : `${d.retryDelaysSec.length} retries after ${list(d.retryDelaysSec.map((s) => (s === 0 ? 'immediately' : duration(s))))}`;
   const on = d.retryDelaysSec.length === 0 ? '' : `, on ${list(d.retryOn)}${d.retryOnTimeout ? ' and on a timeout or refused connection' : ''}`;
   const stop = d.stopOn?.length ? `; ${list(d.stopOn.map(String))} stops all retries` : '';
   return [`delivery: timeout ${duration(d.timeoutMs / 1000)}; ${retries}${on}${stop}`, ...(d.note ? [`note: ${d.note}`] : [])];
@@ -87,7 +85,11 @@ function section(p) {
     `- signed content: ${code(d.signedContent)}`,
     ...(p.scheme.signatures.every(isPair) ? [] : [`- key: ${secretKey(p.scheme.secret)}`]),
     ...p.scheme.signatures.filter(isPair).map((s) => `- ${keyPairLine(s)}`),
-    ...(p.scheme.content.includes('{url}') ? [`- URL: ${code('{url}')} is the full URL posted to, ${code('{params}')} the form parameters sorted by name (name then value)${p.scheme.bodyHashParam ? `; a body that is not a form is bound by ${code(`${p.scheme.bodyHashParam}=<hex sha256>`)} in the URL` : ''} ([Twilio](providers-asymmetric.md#twilio-the-url-is-signed))`] : []),
+    ...(p.scheme.content.includes('{url}')
+      ? [
+          `- URL: ${code('{url}')} is the full URL posted to, ${code('{params}')} the form parameters sorted by name (name then value)${p.scheme.bodyHashParam ? `; a body that is not a form is bound by ${code(`${p.scheme.bodyHashParam}=<hex sha256>`)} in the URL` : ''} ([Twilio](providers-asymmetric.md#twilio-the-url-is-signed))`,
+        ]
+      : []),
     `- timestamp: ${timestampLine(p.scheme.timestamp)}`,
     ...(p.scheme.id ? [`- message id: ${code(p.scheme.id.header)}, signed as ${code('{id}')}`] : []),
     ...(p.scheme.headerAliases?.length ? [`- also accepted on verification: ${list(Object.values(p.scheme.headerAliases[0]).map(code))}`] : []),
@@ -98,7 +100,9 @@ function section(p) {
     '',
     // A generated catalogue is hundreds of events: its size and where to find them, not a table.
     ...(p.catalogue
-      ? [`Every event type: ${listEvents(p).length}, generated from ${p.name}'s own published sources ([events.md](events.md)); ${code(`hookctl events ${p.id}`)} lists them, ${code('--search')} finds one.`]
+      ? [
+          `Every event type: ${listEvents(p).length}, generated from ${p.name}'s own published sources ([events.md](events.md)); ${code(`hookctl events ${p.id}`)} lists them, ${code('--search')} finds one.`,
+        ]
       : ['| event | what happened |', '|---|---|', ...p.events.map((e) => `| ${code(e.name)} | ${e.description} |`)]),
   ];
   return lines.join('\n');
@@ -128,7 +132,7 @@ export function render() {
     '## Development secrets',
     '',
     `With no ${code('--secret')}, ${code('HOOKCTL_SECRET')} or configured secret, hookctl signs and verifies with the`,
-    'provider\'s development secret and warns on stderr. Point your receiver at the same value in',
+    "provider's development secret and warns on stderr. Point your receiver at the same value in",
     'development; never use one in production.',
     '',
     '| provider | development secret |',
@@ -136,7 +140,7 @@ export function render() {
     ...BUILTIN_PROVIDERS.map((p) => `| ${code(p.id)} | ${code(p.devSecret)} |`),
     '',
     `For ${list(BUILTIN_PROVIDERS.filter((p) => p.devKeyPair?.privateKey === p.devSecret).map((p) => code(p.id)))} the development secret is the private key of a`,
-    'development key pair: hookctl signs with it and verifies with the public key named in the provider\'s',
+    "development key pair: hookctl signs with it and verifies with the public key named in the provider's",
     'section. Standard Webhooks also has a `v1a` pair. See [key pairs](providers-asymmetric.md#development-key-pairs).',
     '',
     ...BUILTIN_PROVIDERS.flatMap((p) => [section(p), '']),
@@ -145,7 +149,10 @@ export function render() {
 
 /** GitHub's heading anchor for a provider's section. */
 function anchor(p) {
-  return `${p.name} (${p.id})`.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return `${p.name} (${p.id})`
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -2,8 +2,22 @@
 export { sign, verify, verifyCapture, type ProviderRef } from './library.js';
 export { signWithScheme, verifyWithScheme, signedContent, SigningError } from './core/signing/index.js';
 export type {
-  SignInput, Signed, VerifyInput, VerifyResult, VerifyOk, VerifyFailure, FailureReason,
-  Scheme, SignatureSpec, SignatureFormat, SecretSpec, TimestampSpec, Tolerance, Algorithm, Encoding, Headers,
+  SignInput,
+  Signed,
+  VerifyInput,
+  VerifyResult,
+  VerifyOk,
+  VerifyFailure,
+  FailureReason,
+  Scheme,
+  SignatureSpec,
+  SignatureFormat,
+  SecretSpec,
+  TimestampSpec,
+  Tolerance,
+  Algorithm,
+  Encoding,
+  Headers,
 } from './core/signing/index.js';
 export { diagnose } from './core/diagnose/index.js';
 export type { DiagnoseInput, Finding, DiagnosisCode, HeaderInput } from './core/diagnose/index.js';

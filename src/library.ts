@@ -30,7 +30,10 @@ export function verifyCapture(capture: Capture, input: Partial<ProviderRef> & Pi
   if (provider === undefined) throw new TypeError(`capture ${capture.id} names no provider: pass { provider }`);
   const profile = resolveProvider(provider);
   return verifyWithScheme(profile.scheme, profile.id, {
-    secrets: input.secrets, headers: toHeaders(capture.headers), body: capture.body,
-    now: input.now ?? Date.parse(capture.receivedAt), toleranceSec: input.toleranceSec,
+    secrets: input.secrets,
+    headers: toHeaders(capture.headers),
+    body: capture.body,
+    now: input.now ?? Date.parse(capture.receivedAt),
+    toleranceSec: input.toleranceSec,
   });
 }

@@ -57,7 +57,10 @@ function completed(recording, sample, validate) {
     if (validate(out)) return out;
     const err = validate.errors[0];
     if (err.keyword !== 'required') return undefined;
-    const path = err.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const path = err.instancePath
+      .split('/')
+      .slice(1)
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     const at = path.reduce((n, k) => n?.[k], out);
     const from = path.reduce((n, k) => n?.[Array.isArray(n) ? 0 : k], sample); // the sample's lists hold one item
     const key = err.params.missingProperty;
@@ -86,7 +89,10 @@ function recordedExamples(root) {
  * object, or null". Validation reads them that way; every other schema is used as published.
  */
 export function repairNullable(node, repaired = []) {
-  if (Array.isArray(node)) { for (const n of node) repairNullable(n, repaired); return node; }
+  if (Array.isArray(node)) {
+    for (const n of node) repairNullable(n, repaired);
+    return node;
+  }
   if (!node || typeof node !== 'object') return node;
   const onlyNull = node.type === 'null' || (Array.isArray(node.type) && node.type.length === 1 && node.type[0] === 'null');
   if (onlyNull && Array.isArray(node.allOf)) {

@@ -21,7 +21,12 @@ export function stripeEventTypes(root) {
   const out = [];
   const re = /(?:\/\*\*\n((?: \*.*\n)+?) \*\/\n)?export interface (\w+)Event extends EventBase \{\n {4}type: '([^']+)';[\s\S]*?\n {8}object: ([\w.]+);/g;
   for (const m of text.matchAll(re)) {
-    const description = (m[1] ?? '').split('\n').map((l) => l.replace(/^ \* ?/, '')).join(' ').replace(/\s+/g, ' ').trim();
+    const description = (m[1] ?? '')
+      .split('\n')
+      .map((l) => l.replace(/^ \* ?/, ''))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     out.push({ name: m[3], description: description || m[3], resourceType: m[4] });
   }
   return out;
@@ -34,7 +39,10 @@ export function stripeObjectNames(root) {
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) { walk(path); continue; }
+      if (entry.isDirectory()) {
+        walk(path);
+        continue;
+      }
       if (!entry.name.endsWith('.d.ts')) continue;
       const ns = relative(join(root, RESOURCES), dir).split(sep).filter(Boolean).join('.');
       const qualify = (name) => (ns ? `${ns}.${name}` : name);
@@ -43,7 +51,11 @@ export function stripeObjectNames(root) {
         const obj = /^ {4}object: '([^']+)';/m.exec(m[2]);
         if (obj) objects.set(qualify(m[1]), obj[1]);
       }
-      for (const m of text.matchAll(/^export type (\w+) = ([\w. |]+);/gm)) unions.set(qualify(m[1]), m[2].split('|').map((s) => s.trim()));
+      for (const m of text.matchAll(/^export type (\w+) = ([\w. |]+);/gm))
+        unions.set(
+          qualify(m[1]),
+          m[2].split('|').map((s) => s.trim()),
+        );
     }
   };
   walk(join(root, RESOURCES));
@@ -128,7 +140,12 @@ function freshen(object) {
 }
 
 function idPrefix(object) {
-  return object.split('.').pop().split('_').map((w) => w[0]).join('');
+  return object
+    .split('.')
+    .pop()
+    .split('_')
+    .map((w) => w[0])
+    .join('');
 }
 
 function packageVersion(root) {

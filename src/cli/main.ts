@@ -8,9 +8,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     (io?.stdout ?? process.stdout).write(`${VERSION}\n`);
     return 0;
   }
-  const [{ ExitCode, UsageError }, { reportError }, { processIo }] = await Promise.all([
-    import('../core/errors.js'), import('./boundary.js'), import('../commands/shared/io.js'),
-  ]);
+  const [{ ExitCode, UsageError }, { reportError }, { processIo }] = await Promise.all([import('../core/errors.js'), import('./boundary.js'), import('../commands/shared/io.js')]);
   const abort = new AbortController();
   // First Ctrl-C (or SIGTERM: a cancelled CI job, `kill %1`) asks the command to stop cleanly,
   // with its summary; a second one leaves at once.
@@ -44,7 +42,10 @@ export async function main(argv: string[], io?: Io): Promise<number> {
       // Bare `hookctl` shows help: a usage error.
       if (err.code === 'commander.help') return ExitCode.usage;
       const [message, ...rest] = err.message.replace(/^error: /, '').split('\n');
-      const suggestion = rest.join(' ').trim().replace(/^\((.*)\)$/, '$1');
+      const suggestion = rest
+        .join(' ')
+        .trim()
+        .replace(/^\((.*)\)$/, '$1');
       // Point at the help of the command that was being typed, where the options are listed.
       const names = new Set(program.commands.map((c) => c.name()));
       const command = argv.find((a) => names.has(a));

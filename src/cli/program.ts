@@ -38,24 +38,41 @@ export function buildProgram(io: Io): Program {
       // The boundary prints commander's errors in the house format instead.
       outputError: () => {},
     })
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl send job.completed --to localhost:3000
   $ hookctl listen --port 4000 --forward-to localhost:3000
   $ hookctl verify last
-  $ hookctl events --provider stripe`);
+  $ hookctl events --provider stripe`,
+    );
 
-  const lazy: Lazy = (load) => async (...args) => {
-    const cmd = args[args.length - 1] as Command;
-    const globals = cmd.optsWithGlobals() as GlobalOptions;
-    const { default: handler } = await load();
-    // Each command has one positional at most; a variadic one arrives as a list: hand over plain strings.
-    const positionals = (cmd.processedArgs as (string | string[] | undefined)[]).flat().filter((a): a is string => a !== undefined);
-    const result = await handler(cmd.opts(), createContext(io, globals, program), positionals);
-    code = result ?? undefined;
-  };
+  const lazy: Lazy =
+    (load) =>
+    async (...args) => {
+      const cmd = args[args.length - 1] as Command;
+      const globals = cmd.optsWithGlobals() as GlobalOptions;
+      const { default: handler } = await load();
+      // Each command has one positional at most; a variadic one arrives as a list: hand over plain strings.
+      const positionals = (cmd.processedArgs as (string | string[] | undefined)[]).flat().filter((a): a is string => a !== undefined);
+      const result = await handler(cmd.opts(), createContext(io, globals, program), positionals);
+      code = result ?? undefined;
+    };
 
-  for (const register of [registerSend, registerListen, registerVerify, registerReplay, registerCaptures, registerTest, registerUi, registerProviders, registerEvents, registerKeys, registerCompletion]) {
+  for (const register of [
+    registerSend,
+    registerListen,
+    registerVerify,
+    registerReplay,
+    registerCaptures,
+    registerTest,
+    registerUi,
+    registerProviders,
+    registerEvents,
+    registerKeys,
+    registerCompletion,
+  ]) {
     const cmd = register(program, lazy);
     cmd.exitOverride().showSuggestionAfterError(true);
   }

@@ -11,7 +11,9 @@ import { lazyStore } from '../core/captures/open.js';
 import { listFilter, selectCaptures, type FilterFlags } from '../core/captures/select.js';
 import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from './captures/render.js';
 
-interface StoreFlag { store?: string }
+interface StoreFlag {
+  store?: string;
+}
 
 async function withStore<T>(ctx: CommandContext, flags: StoreFlag, fn: (store: ReturnType<ReturnType<typeof lazyStore>['get']>, dir: string, settings: Settings) => Promise<T>): Promise<T> {
   const settings = await ctx.settings();
@@ -42,8 +44,12 @@ export const list: Handler<FilterFlags & StoreFlag & { limit?: number }> = async
     const rows = [['ID', 'RECEIVED', 'METHOD', 'PATH', 'PROVIDER', 'EVENT', 'SIGNATURE', 'STATUS', 'BYTES'].map((h) => out.c.bold(h))];
     for (const c of shown) {
       // Request data is untrusted: control characters are escaped so no cell can drive the terminal or break a row.
-      rows.push([...[c.id, c.receivedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), c.method, c.path, c.provider ?? '-', c.event ?? '-'].map(printable),
-        verificationCell(c, out.c), c.response ? String(c.response.status) : '-', String(c.body.length)]);
+      rows.push([
+        ...[c.id, c.receivedAt.replace('T', ' ').replace(/\.\d+Z$/, 'Z'), c.method, c.path, c.provider ?? '-', c.event ?? '-'].map(printable),
+        verificationCell(c, out.c),
+        c.response ? String(c.response.status) : '-',
+        String(c.body.length),
+      ]);
     }
     out.line(table(rows));
     if (shown.length < all.length) out.log(out.c.dim(`${all.length - shown.length} more; raise --limit`));
@@ -72,7 +78,10 @@ export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportF
       ctx.io.stdout.write(`${JSON.stringify(toHar(captures, target, VERSION), null, 2)}\n`);
     }
     const [first] = captures;
-    if (first) ctx.out.log(ctx.out.c.dim(`exported ${captures.length} capture${captures.length === 1 ? '' : 's'} as ${opts.format}${opts.format === 'curl' ? ` (to ${captureUrl(first, target).origin}...)` : ''}`));
+    if (first)
+      ctx.out.log(
+        ctx.out.c.dim(`exported ${captures.length} capture${captures.length === 1 ? '' : 's'} as ${opts.format}${opts.format === 'curl' ? ` (to ${captureUrl(first, target).origin}...)` : ''}`),
+      );
   });
 };
 
@@ -83,7 +92,10 @@ export const clear: Handler<StoreFlag & { yes?: boolean }> = async (opts, ctx) =
       const stdin = io.stdin as NodeJS.ReadableStream & { isTTY?: boolean };
       if (!stdin.isTTY) throw new UsageError(`refusing to clear ${dir} without confirmation: stdin is not a terminal`, 'pass --yes to clear from a script');
       const count = (await store.list()).length;
-      if (count === 0) { out.log(`no captures in ${dir}`); return; }
+      if (count === 0) {
+        out.log(`no captures in ${dir}`);
+        return;
+      }
       if (!(await confirm(io, `delete ${count} capture${count === 1 ? '' : 's'} in ${dir}? [y/N] `))) {
         out.log('nothing deleted');
         return;

@@ -6,7 +6,11 @@ import { IoError, UsageError } from '../core/errors.js';
 import { fileProblem } from '../core/fs-errors.js';
 import { getProvider } from '../core/providers/registry.js';
 
-interface ImportOptions { provider?: string; out?: string; force?: boolean }
+interface ImportOptions {
+  provider?: string;
+  out?: string;
+  force?: boolean;
+}
 
 /**
  * `hookctl events import <openapi>`: a fixture template per webhook operation, written into
@@ -23,12 +27,15 @@ const eventsImport: Handler<ImportOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings();
   const profile = getProvider(provider, settings.customProviders);
   const ops = await importOperations(resolve(io.cwd, file));
-  const root = opts.out ? resolve(io.cwd, opts.out) : settings.fixtureDirs[0] ?? resolve(io.cwd, 'fixtures');
+  const root = opts.out ? resolve(io.cwd, opts.out) : (settings.fixtureDirs[0] ?? resolve(io.cwd, 'fixtures'));
   const folder = join(root, profile.id);
   const targets = ops.map((op) => ({ op, path: join(folder, `${op.name}.json`) }));
   const existing = targets.filter((t) => existsSync(t.path));
   if (existing.length && !opts.force) {
-    throw new UsageError(`${existing.length} of ${targets.length} fixture files exist already, e.g. ${shown(existing[0]?.path ?? folder, io.cwd)}`, 'pass --force to overwrite them, or --out another directory');
+    throw new UsageError(
+      `${existing.length} of ${targets.length} fixture files exist already, e.g. ${shown(existing[0]?.path ?? folder, io.cwd)}`,
+      'pass --force to overwrite them, or --out another directory',
+    );
   }
 
   let staging: string | undefined;

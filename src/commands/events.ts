@@ -5,7 +5,12 @@ import { UsageError } from '../core/errors.js';
 import { getProvider } from '../core/providers/registry.js';
 import { fixtureDirs } from './fixture-dirs.js';
 
-interface EventsOptions { provider?: string; search?: string; fixtures?: string; names?: boolean }
+interface EventsOptions {
+  provider?: string;
+  search?: string;
+  fixtures?: string;
+  names?: boolean;
+}
 
 const events: Handler<EventsOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings();

@@ -126,7 +126,10 @@ function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, sto
     now: io.now,
     newId: idGenerator(io.now, io.random),
     inspect: {
-      providers: plan.settings.providers, fixed: plan.fixed, fallback: plan.fallback, toleranceSec: opts.tolerance,
+      providers: plan.settings.providers,
+      fixed: plan.fixed,
+      fallback: plan.fallback,
+      toleranceSec: opts.tolerance,
       secretsFor: (p: ProviderProfile) => secretsOf(p).secrets,
       fingerprint: fingerprinter(plan.settings.fixtureDirs),
     },
@@ -183,6 +186,8 @@ function bindError(err: unknown, port: number): unknown {
 
 function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void } {
   let resolve!: (v: T) => void;
-  const promise = new Promise<T>((r) => { resolve = r; });
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }

@@ -8,7 +8,16 @@ const providers: Handler = async (_opts, ctx) => {
   const { out } = ctx;
   if (out.json) {
     for (const p of settings.providers) {
-      out.object({ id: p.id, name: p.name, default: p.id === settings.provider, ...describeProvider(p), scheme: p.scheme, request: p.request, delivery: p.delivery, events: listEvents(p, settings.fixtureDirs).map((e) => e.name) });
+      out.object({
+        id: p.id,
+        name: p.name,
+        default: p.id === settings.provider,
+        ...describeProvider(p),
+        scheme: p.scheme,
+        request: p.request,
+        delivery: p.delivery,
+        events: listEvents(p, settings.fixtureDirs).map((e) => e.name),
+      });
     }
     return;
   }

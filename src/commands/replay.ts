@@ -18,10 +18,25 @@ import { listFilter, selectCaptures } from '../core/captures/select.js';
 import { fromCapture, loadRef, type LoadedRequest } from '../core/captures/source.js';
 
 interface ReplayOptions {
-  to?: string; all?: boolean; since?: string; provider?: string; event?: string; failed?: boolean;
-  resign?: boolean; set?: string[]; add?: string[]; remove?: string[]; secret?: string[]; expect?: string; insecure?: boolean;
+  to?: string;
+  all?: boolean;
+  since?: string;
+  provider?: string;
+  event?: string;
+  failed?: boolean;
+  resign?: boolean;
+  set?: string[];
+  add?: string[];
+  remove?: string[];
+  secret?: string[];
+  expect?: string;
+  insecure?: boolean;
   // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
-  concurrency: number; delay: number; timeout?: number; store?: string; maxInput?: number;
+  concurrency: number;
+  delay: number;
+  timeout?: number;
+  store?: string;
+  maxInput?: number;
 }
 
 const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
@@ -44,7 +59,7 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   let requests: LoadedRequest[] = [];
   try {
     if (refs.length) {
-      for (const ref of refs) requests.push(...await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn }));
+      for (const ref of refs) requests.push(...(await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn })));
     } else {
       const filter = listFilter({ provider: opts.provider, event: opts.event, failed: opts.failed, since: opts.since }, io.now(), settings.customProviders);
       requests = (await selectCaptures(store.get(), [], filter)).map(fromCapture);
@@ -54,7 +69,11 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   }
   if (requests.length === 0) {
     // Nothing sent cannot meet an expectation: a CI step must not pass on an empty selection.
-    if (expect) throw new CheckFailedError(`no captures match: nothing replayed, so --expect ${expect.text} is not met`, 'check --since, --provider, --event and --store (hookctl captures list shows what is there)');
+    if (expect)
+      throw new CheckFailedError(
+        `no captures match: nothing replayed, so --expect ${expect.text} is not met`,
+        'check --since, --provider, --event and --store (hookctl captures list shows what is there)',
+      );
     out.warn('no captures match: nothing replayed');
     return 0;
   }
@@ -81,7 +100,12 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   if (failed?.error) throw failed.error;
   const unmet = expect ? results.filter((r) => !r.expectMet) : [];
   if (expect && unmet.length) {
-    throw expectNotMet(expect, unmet.map((r) => r.response?.status), results.length, unmet.find((r) => r.hint)?.hint ?? 'the lines above show what the receiver answered to each capture');
+    throw expectNotMet(
+      expect,
+      unmet.map((r) => r.response?.status),
+      results.length,
+      unmet.find((r) => r.hint)?.hint ?? 'the lines above show what the receiver answered to each capture',
+    );
   }
   return 0;
 };

@@ -2,8 +2,18 @@ import type { CommandContext, Handler } from './shared/context.js';
 import { VERSION } from '../version.js';
 import { secretResolver } from './shared/secrets.js';
 import {
-  createDeliveryBuilder, parseExpect, parseHeader, readDataArg, REJECTED, runDeliveries, Stats, toCurl,
-  type Attempt, type DeliveryBuilder, type Expectation, type SignatureMode,
+  createDeliveryBuilder,
+  parseExpect,
+  parseHeader,
+  readDataArg,
+  REJECTED,
+  runDeliveries,
+  Stats,
+  toCurl,
+  type Attempt,
+  type DeliveryBuilder,
+  type Expectation,
+  type SignatureMode,
 } from '../core/delivery/index.js';
 import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
 import { bufferedSink, startProgress } from './send/sink.js';
@@ -54,7 +64,8 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   if (!opts.all && !eventName) throw new UsageError('which event?', 'e.g. hookctl send job.completed --to localhost:3000 (hookctl events lists them)');
   const n = { count: opts.count, concurrency: opts.concurrency, duplicates: opts.duplicate, timeScale: opts.timeScale };
   const expect = opts.expect === undefined ? undefined : parseExpect(opts.expect);
-  if (opts.bodyFormat && opts.data !== undefined) throw new UsageError('--body-format lays out a template; --data is sent byte for byte', 'drop one of them (use --fixture to lay out your own template)');
+  if (opts.bodyFormat && opts.data !== undefined)
+    throw new UsageError('--body-format lays out a template; --data is sent byte for byte', 'drop one of them (use --fixture to lay out your own template)');
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
   const dirs = fixtureDirs(opts.fixtures, settings, io.cwd);
   const to = opts.to ?? settings.target;
@@ -72,25 +83,50 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const { secrets } = secretResolver(settings, io.env, out.warn, 'signing', opts.secret === undefined ? [] : [opts.secret])(profile);
 
   const overrides = {
-    set: opts.set, add: opts.add, remove: opts.remove, headers: opts.header?.map(parseHeader), fixture: opts.fixture,
+    set: opts.set,
+    add: opts.add,
+    remove: opts.remove,
+    headers: opts.header?.map(parseHeader),
+    fixture: opts.fixture,
     data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin, inputLimits(opts.maxInput, settings.listen.maxBody, io.signal)),
-    timestamp: opts.timestamp, bodyFormat: opts.bodyFormat,
+    timestamp: opts.timestamp,
+    bodyFormat: opts.bodyFormat,
   };
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.
   if (overrides.data && /json/i.test(profile.request.contentType) && !isJson(overrides.data)) {
     out.warn(`--data is not valid JSON: sending it as is with Content-Type ${profile.request.contentType}`);
   }
-  const builders = events.map((event) => createDeliveryBuilder({
-    profile, event, secrets, mode: opts.signature, url, overrides, fixtureDirs: dirs, cwd: io.cwd, userAgent: `hookctl/${VERSION}`,
-  }));
+  const builders = events.map((event) =>
+    createDeliveryBuilder({
+      profile,
+      event,
+      secrets,
+      mode: opts.signature,
+      url,
+      overrides,
+      fixtureDirs: dirs,
+      cwd: io.cwd,
+      userAgent: `hookctl/${VERSION}`,
+    }),
+  );
   const warning = builders[0]?.plan.warning;
   if (warning) out.warn(warning);
 
   if (opts.dryRun || opts.curl) return printOffline(ctx, builders, n.count, url, opts.curl === true);
-  if (opts.retry && profile.delivery.retryDelaysSec.length === 0) out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
+  if (opts.retry && profile.delivery.retryDelaysSec.length === 0)
+    out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
   // A negative mode is answered right by a refusal: without --expect, that is what its ✔ means.
   const marks = expect ?? (builders[0]?.plan.expectRejected ? REJECTED : undefined);
-  return sendAll(ctx, builders, { ...n, url: url as URL, expect, marks, retry: opts.retry === true, verbose: opts.verbose === true, insecure: opts.insecure === true, timeoutMs: opts.timeout ?? profile.delivery.timeoutMs });
+  return sendAll(ctx, builders, {
+    ...n,
+    url: url as URL,
+    expect,
+    marks,
+    retry: opts.retry === true,
+    verbose: opts.verbose === true,
+    insecure: opts.insecure === true,
+    timeoutMs: opts.timeout ?? profile.delivery.timeoutMs,
+  });
 };
 export default send;
 
@@ -121,7 +157,9 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
   const progress = burst && !out.json ? await startProgress(total, io.stderr, interactive(io)) : undefined;
   if (plan.insecure) out.warn('--insecure: TLS certificates are not checked');
   const client = await createHttpClient({ connections: plan.concurrency, insecure: plan.insecure });
-  const onAbort = () => { void client.destroy(); };
+  const onAbort = () => {
+    void client.destroy();
+  };
   io.signal.addEventListener('abort', onAbort, { once: true });
   const stats = new Stats(requests);
   const tally = new Tally(plan);
@@ -143,9 +181,19 @@ async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: R
     for (const builder of builders) {
       if (io.signal.aborted) break;
       await runDeliveries({
-        builder, client, url: plan.url, timeoutMs: plan.timeoutMs, count: plan.count, concurrency: plan.concurrency,
-        duplicates: plan.duplicates, retry: plan.retry ? { policy: builder.profile.delivery, timeScale: plan.timeScale } : undefined,
-        clock: io.now, random: io.random, signal: io.signal, onAttempt, stats,
+        builder,
+        client,
+        url: plan.url,
+        timeoutMs: plan.timeoutMs,
+        count: plan.count,
+        concurrency: plan.concurrency,
+        duplicates: plan.duplicates,
+        retry: plan.retry ? { policy: builder.profile.delivery, timeScale: plan.timeScale } : undefined,
+        clock: io.now,
+        random: io.random,
+        signal: io.signal,
+        onAttempt,
+        stats,
       });
     }
   } finally {
@@ -177,7 +225,15 @@ function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: n
     for (let i = 0; i < count; i++) {
       const d = builder.build({ now: io.now(), random: io.random });
       const target = d.url ?? url ?? builder.profile.request.path;
-      if (out.json) out.object({ type: 'request', provider: d.provider, event: d.event, deliveryId: d.deliveryId ?? null, request: requestJson(d, (d.url ?? url)?.href), ...(curl ? { curl: toCurl(d, target) } : {}) });
+      if (out.json)
+        out.object({
+          type: 'request',
+          provider: d.provider,
+          event: d.event,
+          deliveryId: d.deliveryId ?? null,
+          request: requestJson(d, (d.url ?? url)?.href),
+          ...(curl ? { curl: toCurl(d, target) } : {}),
+        });
       else out.line(curl ? toCurl(d, target) : `${requestBlock(d, target, out.c, false)}\n`);
     }
   }

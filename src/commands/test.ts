@@ -58,9 +58,20 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   try {
     if (!out.json) out.log(out.c.dim(`testing ${shown} as ${profile.name} would deliver (timeout ${timeoutMs} ms)`));
     run = await runConformance({
-      profile, secrets, url, client, timeoutMs, slowMs, only: opts.only, skip: opts.skip,
-      expect: settings.config.expect, fixtureDirs: dirs, edits: { set: opts.set, add: opts.add, remove: opts.remove },
-      clock: io.now, random: io.random, signal: io.signal,
+      profile,
+      secrets,
+      url,
+      client,
+      timeoutMs,
+      slowMs,
+      only: opts.only,
+      skip: opts.skip,
+      expect: settings.config.expect,
+      fixtureDirs: dirs,
+      edits: { set: opts.set, add: opts.add, remove: opts.remove },
+      clock: io.now,
+      random: io.random,
+      signal: io.signal,
       onBaseline: (x) => (out.json ? out.object({ type: 'baseline', label: x.label, status: x.status ?? null, ms: x.ms }) : printBaseline(out, x, width)),
       onResult: (r) => (out.json ? out.object({ type: 'scenario', ...r }) : printResult(out, r, width)),
     });
@@ -74,15 +85,19 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const hint = refusedEverything(run, profile);
   if (junitFile) {
     const report = toJunit(results, { name: `hookctl test ${profile.id} ${shown}`, provider: profile.id, target: shown, seconds, allowInconclusive: opts.allowInconclusive === true });
-    await writeFile(junitFile, report)
-      .catch((err: unknown) => { throw new IoError(`cannot write ${junitFile}: ${fileProblem(err)}`, 'check the directory exists and is writable', err); });
+    await writeFile(junitFile, report).catch((err: unknown) => {
+      throw new IoError(`cannot write ${junitFile}: ${fileProblem(err)}`, 'check the directory exists and is writable', err);
+    });
   }
   const interrupted = io.signal.aborted;
-  if (out.json) out.object({ type: 'summary', provider: profile.id, target: shown, ...summary, seconds: Number(seconds.toFixed(3)), ...(hint ? { hint } : {}), ...(interrupted ? { interrupted: true } : {}) });
+  if (out.json)
+    out.object({ type: 'summary', provider: profile.id, target: shown, ...summary, seconds: Number(seconds.toFixed(3)), ...(hint ? { hint } : {}), ...(interrupted ? { interrupted: true } : {}) });
   else {
     const parts = [
-      out.c.green(`${summary.passed} passed`), summary.failed ? out.c.red(`${summary.failed} failed`) : '0 failed',
-      ...(summary.inconclusive ? [out.c.yellow(`${summary.inconclusive} inconclusive`)] : []), `${summary.skipped} skipped`,
+      out.c.green(`${summary.passed} passed`),
+      summary.failed ? out.c.red(`${summary.failed} failed`) : '0 failed',
+      ...(summary.inconclusive ? [out.c.yellow(`${summary.inconclusive} inconclusive`)] : []),
+      `${summary.skipped} skipped`,
     ];
     out.line(`\n${parts.join(', ')} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the remaining scenarios did not run)' : ''}`);
     if (hint) out.line(out.c.yellow(`hint: ${hint}`));
@@ -97,8 +112,10 @@ export default test;
 function refusedEverything(run: { results: ScenarioResult[]; baseline?: Exchange }, profile: ProviderProfile): string | undefined {
   const valid = [...run.results.filter((r) => r.id.startsWith('event:')).flatMap((r) => r.exchanges), ...(run.baseline ? [run.baseline] : [])];
   if (valid.length === 0 || !valid.every((x) => x.status !== undefined && isRejection(x.status))) return undefined;
-  return `every valid delivery was refused: does this route verify another provider's signatures, or hold another secret? `
-    + `(sent as ${profile.id}; pass --provider <id>, and --secret or HOOKCTL_SECRET_<PROVIDER>)`;
+  return (
+    `every valid delivery was refused: does this route verify another provider's signatures, or hold another secret? ` +
+    `(sent as ${profile.id}; pass --provider <id>, and --secret or HOOKCTL_SECRET_<PROVIDER>)`
+  );
 }
 
 const MARK = { pass: '✔', fail: '✘', inconclusive: '?' } as const;
@@ -106,7 +123,10 @@ const MARK = { pass: '✔', fail: '✘', inconclusive: '?' } as const;
 function printResult(out: Output, r: ScenarioResult, width: number): void {
   const { c } = out;
   const id = r.id.padEnd(width);
-  if (r.status === 'skip') { out.line(`${c.dim('-')} ${c.dim(id)} ${c.dim(`skipped: ${r.got}`)}`); return; }
+  if (r.status === 'skip') {
+    out.line(`${c.dim('-')} ${c.dim(id)} ${c.dim(`skipped: ${r.got}`)}`);
+    return;
+  }
   const colour = r.status === 'pass' ? c.green : r.status === 'fail' ? c.red : c.yellow;
   const ms = r.id === 'response-time' ? '' : c.dim(`${r.ms} ms`);
   out.line(`${colour(MARK[r.status])} ${id} expected ${r.expected}, got ${r.got}  ${ms}`.trimEnd());
@@ -128,4 +148,3 @@ async function writableReport(file: string): Promise<string> {
   });
   return file;
 }
-

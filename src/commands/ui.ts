@@ -6,7 +6,11 @@ import { IoError, UsageError } from '../core/errors.js';
 import { inspectorUrl } from '../core/inspector/index.js';
 import { startInspector } from './ui/inspector.js';
 
-interface UiOptions { store?: string; port?: number; host?: string }
+interface UiOptions {
+  store?: string;
+  port?: number;
+  host?: string;
+}
 
 /** `hookctl ui`: the inspector over an existing store, capturing nothing, until Ctrl-C. */
 const ui: Handler<UiOptions> = async (opts, ctx) => {
@@ -23,7 +27,10 @@ const ui: Handler<UiOptions> = async (opts, ctx) => {
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => { server.off('error', reject); resolve(); });
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   }).catch((err: NodeJS.ErrnoException) => {
     inspector.close();
     throw err.code === 'EADDRINUSE'

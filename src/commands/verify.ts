@@ -27,7 +27,7 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   const { io, out } = ctx;
   const ref = args[0];
   const extra = (opts.header ?? []).map(parseHeader);
-  if (ref !== undefined && opts.body !== undefined) throw new UsageError('give either a capture or --body, not both', 'hookctl verify last, or hookctl verify --body body.json -H \'Name: value\'');
+  if (ref !== undefined && opts.body !== undefined) throw new UsageError('give either a capture or --body, not both', "hookctl verify last, or hookctl verify --body body.json -H 'Name: value'");
   if (ref === undefined && opts.body === undefined) {
     throw new UsageError('nothing to verify', 'give a capture id, `last`, a file, `-` (a raw request on stdin), or --body <file> with -H headers');
   }
@@ -41,9 +41,10 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   // For URL-signed schemes: where the same delivery was captured before (a replay to another host).
   const seenAt = new Map<LoadedRequest, string[]>();
   try {
-    requests = ref !== undefined
-      ? await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn })
-      : [{ label: opts.body === '-' ? 'stdin' : (opts.body as string), method: 'POST', path: '/', headers: [], body: await readArgFile('--body', opts.body as string, io.cwd, io.stdin, limits) }];
+    requests =
+      ref !== undefined
+        ? await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn })
+        : [{ label: opts.body === '-' ? 'stdin' : (opts.body as string), method: 'POST', path: '/', headers: [], body: await readArgFile('--body', opts.body as string, io.cwd, io.stdin, limits) }];
     for (const req of requests) if (req.capture) seenAt.set(req, await urlsSeenAt(store.get(), req, settings.providers));
   } finally {
     await store.close();
@@ -78,6 +79,11 @@ function judgedAt(req: LoadedRequest, opts: Pick<VerifyOptions, 'now' | 'at'>, c
 
 /** Say on stderr what was guessed: the provider (the secret resolver speaks for a dev secret). */
 function notes(o: CheckOutcome, warned: Set<string>, warn: (s: string) => void): void {
-  const once = (key: string, text: string) => { if (!warned.has(key)) { warned.add(key); warn(text); } };
+  const once = (key: string, text: string) => {
+    if (!warned.has(key)) {
+      warned.add(key);
+      warn(text);
+    }
+  };
   if (o.how === 'default') once(`p:${o.profile.id}`, `no known signature header: checking as ${o.profile.id}, the default provider (pass --provider)`);
 }

@@ -26,7 +26,10 @@ export function cryptoRandom(): Random {
   let pos = 0;
   return {
     next() {
-      if (pos + 4 > pool.length) { pool = randomBytes(4096); pos = 0; }
+      if (pos + 4 > pool.length) {
+        pool = randomBytes(4096);
+        pos = 0;
+      }
       const v = pool.readUInt32LE(pos);
       pos += 4;
       return v / 4294967296;

@@ -36,9 +36,11 @@ export async function getCurl(id: string): Promise<string> {
 }
 
 export async function replay(id: string, to: string, resign: boolean): Promise<ReplayAnswer> {
-  return json(await fetch(`api/captures/${encodeURIComponent(id)}/replay`, {
-    method: 'POST',
-    headers: { ...headers, 'content-type': 'application/json' },
-    body: JSON.stringify({ to, resign }),
-  }));
+  return json(
+    await fetch(`api/captures/${encodeURIComponent(id)}/replay`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ to, resign }),
+    }),
+  );
 }

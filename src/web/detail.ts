@@ -43,10 +43,14 @@ function answerView(a: ReplayAnswer): HTMLElement {
   const head = a.error
     ? el('p', { class: 'bad', role: 'status' }, `no answer from ${a.url}: ${a.error}`)
     : el('p', { class: (a.status ?? 0) < 300 ? 'ok' : 'bad', role: 'status' }, `${a.status} from ${a.url} in ${a.ms} ms${a.resigned ? ' (re-signed)' : ' (exact)'}`);
-  return el('div', { class: 'answer' }, head,
+  return el(
+    'div',
+    { class: 'answer' },
+    head,
     a.hint ? el('p', { class: 'muted' }, `hint: ${a.hint}`) : null,
     a.headers ? headerTable(a.headers) : null,
-    a.body ? el('pre', { class: 'raw' }, a.body.text ?? `(${a.body.bytes} bytes of binary)`) : null);
+    a.body ? el('pre', { class: 'raw' }, a.body.text ?? `(${a.body.bytes} bytes of binary)`) : null,
+  );
 }
 
 function actions(d: Detail, o: DetailOptions): HTMLElement {
@@ -55,9 +59,14 @@ function actions(d: Detail, o: DetailOptions): HTMLElement {
   const to = el('input', { id: 'replay-to', type: 'text', placeholder: 'localhost:3000/webhooks', value: o.target.value, autocomplete: 'off' });
   const resign = el('input', { id: 'replay-resign', type: 'checkbox' });
   const go = el('button', { type: 'submit', id: 'replay-go' }, 'Replay');
-  const form = el('form', { class: 'replay', 'aria-label': 'Replay' },
-    el('label', { for: 'replay-to' }, 'Replay to'), to,
-    el('label', { class: 'check' }, resign, ' re-sign (fresh timestamp and id)'), go);
+  const form = el(
+    'form',
+    { class: 'replay', 'aria-label': 'Replay' },
+    el('label', { for: 'replay-to' }, 'Replay to'),
+    to,
+    el('label', { class: 'check' }, resign, ' re-sign (fresh timestamp and id)'),
+    go,
+  );
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     o.target.value = to.value;
@@ -65,25 +74,35 @@ function actions(d: Detail, o: DetailOptions): HTMLElement {
     clear(out);
     out.appendChild(el('p', { class: 'muted' }, 'replaying…'));
     replay(id, to.value, resign.checked)
-      .then((a) => { clear(out); out.appendChild(answerView(a)); })
-      .catch((err: Error) => { clear(out); out.appendChild(el('p', { class: 'bad', role: 'alert' }, err.message)); })
-      .finally(() => { go.disabled = false; });
+      .then((a) => {
+        clear(out);
+        out.appendChild(answerView(a));
+      })
+      .catch((err: Error) => {
+        clear(out);
+        out.appendChild(el('p', { class: 'bad', role: 'alert' }, err.message));
+      })
+      .finally(() => {
+        go.disabled = false;
+      });
   });
 
   const curl = el('button', { type: 'button' }, 'Copy as curl');
   curl.addEventListener('click', () => {
-    getCurl(id).then(async (text) => {
-      clear(out);
-      const box = el('textarea', { readonly: true, rows: '6', 'aria-label': 'curl command' }, text);
-      out.appendChild(box);
-      try {
-        await navigator.clipboard.writeText(text);
-        out.appendChild(el('p', { class: 'ok' }, 'copied to the clipboard'));
-      } catch {
-        box.select();
-        out.appendChild(el('p', { class: 'muted' }, 'select and copy it (the clipboard is not available here)'));
-      }
-    }).catch((err: Error) => out.appendChild(el('p', { class: 'bad' }, err.message)));
+    getCurl(id)
+      .then(async (text) => {
+        clear(out);
+        const box = el('textarea', { readonly: true, rows: '6', 'aria-label': 'curl command' }, text);
+        out.appendChild(box);
+        try {
+          await navigator.clipboard.writeText(text);
+          out.appendChild(el('p', { class: 'ok' }, 'copied to the clipboard'));
+        } catch {
+          box.select();
+          out.appendChild(el('p', { class: 'muted' }, 'select and copy it (the clipboard is not available here)'));
+        }
+      })
+      .catch((err: Error) => out.appendChild(el('p', { class: 'bad' }, err.message)));
   });
 
   const other = el('input', { id: 'diff-with', type: 'text', value: d.summary.duplicateOf ?? o.previous ?? '', placeholder: 'capture id', autocomplete: 'off' });
@@ -91,15 +110,30 @@ function actions(d: Detail, o: DetailOptions): HTMLElement {
   diffForm.addEventListener('submit', (e) => {
     e.preventDefault();
     getDetail(other.value.trim())
-      .then((base) => { clear(out); out.appendChild(diffView(base, d)); })
-      .catch((err: Error) => { clear(out); out.appendChild(el('p', { class: 'bad', role: 'alert' }, err.message)); });
+      .then((base) => {
+        clear(out);
+        out.appendChild(diffView(base, d));
+      })
+      .catch((err: Error) => {
+        clear(out);
+        out.appendChild(el('p', { class: 'bad', role: 'alert' }, err.message));
+      });
   });
 
-  return el('div', { class: 'actions' }, form,
-    el('div', { class: 'buttons' }, curl,
+  return el(
+    'div',
+    { class: 'actions' },
+    form,
+    el(
+      'div',
+      { class: 'buttons' },
+      curl,
       el('a', { href: apiUrl(`captures/${id}/raw`), download: `${id}.http` }, 'Download raw'),
-      el('a', { href: apiUrl(`captures/${id}/har`), download: `${id}.har` }, 'Download HAR')),
-    diffForm, out);
+      el('a', { href: apiUrl(`captures/${id}/har`), download: `${id}.har` }, 'Download HAR'),
+    ),
+    diffForm,
+    out,
+  );
 }
 
 /** The whole capture: request, verification as `verify` says it, forward and timings, actions, headers, body. */
@@ -109,14 +143,23 @@ export function renderDetail(box: HTMLElement, d: Detail, o: DetailOptions): voi
   const f = d.forward;
   box.append(
     el('h2', { id: 'detail-title', tabindex: '-1' }, d.requestLine),
-    el('p', { class: 'muted' }, `${d.summary.id} · received ${d.summary.receivedAt}${d.remoteAddress ? ` from ${d.remoteAddress}` : ''}${d.deliveryId ? ` · delivery ${d.deliveryId}` : ''}${d.summary.duplicateOf ? ` · duplicate of ${d.summary.duplicateOf}` : ''}`),
-    section('Verification',
+    el(
+      'p',
+      { class: 'muted' },
+      `${d.summary.id} · received ${d.summary.receivedAt}${d.remoteAddress ? ` from ${d.remoteAddress}` : ''}${d.deliveryId ? ` · delivery ${d.deliveryId}` : ''}${d.summary.duplicateOf ? ` · duplicate of ${d.summary.duplicateOf}` : ''}`,
+    ),
+    section(
+      'Verification',
       el('p', { class: c.ok ? 'ok verdict' : 'bad verdict' }, c.ok ? '✔ valid' : `✘ invalid: ${String(c.reason)}`),
-      el('pre', { class: 'verify-text', 'aria-label': 'hookctl verify output' }, d.check.text)),
-    section('Answer and forward',
+      el('pre', { class: 'verify-text', 'aria-label': 'hookctl verify output' }, d.check.text),
+    ),
+    section(
+      'Answer and forward',
       el('p', {}, d.response ? `answered ${d.response.status}` : 'no answer recorded'),
-      f ? el('p', {}, `forwarded to ${f.url}: ${f.error ?? f.status ?? '?'}${f.ms !== undefined ? ` in ${Math.round(f.ms)} ms` : ''}`) : el('p', { class: 'muted' }, 'not forwarded')),
+      f ? el('p', {}, `forwarded to ${f.url}: ${f.error ?? f.status ?? '?'}${f.ms !== undefined ? ` in ${Math.round(f.ms)} ms` : ''}`) : el('p', { class: 'muted' }, 'not forwarded'),
+    ),
     section('Actions', actions(d, o)),
     section(`Headers (${d.headers.length})`, headerTable(d.headers)),
-    section('Body', bodyView(d)));
+    section('Body', bodyView(d)),
+  );
 }

@@ -23,8 +23,10 @@ export function diffLines(a: string[], b: string[]): Op[] | undefined {
   let i = 0;
   let j = 0;
   while (i < n && j < m) {
-    if (a[i] === b[j]) { ops.push({ kind: ' ', line: a[i++] as string }); j++; }
-    else if (((lcs[i + 1] as Uint16Array)[j] ?? 0) >= ((lcs[i] as Uint16Array)[j + 1] ?? 0)) ops.push({ kind: '-', line: a[i++] as string });
+    if (a[i] === b[j]) {
+      ops.push({ kind: ' ', line: a[i++] as string });
+      j++;
+    } else if (((lcs[i + 1] as Uint16Array)[j] ?? 0) >= ((lcs[i] as Uint16Array)[j + 1] ?? 0)) ops.push({ kind: '-', line: a[i++] as string });
     else ops.push({ kind: '+', line: b[j++] as string });
   }
   while (i < n) ops.push({ kind: '-', line: a[i++] as string });
@@ -56,8 +58,11 @@ function block(title: string, a: string[], b: string[]): HTMLElement {
 /** Headers (in order, duplicates kept) and body (pretty when both are JSON) of two captures. */
 export function diffView(a: Detail, b: Detail): HTMLElement {
   const headerLines = (d: Detail) => [d.requestLine, ...d.headers.map(([k, v]) => `${k}: ${v}`)];
-  return el('div', { class: 'diff-view' },
+  return el(
+    'div',
+    { class: 'diff-view' },
     el('p', {}, `− ${a.summary.id}   + ${b.summary.id}`),
     block('Request line and headers', headerLines(a), headerLines(b)),
-    block('Body', bodyLines(a), bodyLines(b)));
+    block('Body', bodyLines(a), bodyLines(b)),
+  );
 }

@@ -15,7 +15,10 @@ export class CaptureList {
   private selected = -1;
   private readonly spacer: HTMLElement;
 
-  constructor(private readonly box: HTMLElement, private readonly onOpen: (s: Summary) => void) {
+  constructor(
+    private readonly box: HTMLElement,
+    private readonly onOpen: (s: Summary) => void,
+  ) {
     this.spacer = el('div', { class: 'spacer' });
     box.appendChild(this.spacer);
     box.addEventListener('scroll', () => this.render());
@@ -83,21 +86,35 @@ export class CaptureList {
   private row(s: Summary, i: number, now: number): HTMLElement {
     const v = s.verification;
     const mark = v ? (v.ok ? el('span', { class: 'ok' }, '✔ valid') : el('span', { class: 'bad' }, `✘ ${v.reason ?? 'invalid'}`)) : el('span', { class: 'muted' }, 'not verified');
-    const row = el('div', {
-      class: `row${i === this.selected ? ' selected' : ''}`, role: 'option', id: `row-${s.id}`,
-      'aria-selected': i === this.selected ? 'true' : 'false', 'aria-setsize': String(this.items.length), 'aria-posinset': String(i + 1),
-      'data-id': s.id, 'data-index': String(i),
-    },
-    el('div', { class: 'line1' },
-      el('span', { class: 'verify' }, mark),
-      el('span', { class: 'event' }, s.event ?? s.provider ?? '(unknown)'),
-      s.duplicateOf ? el('span', { class: 'dup', title: `duplicate of ${s.duplicateOf}` }, 'dup') : null,
-      el('span', { class: 'status' }, s.status === null ? '' : String(s.status))),
-    el('div', { class: 'line2 muted' },
-      el('span', { class: 'provider' }, s.provider ?? '-'),
-      el('span', { class: 'path' }, `${s.method} ${s.path}`),
-      el('span', { class: 'size' }, size(s.bytes)),
-      el('span', { class: 'age', title: s.receivedAt }, age(s.receivedAt, now))));
+    const row = el(
+      'div',
+      {
+        class: `row${i === this.selected ? ' selected' : ''}`,
+        role: 'option',
+        id: `row-${s.id}`,
+        'aria-selected': i === this.selected ? 'true' : 'false',
+        'aria-setsize': String(this.items.length),
+        'aria-posinset': String(i + 1),
+        'data-id': s.id,
+        'data-index': String(i),
+      },
+      el(
+        'div',
+        { class: 'line1' },
+        el('span', { class: 'verify' }, mark),
+        el('span', { class: 'event' }, s.event ?? s.provider ?? '(unknown)'),
+        s.duplicateOf ? el('span', { class: 'dup', title: `duplicate of ${s.duplicateOf}` }, 'dup') : null,
+        el('span', { class: 'status' }, s.status === null ? '' : String(s.status)),
+      ),
+      el(
+        'div',
+        { class: 'line2 muted' },
+        el('span', { class: 'provider' }, s.provider ?? '-'),
+        el('span', { class: 'path' }, `${s.method} ${s.path}`),
+        el('span', { class: 'size' }, size(s.bytes)),
+        el('span', { class: 'age', title: s.receivedAt }, age(s.receivedAt, now)),
+      ),
+    );
     row.style.top = `${i * ROW_HEIGHT}px`;
     return row;
   }

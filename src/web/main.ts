@@ -48,8 +48,14 @@ function options(select: HTMLSelectElement, values: Iterable<string>): void {
 
 function refresh(): void {
   const items = [...all.values()].sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-  options(f.provider, items.flatMap((s) => s.provider ?? []));
-  options(f.event, items.flatMap((s) => s.event ?? []));
+  options(
+    f.provider,
+    items.flatMap((s) => s.provider ?? []),
+  );
+  options(
+    f.event,
+    items.flatMap((s) => s.event ?? []),
+  );
   const shown = items.filter(passes);
   list.set(shown);
   status.textContent = `${all.size} captures${shown.length === all.size ? '' : `, ${shown.length} shown`}`;
@@ -61,8 +67,19 @@ function runSearch(): void {
   clearTimeout(searchTimer);
   searchTimer = setTimeout(() => {
     const q = f.q.value.trim();
-    if (!q) { matches = undefined; refresh(); return; }
-    search(q).then((ids) => { if (f.q.value.trim() === q) { matches = ids; refresh(); } }).catch(showError);
+    if (!q) {
+      matches = undefined;
+      refresh();
+      return;
+    }
+    search(q)
+      .then((ids) => {
+        if (f.q.value.trim() === q) {
+          matches = ids;
+          refresh();
+        }
+      })
+      .catch(showError);
   }, 150);
 }
 
@@ -108,9 +125,17 @@ function live(): void {
     if (f.q.value.trim()) runSearch();
     refresh();
   });
-  source.addEventListener('reset', () => { all.clear(); void load(); });
-  source.addEventListener('open', () => { byId('live').textContent = '● live'; void load(); });
-  source.addEventListener('error', () => { byId('live').textContent = '○ reconnecting'; });
+  source.addEventListener('reset', () => {
+    all.clear();
+    void load();
+  });
+  source.addEventListener('open', () => {
+    byId('live').textContent = '● live';
+    void load();
+  });
+  source.addEventListener('error', () => {
+    byId('live').textContent = '○ reconnecting';
+  });
 }
 
 async function load(): Promise<void> {
@@ -121,8 +146,13 @@ async function load(): Promise<void> {
 }
 
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && openId) { e.preventDefault(); back(); }
-  else if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName ?? '')) { e.preventDefault(); f.q.focus(); }
+  if (e.key === 'Escape' && openId) {
+    e.preventDefault();
+    back();
+  } else if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement?.tagName ?? '')) {
+    e.preventDefault();
+    f.q.focus();
+  }
 });
 f.q.addEventListener('input', runSearch);
 for (const s of [f.provider, f.event, f.verify, f.status]) s.addEventListener('change', refresh);

@@ -19,14 +19,25 @@ describe('hookctl captures', () => {
     { provider: 'transcodely', secret: 's', body: '{"event":"job.failed","job":{"id":"b"}}', event: 'job.failed', at: now - 1_000 },
   ];
   const captures = specs.map(makeCapture);
-  beforeAll(async () => { dir = await storeWith(captures); });
+  beforeAll(async () => {
+    dir = await storeWith(captures);
+  });
 
   it('list: newest first; --json has id, receivedAt, method, path, provider, event, verification, body sha256', async () => {
     const r = await runCli(['captures', 'list', '--store', dir, '--json']);
     expect(r.code).toBe(0);
     const rows = json(r.stdout);
     expect(rows.map((c) => c.id)).toEqual(captures.map((c) => c.id).reverse());
-    expect(rows[0]).toMatchObject({ id: captures[3]!.id, receivedAt: captures[3]!.receivedAt, method: 'POST', path: '/webhooks/transcodely', provider: 'transcodely', event: 'job.failed', verification: { ok: true }, bodySha256: captures[3]!.bodySha256 });
+    expect(rows[0]).toMatchObject({
+      id: captures[3]!.id,
+      receivedAt: captures[3]!.receivedAt,
+      method: 'POST',
+      path: '/webhooks/transcodely',
+      provider: 'transcodely',
+      event: 'job.failed',
+      verification: { ok: true },
+      bodySha256: captures[3]!.bodySha256,
+    });
   });
 
   it('bare `captures` lists as a table', async () => {
@@ -38,10 +49,16 @@ describe('hookctl captures', () => {
   });
 
   it.each([
-    [['--provider', 'transcodely'], [3, 0]],
+    [
+      ['--provider', 'transcodely'],
+      [3, 0],
+    ],
     [['--event', 'invoice.paid'], [1]],
     [['--failed'], [1]],
-    [['--since', '10m'], [3, 2]],
+    [
+      ['--since', '10m'],
+      [3, 2],
+    ],
     [['--since', '30m', '--provider', 'stripe'], [1]],
   ])('list %j filters', async (flags, expected) => {
     const r = await runInProcess(['captures', 'list', '--store', dir, '--json', ...flags]);
@@ -69,7 +86,11 @@ describe('hookctl captures', () => {
     expect(har.log.entries).toHaveLength(captures.length);
     expect(har.log.entries.map((e: any) => e._hookctl.id).sort()).toEqual(captures.map((c) => c.id).sort());
     const first = har.log.entries.find((e: any) => e._hookctl.id === captures[0]!.id);
-    expect(first.request).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:4000/webhooks/transcodely', postData: { mimeType: 'application/json', text: '{"event":"job.completed","job":{"id":"a"}}' } });
+    expect(first.request).toMatchObject({
+      method: 'POST',
+      url: 'http://127.0.0.1:4000/webhooks/transcodely',
+      postData: { mimeType: 'application/json', text: '{"event":"job.completed","job":{"id":"a"}}' },
+    });
     expect(first.request.headers[0]).toEqual({ name: 'Host', value: '127.0.0.1:4000' });
     expect(har.log.entries.find((e: any) => e._hookctl.id === captures[2]!.id).request.postData).toMatchObject({ encoding: 'base64', text: 'AAEC/w==' });
   });
@@ -80,7 +101,10 @@ describe('hookctl captures', () => {
     const file = join(tempDir(), 'export.ndjson');
     writeFileSync(file, r.stdout);
     const v = await runInProcess(['verify', file, '--secret', 's', '--tolerance', '0', '--json']);
-    expect(json(v.stdout).map((o) => [o.id, o.ok])).toEqual([[captures[0]!.id, true], [captures[3]!.id, true]]);
+    expect(json(v.stdout).map((o) => [o.id, o.ok])).toEqual([
+      [captures[0]!.id, true],
+      [captures[3]!.id, true],
+    ]);
   });
 
   it('export --format curl: one runnable command per capture, byte-exact, to --to', async () => {
@@ -104,7 +128,8 @@ describe('hookctl captures', () => {
 
   it.skipIf(spawnSync('script', ['--version']).status !== 0)('clear on a terminal asks, and deletes only on yes', async () => {
     const own = await storeWith(specs.slice(0, 2).map(makeCapture));
-    const onTty = (answer: string) => spawnSync('script', ['-qec', `${process.execPath} ${BIN} captures clear --store ${own}`, '/dev/null'], { input: `${answer}\n`, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const onTty = (answer: string) =>
+      spawnSync('script', ['-qec', `${process.execPath} ${BIN} captures clear --store ${own}`, '/dev/null'], { input: `${answer}\n`, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const no = onTty('n');
     expect(no.stdout).toContain(`delete 2 captures in ${own}? [y/N]`);
     expect(no.stdout).toContain('nothing deleted');
@@ -114,7 +139,12 @@ describe('hookctl captures', () => {
   });
 
   it('bad input: unknown id, a path, a bad --since, exit 2 with one line', async () => {
-    for (const args of [['show', 'zzzz'], ['show', '../../etc/passwd'], ['list', '--since', 'yesterday'], ['export', 'nope']]) {
+    for (const args of [
+      ['show', 'zzzz'],
+      ['show', '../../etc/passwd'],
+      ['list', '--since', 'yesterday'],
+      ['export', 'nope'],
+    ]) {
       const r = await runInProcess(['captures', ...args, '--store', dir]);
       expect(r.code).toBe(2);
       expect(lines(r.stderr)[0]).toMatch(/^✗ /);

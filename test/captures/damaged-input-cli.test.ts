@@ -39,8 +39,12 @@ describe('an explicitly named capture file with a damaged record is exit 2', () 
 
   it('verify two.ndjson names the file, the line and the checksum mismatch', async () => {
     const r = await runInProcess(['verify', 'two.ndjson', '--secret', 's'], { cwd });
-    expectError(r, 2, `two.ndjson is not a readable capture file: checksum mismatch (the record was altered or damaged), on line 2 (capture ${bad.id})`,
-      /^ {2}hint: .*re-export it with `hookctl captures export`, or fix the file$/);
+    expectError(
+      r,
+      2,
+      `two.ndjson is not a readable capture file: checksum mismatch (the record was altered or damaged), on line 2 (capture ${bad.id})`,
+      /^ {2}hint: .*re-export it with `hookctl captures export`, or fix the file$/,
+    );
     expect(r.stdout).toBe('');
   });
 
@@ -51,7 +55,10 @@ describe('an explicitly named capture file with a damaged record is exit 2', () 
   });
 
   it('a truncated export (head -c 3000) is exit 2 for verify and replay', async () => {
-    for (const args of [['verify', 'cut.ndjson'], ['replay', 'cut.ndjson', '--to', ':3900']]) {
+    for (const args of [
+      ['verify', 'cut.ndjson'],
+      ['replay', 'cut.ndjson', '--to', ':3900'],
+    ]) {
       expectError(await runInProcess(args, { cwd }), 2, /^✗ cut\.ndjson is not a readable capture file: incomplete last record \(.*cut short\), on line 2 \(capture /);
     }
   });
@@ -95,7 +102,11 @@ describe('a damaged capture asked for by id', () => {
   });
 
   it('captures show and verify say it is damaged, with the segment and line, exit 2', async () => {
-    for (const args of [['captures', 'show', bad.id], ['verify', bad.id], ['replay', bad.id, '--to', ':3900']]) {
+    for (const args of [
+      ['captures', 'show', bad.id],
+      ['verify', bad.id],
+      ['replay', bad.id, '--to', ':3900'],
+    ]) {
       expectError(await runInProcess([...args, '--store', dir]), 2, `capture ${bad.id} is damaged in ${file}, line 2: checksum mismatch (the record was altered or damaged)`);
     }
   });
@@ -109,7 +120,9 @@ describe('a damaged capture asked for by id', () => {
 
 describe('captures --provider must name a known provider', () => {
   let dir: string;
-  beforeAll(async () => { dir = await storeWith([good]); });
+  beforeAll(async () => {
+    dir = await storeWith([good]);
+  });
 
   it('an unknown provider is exit 2 with a did-you-mean, for list and export', async () => {
     expectError(await runInProcess(['captures', 'list', '--provider', 'githb', '--store', dir]), 2, 'unknown provider "githb"', /did you mean "github"/);
@@ -149,7 +162,12 @@ describe('verify or replay of a directory', () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'adir'));
     mkdirSync(join(cwd, 'some-dir'));
-    for (const args of [['verify', 'adir'], ['verify', 'some-dir'], ['verify', './adir'], ['replay', 'adir', '--to', ':3900']]) {
+    for (const args of [
+      ['verify', 'adir'],
+      ['verify', 'some-dir'],
+      ['verify', './adir'],
+      ['replay', 'adir', '--to', ':3900'],
+    ]) {
       expectError(await runInProcess(args, { cwd }), 2, /^✗ cannot read \.?\/?(adir|some-dir): it is a directory, not a capture$/);
     }
   });

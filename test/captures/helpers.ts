@@ -10,7 +10,14 @@ let seq = 0;
 /** A capture id that sorts by `ms` (the store's format: 10 time chars, 4 counter, 4 random). */
 export function captureId(ms: number): string {
   const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
-  const enc = (v: number, w: number) => { let s = ''; for (let i = 0; i < w; i++) { s = alphabet[v % 32] + s; v = Math.floor(v / 32); } return s; };
+  const enc = (v: number, w: number) => {
+    let s = '';
+    for (let i = 0; i < w; i++) {
+      s = alphabet[v % 32] + s;
+      v = Math.floor(v / 32);
+    }
+    return s;
+  };
   return `${enc(ms, 10)}${enc(seq++ % 1024, 4)}test`;
 }
 
@@ -40,10 +47,18 @@ export function makeCapture(s: CaptureSpec): Capture {
     ...(s.extraHeaders ?? []),
   ];
   return {
-    id: captureId(s.at), receivedAt: new Date(s.at).toISOString(), method: 'POST', path: s.path ?? `/webhooks/${s.provider}`,
-    headers, body, bodySha256: createHash('sha256').update(body).digest('hex'),
-    provider: s.provider, event: s.event, verification: s.verification ?? { ok: true, secretIndex: 0 },
-    response: { status: s.status ?? 200 }, remoteAddress: '127.0.0.1',
+    id: captureId(s.at),
+    receivedAt: new Date(s.at).toISOString(),
+    method: 'POST',
+    path: s.path ?? `/webhooks/${s.provider}`,
+    headers,
+    body,
+    bodySha256: createHash('sha256').update(body).digest('hex'),
+    provider: s.provider,
+    event: s.event,
+    verification: s.verification ?? { ok: true, secretIndex: 0 },
+    response: { status: s.status ?? 200 },
+    remoteAddress: '127.0.0.1',
   };
 }
 
@@ -63,7 +78,9 @@ export async function storeWith(captures: Capture[], dir = tempDir()): Promise<s
 export function withBody(c: Capture, body: Buffer | string): Capture {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
   return {
-    ...c, body: bytes, bodySha256: createHash('sha256').update(bytes).digest('hex'),
+    ...c,
+    body: bytes,
+    bodySha256: createHash('sha256').update(bytes).digest('hex'),
     headers: c.headers.map(([k, v]) => [k, k.toLowerCase() === 'content-length' ? String(bytes.length) : v]),
   };
 }

@@ -13,7 +13,10 @@ import { startServer, type TestServer } from '../support/server.js';
 const record = (headers: [string, string][]) => Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v]));
 
 let server: TestServer | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 describe('--set, --add and --remove beyond send', () => {
   it('replay --resign applies them, array indexes included, then signs the edited body', async () => {
@@ -21,7 +24,12 @@ describe('--set, --add and --remove beyond send', () => {
     const c = makeCapture({ provider: 'github', secret: 'gh', body, at: Date.now(), extraHeaders: [['X-GitHub-Delivery', 'old-guid']] });
     const edits = parseEdits({ set: ['labels[0].name=bug'], add: ['labels.1={"name":"new"}', 'number=7'], remove: ['draft', 'labels.0'] });
     const r = buildReplay(fromCapture(c), {
-      profile: getProvider('github'), secrets: ['gh'], resign: true, edits, now: Date.now(), random: seededRandom(1),
+      profile: getProvider('github'),
+      secrets: ['gh'],
+      resign: true,
+      edits,
+      now: Date.now(),
+      random: seededRandom(1),
     } as Parameters<typeof buildReplay>[1]);
     expect(JSON.parse(r.body.toString())).toEqual({ action: 'opened', labels: [{ name: 'bug' }, { name: 'new' }], number: 7 });
     expect(await octokitVerify('gh', r.body.toString(), record(r.headers)['x-hub-signature-256'] as string)).toBe(true);
@@ -34,7 +42,10 @@ describe('--set, --add and --remove beyond send', () => {
   });
 
   it('test applies them to every delivery it sends', async () => {
-    server = await startServer((_req, res) => { res.statusCode = 200; res.end('ok'); });
+    server = await startServer((_req, res) => {
+      res.statusCode = 200;
+      res.end('ok');
+    });
     const r = await runInProcess(['test', '--to', server.url, '--provider', 'transcodely', '--only', 'event:job.completed', '--add', 'job.order_id="123"', '--remove', 'job.id'], { cwd: tmpdir() });
     expect(r.stderr).not.toContain('✗');
     expect(r.code).toBe(0);

@@ -12,8 +12,10 @@ import { ROOT } from '../support/cli.js';
 const secret = 'catalogue-test-secret';
 const profile = getProvider('github');
 const doc = JSON.parse(readFileSync(join(ROOT, GITHUB_DESCRIPTION), 'utf8'));
-const operations = Object.values(doc.webhooks as Record<string, { post: { operationId: string; requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>)
-  .map(({ post }) => ({ id: post.operationId, ref: post.requestBody.content['application/json'].schema.$ref }));
+const operations = Object.values(doc.webhooks as Record<string, { post: { operationId: string; requestBody: { content: { 'application/json': { schema: { $ref: string } } } } } }>).map(({ post }) => ({
+  id: post.operationId,
+  ref: post.requestBody.content['application/json'].schema.$ref,
+}));
 
 describe("every one of GitHub's webhook operations", () => {
   it('has an event in the catalogue: 261 of them, named <X-GitHub-Event>.<action>', () => {
@@ -23,10 +25,12 @@ describe("every one of GitHub's webhook operations", () => {
     expect(names).toEqual(expect.arrayContaining(['push', 'ping', 'pull_request.closed', 'issues.opened', 'workflow_run.completed']));
   });
 
-  it("is accepted by @octokit/webhooks verifyAndReceive and validates against its schema (ajv)", { timeout: 180_000 }, async () => {
+  it('is accepted by @octokit/webhooks verifyAndReceive and validates against its schema (ajv)', { timeout: 180_000 }, async () => {
     const webhooks = new Webhooks({ secret });
     const received: string[] = [];
-    webhooks.onAny((e) => { received.push(e.name); });
+    webhooks.onAny((e) => {
+      received.push(e.name);
+    });
     const validatorFor = githubValidator(doc);
     const events = listEvents(profile);
     const invalid: string[] = [];

@@ -8,8 +8,11 @@ import { getProvider } from '../../src/core/providers/registry.js';
 import { runInProcess } from '../support/inproc.js';
 import { ROOT } from '../support/cli.js';
 
-const names = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true })
-  .filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).replace(/\.json$/, '')).sort();
+const names = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).replace(/\.json$/, ''))
+    .sort();
 
 const SMALL = `openapi: 3.1.0
 info: { title: Acme, version: '1' }
@@ -50,7 +53,11 @@ describe('hookctl events import', () => {
     expect(r.stderr).toContain('list them with');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^wrote 261 fixtures to .*github \(6 from examples, 255 from schemas\)\n$/);
-    expect(names(join(out, 'github'))).toEqual(listEvents(getProvider('github')).map((e) => e.name).sort());
+    expect(names(join(out, 'github'))).toEqual(
+      listEvents(getProvider('github'))
+        .map((e) => e.name)
+        .sort(),
+    );
   });
 
   it('of a small hand-written YAML document: examples first, schemas sampled otherwise; the events become sendable', async () => {
@@ -60,7 +67,10 @@ describe('hookctl events import', () => {
     const r = await runInProcess(['events', 'import', 'acme.yaml', '--provider', 'acme', '--json'], { cwd: cwd });
     expect(r.code).toBe(0);
     const { events } = JSON.parse(r.stdout);
-    expect(events.map((e: { name: string; from: string }) => [e.name, e.from])).toEqual([['order.paid', 'example'], ['order.shipped', 'schema']]);
+    expect(events.map((e: { name: string; from: string }) => [e.name, e.from])).toEqual([
+      ['order.paid', 'example'],
+      ['order.shipped', 'schema'],
+    ]);
     const sent = await runInProcess(['send', 'acme/order.shipped', '--dry-run', '--json'], { cwd: cwd });
     expect(sent.code).toBe(0);
     expect(JSON.parse(JSON.parse(sent.stdout).request.body)).toEqual({ type: 'order.shipped', order: { id: 'ord_1', total: 1 }, shipped_at: '2026-01-15T10:20:30Z' });

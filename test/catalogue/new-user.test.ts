@@ -8,7 +8,11 @@ import { runInProcess } from '../support/inproc.js';
 // The cases issue 12 opens with, tried as a new user would.
 const stripe = new Stripe('sk_test_new_user');
 const secret = 'whsec_new_user';
-const json = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+const json = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 function project(config: object, files: Record<string, unknown> = {}): string {
   const cwd = mkdtempSync(join(tmpdir(), 'hookctl-new-user-'));
@@ -56,7 +60,15 @@ describe('a Stripe user', () => {
   });
 
   it('keeps the built-in events when a custom provider extends stripe and lists its own', async () => {
-    const cwd = project({ providers: [{ id: 'shop', extends: 'stripe', events: [{ name: 'order.shipped', description: 'an order left', payload: { object: 'event', type: 'order.shipped', data: { object: { object: 'order' } } } }] }] });
+    const cwd = project({
+      providers: [
+        {
+          id: 'shop',
+          extends: 'stripe',
+          events: [{ name: 'order.shipped', description: 'an order left', payload: { object: 'event', type: 'order.shipped', data: { object: { object: 'order' } } } }],
+        },
+      ],
+    });
     expect((await dryRun(['shop/invoice.paid'], cwd)).event.type).toBe('invoice.paid');
     expect((await dryRun(['shop/order.shipped'], cwd)).event.type).toBe('order.shipped');
   });
@@ -77,9 +89,7 @@ describe('a Stripe user', () => {
     const set = JSON.parse((await dryRun(['stripe/invoice.paid', '--set', 'data.object.lines.data[0].id=il_2'], tmpdir())).body).data.object;
     expect(set.lines.data[0].id).toBe('il_2');
     // Removals apply first, additions last: this replaces the first line item.
-    const { body } = await dryRun([
-      'stripe/invoice.paid', '--add', 'data.object.lines.data.0={"id":"il_1"}', '--remove', 'data.object.lines.data.0', '--remove', 'data.object.footer',
-    ], tmpdir());
+    const { body } = await dryRun(['stripe/invoice.paid', '--add', 'data.object.lines.data.0={"id":"il_1"}', '--remove', 'data.object.lines.data.0', '--remove', 'data.object.footer'], tmpdir());
     const invoice = JSON.parse(body).data.object;
     expect(invoice.lines.data).toEqual([{ id: 'il_1' }]);
     expect('footer' in invoice).toBe(false);

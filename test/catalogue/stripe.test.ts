@@ -40,7 +40,12 @@ describe('every Stripe event type in the pinned stripe package', () => {
   });
 
   it('gets fresh ids per delivery: the event id, the request id and the object id', () => {
-    const build = (seed: number) => JSON.parse(createDeliveryBuilder({ profile, event: 'invoice.payment_failed', secrets: [secret] }).build({ now: Date.now(), random: seededRandom(seed) }).body.toString());
+    const build = (seed: number) =>
+      JSON.parse(
+        createDeliveryBuilder({ profile, event: 'invoice.payment_failed', secrets: [secret] })
+          .build({ now: Date.now(), random: seededRandom(seed) })
+          .body.toString(),
+      );
     const [a, b] = [build(1), build(2)];
     expect(a.id).toMatch(/^evt_/);
     expect(a.id).not.toBe(b.id);

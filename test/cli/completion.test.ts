@@ -50,7 +50,10 @@ function complete(words: string[]): string[] {
  * COMP_WORDBREAKS characters = : @ (a run of them is a word of its own), COMP_LINE the line.
  */
 function completeLine(line: string): string[] {
-  const words = line.split(/\s+/).filter(Boolean).flatMap((w) => w.match(/[=:@]+|[^=:@]+/g) ?? []);
+  const words = line
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => w.match(/[=:@]+|[^=:@]+/g) ?? []);
   if (/\s$/.test(line)) words.push('');
   return runBash(words, line);
 }
@@ -136,7 +139,17 @@ describe('hookctl completion', () => {
   });
 
   it('bash: an option that takes any other value completes nothing, not the options', () => {
-    for (const words of [['send', '--to'], ['send', '--count'], ['send', '-n'], ['send', '--secret'], ['listen', '--port'], ['replay', '-c'], ['captures', 'list', '-n'], ['captures', 'export', '--to'], ['captures', '--since']]) {
+    for (const words of [
+      ['send', '--to'],
+      ['send', '--count'],
+      ['send', '-n'],
+      ['send', '--secret'],
+      ['listen', '--port'],
+      ['replay', '-c'],
+      ['captures', 'list', '-n'],
+      ['captures', 'export', '--to'],
+      ['captures', '--since'],
+    ]) {
       expect(complete(['hookctl', ...words, '']), words.join(' ')).toEqual([]);
       expect(complete(['hookctl', ...words, '-']), words.join(' ')).toEqual([]);
     }
@@ -145,7 +158,7 @@ describe('hookctl completion', () => {
     expect(complete(['hookctl', 'listen', '--count', '3', '--stri'])).toEqual(['--strict']);
   });
 
-  it('bash: short flags are each command\'s own: -p is --port in listen', () => {
+  it("bash: short flags are each command's own: -p is --port in listen", () => {
     expect(complete(['hookctl', 'listen', '-p', ''])).toEqual([]);
     expect(complete(['hookctl', 'listen', '-p', '4000', '--provider', 'str'])).toEqual(['stripe']);
     expect(complete(['hookctl', 'send', '-p', 'str'])).toEqual(['stripe']);
@@ -210,7 +223,11 @@ describe('hookctl completion', () => {
     const fish = (line: string) => {
       const r = spawnSync('fish', ['--no-config', '-c', `source ${sh(script)}; complete -C ${sh(line)}`], { cwd: files, encoding: 'utf8' });
       expect(r.stderr).toBe('');
-      return r.stdout.split('\n').filter(Boolean).map((l) => l.split('\t')[0]).sort();
+      return r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split('\t')[0])
+        .sort();
     };
     expect(fish('hookctl captures ')).toEqual(['clear', 'export', 'list', 'show']);
     expect(fish('hookctl captures export --format ')).toEqual(['curl', 'har', 'ndjson']);

@@ -16,8 +16,14 @@ const HOSTILE_EVENT = '\u001b[31mRED\u001b]0;title\u0007\r\nFAKE LINE ✔ verifi
 const hostileBody = JSON.stringify({ type: HOSTILE_EVENT, note: 'x\u009b[2J\u2066y\u007f' });
 const cleanBody = JSON.stringify({ type: 'job.completed', note: 'plain' });
 // node:http sends header values as UTF-8 and listen reads them as latin1: U+009B arrives as `Â` and the C1 control CSI.
-const hostileHeaders: [string, string][] = [['Content-Type', 'application/json'], ['X-Note', 'a\u009b31mb\u0085c\td']];
-const cleanHeaders: [string, string][] = [['Content-Type', 'application/json'], ['X-Note', 'plain']];
+const hostileHeaders: [string, string][] = [
+  ['Content-Type', 'application/json'],
+  ['X-Note', 'a\u009b31mb\u0085c\td'],
+];
+const cleanHeaders: [string, string][] = [
+  ['Content-Type', 'application/json'],
+  ['X-Note', 'plain'],
+];
 
 /** stdout lines belonging to each delivery id: its line up to the next delivery's. */
 function linesPer(stdout: string, ids: string[]): Map<string, string[]> {
@@ -38,7 +44,12 @@ async function deliverAll(l: Listener): Promise<{ clean: string; hostile: string
   const id = (r: { body: string }) => JSON.parse(r.body).id as string;
   const clean = id(await post(`${l.url}/hooks`, cleanBody, cleanHeaders));
   const hostile = id(await post(`${l.url}/hooks`, hostileBody, hostileHeaders));
-  const text = id(await post(`${l.url}/hooks`, 'ok\r✔ verified\u202e', [['Content-Type', 'text/plain'], ['X-Note', 'plain']]));
+  const text = id(
+    await post(`${l.url}/hooks`, 'ok\r✔ verified\u202e', [
+      ['Content-Type', 'text/plain'],
+      ['X-Note', 'plain'],
+    ]),
+  );
   await l.waitFor((x) => (x.text ?? '').endsWith(text));
   return { clean, hostile, text };
 }
@@ -59,7 +70,9 @@ describe('untrusted text reaches the terminal escaped', () => {
     await a.stop();
     await b.stop();
   }, 30_000);
-  afterAll(() => { rmSync(cwd, { recursive: true, force: true }); });
+  afterAll(() => {
+    rmSync(cwd, { recursive: true, force: true });
+  });
 
   it('listen: the delivery line shows the hostile event escaped, on one line like a clean delivery', () => {
     const { l, ids } = plain;
@@ -72,7 +85,7 @@ describe('untrusted text reaches the terminal escaped', () => {
     expect(per.get(ids.hostile)![0]).toContain('\\x1b[31mRED\\x1b]0;title\\x07\\r\\nFAKE LINE ✔ verified \\u202e');
   });
 
-  it('listen --verbose: headers and body escaped, the block as many lines as a clean delivery\'s', () => {
+  it("listen --verbose: headers and body escaped, the block as many lines as a clean delivery's", () => {
     const { l, ids } = verbose;
     const out = l.stdout();
     expect(rawControls(out)).toEqual([]);
@@ -113,7 +126,9 @@ describe('untrusted text reaches the terminal escaped', () => {
     const good = makeCapture({ ...base, extraHeaders: [['X-Evil', 'nothing to see']] });
     const bad = {
       ...makeCapture({ ...base, path: evil, extraHeaders: [['X-Evil', evil]], verification: { ok: false, reason: `no-match${evil}`, detail: evil } }),
-      method: `POST${evil}`, deliveryId: evil, event: evil,
+      method: `POST${evil}`,
+      deliveryId: evil,
+      event: evil,
     };
     const dir = await storeWith([good, bad]);
     try {
@@ -132,8 +147,12 @@ describe('untrusted text reaches the terminal escaped', () => {
 
 describe('errors that quote hostile content', () => {
   let cwd: string;
-  beforeAll(() => { cwd = tempDir('hookctl-hostile-errors-'); });
-  afterAll(() => { rmSync(cwd, { recursive: true, force: true }); });
+  beforeAll(() => {
+    cwd = tempDir('hookctl-hostile-errors-');
+  });
+  afterAll(() => {
+    rmSync(cwd, { recursive: true, force: true });
+  });
   const env = { HOOKCTL_SECRET: 'hostile_secret' };
 
   /** Exactly `✗ message` and `  hint: …`, neither carrying a raw control character. */

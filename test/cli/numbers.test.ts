@@ -161,7 +161,7 @@ describe.concurrent('numeric options: the bounds themselves are accepted', () =>
     expect(r.stderr).not.toMatch(/TimeoutOverflowWarning|✗/);
   });
 
-  it('test: --slow and --timeout 2147483647 are taken (the error is the target\'s, not theirs)', async () => {
+  it("test: --slow and --timeout 2147483647 are taken (the error is the target's, not theirs)", async () => {
     const r = await run(['test', '--to', 'localhost:0', '--slow', '2147483647', '--timeout', '2147483647']);
     expectUsageError(r, 'port 0 is out of range in "localhost:0"', "a target's port is from 1 to 65535, like localhost:3000");
   });
@@ -176,15 +176,36 @@ describe.concurrent('numeric options: the bounds themselves are accepted', () =>
 
   it('listen: --port 0 still picks a free port; timers at 2147483647 ms wait instead of firing at once', async () => {
     const store = mkdtempSync(join(tmpdir(), 'hookctl-numbers-store-'));
-    const l = await startListen(['--store', store, '--count', '1000000', '--timeout', '2147483647', '--delay', '2147483647', '--request-timeout', '2147483647',
-      '--tolerance', '999999999', '--max-body', '1gb', '--respond', '200,599'], { cwd, env });
+    const l = await startListen(
+      [
+        '--store',
+        store,
+        '--count',
+        '1000000',
+        '--timeout',
+        '2147483647',
+        '--delay',
+        '2147483647',
+        '--request-timeout',
+        '2147483647',
+        '--tolerance',
+        '999999999',
+        '--max-body',
+        '1gb',
+        '--respond',
+        '200,599',
+      ],
+      { cwd, env },
+    );
     try {
       expect(l.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(l.url).not.toMatch(/:0$/);
       // An overflowing --delay answers after 1 ms; an overflowing --timeout exits at once. listen stores a
       // delivery before its delay starts: once it is on disk, the answer must still be held back.
       let answered = false;
-      const req = request(`${l.url}/hooks`, { method: 'POST', headers: { 'content-type': 'application/json' } }, () => { answered = true; });
+      const req = request(`${l.url}/hooks`, { method: 'POST', headers: { 'content-type': 'application/json' } }, () => {
+        answered = true;
+      });
       req.on('error', () => {});
       req.end('{}');
       const segments = join(store, 'captures');

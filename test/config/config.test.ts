@@ -74,7 +74,10 @@ describe('config loading', () => {
     ['{"listen":{"port":"x"}}', 'listen.port must be a port number'],
     ['{"listen":{"maxBody":2147483648}}', 'listen.maxBody must be a number of bytes from 1 to 1073741824 (1 GiB)'],
     ['{"secrets":{"stripe":42}}', 'secrets.stripe must be a string'],
-    ['{"providers":[{"id":"acme","scheme":{"content":"{timestamp}.{body}","signatures":[{"header":"X-Sig","algorithm":"sha256","encoding":"hex","format":{"style":"prefixed","prefix":""}}],"secret":{"encoding":"utf8"}}}]}', 'providers[0].scheme.timestamp is required'],
+    [
+      '{"providers":[{"id":"acme","scheme":{"content":"{timestamp}.{body}","signatures":[{"header":"X-Sig","algorithm":"sha256","encoding":"hex","format":{"style":"prefixed","prefix":""}}],"secret":{"encoding":"utf8"}}}]}',
+      'providers[0].scheme.timestamp is required',
+    ],
     ['{"providers":[{"id":"acme","extends":"githb"}]}', 'providers[0].extends "githb" is not a built-in provider'],
     ['{"provider":"nope"}', 'provider "nope" is not a known provider'],
   ])('rejects %s naming the file and key', async (text, message) => {
@@ -126,7 +129,7 @@ describe('config loading', () => {
 
   it.each([
     ['.hookctlrc.json', '{"provider": "stripe",}', 'is not valid JSON: Expected double-quoted property name at line 1, column 23'],
-    ['.hookctlrc.json', '{"provider":\n  "stripe"\n  "target": "x"}', 'is not valid JSON: Expected \',\' or \'}\' after property value at line 3, column 3'],
+    ['.hookctlrc.json', '{"provider":\n  "stripe"\n  "target": "x"}', "is not valid JSON: Expected ',' or '}' after property value at line 3, column 3"],
     ['.hookctlrc.json', '{"provider":\n }', 'is not valid JSON: Unexpected token at line 2, column 2'],
     ['package.json', '{"name":"app",}', 'is not valid JSON: Expected double-quoted property name at line 1, column 15'],
     ['.hookctlrc.yaml', 'provider: stripe\n  target: x\n', 'is not valid YAML: bad indentation of a mapping entry at line 2, column 9'],
@@ -157,8 +160,8 @@ describe('config errors on the command line', () => {
   });
 
   it.each([
-    ['hookctl.config.mjs', 'export default { provider: "stripe" ;', "failed to load: Unexpected token …"],
-    ['hookctl.config.cjs', 'module.exports = { provider: "stripe" ;', "failed to load: Unexpected token … at line 1"],
+    ['hookctl.config.mjs', 'export default { provider: "stripe" ;', 'failed to load: Unexpected token …'],
+    ['hookctl.config.cjs', 'module.exports = { provider: "stripe" ;', 'failed to load: Unexpected token … at line 1'],
     ['hookctl.config.mjs', 'throw new Error("no secrets here\\nsecond line");', 'failed to load: no secrets here'],
   ])('a JS config that fails (%s) exits 2 with its own first line, not a loader error', async (file, text, problem) => {
     // Spawned: under vitest, import() of a config goes through Vite's loader, whose syntax errors differ from Node's.

@@ -11,16 +11,25 @@ import { startReceiver, SW_SECRET, TRANSCODELY_SECRET, type Flaw } from './recei
 const ALL_REJECTIONS = ['invalid-signature', 'wrong-secret', 'missing-signature', 'malformed-signature', 'stale-timestamp', 'future-timestamp', 'missing-timestamp', 'tampered-body'];
 
 let server: TestServer | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 async function suite(provider: 'transcodely' | 'standard-webhooks', flaw: Flaw, extra: string[] = []) {
   server = await startReceiver(provider, flaw);
   const secret = provider === 'transcodely' ? TRANSCODELY_SECRET : SW_SECRET;
   const r = await runInProcess(['test', '--to', `${server.url}/hooks`, '--provider', provider, '--secret', secret, '--json', ...extra], { timeoutMs: 30_000 });
   // The baseline row (a valid delivery sent before refusals are judged) is checked in test/verdicts.
-  const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id: string; status: string; message?: string; warning?: string; failed?: number })
+  const rows = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string; id: string; status: string; message?: string; warning?: string; failed?: number })
     .filter((x) => x.type !== 'baseline');
-  const failed = rows.filter((x) => x.type === 'scenario' && x.status === 'fail').map((x) => x.id).sort();
+  const failed = rows
+    .filter((x) => x.type === 'scenario' && x.status === 'fail')
+    .map((x) => x.id)
+    .sort();
   return { r, rows, failed };
 }
 
@@ -46,7 +55,9 @@ describe('hookctl test catches each receiver bug with the right scenario', () =>
 
   it('a crash on a short signature is reported as a crash, with the fix said once for every probe it hit', async () => {
     const { rows } = await suite('transcodely', 'crash-on-short-signature', ['--only', 'malformed-signature']);
-    expect(rows[0]!.message).toBe('wrong length, base64 instead of hex, no prefix: answered 500: the verifier crashed instead of rejecting (check the signature\'s length before timingSafeEqual and guard missing headers), answer 401');
+    expect(rows[0]!.message).toBe(
+      "wrong length, base64 instead of hex, no prefix: answered 500: the verifier crashed instead of rejecting (check the signature's length before timingSafeEqual and guard missing headers), answer 401",
+    );
   });
 
   it.each([
@@ -70,7 +81,10 @@ describe('hookctl test catches each receiver bug with the right scenario', () =>
   it('skips timestamp scenarios for a provider that signs no timestamp, with the reason', async () => {
     server = await startReceiver('transcodely', 'accepts-any-signature');
     const r = await runInProcess(['test', '--to', server.url, '--provider', 'github', '--json', '--only', 'stale-timestamp,future-timestamp,missing-timestamp']);
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.slice(0, 3).map((x) => [x.id, x.status, x.got])).toEqual([
       ['stale-timestamp', 'skip', 'github signs no timestamp'],
       ['future-timestamp', 'skip', 'github signs no timestamp'],
@@ -90,7 +104,10 @@ describe('hookctl test output and exit codes', () => {
     const doc = new XMLParser({ ignoreAttributes: false }).parse(xml);
     const cases = doc.testsuites.testsuite.testcase as { '@_name': string; failure?: unknown }[];
     const failedCases = cases.filter((c) => c.failure !== undefined).map((c) => c['@_name']);
-    const humanFailed = r.stdout.split('\n').filter((l) => l.startsWith('✘')).map((l) => l.split(/\s+/)[1]);
+    const humanFailed = r.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('✘'))
+      .map((l) => l.split(/\s+/)[1]);
     expect(failedCases.sort()).toEqual(humanFailed.sort());
     expect(Number(doc.testsuites['@_failures'])).toBe(3);
     expect(r.stdout).toMatch(/15 passed, 3 failed, 0 skipped/);
@@ -102,7 +119,10 @@ describe('hookctl test output and exit codes', () => {
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ expect: { invalidSignature: [403] } }));
     const r = await runInProcess(['test', '--to', server.url, '--provider', 'transcodely', '--secret', TRANSCODELY_SECRET, '--only', 'invalid-signature', '--json'], { cwd });
-    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string });
     expect(rows.find((x) => x.type === 'scenario')).toMatchObject({ id: 'invalid-signature', status: 'fail', expected: '403', got: '401' });
   });
 
@@ -133,7 +153,17 @@ describe('hookctl test output and exit codes', () => {
   it('a custom provider with no events is a usage error, not a crash', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-noevents-'));
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ providers: [{ id: 'acme', scheme: { content: '{body}', signatures: [{ header: 'X-Sig', algorithm: 'sha256', encoding: 'hex', format: { style: 'prefixed', prefix: '' } }], secret: { encoding: 'utf8' } } }] }));
+    writeFileSync(
+      join(cwd, '.hookctlrc.json'),
+      JSON.stringify({
+        providers: [
+          {
+            id: 'acme',
+            scheme: { content: '{body}', signatures: [{ header: 'X-Sig', algorithm: 'sha256', encoding: 'hex', format: { style: 'prefixed', prefix: '' } }], secret: { encoding: 'utf8' } },
+          },
+        ],
+      }),
+    );
     const r = await runInProcess(['test', '--provider', 'acme', '--to', ':1'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('✗ acme has no events to test with');

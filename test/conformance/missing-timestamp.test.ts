@@ -19,7 +19,10 @@ function probes(profile: ProviderProfile): Probe[] {
   const random = seededRandom(7);
   const first = listEvents(profile)[0]!;
   const tools: ScenarioTools = {
-    profile, events: listEvents(profile), event: first, secrets,
+    profile,
+    events: listEvents(profile),
+    event: first,
+    secrets,
     builder: (mode = 'valid', event = first, overrides) => createDeliveryBuilder({ profile, event, secrets, mode, overrides }),
     world: () => ({ now: NOW, random }),
   };
@@ -31,9 +34,7 @@ const headerObject = (d: Delivery) => Object.fromEntries(d.headers.map(([n, v]) 
 
 /** An independent HMAC of the content a naive receiver builds, in the provider's header format. */
 function naiveSignature(profile: ProviderProfile, content: string): string {
-  const key = profile.scheme.secret.encoding === 'base64'
-    ? Buffer.from(profile.devSecret.replace(/^whsec_/, ''), 'base64')
-    : Buffer.from(profile.devSecret, 'utf8');
+  const key = profile.scheme.secret.encoding === 'base64' ? Buffer.from(profile.devSecret.replace(/^whsec_/, ''), 'base64') : Buffer.from(profile.devSecret, 'utf8');
   const spec = profile.scheme.signatures[0]!;
   const digest = createHmac(spec.algorithm, key).update(content).digest(spec.encoding);
   return spec.format.style === 'kv' ? `${spec.format.signatureKey}=${digest}` : `${spec.format.prefix}${digest}`;
@@ -56,7 +57,12 @@ describe('missing-timestamp signs as a receiver that never got the timestamp wou
     const spec = profile.scheme.signatures[0]!;
     const all = probes(profile);
     expect(all.map((p) => p.label)).toEqual(['no timestamp', 'no timestamp (undefined)', 'no timestamp (empty)', 'no timestamp (None)', 'no timestamp (null)']);
-    for (const [n, stand] of [[1, 'undefined'], [2, ''], [3, 'None'], [4, 'null']] as const) {
+    for (const [n, stand] of [
+      [1, 'undefined'],
+      [2, ''],
+      [3, 'None'],
+      [4, 'null'],
+    ] as const) {
       const p = all[n]!;
       const d = p.delivery;
       expect(p.demand).toBe('reject');
@@ -81,9 +87,15 @@ describe('missing-timestamp signs as a receiver that never got the timestamp wou
   });
 
   it('names where the timestamp was missing: the header, or the t=/ts= entry', () => {
-    expect(probes(getProvider('transcodely'))[1]!.ifAccepted).toBe('accepted a delivery with no timestamp, signed over `undefined.{body}`: the receiver skips the freshness check when the X-Transcodely-Timestamp header is missing; reject a missing timestamp');
-    expect(probes(getProvider('stripe'))[1]!.ifAccepted).toBe('accepted a delivery with no timestamp, signed over `undefined.{body}`: the receiver skips the freshness check when Stripe-Signature has no t= entry; reject a missing timestamp');
-    expect(probes(getProvider('paddle'))[2]!.ifAccepted).toBe('accepted a delivery with no timestamp, signed over `:{body}`: the receiver skips the freshness check when Paddle-Signature has no ts= entry; reject a missing timestamp');
+    expect(probes(getProvider('transcodely'))[1]!.ifAccepted).toBe(
+      'accepted a delivery with no timestamp, signed over `undefined.{body}`: the receiver skips the freshness check when the X-Transcodely-Timestamp header is missing; reject a missing timestamp',
+    );
+    expect(probes(getProvider('stripe'))[1]!.ifAccepted).toBe(
+      'accepted a delivery with no timestamp, signed over `undefined.{body}`: the receiver skips the freshness check when Stripe-Signature has no t= entry; reject a missing timestamp',
+    );
+    expect(probes(getProvider('paddle'))[2]!.ifAccepted).toBe(
+      'accepted a delivery with no timestamp, signed over `:{body}`: the receiver skips the freshness check when Paddle-Signature has no ts= entry; reject a missing timestamp',
+    );
   });
 
   it('covers every built-in provider whose timestamp travels outside the body', () => {
@@ -98,18 +110,20 @@ describe('missing-timestamp signs as a receiver that never got the timestamp wou
 describe('judging the missing-timestamp probes', () => {
   const CTX: JudgeContext = { method: 'POST', url: new URL('http://127.0.0.1:3000/webhooks/transcodely'), route: { provider: 'transcodely', path: '/webhooks/transcodely' }, timeoutMs: 1000 };
   const x = (label: string, status: number, ifAccepted?: string): Exchange => ({ label, demand: 'reject', status, ms: 1, ifAccepted });
-  const advice = 'accepted a delivery with no timestamp, signed over `undefined.{body}`: the receiver skips the freshness check when the X-Transcodely-Timestamp header is missing; reject a missing timestamp';
+  const advice =
+    'accepted a delivery with no timestamp, signed over `undefined.{body}`: the receiver skips the freshness check when the X-Transcodely-Timestamp header is missing; reject a missing timestamp';
 
   it('a 2xx to a naive probe alone names the bug and the fix, with the expected statuses', () => {
-    expect(judgeAll([x('no timestamp', 401), x('no timestamp (undefined)', 200, advice), x('no timestamp (empty)', 401, 'other')], undefined, CTX))
-      .toBe(`no timestamp (undefined): ${advice} with 4xx`);
-    expect(judgeAll([x('no timestamp', 403), x('no timestamp (undefined)', 200, advice)], [403], CTX))
-      .toBe(`no timestamp (undefined): ${advice} with 403`);
+    expect(judgeAll([x('no timestamp', 401), x('no timestamp (undefined)', 200, advice), x('no timestamp (empty)', 401, 'other')], undefined, CTX)).toBe(
+      `no timestamp (undefined): ${advice} with 4xx`,
+    );
+    expect(judgeAll([x('no timestamp', 403), x('no timestamp (undefined)', 200, advice)], [403], CTX)).toBe(`no timestamp (undefined): ${advice} with 403`);
   });
 
   it('a receiver that accepts the plain probe too gets the plain message once, not a diagnosis per probe', () => {
-    expect(judgeAll([x('no timestamp', 200), x('no timestamp (undefined)', 200, advice), x('no timestamp (empty)', 200, 'other')], undefined, CTX))
-      .toBe('no timestamp, no timestamp (undefined), no timestamp (empty): accepted it (answered 200); a receiver must reject this with 4xx');
+    expect(judgeAll([x('no timestamp', 200), x('no timestamp (undefined)', 200, advice), x('no timestamp (empty)', 200, 'other')], undefined, CTX)).toBe(
+      'no timestamp, no timestamp (undefined), no timestamp (empty): accepted it (answered 200); a receiver must reject this with 4xx',
+    );
   });
 
   it('a 5xx to a naive probe is still reported as a crash', () => {

@@ -65,10 +65,20 @@ export async function startReceiver(provider: 'transcodely' | 'standard-webhooks
   const seen = new Set<string>();
   return startServer(async (r: Received, res: ServerResponse) => {
     if (flaw === 'slow') await sleep(slowMs);
-    const valid = flaw === 'accepts-any-signature' || (flaw === 'no-timestamp-check-when-missing'
-      ? (provider === 'transcodely' ? transcodelyNaive(r) : standardWebhooksNaive(r))
-      : (provider === 'transcodely' ? transcodelyValid(r, flaw) : standardWebhooksValid(r)));
-    if (!valid) { res.statusCode = 401; res.end('invalid signature'); return; }
+    const valid =
+      flaw === 'accepts-any-signature' ||
+      (flaw === 'no-timestamp-check-when-missing'
+        ? provider === 'transcodely'
+          ? transcodelyNaive(r)
+          : standardWebhooksNaive(r)
+        : provider === 'transcodely'
+          ? transcodelyValid(r, flaw)
+          : standardWebhooksValid(r));
+    if (!valid) {
+      res.statusCode = 401;
+      res.end('invalid signature');
+      return;
+    }
     const id = String(r.headers['x-transcodely-delivery-id'] ?? r.headers['webhook-id'] ?? '');
     if (seen.has(id)) {
       res.statusCode = flaw === 'not-idempotent' ? 500 : 200;

@@ -58,10 +58,18 @@ describe('the capture format page', () => {
   it('its by-hand check of a segment reads every record of a store as ok, and a changed byte as DAMAGED', async () => {
     const [script] = shBlocks(doc('docs/capture-format.md'));
     const cwd = tempDir();
-    const store = await storeWith([1, 2, 3].map((n) => makeCapture({ provider: 'github', secret: 's', body: `{"n":${n}}`, at: Date.now() })), join(cwd, '.hookctl'));
+    const store = await storeWith(
+      [1, 2, 3].map((n) => makeCapture({ provider: 'github', secret: 's', body: `{"n":${n}}`, at: Date.now() })),
+      join(cwd, '.hookctl'),
+    );
     const ok = await runShell(script as string, cwd);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout.trim().split('\n').map((l) => l.split(' ').slice(1).join(' '))).toEqual(['1 ok', '2 ok', '3 ok']);
+    expect(
+      ok.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ').slice(1).join(' ')),
+    ).toEqual(['1 ok', '2 ok', '3 ok']);
     const [segment] = readdirSync(join(store, 'captures'));
     const file = join(store, 'captures', segment as string);
     writeFileSync(file, readFileSync(file, 'utf8').replace('{\\"n\\":2}', '{\\"n\\":7}'));
@@ -72,7 +80,13 @@ describe('the capture format page', () => {
 describe('the config examples', () => {
   const configs = ['docs/configuration.md', 'docs/commands/test.md']
     .flatMap((page) => [...doc(page).matchAll(/```json\n([\s\S]*?)```/g)].map((m) => ({ page, json: m[1] as string })))
-    .filter(({ json }) => { try { return typeof JSON.parse(json) === 'object'; } catch { return false; } });
+    .filter(({ json }) => {
+      try {
+        return typeof JSON.parse(json) === 'object';
+      } catch {
+        return false;
+      }
+    });
 
   it('finds them', () => expect(configs.length).toBeGreaterThanOrEqual(3));
 

@@ -24,7 +24,11 @@ const RUN_BY: Record<string, string> = {
 };
 
 /** GitHub's anchor for a heading. */
-const anchor = (heading: string) => heading.toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+const anchor = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 const anchorsOf = (text: string) => new Set([...text.matchAll(/^#+ (.*)$/gm)].map((m) => anchor(m[1] as string)));
 
 describe('the documentation pages', () => {
@@ -32,7 +36,19 @@ describe('the documentation pages', () => {
     for (const c of ['send', 'listen', 'verify', 'replay', 'captures', 'test', 'providers', 'events', 'completion']) {
       expect(DOC_PAGES).toContain(`docs/commands/${c}.md`);
     }
-    expect(DOC_PAGES).toEqual(expect.arrayContaining(['docs/providers.md', 'docs/configuration.md', 'docs/ci.md', 'docs/library.md', 'docs/capture-format.md', 'docs/architecture.md', 'bench/README.md', 'CONTRIBUTING.md', 'CHANGELOG.md']));
+    expect(DOC_PAGES).toEqual(
+      expect.arrayContaining([
+        'docs/providers.md',
+        'docs/configuration.md',
+        'docs/ci.md',
+        'docs/library.md',
+        'docs/capture-format.md',
+        'docs/architecture.md',
+        'bench/README.md',
+        'CONTRIBUTING.md',
+        'CHANGELOG.md',
+      ]),
+    );
   });
 
   it('every runnable (```sh) block sits in a page that a test runs', () => {

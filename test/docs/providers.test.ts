@@ -25,13 +25,18 @@ describe('docs/providers.md is the registry', () => {
     }
   });
 
-  it('`hookctl providers` prints the same columns as the page\'s table', async () => {
+  it("`hookctl providers` prints the same columns as the page's table", async () => {
     const r = await runCli(['providers']);
-    const printed = r.stdout.trim().split('\n').map((l) => l.replace(' (default)', '').split(/ {2,}/));
+    const printed = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.replace(' (default)', '').split(/ {2,}/));
     expect(printed[0]).toEqual(['ID', 'NAME', 'SIGNATURE HEADER', 'SIGNS', 'TOLERANCE', 'TIMEOUT', 'RETRIES']);
-    expect(printed.slice(1)).toEqual(BUILTIN_PROVIDERS.map((p) => {
-      const d = describeProvider(p);
-      return [p.id, p.name, d.signatureHeader, d.signedContent, d.tolerance, d.timeout, d.retries];
-    }));
+    expect(printed.slice(1)).toEqual(
+      BUILTIN_PROVIDERS.map((p) => {
+        const d = describeProvider(p);
+        return [p.id, p.name, d.signatureHeader, d.signedContent, d.tolerance, d.timeout, d.retries];
+      }),
+    );
   });
 });

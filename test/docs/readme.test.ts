@@ -15,7 +15,7 @@ import { runShell } from './run.js';
 describe('the README stays an introduction', () => {
   it('is at most 300 lines', () => expect(README.split('\n').length).toBeLessThanOrEqual(300));
 
-  it('gives one example per command, each one also on the command\'s page, where a test runs it', async () => {
+  it("gives one example per command, each one also on the command's page, where a test runs it", async () => {
     const help = (await runCli(['--help'])).stdout;
     const commands = [...help.slice(help.indexOf('Commands:')).matchAll(/^ {2}([a-z]+)\b/gm)].map((m) => m[1] as string).filter((c) => c !== 'help');
     expect(commands).toEqual(expect.arrayContaining(['send', 'listen', 'verify', 'replay', 'captures', 'test', 'providers', 'events', 'completion']));
@@ -32,11 +32,15 @@ describe('the README stays an introduction', () => {
   });
 
   it('"From a clone" has exactly two set-up commands, and CI runs the test command it gives', () => {
-    const first = readmeSection('Install').split('### From a clone')[1]?.match(/```shell\n([\s\S]*?)```/)?.[1];
+    const first = readmeSection('Install')
+      .split('### From a clone')[1]
+      ?.match(/```shell\n([\s\S]*?)```/)?.[1];
     expect(first?.trim().split('\n')).toEqual(['npm ci && npm run demo', 'npm test']);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string> };
     expect(pkg.scripts.demo).toBeDefined();
-    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const ci = readFileSync(join(ROOT, '.ci/run'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     expect(ci.some((l) => /(^|&&\s*)npm test$/.test(l.trim()))).toBe(true);
     // The tarball the Install section names is the one `npm pack` writes.
     expect(readmeSection('Install')).toContain(`hookctl-${pkg.version}.tgz`);
@@ -45,10 +49,17 @@ describe('the README stays an introduction', () => {
   it('the demo the README points to exits 0 with every delivery verified', async () => {
     // npm test has just built dist/, which is all `npm run demo` adds before this script.
     const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
-      const child = spawn(process.execPath, [join(ROOT, 'scripts/demo.mjs')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: undefined, HOOKCTL_PROVIDER: undefined, HOOKCTL_CONFIG: undefined } });
+      const child = spawn(process.execPath, [join(ROOT, 'scripts/demo.mjs')], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: undefined, HOOKCTL_PROVIDER: undefined, HOOKCTL_CONFIG: undefined },
+      });
       let out = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-      child.stderr.setEncoding('utf8').on('data', (d: string) => { out += d; });
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        out += d;
+      });
       child.on('close', (code) => resolve({ code, out }));
     });
     expect(r.code, r.out).toBe(0);
@@ -74,7 +85,9 @@ describe('the Quick start works as written', () => {
     const file = join(tempDir(), 'receiver.mjs');
     writeFileSync(file, code.replace("from 'express'", `from ${JSON.stringify(express)}`));
     receiver = spawn(process.execPath, [file], { env: { ...process.env, PORT: '0', TRANSCODELY_WEBHOOK_SECRET: undefined } });
-    receiver.stderr?.setEncoding('utf8').on('data', (d: string) => { log += d; });
+    receiver.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      log += d;
+    });
     port = await new Promise<number>((resolve, reject) => {
       receiver.on('exit', (c) => reject(new Error(`the receiver exited with ${c}: ${log}`)));
       createInterface({ input: receiver.stdout! }).on('line', (line) => {
@@ -84,7 +97,10 @@ describe('the Quick start works as written', () => {
       });
     });
   });
-  afterAll(() => { receiver.removeAllListeners('exit'); receiver.kill(); });
+  afterAll(() => {
+    receiver.removeAllListeners('exit');
+    receiver.kill();
+  });
 
   const lines = hookctlLines(quick);
   it('has a send, a rejected send and the conformance suite', () => {

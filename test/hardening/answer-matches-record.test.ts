@@ -11,10 +11,14 @@ function exchange(url: string, data: string, halfClose: boolean): Promise<string
       if (halfClose) socket.end();
     });
     let got = '';
-    socket.setEncoding('latin1').on('data', (d: string) => { got += d; });
+    socket.setEncoding('latin1').on('data', (d: string) => {
+      got += d;
+    });
     socket.on('error', reject);
     socket.on('close', () => resolve(got));
-    socket.on('end', () => { if (!halfClose) socket.end(); });
+    socket.on('end', () => {
+      if (!halfClose) socket.end();
+    });
   });
 }
 

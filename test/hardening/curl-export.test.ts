@@ -44,7 +44,16 @@ function parse(raw: Buffer): { headers: string[]; body: Buffer } {
 describe('captures export --format curl puts the captured bytes on the wire, or refuses (issue 13, break 12)', () => {
   it('non-ASCII header bytes, an empty header and a capture with no Content-Type or User-Agent arrive as captured', async () => {
     const caps = [
-      capture('a1', [['Content-Type', 'application/json'], ['X-Name', 'caf\u00e9 \u00ff'], ['X-Empty', ''], ['X-Quote', "it's"]], Buffer.from([0x7b, 0x00, 0xff, 0x27, 0x7d])),
+      capture(
+        'a1',
+        [
+          ['Content-Type', 'application/json'],
+          ['X-Name', 'caf\u00e9 \u00ff'],
+          ['X-Empty', ''],
+          ['X-Quote', "it's"],
+        ],
+        Buffer.from([0x7b, 0x00, 0xff, 0x27, 0x7d]),
+      ),
       capture('a2', [['X-Only', 'one']], Buffer.from('a=b&c=d')),
     ];
     const before = received.length;
@@ -62,7 +71,14 @@ describe('captures export --format curl puts the captured bytes on the wire, or 
     ['a NUL in a value', ['X-Nul', 'a\u0000b'], /header X-Nul holds a NUL byte/],
     ['a character beyond one byte', ['X-Wide', 'snow \u2603'], /header X-Wide holds a character that is not one byte/],
   ] as const)('refuses a capture whose header has %s, naming it', (_name, header, message) => {
-    const c = capture('b1', [['Content-Type', 'text/plain'], [header[0], header[1]]], Buffer.from('x'));
+    const c = capture(
+      'b1',
+      [
+        ['Content-Type', 'text/plain'],
+        [header[0], header[1]],
+      ],
+      Buffer.from('x'),
+    );
     expect(() => toCurlScript([c], {})).toThrow(UsageError);
     expect(() => toCurlScript([c], {})).toThrow(message);
   });

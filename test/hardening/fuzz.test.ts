@@ -19,7 +19,11 @@ const SEED = 1313;
 function mutated(sample: Buffer): fc.Arbitrary<Buffer> {
   const edit = fc.oneof(
     fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(Buffer.from('\r\n'), Buffer.from('\n'), Buffer.alloc(4096), Buffer.from('{"v":1,'), Buffer.from(', '))) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      bytes: fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(Buffer.from('\r\n'), Buffer.from('\n'), Buffer.alloc(4096), Buffer.from('{"v":1,'), Buffer.from(', '))),
+    }),
     fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
   );
   return fc.array(edit, { maxLength: 6 }).map((edits) => {
@@ -46,24 +50,45 @@ describe('seeded fuzzing: no untyped exception, no hang (issue 13)', () => {
   it('the raw-request parser', () => {
     const sample = Buffer.from('POST /hook?x=1 HTTP/1.1\r\nHost: x\r\nX-Hub-Signature-256: sha256=ab\r\n folded\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n');
     const plain = Buffer.from('POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}');
-    fc.assert(fc.property(fc.oneof(mutated(sample), mutated(plain), fc.uint8Array({ maxLength: 2048 }).map((a) => Buffer.from(a))), (input) => {
-      typedOrValue(() => parseRawRequest(input, 'fuzz'));
-    }), { seed: SEED, numRuns: 8000 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          mutated(sample),
+          mutated(plain),
+          fc.uint8Array({ maxLength: 2048 }).map((a) => Buffer.from(a)),
+        ),
+        (input) => {
+          typedOrValue(() => parseRawRequest(input, 'fuzz'));
+        },
+      ),
+      { seed: SEED, numRuns: 8000 },
+    );
   });
 
   it('the capture reader, lenient and strict', () => {
     const record = (n: number) => {
       const body = n % 2 ? Buffer.from(`{"n":${n},"s":"a\\"b\\n"}`) : Buffer.from([n, 0, 0xff, 0x0a]);
-      return encodeCapture({ id: `01m84vh24z0000${String(n).padStart(4, '0')}`, receivedAt: new Date(n).toISOString(), method: 'POST', path: '/', headers: [['A', 'b']], body, bodySha256: sha256Hex(body) });
+      return encodeCapture({
+        id: `01m84vh24z0000${String(n).padStart(4, '0')}`,
+        receivedAt: new Date(n).toISOString(),
+        method: 'POST',
+        path: '/',
+        headers: [['A', 'b']],
+        body,
+        bodySha256: sha256Hex(body),
+      });
     };
     const sample = Buffer.from(record(1) + record(2) + record(3));
-    fc.assert(fc.property(mutated(sample), (data) => {
-      const problems: unknown[] = [];
-      const found = decodeAll(data, (p) => problems.push(p));
-      expect(found.length).toBeLessThanOrEqual(3 + 2);
-      const strict = decodeStrict(data);
-      expect(typeof strict.ok).toBe('boolean');
-    }), { seed: SEED, numRuns: 4000 });
+    fc.assert(
+      fc.property(mutated(sample), (data) => {
+        const problems: unknown[] = [];
+        const found = decodeAll(data, (p) => problems.push(p));
+        expect(found.length).toBeLessThanOrEqual(3 + 2);
+        const strict = decodeStrict(data);
+        expect(typeof strict.ok).toBe('boolean');
+      }),
+      { seed: SEED, numRuns: 4000 },
+    );
   });
 
   it('the signature-header parsers and verification of every built-in scheme', () => {
@@ -73,14 +98,17 @@ describe('seeded fuzzing: no untyped exception, no hang (issue 13)', () => {
       fc.array(fc.constantFrom('t=1', 'v1=', 'v1,', 'sha256=', 'v0=', ',', ' ', '=', 'ab'.repeat(32), 'QUJD', '\u0000', 't=-1e309'), { maxLength: 200 }).map((p) => p.join('')),
       fc.string({ minLength: 8000, maxLength: 9000 }),
     );
-    fc.assert(fc.property(fc.nat(), value, fc.uint8Array({ maxLength: 256 }), (i, header, body) => {
-      const { spec, provider } = specs[i % specs.length] as (typeof specs)[number];
-      const parsed = parseSignatureHeader(spec.format, header);
-      expect(parsed.signatures.length).toBeLessThanOrEqual(64);
-      const headers: Record<string, string> = { [spec.header.toLowerCase()]: header };
-      for (const h of [provider.scheme.timestamp?.header, provider.scheme.id?.header]) if (h) headers[h.toLowerCase()] = header.slice(0, 20);
-      const r = verifyWithScheme(provider.scheme, provider.id, { secrets: [provider.devSecret], headers, body: Buffer.from(body), now: 1_767_225_600_000 });
-      expect(typeof r.ok).toBe('boolean');
-    }), { seed: SEED, numRuns: 6000 });
+    fc.assert(
+      fc.property(fc.nat(), value, fc.uint8Array({ maxLength: 256 }), (i, header, body) => {
+        const { spec, provider } = specs[i % specs.length] as (typeof specs)[number];
+        const parsed = parseSignatureHeader(spec.format, header);
+        expect(parsed.signatures.length).toBeLessThanOrEqual(64);
+        const headers: Record<string, string> = { [spec.header.toLowerCase()]: header };
+        for (const h of [provider.scheme.timestamp?.header, provider.scheme.id?.header]) if (h) headers[h.toLowerCase()] = header.slice(0, 20);
+        const r = verifyWithScheme(provider.scheme, provider.id, { secrets: [provider.devSecret], headers, body: Buffer.from(body), now: 1_767_225_600_000 });
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { seed: SEED, numRuns: 6000 },
+    );
   });
 });

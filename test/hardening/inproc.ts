@@ -15,7 +15,9 @@ export async function runIn(args: string[], o: InProcOptions = {}): Promise<CliR
   const collect = () => {
     const s = new PassThrough();
     let text = '';
-    s.setEncoding('utf8').on('data', (d: string) => { text += d; });
+    s.setEncoding('utf8').on('data', (d: string) => {
+      text += d;
+    });
     return { s, text: () => text };
   };
   const stdout = collect();
@@ -23,8 +25,14 @@ export async function runIn(args: string[], o: InProcOptions = {}): Promise<CliR
   const stdin = o.stdin ?? new PassThrough();
   if (!o.stdin) stdin.end();
   const code = await main(args, {
-    stdout: stdout.s, stderr: stderr.s, stdin, cwd: o.cwd ?? process.cwd(), now: Date.now, random: cryptoRandom(),
-    env: { NO_COLOR: '1', CI: '1', ...o.env }, signal: o.signal ?? new AbortController().signal,
+    stdout: stdout.s,
+    stderr: stderr.s,
+    stdin,
+    cwd: o.cwd ?? process.cwd(),
+    now: Date.now,
+    random: cryptoRandom(),
+    env: { NO_COLOR: '1', CI: '1', ...o.env },
+    signal: o.signal ?? new AbortController().signal,
   });
   await new Promise((resolve) => setImmediate(resolve));
   return { code, stdout: stdout.text(), stderr: stderr.text() };

@@ -26,7 +26,11 @@ describe('file and stdin input is capped and stops on a signal (issue 13, break 
     const fd = openSync(join(dir, 'big.http'), 'w');
     ftruncateSync(fd, 2 * 1024 * MiB);
     closeSync(fd);
-    for (const args of [['verify', 'big.http'], ['replay', 'big.http', '--to', 'localhost:9'], ['verify', '--body', 'big.http', '-H', 'X-A: b']]) {
+    for (const args of [
+      ['verify', 'big.http'],
+      ['replay', 'big.http', '--to', 'localhost:9'],
+      ['verify', '--body', 'big.http', '-H', 'X-A: b'],
+    ]) {
       const r = await runIn(args, { cwd: dir });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toContain('is larger than');
@@ -38,7 +42,9 @@ describe('file and stdin input is capped and stops on a signal (issue 13, break 
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('✗ --data file /dev/zero is larger than 65536 bytes, the input cap');
     const stdin = new PassThrough();
-    const feed = () => { while (stdin.write(Buffer.alloc(16 * 1024, 0x61))); };
+    const feed = () => {
+      while (stdin.write(Buffer.alloc(16 * 1024, 0x61)));
+    };
     stdin.on('drain', feed);
     feed();
     const s = await runIn(['send', 'job.completed', '--dry-run', '--data', '@-', '--max-input', '64kb'], { stdin });
@@ -77,7 +83,9 @@ describe('the real process (issue 13, break 1)', () => {
     const { BIN } = await import('../support/cli.js');
     const child = spawn(process.execPath, [BIN, 'verify', '-'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', CI: '1' } });
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     // A pipe holds 64 KiB: once 1 MiB has gone through it, hookctl is reading (its handlers are set): then the signal.
     child.stdin.on('error', () => {});
     child.stdin.write(Buffer.alloc(1024 * 1024, 0x61), () => child.kill('SIGTERM'));

@@ -37,7 +37,7 @@ describe('errors never quote secret-bearing text (issue 13, break 13)', () => {
   });
 
   it('verify of a file that is not a request (/etc/shadow) does not echo its lines', async () => {
-    const cwd = project({ 'shadow': `root:$6$${SECRET}:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n` });
+    const cwd = project({ shadow: `root:$6$${SECRET}:19000:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n` });
     const r = await runIn(['verify', './shadow'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^✗ \.\/shadow is not an HTTP request: its first line is not a request line/);

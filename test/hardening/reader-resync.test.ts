@@ -4,7 +4,15 @@ import type { Capture } from '../../src/core/store/types.js';
 
 const capture = (n: number): Capture => {
   const body = Buffer.from(JSON.stringify({ n, text: 'hello "world"\n' }));
-  return { id: `01m84vh24z00007${String(n).padStart(3, '0')}`, receivedAt: new Date(n).toISOString(), method: 'POST', path: '/hook', headers: [['Content-Type', 'application/json']], body, bodySha256: sha256Hex(body) };
+  return {
+    id: `01m84vh24z00007${String(n).padStart(3, '0')}`,
+    receivedAt: new Date(n).toISOString(),
+    method: 'POST',
+    path: '/hook',
+    headers: [['Content-Type', 'application/json']],
+    body,
+    bodySha256: sha256Hex(body),
+  };
 };
 const records = (ns: number[]) => ns.map((n) => Buffer.from(encodeCapture(capture(n))));
 

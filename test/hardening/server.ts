@@ -16,16 +16,33 @@ export async function captureServer(overrides: Partial<CaptureServerOptions> = {
   const rejected: Rejection[] = [];
   const errors: unknown[] = [];
   const server = await startCaptureServer({
-    host: '127.0.0.1', port: 0, maxBody: 10 * 1024 * 1024, requestTimeoutMs: 30_000, now: Date.now,
+    host: '127.0.0.1',
+    port: 0,
+    maxBody: 10 * 1024 * 1024,
+    requestTimeoutMs: 30_000,
+    now: Date.now,
     newId: idGenerator(Date.now, cryptoRandom()),
     inspect: { providers: BUILTIN_PROVIDERS, secretsFor: () => ['s3cret'] },
-    store, nextStatus: () => 200, rejectInvalid: false, delayMs: 0,
-    onDelivery: (d) => delivered.push(d), onRejected: (r) => rejected.push(r), onError: (e) => errors.push(e),
+    store,
+    nextStatus: () => 200,
+    rejectInvalid: false,
+    delayMs: 0,
+    onDelivery: (d) => delivered.push(d),
+    onRejected: (r) => rejected.push(r),
+    onError: (e) => errors.push(e),
     ...overrides,
   });
   return {
-    url: server.url, store, dir, delivered, rejected, errors,
-    async close() { await server.close(); await store.close(); },
+    url: server.url,
+    store,
+    dir,
+    delivered,
+    rejected,
+    errors,
+    async close() {
+      await server.close();
+      await store.close();
+    },
   };
 }
 

@@ -19,13 +19,21 @@ function stalledStdout(highWaterMark = 16 * 1024) {
     },
   });
   return {
-    stream, written,
+    stream,
+    written,
     text: () => Buffer.concat(written).toString('utf8'),
-    release() { stalled = false; const w = waiting; waiting = []; for (const cb of w) cb(); },
+    release() {
+      stalled = false;
+      const w = waiting;
+      waiting = [];
+      for (const cb of w) cb();
+    },
   };
 }
 
-const ticks = async (n: number) => { for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r)); };
+const ticks = async (n: number) => {
+  for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
+};
 
 describe('pacedLines (issue 13, break 4)', () => {
   it('human output drops past the bound, counts it, and says so once stdout drains', async () => {
@@ -48,7 +56,14 @@ describe('pacedLines (issue 13, break 4)', () => {
     const sink = pacedLines(out.stream, true, 1000);
     let readyAt = -1;
     for (let i = 0; i < 200; i++) {
-      await Promise.race([sink.ready(), ticks(5).then(() => { throw new Error(`held at ${i}`); })]).catch(() => { if (readyAt < 0) readyAt = i; });
+      await Promise.race([
+        sink.ready(),
+        ticks(5).then(() => {
+          throw new Error(`held at ${i}`);
+        }),
+      ]).catch(() => {
+        if (readyAt < 0) readyAt = i;
+      });
       if (readyAt >= 0) break;
       sink.push(JSON.stringify({ n: i, pad: 'x'.repeat(40) }));
       await ticks(1);
@@ -60,7 +75,11 @@ describe('pacedLines (issue 13, break 4)', () => {
     for (let i = readyAt; i < readyAt + 10; i++) sink.push(JSON.stringify({ n: i, pad: 'x'.repeat(40) }));
     sink.flush();
     await ticks(3);
-    const ns = out.text().trim().split('\n').map((l) => JSON.parse(l).n);
+    const ns = out
+      .text()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).n);
     expect(ns).toEqual(Array.from({ length: readyAt + 10 }, (_, i) => i));
     expect(sink.dropped).toBe(0);
   });
@@ -71,11 +90,19 @@ describe('listen with a stdout nobody reads (issue 13, break 4)', () => {
     const out = stalledStdout();
     const stderr = new PassThrough();
     let err = '';
-    stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+    stderr.setEncoding('utf8').on('data', (d: string) => {
+      err += d;
+    });
     const abort = new AbortController();
     const run = main(['listen', '--port', '0', '--no-store', '--verbose'], {
-      stdout: out.stream, stderr, stdin: new PassThrough(), cwd: process.cwd(), now: Date.now, random: cryptoRandom(),
-      env: { NO_COLOR: '1', CI: '1' }, signal: abort.signal,
+      stdout: out.stream,
+      stderr,
+      stdin: new PassThrough(),
+      cwd: process.cwd(),
+      now: Date.now,
+      random: cryptoRandom(),
+      env: { NO_COLOR: '1', CI: '1' },
+      signal: abort.signal,
     });
     while (!/listening on (\S+)/.test(err)) await new Promise((r) => stderr.once('data', r));
     const url = (/listening on (\S+)/.exec(err) as RegExpExecArray)[1] as string;

@@ -6,11 +6,25 @@ import { openStore, type StoreWarning } from '../../src/core/store/index.js';
 
 let root: string;
 let umask: number;
-beforeEach(() => { root = mkdtempSync(join(tmpdir(), 'hookctl-modes-')); umask = process.umask(); });
-afterEach(() => { process.umask(umask); rmSync(root, { recursive: true, force: true }); });
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'hookctl-modes-'));
+  umask = process.umask();
+});
+afterEach(() => {
+  process.umask(umask);
+  rmSync(root, { recursive: true, force: true });
+});
 
 const mode = (p: string) => statSync(p).mode & 0o777;
-const capture = (id: string) => ({ id, receivedAt: new Date(0).toISOString(), method: 'POST', path: '/', headers: [['a', 'b']] as [string, string][], body: Buffer.from('{}'), bodySha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a' });
+const capture = (id: string) => ({
+  id,
+  receivedAt: new Date(0).toISOString(),
+  method: 'POST',
+  path: '/',
+  headers: [['a', 'b']] as [string, string][],
+  body: Buffer.from('{}'),
+  bodySha256: '44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a',
+});
 
 describe('captures are private (issue 13, break 6)', () => {
   for (const mask of [0o000, 0o022, 0o277]) {

@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SegmentWriter } from '../../src/core/store/writer.js';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hookctl-disk-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hookctl-disk-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const enospc = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });

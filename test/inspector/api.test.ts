@@ -20,7 +20,10 @@ describe('the inspector under listen: API and security', () => {
 
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), 'hookctl-inspector-'));
-    receiver = await startServer((_r, res) => { res.setHeader('content-type', 'text/plain'); res.end('thanks'); });
+    receiver = await startServer((_r, res) => {
+      res.setHeader('content-type', 'text/plain');
+      res.end('thanks');
+    });
     live = await runLive(['listen', '--port', '0'], cwd);
     const url = new URL(live.banner.inspector as string);
     token = url.searchParams.get('token') as string;
@@ -91,10 +94,16 @@ describe('the inspector under listen: API and security', () => {
   });
 
   it('replays exactly, and re-signed (the stripe library accepts the fresh signature), showing the answer', async () => {
-    const replay = (resign: boolean) => http(`${base}/api/captures/${ids[0]}/replay`, {
-      method: 'POST', body: JSON.stringify({ to: receiver.url, resign }),
-      headers: [['Origin', origin], ['X-Hookctl-Token', token], ['Content-Type', 'application/json']],
-    });
+    const replay = (resign: boolean) =>
+      http(`${base}/api/captures/${ids[0]}/replay`, {
+        method: 'POST',
+        body: JSON.stringify({ to: receiver.url, resign }),
+        headers: [
+          ['Origin', origin],
+          ['X-Hookctl-Token', token],
+          ['Content-Type', 'application/json'],
+        ],
+      });
     const exact = JSON.parse((await replay(false)).body.toString());
     expect(exact).toMatchObject({ status: 200, resigned: false, body: { text: 'thanks' } });
     const d = await getJson(`${base}/api/captures/${ids[0]}?token=${token}`);
@@ -129,12 +138,23 @@ describe('the inspector under listen: API and security', () => {
 
   it('keeps headers in arrival order with duplicates, and binary bodies byte-exact', async () => {
     const body = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 10, 13]);
-    await http(`${live.banner.url}/bin?x=1`, { method: 'POST', body, headers: [['X-Dup', 'one'], ['x-dup', 'two'], ['Content-Type', 'application/octet-stream']] });
+    await http(`${live.banner.url}/bin?x=1`, {
+      method: 'POST',
+      body,
+      headers: [
+        ['X-Dup', 'one'],
+        ['x-dup', 'two'],
+        ['Content-Type', 'application/octet-stream'],
+      ],
+    });
     await live.waitFor((l) => l.type === 'delivery' && l.path === '/bin?x=1');
     const { captures } = await getJson(`${base}/api/captures?token=${token}`);
     const d = await getJson(`${base}/api/captures/${captures[0].id}?token=${token}`);
     expect(d.requestLine).toBe('POST /bin?x=1 HTTP/1.1');
-    expect(d.headers.filter(([k]: [string]) => k.toLowerCase() === 'x-dup')).toEqual([['X-Dup', 'one'], ['x-dup', 'two']]);
+    expect(d.headers.filter(([k]: [string]) => k.toLowerCase() === 'x-dup')).toEqual([
+      ['X-Dup', 'one'],
+      ['x-dup', 'two'],
+    ]);
     expect(d.body.text).toBeNull();
     expect(Buffer.from(d.body.base64, 'base64').equals(body)).toBe(true);
   });
@@ -144,16 +164,21 @@ describe('the inspector under listen: API and security', () => {
       let text = '';
       const u = new URL(`${base}/api/events?token=${token}`);
       let probed = false;
-      const req = (import('node:http')).then(({ get }) => get(u, (res) => {
-        res.setEncoding('utf8').on('data', (d: string) => {
-          text += d;
-          if (!probed && text.startsWith(': hookctl')) {
-            probed = true;
-            http(`${live.banner.url}/sse-probe`, { method: 'POST', body: '{"probe":true}' }).catch(reject);
-          }
-          if (text.includes('event: captures')) { res.destroy(); resolve(text); }
-        });
-      }).on('error', reject));
+      const req = import('node:http').then(({ get }) =>
+        get(u, (res) => {
+          res.setEncoding('utf8').on('data', (d: string) => {
+            text += d;
+            if (!probed && text.startsWith(': hookctl')) {
+              probed = true;
+              http(`${live.banner.url}/sse-probe`, { method: 'POST', body: '{"probe":true}' }).catch(reject);
+            }
+            if (text.includes('event: captures')) {
+              res.destroy();
+              resolve(text);
+            }
+          });
+        }).on('error', reject),
+      );
       void req;
     });
     const data = JSON.parse(/data: (.*)/.exec(events)?.[1] ?? '[]');
@@ -162,7 +187,7 @@ describe('the inspector under listen: API and security', () => {
 });
 
 describe('listen --secret', () => {
-  it('the page checks with listen\'s own --provider and --secret, as `verify --secret` would', async () => {
+  it("the page checks with listen's own --provider and --secret, as `verify --secret` would", async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-secret-'));
     const live = await runLive(['listen', '--port', '0', '--provider', 'stripe', '--secret', 'whsec_rotated_2026'], cwd);
     const url = new URL(live.banner.inspector as string);
@@ -204,16 +229,24 @@ describe('hookctl ui', () => {
     const second = makeCapture({ provider: 'github', secret: 's', body: '{"zen":"second"}', event: 'ping', at: at + 1000 });
     const event = await new Promise<string>((resolve, reject) => {
       let text = '';
-      void import('node:http').then(({ get }) => get(`${base}/api/events?token=${token}`, (res) => {
-        res.setEncoding('utf8').on('data', (d: string) => {
-          if (!text) {
-            const store = openStore(dir);
-            store.append(second).then(() => store.close()).catch(reject);
-          }
-          text += d;
-          if (text.includes('event: captures')) { res.destroy(); resolve(text); }
-        });
-      }).on('error', reject));
+      void import('node:http').then(({ get }) =>
+        get(`${base}/api/events?token=${token}`, (res) => {
+          res.setEncoding('utf8').on('data', (d: string) => {
+            if (!text) {
+              const store = openStore(dir);
+              store
+                .append(second)
+                .then(() => store.close())
+                .catch(reject);
+            }
+            text += d;
+            if (text.includes('event: captures')) {
+              res.destroy();
+              resolve(text);
+            }
+          });
+        }).on('error', reject),
+      );
     });
     expect(JSON.parse(/data: (.*)/.exec(event)?.[1] ?? '[]')[0]).toMatchObject({ id: second.id, event: 'ping' });
     expect((await runInProcess(['--json', 'captures', 'list', '--store', dir], { cwd: dir })).stdout.trim().split('\n')).toHaveLength(2);

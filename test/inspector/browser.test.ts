@@ -28,11 +28,16 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
 
   beforeAll(async () => {
     cwd = mkdtempSync(join(tmpdir(), 'hookctl-browser-'));
-    receiver = await startServer((_r, res) => { res.setHeader('content-type', 'application/json'); res.end('{"ok":"replayed"}'); });
+    receiver = await startServer((_r, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end('{"ok":"replayed"}');
+    });
     [live, browser] = await Promise.all([spawnLive(['listen', '--port', '0'], cwd), launch()]);
     context = browser.context;
     page = await context.newPage();
-    page.on('dialog', (d) => { throw new Error(`a dialog opened: ${d.message()}`); });
+    page.on('dialog', (d) => {
+      throw new Error(`a dialog opened: ${d.message()}`);
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -69,8 +74,12 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
     await page.locator('.verify-text').waitFor(WAIT);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('detail-title');
     const cli = await runInProcess(['verify', id as string], { cwd });
-    const stable = (text: string) => text.trim().split('\n').filter((l) => !l.trimStart().startsWith('timestamp'));
-    expect(stable(await page.locator('.verify-text').textContent() ?? '')).toEqual(stable(cli.stdout));
+    const stable = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .filter((l) => !l.trimStart().startsWith('timestamp'));
+    expect(stable((await page.locator('.verify-text').textContent()) ?? '')).toEqual(stable(cli.stdout));
     expect(await page.locator('.verdict').textContent()).toBe('✔ valid');
     expect(await page.locator('table.headers th', { hasText: /^Stripe-Signature$/ }).count()).toBe(1);
     await page.keyboard.press('Escape');
@@ -79,7 +88,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
   });
 
   it('filters by verification, provider and text; a failed delivery says why', async () => {
-    await http(`${live.banner.url}/webhooks/stripe`, { method: 'POST', body: '{"id":"evt_forged","type":"charge.failed"}', headers: [['Stripe-Signature', `t=1,v1=${'0'.repeat(64)}`], ['Content-Type', 'application/json']] });
+    await http(`${live.banner.url}/webhooks/stripe`, {
+      method: 'POST',
+      body: '{"id":"evt_forged","type":"charge.failed"}',
+      headers: [
+        ['Stripe-Signature', `t=1,v1=${'0'.repeat(64)}`],
+        ['Content-Type', 'application/json'],
+      ],
+    });
     const status = () => page.locator('#status').textContent();
     await expect.poll(status, WAIT).toBe(`${sent + 1} captures`);
     await page.selectOption('#f-verify', 'invalid');
@@ -126,10 +142,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
     expect(res?.status()).toBe(401);
     expect(await page.textContent('body')).toContain('missing or wrong token');
     await page.goto(live.banner.inspector as string);
-    const [list, replay] = await page.evaluate(async () => [
-      (await fetch('api/captures')).status,
-      (await fetch('api/captures/0/replay', { method: 'POST', body: '{}' })).status,
-    ]);
+    const [list, replay] = await page.evaluate(async () => [(await fetch('api/captures')).status, (await fetch('api/captures/0/replay', { method: 'POST', body: '{}' })).status]);
     expect([list, replay]).toEqual([401, 401]);
   });
 
@@ -137,8 +150,14 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
     const path = '/hook/<img/src=x/onerror=window.__pwned=1>?next=javascript:window.__pwned=2';
     const body = '{"html":"<script>window.__pwned=3</script><img src=x onerror=\\"window.__pwned=4\\">","link":"javascript:window.__pwned=5"}';
     const stored = await http(`${live.banner.url}${path}`, {
-      method: 'POST', body,
-      headers: [['X-Evil', '<script>window.__pwned=6</script>'], ['X-Img', '<img src=x onerror="window.__pwned=7">'], ['X-Link', 'javascript:window.__pwned=8'], ['Content-Type', 'text/html']],
+      method: 'POST',
+      body,
+      headers: [
+        ['X-Evil', '<script>window.__pwned=6</script>'],
+        ['X-Img', '<img src=x onerror="window.__pwned=7">'],
+        ['X-Link', 'javascript:window.__pwned=8'],
+        ['Content-Type', 'text/html'],
+      ],
     });
     expect(stored.status).toBe(200);
     await page.goto(live.banner.inspector as string);
@@ -195,9 +214,15 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector over a large store (hookctl ui)',
     const store = mkdtempSync(join(tmpdir(), 'hookctl-10k-'));
     mkdirSync(join(store, 'captures'));
     const start = Date.UTC(2026, 0, 1);
-    const captures = Array.from({ length: 10_000 }, (_, i) => makeCapture({
-      provider: 'github', secret: 'it', event: i % 3 ? 'push' : 'issues', at: start + i * 1000, body: `{"n":${i},"zen":"Keep it logically awesome."}`,
-    }));
+    const captures = Array.from({ length: 10_000 }, (_, i) =>
+      makeCapture({
+        provider: 'github',
+        secret: 'it',
+        event: i % 3 ? 'push' : 'issues',
+        at: start + i * 1000,
+        body: `{"n":${i},"zen":"Keep it logically awesome."}`,
+      }),
+    );
     writeFileSync(join(store, 'captures', `${captures[0]?.id}.ndjson`), captures.map(encodeCapture).join(''));
     const ui = await spawnLive(['ui', '--store', store], store);
     const browser = await launch();
@@ -224,7 +249,7 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector over a large store (hookctl ui)',
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('stopping listen with the inspector open', () => {
-  it('Ctrl-C ends the page\'s event stream, listen exits 0, and the page says it is reconnecting', async () => {
+  it("Ctrl-C ends the page's event stream, listen exits 0, and the page says it is reconnecting", async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'hookctl-stop-'));
     const live = await spawnLive(['listen', '--port', '0'], cwd);
     const browser = await launch();

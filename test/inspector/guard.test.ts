@@ -3,9 +3,20 @@ import { hostAllowed, tokenMatches } from '../../src/core/inspector/guard.js';
 
 describe('hostAllowed: the Host header must name this server, never a DNS name (rebinding)', () => {
   it.each([
-    ['127.0.0.1:4000', true], ['localhost:4000', true], ['LOCALHOST:4000', true], ['[::1]:4000', true], ['192.168.1.20:4000', true],
-    ['127.0.0.1:4001', false], ['127.0.0.1', false], ['evil.example:4000', false], ['127.0.0.1.nip.io:4000', false],
-    ['localhost.:4000', false], ['[::1]', false], ['', false], [undefined, false], ['user@127.0.0.1:4000', false],
+    ['127.0.0.1:4000', true],
+    ['localhost:4000', true],
+    ['LOCALHOST:4000', true],
+    ['[::1]:4000', true],
+    ['192.168.1.20:4000', true],
+    ['127.0.0.1:4001', false],
+    ['127.0.0.1', false],
+    ['evil.example:4000', false],
+    ['127.0.0.1.nip.io:4000', false],
+    ['localhost.:4000', false],
+    ['[::1]', false],
+    ['', false],
+    [undefined, false],
+    ['user@127.0.0.1:4000', false],
   ])('%s -> %s', (host, ok) => {
     expect(hostAllowed(host, 4000)).toBe(ok);
   });

@@ -32,27 +32,65 @@ export async function runLive(args: string[], cwd: string): Promise<Running> {
     for (const p of parts) if (p.trim()) lines.push(JSON.parse(p));
     for (const w of waiters) w();
   });
-  stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+  });
   let exited: number | undefined;
   const done = main(['--json', ...args], {
-    stdout, stderr, stdin: new PassThrough(), cwd, now: Date.now, random: cryptoRandom(),
-    env: { NO_COLOR: '1', CI: '1' }, signal: abort.signal,
-  }).then((code) => { exited = code; for (const w of waiters) w(); return code; });
-  const waitFor: Running['waitFor'] = (match, ms = 10_000) => new Promise((resolve, reject) => {
-    const check = () => {
-      const hit = lines.find(match);
-      if (hit) { finish(); resolve(hit); } else if (exited !== undefined) { finish(); reject(new Error(`exited ${exited}: ${err}`)); }
-    };
-    const timer = setTimeout(() => { finish(); reject(new Error(`timed out; stderr: ${err}`)); }, ms);
-    const finish = () => { clearTimeout(timer); waiters.delete(check); };
-    waiters.add(check);
-    check();
+    stdout,
+    stderr,
+    stdin: new PassThrough(),
+    cwd,
+    now: Date.now,
+    random: cryptoRandom(),
+    env: { NO_COLOR: '1', CI: '1' },
+    signal: abort.signal,
+  }).then((code) => {
+    exited = code;
+    for (const w of waiters) w();
+    return code;
   });
+  const waitFor: Running['waitFor'] = (match, ms = 10_000) =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const hit = lines.find(match);
+        if (hit) {
+          finish();
+          resolve(hit);
+        } else if (exited !== undefined) {
+          finish();
+          reject(new Error(`exited ${exited}: ${err}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`timed out; stderr: ${err}`));
+      }, ms);
+      const finish = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
   const banner = await waitFor((l) => l.type === 'listening');
-  return { banner, lines, stderr: () => err, waitFor, stop: () => { abort.abort(); return done; } };
+  return {
+    banner,
+    lines,
+    stderr: () => err,
+    waitFor,
+    stop: () => {
+      abort.abort();
+      return done;
+    },
+  };
 }
 
-export interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }
+export interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
 
 /** One request with exactly these header pairs (node:http keeps order, case and duplicates). */
 export function http(url: string, o: { method?: string; headers?: [string, string][]; body?: string | Buffer } = {}): Promise<Answer> {
@@ -81,11 +119,17 @@ export async function getJson(url: string, headers: [string, string][] = []): Pr
 
 /** `hookctl --json <args>` as a child process (the built CLI, which serves the built page); resolves at its `listening` line. */
 export function spawnLive(args: string[], cwd: string): Promise<{ banner: Record<string, any>; stop(): Promise<number | null>; stderr(): string }> {
-  const child = spawn(process.execPath, [BIN, '--json', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: undefined, HOOKCTL_CONFIG: undefined }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, '--json', ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: undefined, HOOKCTL_CONFIG: undefined },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no listening line: ${err}`)), 20_000);
     void exit.then((code) => reject(new Error(`exited ${code}: ${err}`)));
@@ -97,7 +141,10 @@ export function spawnLive(args: string[], cwd: string): Promise<{ banner: Record
       resolve({
         banner: JSON.parse(line),
         stderr: () => err,
-        stop: () => { if (child.exitCode === null) child.kill('SIGINT'); return exit; },
+        stop: () => {
+          if (child.exitCode === null) child.kill('SIGINT');
+          return exit;
+        },
       });
     });
   });

@@ -13,16 +13,34 @@ function startTail(args: string[], cwd: string) {
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
-  child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; for (const w of waiters) w(); });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; for (const w of waiters) w(); });
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const until = (ok: () => boolean, what: string) => new Promise<void>((resolve, reject) => {
-    const check = () => { if (ok()) { done(); resolve(); } };
-    const timer = setTimeout(() => { done(); reject(new Error(`timed out waiting for ${what}\nstdout: ${out}\nstderr: ${err}`)); }, 15_000);
-    const done = () => { clearTimeout(timer); waiters.delete(check); };
-    waiters.add(check);
-    check();
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    out += d;
+    for (const w of waiters) w();
   });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+    for (const w of waiters) w();
+  });
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const until = (ok: () => boolean, what: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (ok()) {
+          done();
+          resolve();
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`timed out waiting for ${what}\nstdout: ${out}\nstderr: ${err}`));
+      }, 15_000);
+      const done = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
   return { child, exit, until, out: () => out, err: () => err };
 }
 
@@ -41,7 +59,11 @@ describe('hookctl captures tail', () => {
     const n = sent.stdout.trim().split('\n').length;
     expect(n).toBeGreaterThanOrEqual(4);
     await tail.until(() => tail.out().trim().split('\n').filter(Boolean).length >= n, `${n} lines`);
-    const lines = tail.out().trim().split('\n').map((l) => JSON.parse(l));
+    const lines = tail
+      .out()
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(n);
     expect(lines.every((l) => l.provider === 'stripe' && l.verification.ok === true && typeof l.id === 'string')).toBe(true);
     expect(lines.map((l) => l.id)).toEqual([...lines.map((l) => l.id)].sort());
@@ -62,7 +84,10 @@ describe('a store that is not a directory', () => {
   it('tail and ui refuse it with one line and exit 2', async () => {
     const cwd = tempDir('hookctl-notdir-');
     writeFileSync(join(cwd, 'file'), 'not a store');
-    for (const args of [['captures', 'tail', '--store', 'file'], ['ui', '--store', 'file']]) {
+    for (const args of [
+      ['captures', 'tail', '--store', 'file'],
+      ['ui', '--store', 'file'],
+    ]) {
       const r = await runInProcess(args, { cwd });
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^✗ .*file is not a capture store \(not a directory\)\n {2}hint: point --store at a directory\n$/);

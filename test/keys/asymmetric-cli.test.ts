@@ -21,11 +21,16 @@ const header = (req: Received, name: string) => req.headers[name.toLowerCase()] 
 
 /** A receiver that answers 200 when `check` accepts the request, 401 otherwise. */
 async function receiver(check: (req: Received) => boolean | Promise<boolean>) {
-  return startServer(async (req, res) => { res.statusCode = (await check(req)) ? 200 : 401; res.end(); });
+  return startServer(async (req, res) => {
+    res.statusCode = (await check(req)) ? 200 : 401;
+    res.end();
+  });
 }
 
 let cwd: string;
-beforeAll(() => { cwd = tempDir(); });
+beforeAll(() => {
+  cwd = tempDir();
+});
 afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
 async function generate(provider: string): Promise<Pair> {
@@ -34,7 +39,7 @@ async function generate(provider: string): Promise<Pair> {
   return JSON.parse(r.stdout) as Pair;
 }
 
-describe('keys generate -> config -> a receiver on the provider\'s library', () => {
+describe("keys generate -> config -> a receiver on the provider's library", () => {
   const receivers: Record<string, (pair: Pair) => (req: Received) => boolean | Promise<boolean>> = {
     discord: (pair) => (req) => verifyKey(req.body, header(req, 'x-signature-ed25519'), header(req, 'x-signature-timestamp'), pair.publicKey),
     sendgrid: (pair) => (req) => {
@@ -140,7 +145,12 @@ describe('deliveries signed by the libraries that can sign verify in listen and 
     const edPublic = Buffer.from(ed.publicKey.export({ format: 'jwk' }).x as string, 'base64url').toString('hex');
     const ec = new ecdsa.PrivateKey(prime256v1);
     // The dashboard's format: the PEM body, base64 DER on one line.
-    const ecPublic = ec.publicKey().toPem().split('\n').filter((l: string) => l && !l.startsWith('-----')).join('');
+    const ecPublic = ec
+      .publicKey()
+      .toPem()
+      .split('\n')
+      .filter((l: string) => l && !l.startsWith('-----'))
+      .join('');
     writeFileSync(`${dir}/.hookctlrc.json`, JSON.stringify({ store: 'captures', secrets: { twilio: token, discord: { publicKey: edPublic }, sendgrid: { publicKey: ecPublic } } }));
     const listen = await startListen(['--reject-invalid'], { cwd: dir });
     try {
@@ -152,17 +162,34 @@ describe('deliveries signed by the libraries that can sign verify in listen and 
       const discordBody = '{"type":1,"id":"1"}';
       const sendgridBody = '[{"event":"delivered","email":"a@example.com"}]';
       const requests: [string, string, Record<string, string>][] = [
-        [formUrl, form, { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(token, formUrl, Object.fromEntries(new URLSearchParams(form))) }],
+        [
+          formUrl,
+          form,
+          { 'content-type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(token, formUrl, Object.fromEntries(new URLSearchParams(form))) },
+        ],
         [jsonUrl, json, { 'content-type': 'application/json', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(token, jsonUrl, {}) }],
-        [`${listen.url}/interactions`, discordBody, { 'content-type': 'application/json', 'X-Signature-Timestamp': ts, 'X-Signature-Ed25519': edSign(null, Buffer.from(ts + discordBody), ed.privateKey).toString('hex') }],
-        [`${listen.url}/webhooks/sendgrid`, sendgridBody, { 'content-type': 'application/json', 'X-Twilio-Email-Event-Webhook-Timestamp': ts, 'X-Twilio-Email-Event-Webhook-Signature': ecdsa.Ecdsa.sign(ts + sendgridBody, ec).toBase64() }],
+        [
+          `${listen.url}/interactions`,
+          discordBody,
+          { 'content-type': 'application/json', 'X-Signature-Timestamp': ts, 'X-Signature-Ed25519': edSign(null, Buffer.from(ts + discordBody), ed.privateKey).toString('hex') },
+        ],
+        [
+          `${listen.url}/webhooks/sendgrid`,
+          sendgridBody,
+          { 'content-type': 'application/json', 'X-Twilio-Email-Event-Webhook-Timestamp': ts, 'X-Twilio-Email-Event-Webhook-Signature': ecdsa.Ecdsa.sign(ts + sendgridBody, ec).toBase64() },
+        ],
       ];
       for (const [url, body, headers] of requests) {
         const res = await post(url, body, headers);
         expect(res.status, url).toBe(200);
       }
       const lines = await listen.deliveries(4);
-      expect(lines.map((l) => [l.provider, l.verification.ok])).toEqual([['twilio', true], ['twilio', true], ['discord', true], ['sendgrid', true]]);
+      expect(lines.map((l) => [l.provider, l.verification.ok])).toEqual([
+        ['twilio', true],
+        ['twilio', true],
+        ['discord', true],
+        ['sendgrid', true],
+      ]);
       for (const l of lines) {
         const r = await runCli(['verify', l.id as string, '--json'], { cwd: dir });
         expect(JSON.parse(r.stdout), l.provider as string).toMatchObject({ ok: true, secretSource: 'config' });

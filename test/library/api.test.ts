@@ -8,7 +8,22 @@ import { makeCapture, tempDir } from '../captures/helpers.js';
 
 describe('the library API (the package root)', () => {
   it('exports the signing, diagnosis, registry, fixture and store functions docs/library.md documents', () => {
-    const documented = ['sign', 'verify', 'diagnose', 'getProvider', 'providerList', 'detectProvider', 'signWithScheme', 'verifyWithScheme', 'buildPayload', 'renderTemplate', 'openStore', 'readCaptureFile', 'buildDelivery', 'createDeliveryBuilder'];
+    const documented = [
+      'sign',
+      'verify',
+      'diagnose',
+      'getProvider',
+      'providerList',
+      'detectProvider',
+      'signWithScheme',
+      'verifyWithScheme',
+      'buildPayload',
+      'renderTemplate',
+      'openStore',
+      'readCaptureFile',
+      'buildDelivery',
+      'createDeliveryBuilder',
+    ];
     const section = readFileSync(join(ROOT, 'docs/library.md'), 'utf8');
     for (const name of documented) {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');

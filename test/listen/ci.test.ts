@@ -13,7 +13,9 @@ const good = () => sign({ provider: 'mediaconvert', secret: SECRET, body }).head
 const bad = { 'X-MediaConvert-Signature': `sha256=${'f'.repeat(64)}` };
 
 let cwd: string;
-beforeEach(() => { cwd = mkdtempSync(join(tmpdir(), 'hookctl-ci-')); });
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'hookctl-ci-'));
+});
 afterEach(() => rmSync(cwd, { recursive: true, force: true }));
 
 describe('listen in CI', () => {
@@ -129,7 +131,24 @@ describe('listen usage and environment errors', () => {
   it('--help shows every option and runnable examples', async () => {
     const r = await runInProcess(['listen', '--help']);
     expect(r.code).toBe(0);
-    for (const opt of ['--port', '--host', '--provider', '--secret', '--store', '--no-store', '--forward-to', '--status', '--respond', '--delay', '--reject-invalid', '--max-body', '--count', '--timeout', '--strict', '--verbose']) {
+    for (const opt of [
+      '--port',
+      '--host',
+      '--provider',
+      '--secret',
+      '--store',
+      '--no-store',
+      '--forward-to',
+      '--status',
+      '--respond',
+      '--delay',
+      '--reject-invalid',
+      '--max-body',
+      '--count',
+      '--timeout',
+      '--strict',
+      '--verbose',
+    ]) {
       expect(r.stdout).toContain(opt);
     }
     expect(r.stdout).toMatch(/Examples:\n {2}\$ hookctl listen/);

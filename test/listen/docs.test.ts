@@ -11,7 +11,10 @@ import { startServer, type TestServer } from '../support/server.js';
 import { post, startListen } from './support.js';
 
 const blocks = shBlocks(doc('docs/commands/listen.md'));
-const examples = blocks.flatMap((b) => b.split('\n')).map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l.startsWith('hookctl listen'));
+const examples = blocks
+  .flatMap((b) => b.split('\n'))
+  .map((l) => l.replace(/\s+#.*$/, '').trim())
+  .filter((l) => l.startsWith('hookctl listen'));
 
 let cwd: string;
 let app: TestServer;
@@ -24,7 +27,7 @@ afterAll(async () => {
   rmSync(cwd, { recursive: true, force: true });
 });
 
-describe('the listen page\'s examples run as written', () => {
+describe("the listen page's examples run as written", () => {
   it('has examples, the same ones as `hookctl listen --help`', () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
     const help = spawnSync(process.execPath, [BIN, 'listen', '--help'], { encoding: 'utf8' }).stdout;
@@ -34,8 +37,13 @@ describe('the listen page\'s examples run as written', () => {
   for (const example of examples) {
     it(example, async () => {
       // Free ports instead of 4000, the test's app instead of localhost:3000; otherwise as written.
-      const args = example.replace(/^hookctl listen\s*/, '').replace(/--port \d+/, '').replace('localhost:3000', `localhost:${app.port}`)
-        .split(/\s+/).filter(Boolean).filter((a) => a !== '--json');
+      const args = example
+        .replace(/^hookctl listen\s*/, '')
+        .replace(/--port \d+/, '')
+        .replace('localhost:3000', `localhost:${app.port}`)
+        .split(/\s+/)
+        .filter(Boolean)
+        .filter((a) => a !== '--json');
       const l = await startListen(args, { cwd });
       const stripe = args.includes('stripe');
       const profile = getProvider(stripe ? 'stripe' : 'transcodely');
@@ -55,7 +63,9 @@ describe('the listen page\'s examples run as written', () => {
     const script = blocks.find((b) => b.includes('until url='));
     expect(script).toBeDefined();
     const r = spawnSync('bash', ['-c', `set -euo pipefail\nhookctl() { node ${JSON.stringify(BIN)} "$@"; }\n${script}`], {
-      cwd, encoding: 'utf8', timeout: 30_000,
+      cwd,
+      encoding: 'utf8',
+      timeout: 30_000,
       env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: '', HOOKCTL_PROVIDER: '', HOOKCTL_CONFIG: '' },
     });
     expect(r.status, r.stderr).toBe(0);

@@ -22,7 +22,9 @@ function deliver(agent: Agent, url: string, body: Buffer): Promise<{ status: num
   return new Promise((resolve) => {
     const req = request(`${url}/webhooks/github`, { method: 'POST', headers, agent }, (res) => {
       let text = '';
-      res.setEncoding('utf8').on('data', (d: string) => { text += d; });
+      res.setEncoding('utf8').on('data', (d: string) => {
+        text += d;
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
       res.on('error', () => resolve(undefined));
     });

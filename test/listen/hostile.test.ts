@@ -37,10 +37,15 @@ function raw(data: string | Buffer, opts: { endAfterMs?: number; holdOpen?: bool
     const sock = connect({ host, port });
     let text = '';
     sock.setEncoding('latin1');
-    sock.on('data', (d: string) => { text += d; });
+    sock.on('data', (d: string) => {
+      text += d;
+    });
     sock.on('error', () => {});
     const drip = opts.drip === undefined ? undefined : setInterval(() => sock.write(opts.drip as string), 200);
-    sock.on('close', () => { clearInterval(drip); resolve({ text, ms: performance.now() - started }); });
+    sock.on('close', () => {
+      clearInterval(drip);
+      resolve({ text, ms: performance.now() - started });
+    });
     sock.write(data);
     if (!opts.holdOpen && !drip) setTimeout(() => sock.end(), opts.endAfterMs ?? 200);
   });
@@ -104,7 +109,10 @@ describe('listen under hostile input', () => {
     await new Promise<void>((resolve) => {
       const sock = connect({ host, port }, () => {
         // Gone as soon as the partial body is on the wire: the server reads what arrived, then the close.
-        sock.write('POST /abandoned HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"partial":', () => { sock.end(); resolve(); });
+        sock.write('POST /abandoned HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\n{"partial":', () => {
+          sock.end();
+          resolve();
+        });
       });
       sock.on('error', () => {});
     });
@@ -115,7 +123,13 @@ describe('listen under hostile input', () => {
   });
 
   it('survives a thousand malformed requests and still serves a valid delivery', async () => {
-    const garbage = ['NOT HTTP\r\n\r\n', 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n', 'GET / HTTP/9.9\r\n\r\n', 'POST / HTTP/1.1\r\n: novalue\r\n\r\n', 'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n'];
+    const garbage = [
+      'NOT HTTP\r\n\r\n',
+      'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n',
+      'GET / HTTP/9.9\r\n\r\n',
+      'POST / HTTP/1.1\r\n: novalue\r\n\r\n',
+      'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n',
+    ];
     let answered = 0;
     for (let batch = 0; batch < 20; batch++) {
       const results = await Promise.all(Array.from({ length: 50 }, (_, i) => raw(garbage[(batch + i) % garbage.length] as string, { endAfterMs: 50 })));

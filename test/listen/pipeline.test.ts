@@ -10,7 +10,7 @@ const base = { providers: BUILTIN_PROVIDERS, secretsFor: () => ['s3cret'] };
 const NOW = 1_767_225_600_000;
 
 describe('eventFromBody', () => {
-  it('reads the common fields, Slack\'s nested event first', () => {
+  it("reads the common fields, Slack's nested event first", () => {
     expect(eventFromBody({ type: 'invoice.paid' })).toBe('invoice.paid');
     expect(eventFromBody({ type: 'event_callback', event: { type: 'app_mention' } })).toBe('app_mention');
     expect(eventFromBody({ event: 'job.completed', type: 'x' })).toBe('job.completed');
@@ -23,7 +23,7 @@ describe('eventFromBody', () => {
 
 describe('fingerprinter', () => {
   const guess = fingerprinter();
-  it('names seed-provider events from their fixtures\' distinguishing literals', () => {
+  it("names seed-provider events from their fixtures' distinguishing literals", () => {
     expect(guess(getProvider('changethisfile'), { job_id: 'j', state: 'failed', error: 'boom' })).toBe('job.failed');
     expect(guess(getProvider('mediaconvert'), { job_id: 'j', status: 'processing' })).toBe('job.progress');
     expect(guess(getProvider('ittybit'), { id: 't', status: 'succeeded' })).toBe('job.completed');
@@ -40,7 +40,7 @@ describe('inspectRequest', () => {
     expect(r).toMatchObject({ event: 'user.created', verification: { ok: false, reason: 'unknown-provider' } });
   });
 
-  it('an unsigned request with a provider\'s other headers (X-GitHub-Event) is that provider\'s, missing its signature', () => {
+  it("an unsigned request with a provider's other headers (X-GitHub-Event) is that provider's, missing its signature", () => {
     const r = inspectRequest(base, { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': 'd-1' }, body, NOW);
     expect(r.provider?.id).toBe('github');
     expect(r).toMatchObject({ event: 'push', deliveryId: 'd-1', verification: { ok: false, reason: 'missing-signature' } });
@@ -76,16 +76,33 @@ describe('statusSequence', () => {
 
 describe('createPipeline', () => {
   const req = (body: string): ArrivedRequest => ({
-    method: 'POST', path: '/h', rawHeaders: [['Host', 'x']], headers: { host: 'x' }, body: Buffer.from(body), receivedAt: NOW, remoteAddress: '127.0.0.1',
+    method: 'POST',
+    path: '/h',
+    rawHeaders: [['Host', 'x']],
+    headers: { host: 'x' },
+    body: Buffer.from(body),
+    receivedAt: NOW,
+    remoteAddress: '127.0.0.1',
   });
   let n = 0;
   const options = (store: CaptureStore | undefined, seen: ReceivedDelivery[]) => ({
-    inspect: base, store, newId: () => `id${n++}`, nextStatus: statusSequence([200]), rejectInvalid: false, delayMs: 0, dedup: new DedupIndex(), onDelivery: (d: ReceivedDelivery) => seen.push(d),
+    inspect: base,
+    store,
+    newId: () => `id${n++}`,
+    nextStatus: statusSequence([200]),
+    rejectInvalid: false,
+    delayMs: 0,
+    dedup: new DedupIndex(),
+    onDelivery: (d: ReceivedDelivery) => seen.push(d),
   });
 
   it('answers 503, not an acknowledgement, when the capture cannot be written', async () => {
     const seen: ReceivedDelivery[] = [];
-    const failing = { append: async () => { throw Object.assign(new Error('disk full'), { code: 'ENOSPC' }); } } as unknown as CaptureStore;
+    const failing = {
+      append: async () => {
+        throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      },
+    } as unknown as CaptureStore;
     const handled = await createPipeline(options(failing, seen))(req('{}'));
     expect(handled.reply.status).toBe(503);
     handled.after?.();
@@ -95,7 +112,12 @@ describe('createPipeline', () => {
 
   it('acknowledges only after append has resolved', async () => {
     const order: string[] = [];
-    const slow = { append: async (c: Capture) => { await new Promise((r) => setTimeout(r, 50)); order.push(`stored ${c.id}`); } } as unknown as CaptureStore;
+    const slow = {
+      append: async (c: Capture) => {
+        await new Promise((r) => setTimeout(r, 50));
+        order.push(`stored ${c.id}`);
+      },
+    } as unknown as CaptureStore;
     const handled = await createPipeline(options(slow, []))(req('{"a":1}'));
     order.push(`reply ${handled.reply.status}`);
     expect(order).toEqual([expect.stringMatching(/^stored id\d+$/), 'reply 200']);

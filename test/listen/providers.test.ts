@@ -46,14 +46,21 @@ async function deliver(path: string, body: string, headers: Record<string, strin
   return { res, line: line as Record<string, any> };
 }
 
-describe('listen verifies deliveries signed by the providers\' own libraries', () => {
+describe("listen verifies deliveries signed by the providers' own libraries", () => {
   const body = JSON.stringify({ id: 'evt_1', object: 'event', type: 'payment_intent.succeeded', data: { object: { amount: 2000 } } });
 
   it('stripe: generateTestHeaderString', async () => {
     const header = stripe.webhooks.generateTestHeaderString({ payload: body, secret: SECRETS.stripe });
     const { res, line } = await deliver('/webhooks/stripe', body, { 'Stripe-Signature': header });
     expect(res.status).toBe(200);
-    expect(line).toMatchObject({ provider: 'stripe', event: 'payment_intent.succeeded', verification: { ok: true, secretIndex: 0 }, response: { status: 200 }, bodyBytes: body.length, bodySha256: sha(body) });
+    expect(line).toMatchObject({
+      provider: 'stripe',
+      event: 'payment_intent.succeeded',
+      verification: { ok: true, secretIndex: 0 },
+      response: { status: 200 },
+      bodyBytes: body.length,
+      bodySha256: sha(body),
+    });
     expect(JSON.parse(res.body)).toEqual({ received: true, id: line.id });
   });
 
@@ -94,7 +101,7 @@ describe('listen verifies deliveries signed by the providers\' own libraries', (
     expect(old.line.verification).toMatchObject({ ok: false, reason: 'timestamp-too-old' });
   });
 
-  it('github: @octokit/webhooks-methods sign; event from X-GitHub-Event plus the body\'s action', async () => {
+  it("github: @octokit/webhooks-methods sign; event from X-GitHub-Event plus the body's action", async () => {
     const payload = JSON.stringify({ action: 'opened', number: 1, pull_request: { id: 1 } });
     const signature = await octokitSign(SECRETS.github, payload);
     const { line } = await deliver('/webhooks/github', payload, { 'X-GitHub-Event': 'pull_request', 'X-GitHub-Delivery': 'd-1', 'X-Hub-Signature-256': signature });
@@ -118,8 +125,12 @@ describe('listen verifies deliveries signed by the providers\' own libraries', (
 
 describe('listen verifies hookctl-signed deliveries for every built-in provider (dev secrets)', () => {
   let dev: Listener;
-  beforeAll(async () => { dev = await startListen(['--no-store']); });
-  afterAll(async () => { await dev?.stop(); });
+  beforeAll(async () => {
+    dev = await startListen(['--no-store']);
+  });
+  afterAll(async () => {
+    await dev?.stop();
+  });
 
   for (const profile of BUILTIN_PROVIDERS) {
     it(`${profile.id}: detected, verified, event named`, async () => {
@@ -134,7 +145,8 @@ describe('listen verifies hookctl-signed deliveries for every built-in provider 
       const signed = sign({ provider: profile.id, secret: profile.devSecret, body, now, url: `${dev.url}${profile.request.path}`, contentType });
       const headers: Record<string, string> = { 'content-type': contentType, ...signed.headers };
       for (const [k, v] of Object.entries(profile.request.headers ?? {})) headers[k] = renderString(v, { random: r, now, event: event.name }) as string;
-      if (profile.request.eventHeader) headers[profile.request.eventHeader.name] = profile.request.eventHeader.value.replace('{event}', event.name).replace('{eventBase}', event.name.split('.')[0] as string);
+      if (profile.request.eventHeader)
+        headers[profile.request.eventHeader.name] = profile.request.eventHeader.value.replace('{event}', event.name).replace('{eventBase}', event.name.split('.')[0] as string);
       if (profile.request.deliveryId) headers[profile.request.deliveryId.header] = `dlv_${profile.id}`;
       const res = await post(`${dev.url}${profile.request.path}`, body, headers);
       const [line] = await dev.deliveries(1);
@@ -147,8 +159,12 @@ describe('listen verifies hookctl-signed deliveries for every built-in provider 
 
 describe('listen verifies what `hookctl send` sends, every event of every provider', () => {
   let dev: Listener;
-  beforeAll(async () => { dev = await startListen(['--no-store']); });
-  afterAll(async () => { await dev?.stop(); });
+  beforeAll(async () => {
+    dev = await startListen(['--no-store']);
+  });
+  afterAll(async () => {
+    await dev?.stop();
+  });
 
   for (const profile of BUILTIN_PROVIDERS) {
     it(`${profile.id}: send --all`, async () => {

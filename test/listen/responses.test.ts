@@ -13,7 +13,9 @@ const signed = () => sign({ provider: 'changethisfile', secret: SECRET, body }).
 let cwd: string;
 let listener: Listener | undefined;
 let app: TestServer | undefined;
-beforeEach(() => { cwd = mkdtempSync(join(tmpdir(), 'hookctl-listen-')); });
+beforeEach(() => {
+  cwd = mkdtempSync(join(tmpdir(), 'hookctl-listen-'));
+});
 afterEach(async () => {
   await listener?.stop();
   await app?.close();
@@ -104,8 +106,11 @@ describe('response control', () => {
 });
 
 describe('--forward-to', () => {
-  it('relays bytes and headers unchanged, and relays the app\'s status and body back', async () => {
-    app = await startServer((req, res) => { res.writeHead(201, { 'content-type': 'text/plain', 'x-app': 'yes' }); res.end(`app saw ${req.body.length} bytes`); });
+  it("relays bytes and headers unchanged, and relays the app's status and body back", async () => {
+    app = await startServer((req, res) => {
+      res.writeHead(201, { 'content-type': 'text/plain', 'x-app': 'yes' });
+      res.end(`app saw ${req.body.length} bytes`);
+    });
     const l = await listen(['--forward-to', `${app.url}/app/hooks`]);
     const headers: [string, string][] = [['X-Custom-Case', 'Keep'], ...Object.entries(signed()), ['content-type', 'application/json'], ['x-multi', 'a'], ['x-multi', 'b']];
     const res = await post(`${l.url}/incoming?q=1`, body, headers);
@@ -122,8 +127,14 @@ describe('--forward-to', () => {
     expect(typeof line?.forward.ms).toBe('number');
   });
 
-  it('relays the app\'s answer as it came: no Content-Type added, repeated headers kept, a Content-Length not chunks', async () => {
-    app = await startServer((_req, res) => { res.statusCode = 202; res.setHeader('X-App', 'yes'); res.setHeader('Set-Cookie', ['a=1', 'b=2']); res.write('pl'); res.end('ain'); });
+  it("relays the app's answer as it came: no Content-Type added, repeated headers kept, a Content-Length not chunks", async () => {
+    app = await startServer((_req, res) => {
+      res.statusCode = 202;
+      res.setHeader('X-App', 'yes');
+      res.setHeader('Set-Cookie', ['a=1', 'b=2']);
+      res.write('pl');
+      res.end('ain');
+    });
     const l = await listen(['--forward-to', app.url]);
     const res = await post(`${l.url}/x`, body, signed());
     expect(res.status).toBe(202);
@@ -144,7 +155,7 @@ describe('--forward-to', () => {
     expect(again?.duplicateOf).toBe(a?.id);
   });
 
-  it('captures every header line, past Node\'s default of 2000 raw entries', async () => {
+  it("captures every header line, past Node's default of 2000 raw entries", async () => {
     const l = await listen([]);
     const many: [string, string][] = Array.from({ length: 1500 }, (_, i) => [`X-H${i}`, 'v']);
     expect((await post(l.url, body, many)).status).toBe(200);
@@ -152,7 +163,7 @@ describe('--forward-to', () => {
     expect((line!.headers as [string, string][]).filter(([k]) => k.startsWith('X-H'))).toHaveLength(1500);
   });
 
-  it('a target without a path gets the request\'s own path', async () => {
+  it("a target without a path gets the request's own path", async () => {
     app = await startServer();
     const l = await listen(['--forward-to', app.url]);
     await post(`${l.url}/webhooks/ctf?x=2`, body, signed());

@@ -34,37 +34,60 @@ export async function startListen(args: string[], opts: { cwd?: string; env?: Re
     const parts = out.split('\n');
     const complete = parts.slice(lines.length, -1);
     for (const l of complete) {
-      try { lines.push(JSON.parse(l)); } catch { lines.push({ text: l }); }
+      try {
+        lines.push(JSON.parse(l));
+      } catch {
+        lines.push({ text: l });
+      }
     }
     for (const w of waiters) w();
   });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; for (const w of waiters) w(); });
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+    for (const w of waiters) w();
+  });
   const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.on('exit', (code, signal) => { for (const w of waiters) w(); resolve({ code, signal }); });
+    child.on('exit', (code, signal) => {
+      for (const w of waiters) w();
+      resolve({ code, signal });
+    });
   });
   /** Resolves with the first value `probe` returns, re-checked on every output and on exit. */
-  const until = <T>(probe: () => T | undefined, timeoutMs: number): Promise<T> => new Promise((resolve, reject) => {
-    const check = () => {
-      const v = probe();
-      if (v !== undefined) { done(); resolve(v); return; }
-      if (child.exitCode !== null || child.signalCode !== null) { done(); reject(new Error(`listen exited (${child.exitCode}): ${err}`)); }
-    };
-    const timer = setTimeout(() => { done(); reject(new Error(`timed out waiting\nstdout: ${out}\nstderr: ${err}`)); }, timeoutMs);
-    const done = () => { clearTimeout(timer); waiters.delete(check); };
-    waiters.add(check);
-    check();
-  });
+  const until = <T>(probe: () => T | undefined, timeoutMs: number): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const check = () => {
+        const v = probe();
+        if (v !== undefined) {
+          done();
+          resolve(v);
+          return;
+        }
+        if (child.exitCode !== null || child.signalCode !== null) {
+          done();
+          reject(new Error(`listen exited (${child.exitCode}): ${err}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`timed out waiting\nstdout: ${out}\nstderr: ${err}`));
+      }, timeoutMs);
+      const done = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
   let cursor = 0;
-  const waitFor: Listener['waitFor'] = (match, timeoutMs = 10_000) => until(() => {
-    while (cursor < lines.length) {
-      const line = lines[cursor++] as Record<string, any>;
-      if (match(line)) return line;
-    }
-    return undefined;
-  }, timeoutMs);
-  const url = json
-    ? ((await waitFor((l) => l.type === 'listening')).url as string)
-    : await until(() => /listening on (\S+)/.exec(err)?.[1], 10_000);
+  const waitFor: Listener['waitFor'] = (match, timeoutMs = 10_000) =>
+    until(() => {
+      while (cursor < lines.length) {
+        const line = lines[cursor++] as Record<string, any>;
+        if (match(line)) return line;
+      }
+      return undefined;
+    }, timeoutMs);
+  const url = json ? ((await waitFor((l) => l.type === 'listening')).url as string) : await until(() => /listening on (\S+)/.exec(err)?.[1], 10_000);
   return {
     url,
     child,
@@ -86,7 +109,11 @@ export async function startListen(args: string[], opts: { cwd?: string; env?: Re
 }
 
 /** POST raw bytes with the given header pairs, sent in order and casing, duplicates kept (node:http, not fetch). */
-export function post(url: string, body: string | Buffer, headers: Record<string, string> | [string, string][] = {}): Promise<{ status: number; body: string; headers: IncomingHttpHeaders; ms: number }> {
+export function post(
+  url: string,
+  body: string | Buffer,
+  headers: Record<string, string> | [string, string][] = {},
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders; ms: number }> {
   const started = performance.now();
   const pairs = Array.isArray(headers) ? [...headers] : Object.entries(headers);
   // Raw header arrays switch off node's automatic Host and Content-Length.

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../support/cli.js';
 
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false' } });
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error', npm_config_fund: 'false', npm_config_audit: 'false' } });
 
 describe('npm pack round trip', () => {
   it('the packed tarball installs in an empty directory and runs', { timeout: 180_000 }, () => {
@@ -35,7 +36,15 @@ describe('npm pack round trip', () => {
     expect(dry.stdout).toContain('X-Transcodely-Signature: sha256=');
 
     // The library API resolves through "exports" with its types beside it.
-    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "import { sign } from 'hookctl'; console.log(sign({ provider: 'github', secret: \"It's a Secret to Everybody\", body: 'Hello, World!' }).headers['X-Hub-Signature-256'])"], { cwd: app, encoding: 'utf8' });
+    const lib = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "import { sign } from 'hookctl'; console.log(sign({ provider: 'github', secret: \"It's a Secret to Everybody\", body: 'Hello, World!' }).headers['X-Hub-Signature-256'])",
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
     expect(lib.stdout.trim()).toBe('sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17');
     expect(readdirSync(join(app, 'node_modules/hookctl/dist'))).toContain('index.d.ts');
     expect(readdirSync(join(app, 'node_modules/hookctl/fixtures'))).toContain('stripe');

@@ -13,19 +13,40 @@ import { makeCapture } from '../captures/helpers.js';
 
 const NOW = Date.now();
 const HOUR = 3_600_000;
-const opts = (provider: string, secret: string, extra: Partial<Parameters<typeof buildReplay>[1]> = {}) =>
-  ({ resign: true, edits: [], profile: getProvider(provider), secrets: [secret], now: NOW, random: seededRandom(7), ...extra });
+const opts = (provider: string, secret: string, extra: Partial<Parameters<typeof buildReplay>[1]> = {}) => ({
+  resign: true,
+  edits: [],
+  profile: getProvider(provider),
+  secrets: [secret],
+  now: NOW,
+  random: seededRandom(7),
+  ...extra,
+});
 const record = (headers: [string, string][]) => Object.fromEntries(headers.map(([k, v]) => [k.toLowerCase(), v]));
 
 describe('replayHeaders', () => {
   it('keeps order, case and duplicates; drops the headers a client computes', () => {
-    expect(replayHeaders([['Host', 'a'], ['X-B', '1'], ['content-length', '3'], ['x-a', '2'], ['Connection', 'close'], ['X-B', '3'], ['Transfer-Encoding', 'chunked'], ['Expect', '100-continue']]))
-      .toEqual([['X-B', '1'], ['x-a', '2'], ['X-B', '3']]);
+    expect(
+      replayHeaders([
+        ['Host', 'a'],
+        ['X-B', '1'],
+        ['content-length', '3'],
+        ['x-a', '2'],
+        ['Connection', 'close'],
+        ['X-B', '3'],
+        ['Transfer-Encoding', 'chunked'],
+        ['Expect', '100-continue'],
+      ]),
+    ).toEqual([
+      ['X-B', '1'],
+      ['x-a', '2'],
+      ['X-B', '3'],
+    ]);
   });
 });
 
 describe('targetUrl', () => {
-  it('keeps the capture path when --to has none, and uses --to\'s path when it has one', () => {
+  it("keeps the capture path when --to has none, and uses --to's path when it has one", () => {
     expect(targetUrl(new URL('http://localhost:3000/'), targetHasPath('localhost:3000'), '/hooks?a=1').href).toBe('http://localhost:3000/hooks?a=1');
     expect(targetUrl(new URL('http://localhost:3000/in'), targetHasPath(':3000/in'), '/hooks?a=1').href).toBe('http://localhost:3000/in');
     expect(targetHasPath('http://x:1')).toBe(false);
@@ -74,7 +95,7 @@ describe('buildReplay', () => {
     expect(record(r.headers)['x-github-delivery']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('moves a body timestamp (Linear\'s webhookTimestamp) to now', () => {
+  it("moves a body timestamp (Linear's webhookTimestamp) to now", () => {
     const c = makeCapture({ provider: 'linear', secret: 'lin', body: JSON.stringify({ action: 'create', webhookTimestamp: NOW - HOUR }), at: NOW - HOUR });
     const r = buildReplay(fromCapture(c), opts('linear', 'lin'));
     expect(JSON.parse(r.body.toString()).webhookTimestamp).toBe(NOW);

@@ -9,14 +9,22 @@ import { startServer, type TestServer } from '../support/server.js';
 
 describe('the pages of verify, replay and captures run as written', () => {
   let app: TestServer;
-  beforeAll(async () => { app = await startServer(); });
+  beforeAll(async () => {
+    app = await startServer();
+  });
   afterAll(() => app.close());
 
   it('every example, in order, exits 0 (listen on a port it picks itself)', async () => {
     // listen binds port 0 and the script reads the port it printed: no port is picked, then bound later.
-    const script = ['verify', 'replay', 'captures'].map((c) => doc(`docs/commands/${c}.md`)).flatMap(shBlocks).join('\n')
-      .replace(/^hookctl listen --port 4000 &(.*)$/m, (_line, comment: string) => `hookctl listen --port 0 2>listen.log &${comment}
-for i in $(seq 300); do LISTEN_PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' listen.log | grep -o '[0-9]*$' || true); [ -n "$LISTEN_PORT" ] && break; sleep 0.1; done`)
+    const script = ['verify', 'replay', 'captures']
+      .map((c) => doc(`docs/commands/${c}.md`))
+      .flatMap(shBlocks)
+      .join('\n')
+      .replace(
+        /^hookctl listen --port 4000 &(.*)$/m,
+        (_line, comment: string) => `hookctl listen --port 0 2>listen.log &${comment}
+for i in $(seq 300); do LISTEN_PORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' listen.log | grep -o '[0-9]*$' || true); [ -n "$LISTEN_PORT" ] && break; sleep 0.1; done`,
+      )
       .replaceAll('localhost:4000', 'localhost:$LISTEN_PORT')
       .replaceAll('localhost:3000', `localhost:${app.port}`)
       .replaceAll(':3000/', `:${app.port}/`);
@@ -25,17 +33,32 @@ for i in $(seq 300); do LISTEN_PORT=$(grep -o 'listening on http://127.0.0.1:[0-
     // Async: the receiver lives in this process and must keep answering while the script runs.
     const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn('bash', ['-c', `set -euo pipefail\nhookctl() { node ${JSON.stringify(BIN)} "$@"; }\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n${script}`], {
-        cwd, env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: '', HOOKCTL_PROVIDER: '', HOOKCTL_CONFIG: '' },
+        cwd,
+        env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: '', HOOKCTL_PROVIDER: '', HOOKCTL_CONFIG: '' },
         // Its own process group, so the backgrounded listen goes down with it.
         detached: true,
       });
-      const killGroup = () => { try { process.kill(-(child.pid as number), 'SIGKILL'); } catch { /* gone */ } };
+      const killGroup = () => {
+        try {
+          process.kill(-(child.pid as number), 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      };
       let stdout = '';
       let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-      child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        stdout += d;
+      });
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderr += d;
+      });
       const timer = setTimeout(killGroup, 60_000);
-      child.on('exit', (status) => { clearTimeout(timer); killGroup(); resolve({ status, stdout, stderr }); });
+      child.on('exit', (status) => {
+        clearTimeout(timer);
+        killGroup();
+        resolve({ status, stdout, stderr });
+      });
     });
     expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout).toMatch(/✔ valid .*transcodely/);
@@ -49,7 +72,11 @@ for i in $(seq 300); do LISTEN_PORT=$(grep -o 'listening on http://127.0.0.1:[0-
       return text.slice(text.indexOf(from)).split('\n\n')[0] as string;
     };
     const store = await storeWith([makeCapture({ provider: 'transcodely', secret: 'whsec_docs', body: '{"event":"job.completed"}', event: 'job.completed', at: Date.now() })]);
-    const keysOf = (stdout: string) => stdout.trim().split('\n').flatMap((l) => Object.keys(JSON.parse(l) as object));
+    const keysOf = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .flatMap((l) => Object.keys(JSON.parse(l) as object));
     const verifyKeys = [
       ...keysOf((await runCli(['verify', 'last', '--json', '--store', store, '--secret', 'whsec_docs'])).stdout),
       ...keysOf((await runCli(['verify', 'last', '--json', '--store', store, '--secret', 'whsec_wrong'])).stdout),

@@ -35,7 +35,7 @@ const receivers = {
   },
 };
 
-describe('hookctl replay against receivers that use the provider\'s own verification code', () => {
+describe("hookctl replay against receivers that use the provider's own verification code", () => {
   let server: TestServer;
   let dir: string;
   const now = Date.now();
@@ -48,7 +48,13 @@ describe('hookctl replay against receivers that use the provider\'s own verifica
     server = await startServer((r, res) => {
       const provider = r.url.includes('transcodely') ? 'transcodely' : 'standard-webhooks';
       let ok = false;
-      try { ok = receivers[provider](r); } catch { res.statusCode = 500; res.end('crash'); return; }
+      try {
+        ok = receivers[provider](r);
+      } catch {
+        res.statusCode = 500;
+        res.end('crash');
+        return;
+      }
       res.statusCode = ok ? 200 : 401;
       res.end(ok ? 'ok' : 'invalid signature');
     });
@@ -81,7 +87,22 @@ describe('hookctl replay against receivers that use the provider\'s own verifica
   }
 
   it('--set edits the JSON body before re-signing; the receiver accepts the edited delivery', async () => {
-    const r = await runInProcess(['replay', stale.transcodely.id, '--to', server.url, '--store', dir, '--resign', '--secret', TRANSCODELY_SECRET, '--set', 'job.status=failed', '--set', 'job.id="42"', '--json']);
+    const r = await runInProcess([
+      'replay',
+      stale.transcodely.id,
+      '--to',
+      server.url,
+      '--store',
+      dir,
+      '--resign',
+      '--secret',
+      TRANSCODELY_SECRET,
+      '--set',
+      'job.status=failed',
+      '--set',
+      'job.id="42"',
+      '--json',
+    ]);
     expect(json(r.stdout)[0]).toMatchObject({ status: 200, edited: true });
     expect(JSON.parse(server.received.at(-1)!.body.toString()).job).toEqual({ id: '42', status: 'failed' });
   });
@@ -109,14 +130,25 @@ describe('hookctl replay against receivers that use the provider\'s own verifica
 
 describe('hookctl replay without --resign', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startServer(); });
+  beforeAll(async () => {
+    server = await startServer();
+  });
   afterAll(() => server.close());
 
   it('delivers byte-identical bodies and the captured headers in their original order', async () => {
     const now = Date.now();
     const base = { provider: 'github', secret: 'gh', at: now - 10_000, body: '{}' };
     const captures = [
-      makeCapture({ ...base, body: '{"zen":"Keep it logically awesome.","hook_id":1}', extraHeaders: [['X-GitHub-Event', 'ping'], ['x-lower-case', 'kept'], ['X-Dup', 'one'], ['X-Dup', 'two']] }),
+      makeCapture({
+        ...base,
+        body: '{"zen":"Keep it logically awesome.","hook_id":1}',
+        extraHeaders: [
+          ['X-GitHub-Event', 'ping'],
+          ['x-lower-case', 'kept'],
+          ['X-Dup', 'one'],
+          ['X-Dup', 'two'],
+        ],
+      }),
       withBody(makeCapture({ ...base, at: now - 9_000 }), Buffer.from([0xde, 0xad, 0xbe, 0xef, 0x00, 0x0d, 0x0a, 0xff])),
       withBody(makeCapture({ ...base, at: now - 8_000 }), '{\r\n  "pretty": "Zoë",\r\n  "n": 1.0\r\n}\r\n'),
     ];
@@ -150,7 +182,14 @@ describe('hookctl replay without --resign', () => {
 
   it('columns fit the longest provider and event; a capture nothing identified shows no provider', async () => {
     const now = Date.now();
-    const signed = makeCapture({ provider: 'standard-webhooks', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body: '{"type":"subscription.payment_method.updated.long"}', event: 'subscription.payment_method.updated.long', at: now - 2000, status: 200 });
+    const signed = makeCapture({
+      provider: 'standard-webhooks',
+      secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+      body: '{"type":"subscription.payment_method.updated.long"}',
+      event: 'subscription.payment_method.updated.long',
+      at: now - 2000,
+      status: 200,
+    });
     const plain = makeCapture({ provider: 'github', secret: 'x', body: '{"hello":1}', at: now - 1000, status: 200 });
     const unknown = { ...plain, provider: undefined, event: undefined, headers: plain.headers.filter(([k]) => !/^x-hub/i.test(k)) };
     const dir = await storeWith([signed, unknown]);

@@ -2,9 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { compileTemplate } from '../../src/core/delivery/compile.js';
-import {
-  applyEdits, buildDelivery, createDeliveryBuilder, judgeAttempt, mergeHeaders, parseEdit, parseExpect, planMode, quoteBody, Stats,
-} from '../../src/core/delivery/index.js';
+import { applyEdits, buildDelivery, createDeliveryBuilder, judgeAttempt, mergeHeaders, parseEdit, parseExpect, planMode, quoteBody, Stats } from '../../src/core/delivery/index.js';
 import { loadFixture, renderTemplate, serializeBody } from '../../src/core/templates/index.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
@@ -17,7 +15,8 @@ const header = (headers: [string, string][], name: string) => headers.find(([n])
 
 describe('compileTemplate', () => {
   it.each(BUILTIN_PROVIDERS.flatMap((p) => p.events.map((e) => [`${p.id}/${e.name}`, p, e] as const)))(
-    '%s: the same bytes as renderTemplate + serializeBody, compact and pretty, random draws included', (_name, profile, event) => {
+    '%s: the same bytes as renderTemplate + serializeBody, compact and pretty, random draws included',
+    (_name, profile, event) => {
       const template = loadFixture(profile, event);
       const ctx = (seed: number) => ({ now: NOW, random: seededRandom(seed), event: event.name });
       for (const format of ['compact', 'pretty'] as const) {
@@ -40,8 +39,9 @@ describe('compileTemplate', () => {
     const template = { 'k"ey': 'a "{{event}}" \\ ✓ {{int:5:5}}', n: [1.5, null, true, '{{int:7:7}}'], e: {} };
     const ctx = { now: NOW, random: seededRandom(3), event: 'x"y' };
     expect(compileTemplate(template)(ctx)).toBe(JSON.stringify(renderTemplate(template, { ...ctx, random: seededRandom(3) })));
-    expect(compileTemplate({ ...template, a: [], o: { x: [{}] } }, 'pretty')({ ...ctx, random: seededRandom(3) }))
-      .toBe(JSON.stringify(renderTemplate({ ...template, a: [], o: { x: [{}] } }, { ...ctx, random: seededRandom(3) }), null, 2));
+    expect(compileTemplate({ ...template, a: [], o: { x: [{}] } }, 'pretty')({ ...ctx, random: seededRandom(3) })).toBe(
+      JSON.stringify(renderTemplate({ ...template, a: [], o: { x: [{}] } }, { ...ctx, random: seededRandom(3) }), null, 2),
+    );
   });
 });
 
@@ -78,8 +78,12 @@ describe('buildDelivery (the API test and replay reuse)', () => {
   });
 
   it.each([
-    ['invalid', 'no-match'], ['wrong-secret', 'no-match'], ['missing', 'missing-signature'],
-    ['malformed', 'malformed-signature'], ['stale', 'timestamp-too-old'], ['future', 'timestamp-too-new'],
+    ['invalid', 'no-match'],
+    ['wrong-secret', 'no-match'],
+    ['missing', 'missing-signature'],
+    ['malformed', 'malformed-signature'],
+    ['stale', 'timestamp-too-old'],
+    ['future', 'timestamp-too-new'],
   ] as const)('--signature %s fails hookctl verify with %s', (mode, reason) => {
     const d = buildDelivery({ ...spec, mode });
     const result = verify({ provider: 'transcodely', secrets: 's3cret', headers: Object.fromEntries(d.headers), body: d.body, now: NOW });
@@ -104,7 +108,23 @@ describe('edits, headers, expectations', () => {
   });
 
   it('mergeHeaders replaces in place, appends, removes on an empty value', () => {
-    expect(mergeHeaders([['A', '1'], ['B', '2'], ['b', '3']], [['b', 'x'], ['C', '4'], ['a', '']])).toEqual([['b', 'x'], ['C', '4']]);
+    expect(
+      mergeHeaders(
+        [
+          ['A', '1'],
+          ['B', '2'],
+          ['b', '3'],
+        ],
+        [
+          ['b', 'x'],
+          ['C', '4'],
+          ['a', ''],
+        ],
+      ),
+    ).toEqual([
+      ['b', 'x'],
+      ['C', '4'],
+    ]);
   });
 
   it('parseExpect takes classes, codes and lists', () => {

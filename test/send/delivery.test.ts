@@ -9,12 +9,19 @@ import { testSecret, verifierFor } from './receivers.js';
 
 const SECRET = testSecret('transcodely');
 const verify = verifierFor('transcodely', SECRET);
-const lines = (s: string) => s.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+const lines = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 const HAS_CURL = spawnSync('curl', ['--version']).status === 0;
 
 let server: TestServer | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 /** A receiver answering the given statuses in turn (the last one from then on). */
 async function scripted(statuses: number[]) {
@@ -45,7 +52,10 @@ describe('--retry follows the provider policy', () => {
   });
 
   it('stops at a status the provider never retries (Download API: 4xx is permanent)', async () => {
-    const s = await startServer((_req, res) => { res.statusCode = 422; res.end('nope'); });
+    const s = await startServer((_req, res) => {
+      res.statusCode = 422;
+      res.end('nope');
+    });
     server = s;
     const r = await runInProcess(['send', 'download-api/download.failed', '--to', s.url, '--secret', 'k', '--retry', '--time-scale', '0.001', '--json']);
     expect(r.code).toBe(0);
@@ -54,7 +64,10 @@ describe('--retry follows the provider policy', () => {
   });
 
   it('gives up after the schedule, 410 disables a Standard Webhooks endpoint', async () => {
-    const s = await startServer((_req, res) => { res.statusCode = 410; res.end(); });
+    const s = await startServer((_req, res) => {
+      res.statusCode = 410;
+      res.end();
+    });
     server = s;
     const r = await runInProcess(['send', 'standard-webhooks/user.created', '--to', s.url, '--retry', '--time-scale', '0.001']);
     expect(r.code).toBe(0);
@@ -63,12 +76,19 @@ describe('--retry follows the provider policy', () => {
   });
 
   it('retries timeouts, then exits 3 with the timeout named', async () => {
-    const s = await startServer(() => { /* never answers */ });
+    const s = await startServer(() => {
+      /* never answers */
+    });
     server = s;
     const r = await runInProcess(['send', 'download-api/download.started', '--to', s.url, '--retry', '--time-scale', '0.001', '--timeout', '150', '--json']);
     expect(r.code).toBe(3);
     expect(s.received).toHaveLength(4);
-    expect(lines(r.stdout).map((x) => [x.attempt, x.verdict, x.error?.kind])).toEqual([[1, 'retry', 'timeout'], [2, 'retry', 'timeout'], [3, 'retry', 'timeout'], [4, 'gave-up', 'timeout']]);
+    expect(lines(r.stdout).map((x) => [x.attempt, x.verdict, x.error?.kind])).toEqual([
+      [1, 'retry', 'timeout'],
+      [2, 'retry', 'timeout'],
+      [3, 'retry', 'timeout'],
+      [4, 'gave-up', 'timeout'],
+    ]);
     expect(r.stderr).toMatch(/^✗ no response from http:\/\/127.0.0.1:\d+\/webhook within 150 ms\n {2}hint: answer 2xx first/m);
   });
 });
@@ -149,7 +169,10 @@ describe('--json, --verbose, --dry-run and --curl', () => {
     const [x] = lines(r.stdout);
     const q = s.received[0]!;
     expect(x).toMatchObject({
-      type: 'delivery', provider: 'transcodely', event: 'job.completed', deliveryId: q.headers['x-transcodely-delivery-id'],
+      type: 'delivery',
+      provider: 'transcodely',
+      event: 'job.completed',
+      deliveryId: q.headers['x-transcodely-delivery-id'],
       request: { method: 'POST', url: `${s.url}/webhooks/transcodely`, body: q.body.toString(), signature: q.headers['x-transcodely-signature'], mode: 'valid' },
       response: { status: 200, body: 'answer 200', headers: { 'content-length': '10' } },
     });
@@ -158,7 +181,10 @@ describe('--json, --verbose, --dry-run and --curl', () => {
   });
 
   it('--verbose shows both sides, JSON pretty-printed', async () => {
-    server = await startServer((_q, res) => { res.setHeader('content-type', 'application/json'); res.end('{"received":true}'); });
+    server = await startServer((_q, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end('{"received":true}');
+    });
     const r = await runInProcess(['send', 'job.completed', '--to', server.url, '--secret', SECRET, '--verbose']);
     expect(r.stdout).toContain(`→ POST ${server.url}/webhooks/transcodely\n  Content-Type: application/json\n`);
     expect(r.stdout).toMatch(/ {2}X-Transcodely-Signature: sha256=[0-9a-f]{64}\n/);
@@ -174,9 +200,19 @@ describe('--json, --verbose, --dry-run and --curl', () => {
     expect(r.code).toBe(0);
     expect(s.received).toHaveLength(0);
     const [head, body] = r.stdout.split('\n\n');
-    expect(head).toMatch(new RegExp(`^→ POST ${s.url}/webhooks/transcodely\\n {2}Content-Type: application/json\\n {2}User-Agent: hookctl/\\S+\\n {2}X-Transcodely-Delivery-ID: dlv_\\w+\\n {2}X-Transcodely-Timestamp: \\d+\\n {2}X-Transcodely-Signature: sha256=[0-9a-f]{64}$`));
+    expect(head).toMatch(
+      new RegExp(
+        `^→ POST ${s.url}/webhooks/transcodely\\n {2}Content-Type: application/json\\n {2}User-Agent: hookctl/\\S+\\n {2}X-Transcodely-Delivery-ID: dlv_\\w+\\n {2}X-Transcodely-Timestamp: \\d+\\n {2}X-Transcodely-Signature: sha256=[0-9a-f]{64}$`,
+      ),
+    );
     // The exact, compact body, verifiable from the printed headers alone.
-    const headers = Object.fromEntries(head!.split('\n').slice(1).map((l) => l.trim().split(': ') as [string, string]).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      head!
+        .split('\n')
+        .slice(1)
+        .map((l) => l.trim().split(': ') as [string, string])
+        .map(([k, v]) => [k.toLowerCase(), v]),
+    );
     expect(await verify({ method: 'POST', url: '/', headers, rawHeaders: [], body: Buffer.from(body!.trim()) })).toEqual({ ok: true });
   });
 

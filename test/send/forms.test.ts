@@ -16,7 +16,10 @@ import { startServer, type Received, type TestServer } from '../support/server.j
 import { testSecret, verifierFor, verifyingHandler, type Verdict } from './receivers.js';
 
 let server: TestServer | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 async function sendTo(provider: string, args: string[]): Promise<{ code: number; stderr: string; verdicts: Verdict[]; received: Received[] }> {
   const verdicts: Verdict[] = [];
@@ -27,7 +30,7 @@ async function sendTo(provider: string, args: string[]): Promise<{ code: number;
 const fields = (req: Received) => new URLSearchParams(req.body.toString());
 
 describe('--set on form bodies', () => {
-  it('edits the JSON inside Slack\'s payload field; @slack/bolt accepts the signature', async () => {
+  it("edits the JSON inside Slack's payload field; @slack/bolt accepts the signature", async () => {
     const r = await sendTo('slack', ['slack/block_actions', '--set', 'payload.actions.0.value=deploy-9', '--set', 'payload.user.name=grace']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.verdicts).toEqual([{ ok: true }]);
@@ -83,10 +86,19 @@ describe('a custom provider declares an Ed25519 scheme', () => {
     const dir = tempDir();
     try {
       const provider = {
-        id: 'acme', name: 'Acme',
+        id: 'acme',
+        name: 'Acme',
         scheme: {
           content: '{timestamp}.{body}',
-          signatures: [{ header: 'Acme-Signature', algorithm: 'ed25519', encoding: 'base64', format: { style: 'prefixed', prefix: 'ed25519=' }, key: { encoding: 'base64', privatePrefix: 'acme_sk_', publicPrefix: 'acme_pk_' } }],
+          signatures: [
+            {
+              header: 'Acme-Signature',
+              algorithm: 'ed25519',
+              encoding: 'base64',
+              format: { style: 'prefixed', prefix: 'ed25519=' },
+              key: { encoding: 'base64', privatePrefix: 'acme_sk_', publicPrefix: 'acme_pk_' },
+            },
+          ],
           secret: { encoding: 'utf8' },
           timestamp: { source: 'header', header: 'Acme-Timestamp', unit: 's', tolerance: { pastSec: 300, futureSec: 300 } },
         },
@@ -122,7 +134,11 @@ describe('a custom provider declares an Ed25519 scheme', () => {
   it('config validation names a bad key format and accepts hmac-sha1', async () => {
     const dir = tempDir();
     try {
-      const scheme = (extra: object) => ({ content: '{body}', signatures: [{ header: 'X-Sig', encoding: 'base64', format: { style: 'prefixed', prefix: '' }, ...extra }], secret: { encoding: 'utf8' } });
+      const scheme = (extra: object) => ({
+        content: '{body}',
+        signatures: [{ header: 'X-Sig', encoding: 'base64', format: { style: 'prefixed', prefix: '' }, ...extra }],
+        secret: { encoding: 'utf8' },
+      });
       writeFileSync(`${dir}/.hookctlrc.json`, JSON.stringify({ providers: [{ id: 'bad', scheme: scheme({ algorithm: 'ed25519', key: { encoding: 'pem' } }) }] }));
       let r = await runCli(['providers'], { cwd: dir });
       expect(r.code).toBe(2);
@@ -130,7 +146,11 @@ describe('a custom provider declares an Ed25519 scheme', () => {
       writeFileSync(`${dir}/.hookctlrc.json`, JSON.stringify({ providers: [{ id: 'sha', scheme: scheme({ algorithm: 'hmac-sha1' }) }] }));
       r = await runCli(['providers', '--json'], { cwd: dir });
       expect(r.code, r.stderr).toBe(0);
-      const sha = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; algorithm: string }).find((p) => p.id === 'sha');
+      const sha = r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; algorithm: string })
+        .find((p) => p.id === 'sha');
       expect(sha?.algorithm).toBe('HMAC-SHA1');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,10 @@ const dry = async (...args: string[]) => {
   const r = await runInProcess(['send', ...args, '--to', 'localhost:3000', '--secret', SECRET, '--dry-run', '--json'], { cwd: dir });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  return r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; request: { url: string; headers: Record<string, string>; body: string; timestamp: number } });
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { event: string; request: { url: string; headers: Record<string, string>; body: string; timestamp: number } });
 };
 const signedOk = async (request: { headers: Record<string, string>; body: string }) => {
   const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -53,7 +56,19 @@ describe('bad input: one line, a hint, exit 2', () => {
 
 describe('payload control', () => {
   it('--set edits dotted paths with JSON-typed values; the signature covers the edited bytes', async () => {
-    const [x] = await dry('job.failed', '--set', 'job.progress=80', '--set', 'job.error.message=disk full', '--set', 'job.metadata={"user":"u_1"}', '--set', 'job.outputs[0].status="42"', '--set', 'job.priority=null');
+    const [x] = await dry(
+      'job.failed',
+      '--set',
+      'job.progress=80',
+      '--set',
+      'job.error.message=disk full',
+      '--set',
+      'job.metadata={"user":"u_1"}',
+      '--set',
+      'job.outputs[0].status="42"',
+      '--set',
+      'job.priority=null',
+    );
     const body = JSON.parse(x!.request.body);
     expect(body.job).toMatchObject({ progress: 80, error: { message: 'disk full' }, metadata: { user: 'u_1' }, priority: null });
     expect(body.job.outputs[0].status).toBe('42');

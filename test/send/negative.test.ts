@@ -31,7 +31,9 @@ describe.each(Object.entries(CASES))('--signature modes against a %s receiver', 
   let server: TestServer;
   const provider = name.split(' ')[0] as string;
   const secret = testSecret(name);
-  beforeAll(async () => { server = await startServer(verifyingHandler(verifierFor(name, secret))); });
+  beforeAll(async () => {
+    server = await startServer(verifyingHandler(verifierFor(name, secret)));
+  });
   afterAll(() => server.close());
 
   it(`rejects each mode for its own reason${Object.values(expected).includes('usage') ? ' (stale and future: exit 2, see input.test.ts)' : ''}`, async () => {

@@ -9,10 +9,17 @@ import { runInProcess } from '../support/inproc.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { testSecret, verifierFor, verifyingHandler, type Verdict } from './receivers.js';
 
-const json = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+const json = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 let server: TestServer | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 describe('every event of every provider is accepted by a receiver verifying with its own rules', () => {
   it.each(BUILTIN_PROVIDERS.map((p) => [p.id, listEvents(p).map((e) => e.name)] as const))('%s', async (provider, events) => {
@@ -60,7 +67,10 @@ describe('seed documents whose samples re-serialize or crash', () => {
       const computed = createHmac('sha256', secret).update(JSON.stringify(req.body)).digest('hex');
       const ok = Boolean(signature) && timingSafeEqual(Buffer.from(signature), Buffer.from(computed));
       seen.push(ok);
-      if (!ok) { res.status(401).send('Invalid signature'); return; }
+      if (!ok) {
+        res.status(401).send('Invalid signature');
+        return;
+      }
       res.sendStatus(200);
     });
     const listener = app.listen(0, '127.0.0.1');

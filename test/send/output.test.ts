@@ -8,7 +8,10 @@ import { startServer, type TestServer } from '../support/server.js';
 
 const SECRET = 'whsec_output_test';
 let server: TestServer | undefined;
-afterEach(async () => { await server?.close(); server = undefined; });
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 describe('what send prints', () => {
   it('a password in the target URL is masked in --json and --dry-run output', async () => {
@@ -21,7 +24,10 @@ describe('what send prints', () => {
   });
 
   it('with --expect, the line is marked by the expectation: ✔ for an expected 401, ✘ for a 200 that was not expected', async () => {
-    server = await startServer((req, res) => { res.statusCode = req.url === '/reject' ? 401 : 200; res.end(); });
+    server = await startServer((req, res) => {
+      res.statusCode = req.url === '/reject' ? 401 : 200;
+      res.end();
+    });
     const met = await runInProcess(['send', 'job.completed', '--to', `${server.url}/reject`, '--secret', SECRET, '--expect', '401']);
     expect(met.code).toBe(0);
     expect(met.stdout).toMatch(/^✔ 401 Unauthorized /);
@@ -40,19 +46,27 @@ describe('what send prints', () => {
   it('Ctrl-C during a burst exits 130 and says how far it got; the JSON summary is marked interrupted', async () => {
     let seen = 0;
     let tenSeen = () => {};
-    const ten = new Promise<void>((resolve) => { tenSeen = resolve; });
+    const ten = new Promise<void>((resolve) => {
+      tenSeen = resolve;
+    });
     // The receiver takes 20 ms an answer, so the burst is still running when Ctrl-C comes.
     server = await startServer((_req, res) => {
       if (++seen === 10) tenSeen();
       setTimeout(() => res.end('ok'), 20);
     });
     const child = spawn(process.execPath, [BIN, '--json', 'send', 'job.completed', '--to', server.url, '--secret', SECRET, '--count', '500', '--concurrency', '2'], {
-      cwd: ROOT, env: { ...process.env, CI: '1', NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, CI: '1', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      stdout += d;
+    });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      stderr += d;
+    });
     await ten;
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('close', resolve));
@@ -66,7 +80,11 @@ describe('what send prints', () => {
 
   it('a burst whose receiver died names the commonest failure and counts each kind', async () => {
     let n = 0;
-    const raw = createServer((req) => { n++; req.socket.destroy(); if (n === 2) raw.close(); });
+    const raw = createServer((req) => {
+      n++;
+      req.socket.destroy();
+      if (n === 2) raw.close();
+    });
     await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
     const port = (raw.address() as AddressInfo).port;
     const r = await runInProcess(['send', 'job.completed', '--to', String(port), '--secret', SECRET, '--count', '6', '--concurrency', '1']);

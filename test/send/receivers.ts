@@ -58,7 +58,10 @@ export function testSecret(provider: string): string {
 export function receiverKey(provider: string, secret: string): string {
   const pair = Object.values(TEST_KEYS).find((k) => k.privateKey === secret);
   if (pair) return pair.publicKey;
-  if (provider === 'sendgrid') return createPublicKey(createPrivateKey({ key: Buffer.from(secret, 'base64'), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' }).toString('base64');
+  if (provider === 'sendgrid')
+    return createPublicKey(createPrivateKey({ key: Buffer.from(secret, 'base64'), format: 'der', type: 'pkcs8' }))
+      .export({ format: 'der', type: 'spki' })
+      .toString('base64');
   if (provider === 'discord' && /^[0-9a-f]{128}$/.test(secret)) return secret.slice(64);
   return secret;
 }
@@ -85,166 +88,190 @@ function sha256Prefixed(name: string, secret: string): Verifier {
 
 export function verifierFor(provider: string, secret: string): Verifier {
   switch (provider) {
-    case 'changethisfile': return sha256Prefixed('X-CTF-Signature', secret);
-    case 'download-api': return (req) => {
-      // The seed's Node sample, with a format check first (its hex decode would accept junk).
-      const sig = header(req, 'X-Webhook-Signature');
-      if (!sig) return fail('missing');
-      if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
-      const ok = timingSafeEqual(Buffer.from(sig.substring(7), 'hex'), Buffer.from(hmacHex(secret, req.body), 'hex'));
-      return ok ? { ok: true } : fail('mismatch');
-    };
-    case 'mediaconvert': return (req) => {
-      // The seed's JS sample compares `sha256=<hex>` strings with timingSafeEqual.
-      const sig = header(req, 'X-MediaConvert-Signature');
-      if (!sig) return fail('missing');
-      const expected = `sha256=${hmacHex(secret, req.body)}`;
-      if (sig.length !== expected.length) return fail('malformed', sig);
-      return timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) ? { ok: true } : fail('mismatch');
-    };
-    case 'transcodely': return (req) => {
-      // The seed's TypeScript sample: {timestamp}.{body}, 5-minute window both ways.
-      const sig = header(req, 'X-Transcodely-Signature');
-      const ts = header(req, 'X-Transcodely-Timestamp');
-      if (!sig) return fail('missing');
-      if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
-      if (!ts || !/^\d+$/.test(ts)) return fail('malformed', `timestamp ${ts}`);
-      if (age(Number(ts)) > 300) return fail('stale');
-      if (age(Number(ts)) < -300) return fail('future');
-      const expected = `sha256=${hmacHex(secret, `${ts}.${req.body.toString()}`)}`;
-      return timingSafeEqual(Buffer.from(expected), Buffer.from(sig)) ? { ok: true } : fail('mismatch');
-    };
-    case 'ittybit': return (req) => {
-      // Bare hex over the raw body (the seed's Flask sample; its Express sample is exercised separately).
-      const sig = header(req, 'Ittybit-Signature');
-      if (!sig) return fail('missing');
-      if (!/^[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
-      return sig === hmacHex(secret, req.body) ? { ok: true } : fail('mismatch');
-    };
-    case 'github': return async (req) => {
-      const sig = header(req, 'X-Hub-Signature-256');
-      if (!sig) return fail('missing');
-      if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
-      if (!(await octokitVerify(secret, req.body.toString('utf8'), sig))) return fail('mismatch');
-      const legacy = header(req, 'X-Hub-Signature');
-      const sha1 = `sha1=${createHmac('sha1', secret).update(req.body).digest('hex')}`;
-      return legacy === sha1 ? { ok: true } : fail('mismatch', 'legacy X-Hub-Signature');
-    };
-    case 'stripe': return (req) => {
-      const sig = header(req, 'Stripe-Signature');
-      if (!sig) return fail('missing');
-      if (!/^t=\d+(,v1=[0-9a-f]{64})+$/.test(sig)) return fail('malformed', sig);
-      try {
-        stripe.webhooks.constructEvent(req.body, sig, secret);
-        return { ok: true };
-      } catch (err) {
-        const m = (err as Error).message;
-        return m.includes('tolerance') ? fail('stale', m) : fail('mismatch', m);
-      }
-    };
+    case 'changethisfile':
+      return sha256Prefixed('X-CTF-Signature', secret);
+    case 'download-api':
+      return (req) => {
+        // The seed's Node sample, with a format check first (its hex decode would accept junk).
+        const sig = header(req, 'X-Webhook-Signature');
+        if (!sig) return fail('missing');
+        if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+        const ok = timingSafeEqual(Buffer.from(sig.substring(7), 'hex'), Buffer.from(hmacHex(secret, req.body), 'hex'));
+        return ok ? { ok: true } : fail('mismatch');
+      };
+    case 'mediaconvert':
+      return (req) => {
+        // The seed's JS sample compares `sha256=<hex>` strings with timingSafeEqual.
+        const sig = header(req, 'X-MediaConvert-Signature');
+        if (!sig) return fail('missing');
+        const expected = `sha256=${hmacHex(secret, req.body)}`;
+        if (sig.length !== expected.length) return fail('malformed', sig);
+        return timingSafeEqual(Buffer.from(sig), Buffer.from(expected)) ? { ok: true } : fail('mismatch');
+      };
+    case 'transcodely':
+      return (req) => {
+        // The seed's TypeScript sample: {timestamp}.{body}, 5-minute window both ways.
+        const sig = header(req, 'X-Transcodely-Signature');
+        const ts = header(req, 'X-Transcodely-Timestamp');
+        if (!sig) return fail('missing');
+        if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+        if (!ts || !/^\d+$/.test(ts)) return fail('malformed', `timestamp ${ts}`);
+        if (age(Number(ts)) > 300) return fail('stale');
+        if (age(Number(ts)) < -300) return fail('future');
+        const expected = `sha256=${hmacHex(secret, `${ts}.${req.body.toString()}`)}`;
+        return timingSafeEqual(Buffer.from(expected), Buffer.from(sig)) ? { ok: true } : fail('mismatch');
+      };
+    case 'ittybit':
+      return (req) => {
+        // Bare hex over the raw body (the seed's Flask sample; its Express sample is exercised separately).
+        const sig = header(req, 'Ittybit-Signature');
+        if (!sig) return fail('missing');
+        if (!/^[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+        return sig === hmacHex(secret, req.body) ? { ok: true } : fail('mismatch');
+      };
+    case 'github':
+      return async (req) => {
+        const sig = header(req, 'X-Hub-Signature-256');
+        if (!sig) return fail('missing');
+        if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+        if (!(await octokitVerify(secret, req.body.toString('utf8'), sig))) return fail('mismatch');
+        const legacy = header(req, 'X-Hub-Signature');
+        const sha1 = `sha1=${createHmac('sha1', secret).update(req.body).digest('hex')}`;
+        return legacy === sha1 ? { ok: true } : fail('mismatch', 'legacy X-Hub-Signature');
+      };
+    case 'stripe':
+      return (req) => {
+        const sig = header(req, 'Stripe-Signature');
+        if (!sig) return fail('missing');
+        if (!/^t=\d+(,v1=[0-9a-f]{64})+$/.test(sig)) return fail('malformed', sig);
+        try {
+          stripe.webhooks.constructEvent(req.body, sig, secret);
+          return { ok: true };
+        } catch (err) {
+          const m = (err as Error).message;
+          return m.includes('tolerance') ? fail('stale', m) : fail('mismatch', m);
+        }
+      };
     case 'standard-webhooks':
-    case 'svix': return (req) => {
-      const prefix = provider === 'svix' ? 'svix' : 'webhook';
-      const sig = header(req, `${prefix}-signature`);
-      if (!sig) return fail('missing');
-      if (!/^(v1,[A-Za-z0-9+/]{43}=)( v1,[A-Za-z0-9+/]{43}=)*$/.test(sig)) return fail('malformed', sig);
-      try {
-        if (provider === 'svix') new SvixWebhook(secret).verify(req.body.toString('utf8'), req.headers as Record<string, string>);
-        else new StandardWebhook(secret).verify(req.body.toString('utf8'), req.headers as Record<string, string>);
+    case 'svix':
+      return (req) => {
+        const prefix = provider === 'svix' ? 'svix' : 'webhook';
+        const sig = header(req, `${prefix}-signature`);
+        if (!sig) return fail('missing');
+        if (!/^(v1,[A-Za-z0-9+/]{43}=)( v1,[A-Za-z0-9+/]{43}=)*$/.test(sig)) return fail('malformed', sig);
+        try {
+          if (provider === 'svix') new SvixWebhook(secret).verify(req.body.toString('utf8'), req.headers as Record<string, string>);
+          else new StandardWebhook(secret).verify(req.body.toString('utf8'), req.headers as Record<string, string>);
+          return { ok: true };
+        } catch (err) {
+          const m = (err as Error).message;
+          if (/too old/i.test(m)) return fail('stale', m);
+          if (/too new/i.test(m)) return fail('future', m);
+          return fail('mismatch', m);
+        }
+      };
+    case 'slack':
+      return (req) => {
+        // Slack: v0=<hex> over v0:{ts}:{body} (JSON events and forms alike), judged by @slack/bolt's own check.
+        const sig = header(req, 'X-Slack-Signature');
+        const ts = header(req, 'X-Slack-Request-Timestamp');
+        if (!sig) return fail('missing');
+        if (!/^v0=[0-9a-f]{64}$/.test(sig) || !ts) return fail('malformed', sig);
+        try {
+          verifySlackRequest({ signingSecret: secret, body: req.body.toString('utf8'), headers: { 'x-slack-signature': sig, 'x-slack-request-timestamp': Number(ts) } });
+          return { ok: true };
+        } catch (err) {
+          const m = (err as Error).message;
+          return /stale/.test(m) ? fail('stale', m) : fail('mismatch', m);
+        }
+      };
+    case 'discord':
+      return async (req) => {
+        // discord-interactions' verifyKey with the application's public key, as its middleware does.
+        const sig = header(req, 'X-Signature-Ed25519');
+        const ts = header(req, 'X-Signature-Timestamp');
+        if (!sig || !ts) return fail('missing');
+        if (!/^[0-9a-f]{128}$/.test(sig)) return fail('malformed', sig);
+        return (await verifyKey(req.body, sig, ts, receiverKey(provider, secret))) ? { ok: true } : fail('mismatch');
+      };
+    case 'sendgrid':
+      return (req) => {
+        // @sendgrid/eventwebhook: the verification key from the dashboard, base64 DER.
+        const sig = header(req, 'X-Twilio-Email-Event-Webhook-Signature');
+        const ts = header(req, 'X-Twilio-Email-Event-Webhook-Timestamp');
+        if (!sig || !ts) return fail('missing');
+        const ew = new EventWebhook();
+        try {
+          return ew.verifySignature(ew.convertPublicKeyToECDSA(receiverKey(provider, secret)), req.body, sig, ts) ? { ok: true } : fail('mismatch');
+        } catch (err) {
+          return fail('malformed', (err as Error).message);
+        }
+      };
+    case 'twilio':
+      return (req) => {
+        // twilio's own validators, with the URL the app was reached at and the parsed form (express.urlencoded).
+        const sig = header(req, 'X-Twilio-Signature');
+        if (!sig) return fail('missing');
+        if (!/^[A-Za-z0-9+/]{27}=$/.test(sig)) return fail('malformed', sig);
+        const url = `http://${header(req, 'host')}${req.url}`;
+        const ok = /bodySHA256=/.test(req.url)
+          ? twilio.validateRequestWithBody(secret, sig, url, req.body.toString('utf8'))
+          : twilio.validateRequest(secret, sig, url, parseForm(req.body.toString('utf8')) as Record<string, string>);
+        return ok ? { ok: true } : fail('mismatch');
+      };
+    case 'shopify':
+      return (req) => {
+        const sig = header(req, 'X-Shopify-Hmac-Sha256');
+        if (!sig) return fail('missing');
+        if (!/^[A-Za-z0-9+/]{43}=$/.test(sig)) return fail('malformed', sig);
+        return sig === createHmac('sha256', secret).update(req.body).digest('base64') ? { ok: true } : fail('mismatch');
+      };
+    case 'paddle':
+      return (req) => {
+        // Paddle-Signature: ts=<s>;h1=<hex> over {ts}:{body}; the SDK allows 5 s.
+        const sig = header(req, 'Paddle-Signature');
+        if (!sig) return fail('missing');
+        const parts = Object.fromEntries(sig.split(';').map((p) => p.split('=') as [string, string]));
+        if (!parts.ts || !/^[0-9a-f]{64}$/.test(parts.h1 ?? '')) return fail('malformed', sig);
+        if (age(Number(parts.ts)) > 5) return fail('stale');
+        return parts.h1 === hmacHex(secret, `${parts.ts}:${req.body.toString()}`) ? { ok: true } : fail('mismatch');
+      };
+    case 'linear':
+      return (req) => {
+        // Linear: bare hex over the body; webhookTimestamp (ms) in the body within a minute.
+        const sig = header(req, 'Linear-Signature');
+        if (!sig) return fail('missing');
+        if (!/^[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+        if (sig !== hmacHex(secret, req.body)) return fail('mismatch');
+        const ts = (JSON.parse(req.body.toString()) as { webhookTimestamp: number }).webhookTimestamp;
+        if (Date.now() - ts > 60_000) return fail('stale');
+        if (ts - Date.now() > 60_000) return fail('future');
         return { ok: true };
-      } catch (err) {
-        const m = (err as Error).message;
-        if (/too old/i.test(m)) return fail('stale', m);
-        if (/too new/i.test(m)) return fail('future', m);
-        return fail('mismatch', m);
-      }
-    };
-    case 'slack': return (req) => {
-      // Slack: v0=<hex> over v0:{ts}:{body} (JSON events and forms alike), judged by @slack/bolt's own check.
-      const sig = header(req, 'X-Slack-Signature');
-      const ts = header(req, 'X-Slack-Request-Timestamp');
-      if (!sig) return fail('missing');
-      if (!/^v0=[0-9a-f]{64}$/.test(sig) || !ts) return fail('malformed', sig);
-      try {
-        verifySlackRequest({ signingSecret: secret, body: req.body.toString('utf8'), headers: { 'x-slack-signature': sig, 'x-slack-request-timestamp': Number(ts) } });
-        return { ok: true };
-      } catch (err) {
-        const m = (err as Error).message;
-        return /stale/.test(m) ? fail('stale', m) : fail('mismatch', m);
-      }
-    };
-    case 'discord': return async (req) => {
-      // discord-interactions' verifyKey with the application's public key, as its middleware does.
-      const sig = header(req, 'X-Signature-Ed25519');
-      const ts = header(req, 'X-Signature-Timestamp');
-      if (!sig || !ts) return fail('missing');
-      if (!/^[0-9a-f]{128}$/.test(sig)) return fail('malformed', sig);
-      return (await verifyKey(req.body, sig, ts, receiverKey(provider, secret))) ? { ok: true } : fail('mismatch');
-    };
-    case 'sendgrid': return (req) => {
-      // @sendgrid/eventwebhook: the verification key from the dashboard, base64 DER.
-      const sig = header(req, 'X-Twilio-Email-Event-Webhook-Signature');
-      const ts = header(req, 'X-Twilio-Email-Event-Webhook-Timestamp');
-      if (!sig || !ts) return fail('missing');
-      const ew = new EventWebhook();
-      try {
-        return ew.verifySignature(ew.convertPublicKeyToECDSA(receiverKey(provider, secret)), req.body, sig, ts) ? { ok: true } : fail('mismatch');
-      } catch (err) {
-        return fail('malformed', (err as Error).message);
-      }
-    };
-    case 'twilio': return (req) => {
-      // twilio's own validators, with the URL the app was reached at and the parsed form (express.urlencoded).
-      const sig = header(req, 'X-Twilio-Signature');
-      if (!sig) return fail('missing');
-      if (!/^[A-Za-z0-9+/]{27}=$/.test(sig)) return fail('malformed', sig);
-      const url = `http://${header(req, 'host')}${req.url}`;
-      const ok = /bodySHA256=/.test(req.url)
-        ? twilio.validateRequestWithBody(secret, sig, url, req.body.toString('utf8'))
-        : twilio.validateRequest(secret, sig, url, parseForm(req.body.toString('utf8')) as Record<string, string>);
-      return ok ? { ok: true } : fail('mismatch');
-    };
-    case 'shopify': return (req) => {
-      const sig = header(req, 'X-Shopify-Hmac-Sha256');
-      if (!sig) return fail('missing');
-      if (!/^[A-Za-z0-9+/]{43}=$/.test(sig)) return fail('malformed', sig);
-      return sig === createHmac('sha256', secret).update(req.body).digest('base64') ? { ok: true } : fail('mismatch');
-    };
-    case 'paddle': return (req) => {
-      // Paddle-Signature: ts=<s>;h1=<hex> over {ts}:{body}; the SDK allows 5 s.
-      const sig = header(req, 'Paddle-Signature');
-      if (!sig) return fail('missing');
-      const parts = Object.fromEntries(sig.split(';').map((p) => p.split('=') as [string, string]));
-      if (!parts.ts || !/^[0-9a-f]{64}$/.test(parts.h1 ?? '')) return fail('malformed', sig);
-      if (age(Number(parts.ts)) > 5) return fail('stale');
-      return parts.h1 === hmacHex(secret, `${parts.ts}:${req.body.toString()}`) ? { ok: true } : fail('mismatch');
-    };
-    case 'linear': return (req) => {
-      // Linear: bare hex over the body; webhookTimestamp (ms) in the body within a minute.
-      const sig = header(req, 'Linear-Signature');
-      if (!sig) return fail('missing');
-      if (!/^[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
-      if (sig !== hmacHex(secret, req.body)) return fail('mismatch');
-      const ts = (JSON.parse(req.body.toString()) as { webhookTimestamp: number }).webhookTimestamp;
-      if (Date.now() - ts > 60_000) return fail('stale');
-      if (ts - Date.now() > 60_000) return fail('future');
-      return { ok: true };
-    };
-    case 'standard-webhooks v1a': return (req) => {
-      // The spec's asymmetric scheme with node:crypto: Ed25519 over {id}.{timestamp}.{body}, `v1a,<base64>` entries.
-      const sig = header(req, 'webhook-signature');
-      const id = header(req, 'webhook-id');
-      const ts = header(req, 'webhook-timestamp');
-      if (!sig || !id || !ts) return fail('missing');
-      const entries = sig.split(' ').filter((e) => e.startsWith('v1a,')).map((e) => e.slice(4));
-      if (entries.length === 0 || entries.some((e) => !/^[A-Za-z0-9+/]{86}==$/.test(e))) return fail('malformed', sig);
-      if (age(Number(ts)) > 300) return fail('stale');
-      if (age(Number(ts)) < -300) return fail('future');
-      const key = createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(receiverKey(provider, secret).slice(5), 'base64')]), format: 'der', type: 'spki' });
-      const content = Buffer.concat([Buffer.from(`${id}.${ts}.`), req.body]);
-      return entries.some((e) => edVerify(null, content, key, Buffer.from(e, 'base64'))) ? { ok: true } : fail('mismatch');
-    };
-    default: throw new Error(`no test verifier for ${provider}`);
+      };
+    case 'standard-webhooks v1a':
+      return (req) => {
+        // The spec's asymmetric scheme with node:crypto: Ed25519 over {id}.{timestamp}.{body}, `v1a,<base64>` entries.
+        const sig = header(req, 'webhook-signature');
+        const id = header(req, 'webhook-id');
+        const ts = header(req, 'webhook-timestamp');
+        if (!sig || !id || !ts) return fail('missing');
+        const entries = sig
+          .split(' ')
+          .filter((e) => e.startsWith('v1a,'))
+          .map((e) => e.slice(4));
+        if (entries.length === 0 || entries.some((e) => !/^[A-Za-z0-9+/]{86}==$/.test(e))) return fail('malformed', sig);
+        if (age(Number(ts)) > 300) return fail('stale');
+        if (age(Number(ts)) < -300) return fail('future');
+        const key = createPublicKey({
+          key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(receiverKey(provider, secret).slice(5), 'base64')]),
+          format: 'der',
+          type: 'spki',
+        });
+        const content = Buffer.concat([Buffer.from(`${id}.${ts}.`), req.body]);
+        return entries.some((e) => edVerify(null, content, key, Buffer.from(e, 'base64'))) ? { ok: true } : fail('mismatch');
+      };
+    default:
+      throw new Error(`no test verifier for ${provider}`);
   }
 }
 

@@ -46,7 +46,7 @@ describe('Standard Webhooks v1a (Ed25519)', () => {
     expect(verifyWithScheme(standardWebhooks.scheme, 'sw', { secrets: whpk, headers, body, now })).toMatchObject({ ok: true });
   });
 
-  it('signs v1 and v1a side by side when given a whsec_ secret and a whsk_ key (rotation between them, as the spec\'s example header)', () => {
+  it("signs v1 and v1a side by side when given a whsec_ secret and a whsk_ key (rotation between them, as the spec's example header)", () => {
     const signed = signWithScheme(standardWebhooks.scheme, { secret: [secret, privateKey], body, id: 'msg_3', now });
     expect(signed.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]{43}= v1a,[A-Za-z0-9+/]{86}==$/);
     for (const key of [secret, publicKey]) expect(verifyWithScheme(standardWebhooks.scheme, 'sw', { secrets: key, headers: signed.headers, body, now })).toMatchObject({ ok: true });
@@ -62,7 +62,8 @@ describe('Standard Webhooks v1a (Ed25519)', () => {
 
   it("the spec's example header parses into a v1 and a well-formed v1a entry (its keys are unpublished: no match, not malformed)", () => {
     const headers = {
-      'webhook-id': 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W', 'webhook-timestamp': '1674087231',
+      'webhook-id': 'msg_2KWPBgLlAfxdpx2AI54pPJ85f4W',
+      'webhook-timestamp': '1674087231',
       'webhook-signature': 'v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4= v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==',
     };
     const r = verifyWithScheme(standardWebhooks.scheme, 'sw', { secrets: publicKey, headers, body, now: 1674087231000 });
@@ -72,7 +73,11 @@ describe('Standard Webhooks v1a (Ed25519)', () => {
   it('a v1a header with only a whsec_ secret to check it is no match; a whsk_ given to verify is diagnosed as a private key', () => {
     const signed = signWithScheme(standardWebhooks.scheme, { secret: privateKey, body, id: 'msg_5', now });
     expect(verifyWithScheme(standardWebhooks.scheme, 'sw', { secrets: secret, headers: signed.headers, body, now })).toMatchObject({ ok: false, reason: 'no-match' });
-    expect(verifyUsable(standardWebhooks, [privateKey], { headers: signed.headers, body, now })).toMatchObject({ ok: false, reason: 'bad-secret', detail: expect.stringMatching(/private key was given where the Ed25519 public key belongs/) });
+    expect(verifyUsable(standardWebhooks, [privateKey], { headers: signed.headers, body, now })).toMatchObject({
+      ok: false,
+      reason: 'bad-secret',
+      detail: expect.stringMatching(/private key was given where the Ed25519 public key belongs/),
+    });
   });
 });
 
@@ -156,7 +161,10 @@ describe('Twilio (HMAC-SHA1 over the URL and sorted form params)', () => {
   it('verifies getExpectedTwilioSignature, for the URL it was received at only', () => {
     const headers = { 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(token, url, params), 'Content-Type': contentType };
     expect(verifyWithScheme(twilioProfile.scheme, 'twilio', { secrets: token, headers, body: form, url })).toMatchObject({ ok: true });
-    expect(verifyWithScheme(twilioProfile.scheme, 'twilio', { secrets: token, headers, body: form, url: 'http://localhost:3000/twilio/sms?account=1' })).toMatchObject({ ok: false, reason: 'no-match' });
+    expect(verifyWithScheme(twilioProfile.scheme, 'twilio', { secrets: token, headers, body: form, url: 'http://localhost:3000/twilio/sms?account=1' })).toMatchObject({
+      ok: false,
+      reason: 'no-match',
+    });
   });
 
   it('a JSON body is bound by bodySHA256 in the signed URL: validateRequestWithBody accepts it both ways', () => {

@@ -72,7 +72,10 @@ describe('standard-webhooks (oracle: standardwebhooks)', () => {
   });
 
   it('rejects timestamps more than 300 s away in both directions', () => {
-    for (const [offset, reason] of [[-301, 'timestamp-too-old'], [301, 'timestamp-too-new']] as const) {
+    for (const [offset, reason] of [
+      [-301, 'timestamp-too-old'],
+      [301, 'timestamp-too-new'],
+    ] as const) {
       const signed = sign({ provider: 'standard-webhooks', secret, body, timestamp: NOW / 1000 + offset });
       expect(verify({ provider: 'standard-webhooks', secrets: secret, headers: signed.headers, body, now: NOW })).toMatchObject({ ok: false, reason });
     }

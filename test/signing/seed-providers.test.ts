@@ -29,8 +29,7 @@ describe('golden vectors from PROVIDERS.md', () => {
 
 /** Receivers written from the seed documents' own samples, as independent oracles. */
 const seedVerifiers = {
-  changethisfile: (body: Buffer, h: Record<string, string>, secret: string) =>
-    createHmac('sha256', secret).update(body).digest('hex') === (h['x-ctf-signature'] ?? '').replace('sha256=', ''),
+  changethisfile: (body: Buffer, h: Record<string, string>, secret: string) => createHmac('sha256', secret).update(body).digest('hex') === (h['x-ctf-signature'] ?? '').replace('sha256=', ''),
   mediaconvert: (body: Buffer, h: Record<string, string>, secret: string) => {
     const expected = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
     const got = Buffer.from(h['x-mediaconvert-signature'] ?? '');
@@ -44,7 +43,9 @@ const seedVerifiers = {
   },
   ittybit: (body: Buffer, h: Record<string, string>, secret: string) =>
     // The doc's Express sample hashes JSON.stringify(req.body): it only agrees on compact JSON.
-    createHmac('sha256', secret).update(JSON.stringify(JSON.parse(body.toString()))).digest('hex') === h['ittybit-signature'],
+    createHmac('sha256', secret)
+      .update(JSON.stringify(JSON.parse(body.toString())))
+      .digest('hex') === h['ittybit-signature'],
   'download-api': (body: Buffer, h: Record<string, string>, secret: string) => {
     const sig = h['x-webhook-signature'] ?? '';
     return sig.startsWith('sha256=') && sig.slice(7) === createHmac('sha256', secret).update(body).digest('hex');
@@ -90,7 +91,10 @@ describe('slack, shopify, paddle, linear (written from PROVIDERS.md with node:cr
   it('linear checks webhookTimestamp (ms) in the body within 60 s', () => {
     const fresh = JSON.stringify({ action: 'create', webhookTimestamp: now - 30_000 });
     const stale = JSON.stringify({ action: 'create', webhookTimestamp: now - 61_000 });
-    for (const [b, expected] of [[fresh, { ok: true }], [stale, { ok: false, reason: 'timestamp-too-old', signatureMatched: true }]] as const) {
+    for (const [b, expected] of [
+      [fresh, { ok: true }],
+      [stale, { ok: false, reason: 'timestamp-too-old', signatureMatched: true }],
+    ] as const) {
       const signed = sign({ provider: 'linear', secret: 'lin', body: b });
       expect(signed.headers['Linear-Signature']).toBe(createHmac('sha256', 'lin').update(b).digest('hex'));
       expect(verify({ provider: 'linear', secrets: 'lin', headers: signed.headers, body: b, now })).toMatchObject(expected);

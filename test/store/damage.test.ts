@@ -22,7 +22,11 @@ beforeEach(() => {
   warnings = [];
 });
 afterEach(() => {
-  try { chmodSync(join(dir, 'captures'), 0o755); } catch { /* not there */ }
+  try {
+    chmodSync(join(dir, 'captures'), 0o755);
+  } catch {
+    /* not there */
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -30,16 +34,29 @@ function capture(body: string, extra: Partial<Capture> = {}): Capture {
   const buf = Buffer.from(body);
   clock += 1000;
   return {
-    id: newId(), receivedAt: new Date(clock).toISOString(), method: 'POST', path: '/hooks',
-    headers: [['Host', 'localhost']], body: buf, bodySha256: createHash('sha256').update(buf).digest('hex'),
-    provider: 'github', event: 'push', ...extra,
+    id: newId(),
+    receivedAt: new Date(clock).toISOString(),
+    method: 'POST',
+    path: '/hooks',
+    headers: [['Host', 'localhost']],
+    body: buf,
+    bodySha256: createHash('sha256').update(buf).digest('hex'),
+    provider: 'github',
+    event: 'push',
+    ...extra,
   };
 }
 
 const open = () => openStore(dir, { onWarning: (w) => warnings.push(w) });
-const segments = () => readdirSync(join(dir, 'captures')).sort().map((f) => join(dir, 'captures', f));
+const segments = () =>
+  readdirSync(join(dir, 'captures'))
+    .sort()
+    .map((f) => join(dir, 'captures', f));
 const usage = async (p: Promise<unknown>) => {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UsageError);
   return err as UsageError;
 };
@@ -61,7 +78,13 @@ describe('a capture file named explicitly is read strictly', () => {
     const good = capture('{"n":1}');
     const bad = capture('{"n":2}');
     const text = encodeCapture(good) + encodeCapture(bad).replace('{\\"n\\":2}', '{\\"n\\":7}');
-    const err = (() => { try { decodeCaptureFile(Buffer.from(text), 'two.ndjson'); } catch (e) { return e; } })() as UsageError;
+    const err = (() => {
+      try {
+        decodeCaptureFile(Buffer.from(text), 'two.ndjson');
+      } catch (e) {
+        return e;
+      }
+    })() as UsageError;
     expect(err).toBeInstanceOf(UsageError);
     expect(err.exitCode).toBe(2);
     expect(err.message).toBe(`two.ndjson is not a readable capture file: checksum mismatch (the record was altered or damaged), on line 2 (capture ${bad.id})`);
@@ -71,7 +94,9 @@ describe('a capture file named explicitly is read strictly', () => {
   it('a truncated export is a usage error about the cut-short last record', () => {
     const text = Buffer.from([capture('{"n":1}'), capture('{"n":2}'), capture('{"n":3}')].map(encodeCapture).join(''));
     const cut = text.subarray(0, text.length - 40);
-    expect(() => decodeCaptureFile(cut, 'cut.ndjson')).toThrow(/^cut\.ndjson is not a readable capture file: incomplete last record \(the file ends in the middle of it: it was cut short\), on line 3/);
+    expect(() => decodeCaptureFile(cut, 'cut.ndjson')).toThrow(
+      /^cut\.ndjson is not a readable capture file: incomplete last record \(the file ends in the middle of it: it was cut short\), on line 3/,
+    );
   });
 
   it('a complete last record without its final newline is accepted; a newer version asks for an upgrade', () => {
@@ -79,7 +104,13 @@ describe('a capture file named explicitly is read strictly', () => {
     const text = all.map(encodeCapture).join('');
     expect(decodeCaptureFile(Buffer.from(text.slice(0, -1)), 'f').map((c) => c.id)).toEqual(all.map((c) => c.id));
     const future = encodeCapture(capture('c')).replace('{"v":1,', '{"v":9,');
-    const err = (() => { try { decodeCaptureFile(Buffer.from(text + future), 'f'); } catch (e) { return e; } })() as UsageError;
+    const err = (() => {
+      try {
+        decodeCaptureFile(Buffer.from(text + future), 'f');
+      } catch (e) {
+        return e;
+      }
+    })() as UsageError;
     expect(err.message).toMatch(/written in format v9 by a newer hookctl.*on line 3/);
     expect(err.hint).toBe('upgrade hookctl to read it');
   });
@@ -164,7 +195,10 @@ describe('a store segment that cannot be read', () => {
   it('is an I/O error (exit 3) naming it, for list, get and last, not an empty store', async () => {
     const file = await storeWithSegmentReplacedByDirectory();
     for (const read of [() => open().list(), () => open().get('last'), () => open().get('0')]) {
-      const err = await read().then(() => undefined, (e: unknown) => e);
+      const err = await read().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(IoError);
       expect((err as IoError).exitCode).toBe(3);
       expect((err as IoError).message).toBe(`cannot read the capture segment ${file}: it is a directory`);
@@ -177,7 +211,11 @@ describe('--provider filters name a known provider', () => {
 
   it('an unknown provider is a usage error with a did-you-mean', () => {
     expect(() => listFilter({ provider: 'strpe' }, 0, [])).toThrow(/unknown provider "strpe"/);
-    try { listFilter({ provider: 'strpe' }, 0, []); } catch (e) { expect((e as UsageError).hint).toMatch(/did you mean "stripe"/); }
+    try {
+      listFilter({ provider: 'strpe' }, 0, []);
+    } catch (e) {
+      expect((e as UsageError).hint).toMatch(/did you mean "stripe"/);
+    }
   });
 
   it('a built-in (any case) or a custom provider filters by its id', () => {

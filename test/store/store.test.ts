@@ -30,7 +30,12 @@ function capture(body: Buffer | string, extra: Partial<Capture> = {}): Capture {
     receivedAt: new Date(clock).toISOString(),
     method: 'POST',
     path: '/webhooks?x=1',
-    headers: [['Host', 'localhost'], ['X-Hub-Signature-256', 'sha256=abc'], ['x-dup', 'a'], ['X-Dup', 'b']],
+    headers: [
+      ['Host', 'localhost'],
+      ['X-Hub-Signature-256', 'sha256=abc'],
+      ['x-dup', 'a'],
+      ['X-Dup', 'b'],
+    ],
     body: buf,
     bodySha256: sha(buf),
     provider: 'github',
@@ -42,7 +47,10 @@ function capture(body: Buffer | string, extra: Partial<Capture> = {}): Capture {
 }
 
 const open = () => openStore(dir, { onWarning: (w) => warnings.push(w), segmentBytes: 4096 });
-const segmentFiles = () => readdirSync(join(dir, 'captures')).sort().map((f) => join(dir, 'captures', f));
+const segmentFiles = () =>
+  readdirSync(join(dir, 'captures'))
+    .sort()
+    .map((f) => join(dir, 'captures', f));
 
 describe('capture store', () => {
   it('append then list returns captures newest first, byte-exact', async () => {
@@ -196,7 +204,9 @@ describe('capture store', () => {
     const store = open();
     const c = capture('durable');
     await store.append(c);
-    const text = segmentFiles().map((f) => readFileSync(f, 'utf8')).join('');
+    const text = segmentFiles()
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('');
     expect(text).toContain(c.id);
     expect(text.endsWith('\n')).toBe(true);
     await store.close();
@@ -204,7 +214,9 @@ describe('capture store', () => {
 
   it('prepare fails with an I/O error (exit 3) when the directory cannot be created', async () => {
     writeFileSync(join(dir, 'a-file'), 'x');
-    const err = await openStore(join(dir, 'a-file', 'store')).prepare().catch((e: unknown) => e);
+    const err = await openStore(join(dir, 'a-file', 'store'))
+      .prepare()
+      .catch((e: unknown) => e);
     expect((err as { exitCode?: number }).exitCode).toBe(3);
   });
 

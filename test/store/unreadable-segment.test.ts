@@ -22,8 +22,13 @@ const { openStore } = await import('../../src/core/store/index.js');
 const { makeCapture } = await import('../captures/helpers.js');
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hookctl-eacces-')); });
-afterEach(() => { denied.clear(); rmSync(dir, { recursive: true, force: true }); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hookctl-eacces-'));
+});
+afterEach(() => {
+  denied.clear();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('a store segment without read permission', () => {
   it('is an I/O error (exit 3) naming the segment, with a hint about permissions, not "no captures"', async () => {
@@ -35,7 +40,10 @@ describe('a store segment without read permission', () => {
     denied.add(file);
     const warnings: unknown[] = [];
     for (const read of [(s: ReturnType<typeof openStore>) => s.list(), (s: ReturnType<typeof openStore>) => s.get('last')]) {
-      const err = await read(openStore(dir, { onWarning: (w) => warnings.push(w) })).then(() => undefined, (e: unknown) => e);
+      const err = await read(openStore(dir, { onWarning: (w) => warnings.push(w) })).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(IoError);
       expect(err).toMatchObject({ exitCode: 3, message: `cannot read the capture segment ${file}: permission denied`, hint: expect.stringMatching(/permissions/) });
     }

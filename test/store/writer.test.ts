@@ -8,7 +8,9 @@ import { SegmentWriter } from '../../src/core/store/writer.js';
 import { DedupIndex } from '../../src/core/server/dedup.js';
 
 let dir: string;
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'hookctl-writer-')); });
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hookctl-writer-'));
+});
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('SegmentWriter (group commit)', () => {

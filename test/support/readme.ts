@@ -11,9 +11,14 @@ export const README = doc('README.md');
 
 /** Every Markdown page users read: the README, CONTRIBUTING, CHANGELOG, docs/ and the bench diary. */
 export const DOC_PAGES: string[] = [
-  'README.md', 'CONTRIBUTING.md', 'CHANGELOG.md', 'bench/README.md',
+  'README.md',
+  'CONTRIBUTING.md',
+  'CHANGELOG.md',
+  'bench/README.md',
   ...readdirSync(join(ROOT, 'docs'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.md')).map((f) => `docs/${f.split('\\').join('/')}`).sort(),
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f.split('\\').join('/')}`)
+    .sort(),
 ];
 
 /** The `## ` section of a page whose heading starts with `title`, up to the next `## `. */
@@ -34,5 +39,8 @@ export function shBlocks(text: string): string[] {
 
 /** The `hookctl …` lines of a text's ```sh blocks, comments removed. */
 export function hookctlLines(text: string): string[] {
-  return shBlocks(text).flatMap((b) => b.split('\n')).map((l) => l.replace(/\s+#.*$/, '').trim()).filter((l) => l.startsWith('hookctl '));
+  return shBlocks(text)
+    .flatMap((b) => b.split('\n'))
+    .map((l) => l.replace(/\s+#.*$/, '').trim())
+    .filter((l) => l.startsWith('hookctl '));
 }

@@ -18,7 +18,9 @@ export interface TestServer {
 
 /** A real node:http receiver on an ephemeral 127.0.0.1 port; `handle` answers with the raw body in hand. */
 export async function startServer(
-  handle: (req: Received, res: ServerResponse) => void | Promise<void> = (_r, res) => { res.end('ok'); },
+  handle: (req: Received, res: ServerResponse) => void | Promise<void> = (_r, res) => {
+    res.end('ok');
+  },
 ): Promise<TestServer> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
@@ -27,7 +29,10 @@ export async function startServer(
     req.on('end', () => {
       const r: Received = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks) };
       received.push(r);
-      Promise.resolve(handle(r, res)).catch((err: Error) => { res.statusCode = 500; res.end(err.message); });
+      Promise.resolve(handle(r, res)).catch((err: Error) => {
+        res.statusCode = 500;
+        res.end(err.message);
+      });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -36,6 +41,10 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     port,
     received,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -6,13 +6,21 @@ import { hookctl } from './inproc.js';
 import { startExpressReceiver, STRIPE_SECRET, TRANSCODELY_SECRET, type Receiver } from './receivers.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'hookctl-verdicts-'));
-const rows = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const rows = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 const scenario = (stdout: string, id: string) => rows(stdout).find((r) => r.type === 'scenario' && r.id === id) as { status: string; message?: string } | undefined;
 
 let raw: Receiver;
 let restringify: Receiver;
-beforeAll(async () => { [raw, restringify] = await Promise.all([startExpressReceiver('raw'), startExpressReceiver('restringify')]); });
-afterAll(async () => { await Promise.all([raw.close(), restringify.close()]); });
+beforeAll(async () => {
+  [raw, restringify] = await Promise.all([startExpressReceiver('raw'), startExpressReceiver('restringify')]);
+});
+afterAll(async () => {
+  await Promise.all([raw.close(), restringify.close()]);
+});
 
 describe('a refusal is a refusal, not a missing route', () => {
   it('test against a typo in the path exits 1 and says "route not found" for every scenario, refusals included', async () => {
@@ -24,7 +32,11 @@ describe('a refusal is a refusal, not a missing route', () => {
     const event = scenario(r.stdout, 'event:job.completed');
     expect(event?.message).toMatch(/route not found/);
     expect(event?.message).not.toMatch(/check the secret/);
-    expect(rows(r.stdout).filter((x) => x.type === 'scenario' && x.status === 'pass').map((x) => x.id)).toEqual(['large-payload']);
+    expect(
+      rows(r.stdout)
+        .filter((x) => x.type === 'scenario' && x.status === 'pass')
+        .map((x) => x.id),
+    ).toEqual(['large-payload']);
   });
 
   it('--only two refusal scenarios against a typo no longer print "2 passed": exit 1, route not found', async () => {
@@ -84,7 +96,9 @@ describe('a receiver that verifies re-serialized JSON fails; one that verifies t
     expect(r.code).toBe(1);
     const failed = rows(r.stdout).filter((x) => x.type === 'scenario' && x.status === 'fail');
     expect(failed.map((x) => x.id)).toEqual(['reserialized-body']);
-    expect(failed[0]?.message).toMatch(/refused JSON laid out as real serializers differ .* \(answered 401\) but accepted the same event as compact JSON \(answered 200\): the receiver verifies a re-serialized body/);
+    expect(failed[0]?.message).toMatch(
+      /refused JSON laid out as real serializers differ .* \(answered 401\) but accepted the same event as compact JSON \(answered 200\): the receiver verifies a re-serialized body/,
+    );
     const rawRun = await hookctl(['test', '--to', `${raw.url}/webhooks/transcodely`, '--provider', 'transcodely', '--secret', TRANSCODELY_SECRET], { cwd });
     expect(rawRun.stdout).toMatch(/✔ reserialized-body/);
     expect(rawRun.code).toBe(0);

@@ -8,14 +8,22 @@ export async function hookctl(args: string[], o: { cwd?: string; env?: Record<st
   const collect = () => {
     const s = new PassThrough();
     let text = '';
-    s.setEncoding('utf8').on('data', (d: string) => { text += d; });
+    s.setEncoding('utf8').on('data', (d: string) => {
+      text += d;
+    });
     return { s, text: () => text };
   };
   const stdout = collect();
   const stderr = collect();
   const code = await main(args, {
-    stdout: stdout.s, stderr: stderr.s, stdin: new PassThrough(), cwd: o.cwd ?? process.cwd(), now: o.now ?? Date.now, random: cryptoRandom(),
-    env: { NO_COLOR: '1', CI: '1', ...o.env }, signal: new AbortController().signal,
+    stdout: stdout.s,
+    stderr: stderr.s,
+    stdin: new PassThrough(),
+    cwd: o.cwd ?? process.cwd(),
+    now: o.now ?? Date.now,
+    random: cryptoRandom(),
+    env: { NO_COLOR: '1', CI: '1', ...o.env },
+    signal: new AbortController().signal,
   });
   await new Promise((resolve) => setImmediate(resolve));
   return { code, stdout: stdout.text(), stderr: stderr.text() };

@@ -39,11 +39,17 @@ function transcodelyRoute(handling: BodyHandling, secret: string) {
   return (req: Request, res: Response) => {
     const signature = String(req.headers['x-transcodely-signature'] ?? '');
     const timestamp = String(req.headers['x-transcodely-timestamp'] ?? '');
-    if (!/^\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) { res.status(401).send('stale'); return; }
+    if (!/^\d+$/.test(timestamp) || Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) {
+      res.status(401).send('stale');
+      return;
+    }
     const body = bodyOf(req, handling);
     const expected = `sha256=${createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex')}`;
     const ok = expected.length === signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(signature));
-    if (!ok) { res.status(401).send('invalid signature'); return; }
+    if (!ok) {
+      res.status(401).send('invalid signature');
+      return;
+    }
     res.json({ received: true });
   };
 }
@@ -55,10 +61,17 @@ export async function startExpressReceiver(handling: BodyHandling, secrets = { s
   app.post('/webhooks/stripe', parse, stripeRoute(handling, secrets.stripe));
   app.post('/webhooks/transcodely', parse, transcodelyRoute(handling, secrets.transcodely));
   const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => { server.once('listening', resolve); server.once('error', reject); });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -20,8 +20,12 @@ async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
   }
 }
 let raw: Receiver;
-beforeAll(async () => { raw = await startExpressReceiver('raw'); });
-afterAll(async () => { await raw.close(); });
+beforeAll(async () => {
+  raw = await startExpressReceiver('raw');
+});
+afterAll(async () => {
+  await raw.close();
+});
 
 describe('send and replay verdicts', () => {
   it('--signature stale --expect 4xx against a typo in the path exits 1 and names the missing route', async () => {
@@ -74,7 +78,10 @@ describe('send and replay verdicts', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/provider stripe, named by the path in --to/);
     // Every Stripe event type (the generated catalogue), and nothing else.
-    const providers = r.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { provider: string }).provider);
+    const providers = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { provider: string }).provider);
     expect(providers).toHaveLength(listEvents(getProvider('stripe')).length);
     expect(new Set(providers)).toEqual(new Set(['stripe']));
   });
@@ -140,10 +147,12 @@ describe('secrets per provider from the environment', () => {
   it('a secret a scheme cannot decode is bad-secret for that provider, with the reason, not a silent no-match', async () => {
     const signed = await hookctl(['send', 'svix/invoice.paid', '--to', ':4000', '--secret', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', '--dry-run', '--json'], { cwd });
     const request = (JSON.parse(signed.stdout) as { request: { headers: Record<string, string>; body: string } }).request;
-    const store = await storeWith([{
-      ...makeCapture({ provider: 'svix', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body: request.body, at: Date.now() }),
-      headers: Object.entries(request.headers),
-    }]);
+    const store = await storeWith([
+      {
+        ...makeCapture({ provider: 'svix', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body: request.body, at: Date.now() }),
+        headers: Object.entries(request.headers),
+      },
+    ]);
     const r = await hookctl(['verify', 'last', '--store', store, '--json'], { cwd, env: { HOOKCTL_SECRET: 'whsec_stripe_style_literal!' } });
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, provider: 'svix', reason: 'bad-secret', secretSource: 'env' });
@@ -155,11 +164,16 @@ describe('--insecure reaches a receiver with a self-signed certificate', () => {
   let url: string;
   beforeAll(async () => {
     const tls = new URL('../support/tls/', import.meta.url);
-    server = createServer({ key: readFileSync(new URL('key.pem', tls)), cert: readFileSync(new URL('cert.pem', tls)) }, (_req, res) => { res.end('ok'); });
+    server = createServer({ key: readFileSync(new URL('key.pem', tls)), cert: readFileSync(new URL('cert.pem', tls)) }, (_req, res) => {
+      res.end('ok');
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)); });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  });
 
   it('without it: a TLS error naming --insecure; with it: delivered, with one warning', async () => {
     const refused = await hookctl(['send', 'job.completed', '--to', url], { cwd });
@@ -173,20 +187,33 @@ describe('--insecure reaches a receiver with a self-signed certificate', () => {
 
 describe('listen --forward-to', () => {
   let app: TestServer;
-  beforeAll(async () => { app = await startServer((r, res) => { res.statusCode = r.url === '/webhooks/transcodely' ? 200 : 404; res.end(); }); });
-  afterAll(async () => { await app.close(); });
+  beforeAll(async () => {
+    app = await startServer((r, res) => {
+      res.statusCode = r.url === '/webhooks/transcodely' ? 200 : 404;
+      res.end();
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+  });
 
-  it('host:port keeps each delivery\'s path; a path is used as given, and the app\'s 404 gets a hint naming both paths', async () => {
+  it("host:port keeps each delivery's path; a path is used as given, and the app's 404 gets a hint naming both paths", async () => {
     const kept = await startListen(['--forward-to', app.url.replace('http://', ''), '--no-store'], { cwd, json: false });
     try {
       expect((await post(`${kept.url}/webhooks/transcodely`, '{}', {})).status).toBe(200);
       await until(() => /⇢ http:\/\/127\.0\.0\.1:\d+\/webhooks\/transcodely 200/.test(kept.stdout()));
-    } finally { await kept.stop(); }
+    } finally {
+      await kept.stop();
+    }
     const fixed = await startListen(['--forward-to', `${app.url}/webhooks`, '--no-store'], { cwd, json: false });
     try {
       expect((await post(`${fixed.url}/webhooks/transcodely`, '{}', {})).status).toBe(404);
-      await until(() => /your app has no route for \/webhooks: --forward-to with a path sends every delivery there; give host:port alone to keep each delivery's path, \/webhooks\/transcodely/.test(fixed.stdout()));
-    } finally { await fixed.stop(); }
+      await until(() =>
+        /your app has no route for \/webhooks: --forward-to with a path sends every delivery there; give host:port alone to keep each delivery's path, \/webhooks\/transcodely/.test(fixed.stdout()),
+      );
+    } finally {
+      await fixed.stop();
+    }
   });
 
   it('help shows a target without a path', async () => {

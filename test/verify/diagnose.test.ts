@@ -45,7 +45,11 @@ describe('diagnose: the body changed between the signer and the verifier', () =>
   it('body-reserialized-compact: signed compact, verified pretty-printed', () => {
     const signed = sender('changethisfile', same, S, BODY);
     const findings = run({ provider: 'changethisfile', secrets: [S], headers: signed.headers, body: JSON.stringify(JSON.parse(BODY), null, 2) });
-    expect(findings[0]).toEqual({ code: 'body-reserialized-compact', message: 'the signature matches the body re-serialized as compact JSON: something between the wire and your verifier parsed and re-stringified it', hint: expect.any(String) });
+    expect(findings[0]).toEqual({
+      code: 'body-reserialized-compact',
+      message: 'the signature matches the body re-serialized as compact JSON: something between the wire and your verifier parsed and re-stringified it',
+      hint: expect.any(String),
+    });
   });
 
   it('body-reserialized-pretty: signed pretty, verified after express.json + JSON.stringify', () => {
@@ -118,13 +122,13 @@ describe('diagnose: the secret was turned into a key differently', () => {
     expect(codes({ provider: 'standard-webhooks', secrets: [secret], headers: signed.headers, body: BODY })).toEqual(['secret-literal']);
   });
 
-  it('secret-trailing-whitespace: the verifier\'s secret came from echo with a newline', () => {
+  it("secret-trailing-whitespace: the verifier's secret came from echo with a newline", () => {
     const signed = sender('stripe', same, 'whsec_abc', BODY);
     const [f] = run({ provider: 'stripe', secrets: ['whsec_abc\n'], headers: signed.headers, body: BODY });
     expect(f).toMatchObject({ code: 'secret-trailing-whitespace', message: 'the signature matches with the trailing newline removed from the secret' });
   });
 
-  it('secret-trailing-whitespace: the sender\'s secret had the newline', () => {
+  it("secret-trailing-whitespace: the sender's secret had the newline", () => {
     const signed = sender('github', same, `${S}\n`, BODY);
     expect(codes({ provider: 'github', secrets: [S], headers: signed.headers, body: BODY })).toEqual(['secret-trailing-whitespace']);
   });
@@ -171,7 +175,7 @@ describe('diagnose: the clock', () => {
     expect(run({ provider: 'stripe', secrets: [S], headers: signed.headers, body: BODY, toleranceSec: 60 })[0]?.message).toBe('valid signature, but the timestamp is 90 s old (tolerance 60 s)');
   });
 
-  it('timestamp-future: the sender\'s clock runs ahead', () => {
+  it("timestamp-future: the sender's clock runs ahead", () => {
     const signed = sender('standard-webhooks', same, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', BODY, NOW_S + 3600);
     expect(codes({ provider: 'standard-webhooks', secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'], headers: signed.headers, body: BODY })).toEqual(['timestamp-future']);
   });
@@ -182,7 +186,7 @@ describe('diagnose: the clock', () => {
     expect(codes({ provider: 'transcodely', secrets: [S], headers: signed.headers, body: BODY })).toEqual(['timestamp-milliseconds']);
   });
 
-  it('timestamp-seconds: Linear\'s webhookTimestamp written in seconds', () => {
+  it("timestamp-seconds: Linear's webhookTimestamp written in seconds", () => {
     const body = JSON.stringify({ action: 'create', webhookTimestamp: NOW_S });
     const signed = sender('linear', same, S, body);
     expect(codes({ provider: 'linear', secrets: [S], headers: signed.headers, body })).toEqual(['timestamp-seconds']);
@@ -235,7 +239,10 @@ describe('diagnose: the signature header is written differently', () => {
 
   it('duplicate-header: the signature header sent twice', () => {
     const signed = sender('changethisfile', same, S, BODY);
-    const headers: [string, string][] = [['X-CTF-Signature', `sha256=${'0'.repeat(64)}`], ['X-CTF-Signature', signed.signature]];
+    const headers: [string, string][] = [
+      ['X-CTF-Signature', `sha256=${'0'.repeat(64)}`],
+      ['X-CTF-Signature', signed.signature],
+    ];
     expect(codes({ provider: 'changethisfile', secrets: [S], headers, body: BODY })).toEqual(['duplicate-header']);
   });
 
@@ -248,8 +255,10 @@ describe('diagnose: the signature header is written differently', () => {
   it('two causes at once: a re-serialized body signed with a decoded secret', () => {
     const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
     const signed = sender('transcodely', (s) => ({ ...s, secret: { encoding: 'base64', prefix: 'whsec_' } }), secret, BODY);
-    expect(codes({ provider: 'transcodely', secrets: [secret], headers: signed.headers, body: JSON.stringify(JSON.parse(BODY), null, 2) }))
-      .toEqual(['secret-base64-decoded', 'body-reserialized-compact']);
+    expect(codes({ provider: 'transcodely', secrets: [secret], headers: signed.headers, body: JSON.stringify(JSON.parse(BODY), null, 2) })).toEqual([
+      'secret-base64-decoded',
+      'body-reserialized-compact',
+    ]);
   });
 });
 
@@ -290,7 +299,12 @@ describe('diagnose: duplicate-header, the signature header sent more than once',
     expect(second.map((f) => [f.code, /the 2nd copy is the valid signature/.test(f.message)])).toEqual([['duplicate-header', true]]);
     // Neither copy is ours: the join is still named, since it alone breaks the receiver's parsing.
     const neither = run({ provider: 'transcodely', secrets: ['not-the-secret'], headers, body: BODY });
-    expect(neither).toContainEqual(expect.objectContaining({ code: 'duplicate-header', message: expect.stringContaining('2 comma-joined copies of the header (Node\'s req.headers joins a repeated header with ", "), and no copy alone matches the secret either') }));
+    expect(neither).toContainEqual(
+      expect.objectContaining({
+        code: 'duplicate-header',
+        message: expect.stringContaining('2 comma-joined copies of the header (Node\'s req.headers joins a repeated header with ", "), and no copy alone matches the secret either'),
+      }),
+    );
   });
 
   it('identical copies (a proxy repeating the header): both named, one finding', () => {
@@ -333,11 +347,15 @@ describe('diagnose: duplicate-header, the signature header sent more than once',
     const lines: [string, string][] = [...Object.entries(signed.headers).filter(([k]) => k !== 'webhook-signature'), ['webhook-signature', other], ['webhook-signature', signed.signature]];
     const { result, findings } = verified('standard-webhooks', [SW], lines);
     expect(result.ok).toBe(true);
-    expect(findings).toEqual([{
-      code: 'duplicate-header',
-      message: expect.stringMatching(/^the signature verifies as read here, but webhook-signature arrives 2 times .*: the 2nd copy is the valid signature, and a receiver that parses the joined value strictly rejects it$/),
-      hint: expect.stringMatching(HINT),
-    }]);
+    expect(findings).toEqual([
+      {
+        code: 'duplicate-header',
+        message: expect.stringMatching(
+          /^the signature verifies as read here, but webhook-signature arrives 2 times .*: the 2nd copy is the valid signature, and a receiver that parses the joined value strictly rejects it$/,
+        ),
+        hint: expect.stringMatching(HINT),
+      },
+    ]);
     // The same copies as Node's joined value.
     const joined = verified('stripe', [S], { 'Stripe-Signature': `${otherSig('stripe', 'other', NOW_S - 5)}, ${sender('stripe', same, S, BODY).signature}` });
     expect(joined.result.ok).toBe(true);
@@ -346,7 +364,7 @@ describe('diagnose: duplicate-header, the signature header sent more than once',
     expect(verified('standard-webhooks', [SW], signed.headers).findings).toEqual([]);
   });
 
-  it('splitJoined tells a join from the format\'s own list', () => {
+  it("splitJoined tells a join from the format's own list", () => {
     expect(splitJoined({ style: 'prefixed', prefix: 'sha256=' }, 'sha256=a, sha256=b')).toEqual(['sha256=a', 'sha256=b']);
     expect(splitJoined({ style: 'prefixed', prefix: 'sha256=' }, 'sha256=a')).toBeUndefined();
     expect(splitJoined({ style: 'prefixed', prefix: 'v1,', separator: ' ' }, 'v1,a v1,b, v1,c')).toEqual(['v1,a v1,b', 'v1,c']);

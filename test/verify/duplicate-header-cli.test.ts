@@ -11,7 +11,12 @@ const SW_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const SW_OTHER = 'whsec_b3RoZXItc2VjcmV0LW90aGVyLXNlY3JldA==';
 const SECRET = 'whsec_duplicate_header_secret';
 const HINT = /req\.rawHeaders.*headersDistinct.*proxy/;
-const json = (s: string) => s.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+const json = (s: string) =>
+  s
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, any>);
 
 /** What the provider's sender writes for BODY now, with this secret (a second copy uses another secret). */
 function sign(provider: string, secret: string, at = Math.floor(Date.now() / 1000)) {
@@ -36,11 +41,13 @@ describe('hookctl verify: the signature header Node joined from two copies (dupl
     expect(r.code).toBe(1);
     const [out] = json(r.stdout);
     expect(out).toMatchObject({ ok: false, reason: 'malformed-signature' });
-    expect(out?.diagnosis).toEqual([{
-      code: 'duplicate-header',
-      message: expect.stringMatching(/X-Transcodely-Signature holds 2 comma-joined copies .*; the 1st copy is the valid signature/),
-      hint: expect.stringMatching(HINT),
-    }]);
+    expect(out?.diagnosis).toEqual([
+      {
+        code: 'duplicate-header',
+        message: expect.stringMatching(/X-Transcodely-Signature holds 2 comma-joined copies .*; the 1st copy is the valid signature/),
+        hint: expect.stringMatching(HINT),
+      },
+    ]);
 
     const swapped = await verify('transcodely', SECRET, { ...headers, 'X-Transcodely-Signature': `${other}, ${good.signature}` });
     expect(swapped.code).toBe(1);
@@ -54,7 +61,10 @@ describe('hookctl verify: the signature header Node joined from two copies (dupl
     const other = sign('stripe', 'another-secret', now).signature;
     const joined = await verify('stripe', SECRET, { 'Stripe-Signature': `${good}, ${other}` }, '--json');
     expect(joined.code).toBe(1);
-    expect(json(joined.stdout)[0]).toMatchObject({ ok: false, diagnosis: [{ code: 'duplicate-header', message: expect.stringContaining('the 1st copy is the valid signature'), hint: expect.stringMatching(HINT) }] });
+    expect(json(joined.stdout)[0]).toMatchObject({
+      ok: false,
+      diagnosis: [{ code: 'duplicate-header', message: expect.stringContaining('the 1st copy is the valid signature'), hint: expect.stringMatching(HINT) }],
+    });
 
     // Stripe's own comma list: t=, then one v1= per secret. Valid, nothing to report.
     const v1 = (sig: string) => sig.slice(sig.indexOf(',v1=') + 4);
@@ -72,7 +82,12 @@ describe('hookctl verify: the signature header Node joined from two copies (dupl
     const other = sign('standard-webhooks', SW_OTHER).signature;
     const r = await verify('standard-webhooks', SW_SECRET, { ...good.headers, 'webhook-signature': `${good.signature}, ${other}` }, '--json');
     expect(r.code).toBe(1);
-    expect(json(r.stdout)[0]).toMatchObject({ ok: false, diagnosis: [{ code: 'duplicate-header', message: expect.stringMatching(/webhook-signature holds 2 comma-joined copies .*the 1st copy is the valid signature/), hint: expect.stringMatching(HINT) }] });
+    expect(json(r.stdout)[0]).toMatchObject({
+      ok: false,
+      diagnosis: [
+        { code: 'duplicate-header', message: expect.stringMatching(/webhook-signature holds 2 comma-joined copies .*the 1st copy is the valid signature/), hint: expect.stringMatching(HINT) },
+      ],
+    });
 
     const list = await verify('standard-webhooks', SW_OTHER.replace('b3', 'c3'), { ...good.headers, 'webhook-signature': `${good.signature} ${other}` }, '--json');
     expect(list.code).toBe(1);
@@ -83,15 +98,22 @@ describe('hookctl verify: the signature header Node joined from two copies (dupl
     const good = sign('transcodely', SECRET);
     const other = sign('transcodely', 'another-secret').signature;
     const raw = [
-      'POST /webhooks/transcodely HTTP/1.1', 'Host: localhost', 'Content-Type: application/json',
+      'POST /webhooks/transcodely HTTP/1.1',
+      'Host: localhost',
+      'Content-Type: application/json',
       `X-Transcodely-Timestamp: ${good.headers['X-Transcodely-Timestamp']}`,
-      `X-Transcodely-Signature: ${other}`, `X-Transcodely-Signature: ${good.signature}`,
-      `Content-Length: ${Buffer.byteLength(BODY)}`, '', BODY,
+      `X-Transcodely-Signature: ${other}`,
+      `X-Transcodely-Signature: ${good.signature}`,
+      `Content-Length: ${Buffer.byteLength(BODY)}`,
+      '',
+      BODY,
     ].join('\r\n');
     const r = await runInProcess(['verify', '-', '--secret', SECRET, '--json'], { input: raw });
     expect(r.code).toBe(1);
     expect(json(r.stdout)[0]).toMatchObject({
-      ok: false, provider: 'transcodely', reason: 'malformed-signature',
+      ok: false,
+      provider: 'transcodely',
+      reason: 'malformed-signature',
       diagnosis: [{ code: 'duplicate-header', message: expect.stringMatching(/X-Transcodely-Signature arrives 2 times .*the 2nd copy is the valid signature/), hint: expect.stringMatching(HINT) }],
     });
   });

@@ -24,7 +24,15 @@ function listen(store: string): Promise<{ url: string; child: ChildProcess; stop
       if (out.includes('\n') && first) {
         clearTimeout(timer);
         const url = (JSON.parse(first) as { url: string }).url;
-        resolve({ url, child, stop: () => new Promise((r) => { child.once('close', () => r()); child.kill('SIGINT'); }) });
+        resolve({
+          url,
+          child,
+          stop: () =>
+            new Promise((r) => {
+              child.once('close', () => r());
+              child.kill('SIGINT');
+            }),
+        });
       }
     });
     child.on('error', reject);

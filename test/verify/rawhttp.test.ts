@@ -7,7 +7,12 @@ describe('parseRawRequest', () => {
   it('reads the request line, header pairs in order with their case, and a Content-Length body', () => {
     const r = parseRawRequest(Buffer.from(crlf(['POST /webhooks?a=1 HTTP/1.1', 'Host: x', 'X-Sig: sha256=ab', 'x-sig: second', 'Content-Length: 5', '', 'hello'])));
     expect(r).toMatchObject({ method: 'POST', target: '/webhooks?a=1', httpVersion: '1.1', framing: 'content-length', trailing: 0 });
-    expect(r.headers).toEqual([['Host', 'x'], ['X-Sig', 'sha256=ab'], ['x-sig', 'second'], ['Content-Length', '5']]);
+    expect(r.headers).toEqual([
+      ['Host', 'x'],
+      ['X-Sig', 'sha256=ab'],
+      ['x-sig', 'second'],
+      ['Content-Length', '5'],
+    ]);
     expect(r.body.toString()).toBe('hello');
   });
 
@@ -26,7 +31,10 @@ describe('parseRawRequest', () => {
 
   it('accepts LF-only line endings and obs-folded headers, as pasted by hand', () => {
     const r = parseRawRequest(Buffer.from('\nPOST /x HTTP/1.1\nX-Long: a\n  b\nContent-Length: 2\n\n{}'));
-    expect(r.headers).toEqual([['X-Long', 'a b'], ['Content-Length', '2']]);
+    expect(r.headers).toEqual([
+      ['X-Long', 'a b'],
+      ['Content-Length', '2'],
+    ]);
     expect(r.body.toString()).toBe('{}');
   });
 

@@ -91,7 +91,12 @@ describe('hookctl verify: diagnosis end to end', () => {
     const dir = await storeWith([c]);
     const r = await runInProcess(['verify', 'last', '--store', dir, '--secret', 'ctf_secret', '--json']);
     expect(r.code).toBe(1);
-    expect(json(r.stdout)[0]).toMatchObject({ reason: 'no-match', diagnosis: [{ code: 'body-reserialized-compact', message: 'the signature matches the body re-serialized as compact JSON: something between the wire and your verifier parsed and re-stringified it' }] });
+    expect(json(r.stdout)[0]).toMatchObject({
+      reason: 'no-match',
+      diagnosis: [
+        { code: 'body-reserialized-compact', message: 'the signature matches the body re-serialized as compact JSON: something between the wire and your verifier parsed and re-stringified it' },
+      ],
+    });
     const human = await runInProcess(['verify', 'last', '--store', dir, '--secret', 'ctf_secret']);
     expect(human.stdout).toMatch(/why\s+the signature matches the body re-serialized as compact JSON.*\[body-reserialized-compact\]/);
   });
@@ -123,7 +128,8 @@ function swScheme() {
 describe('hookctl verify: raw requests and ad hoc input', () => {
   it('`-` reads a raw HTTP request on stdin (chunked), byte-exact', async () => {
     // GitHub's documented vector.
-    const raw = 'POST /hooks HTTP/1.1\r\nX-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nHello\r\n8\r\n, World!\r\n0\r\n\r\n';
+    const raw =
+      'POST /hooks HTTP/1.1\r\nX-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nHello\r\n8\r\n, World!\r\n0\r\n\r\n';
     const r = await runCli(['verify', '-', '--secret', "It's a Secret to Everybody"], { input: raw });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^✔ valid\s+github/);
@@ -132,11 +138,31 @@ describe('hookctl verify: raw requests and ad hoc input', () => {
   it('--body and --header verify ad hoc; the missing prefix is diagnosed', async () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, 'body.txt'), 'Hello, World!');
-    const ok = await runInProcess(['verify', '--body', 'body.txt', '-H', 'X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17', '--secret', "It's a Secret to Everybody"], { cwd });
+    const ok = await runInProcess(
+      ['verify', '--body', 'body.txt', '-H', 'X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17', '--secret', "It's a Secret to Everybody"],
+      { cwd },
+    );
     expect(ok.code).toBe(0);
-    const bare = await runInProcess(['verify', '--body', 'body.txt', '--provider', 'github', '-H', 'X-Hub-Signature-256: 757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17', '--secret', "It's a Secret to Everybody", '--json'], { cwd });
+    const bare = await runInProcess(
+      [
+        'verify',
+        '--body',
+        'body.txt',
+        '--provider',
+        'github',
+        '-H',
+        'X-Hub-Signature-256: 757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17',
+        '--secret',
+        "It's a Secret to Everybody",
+        '--json',
+      ],
+      { cwd },
+    );
     expect(bare.code).toBe(1);
-    expect(json(bare.stdout)[0]).toMatchObject({ reason: 'malformed-signature', diagnosis: [{ code: 'missing-prefix', message: 'the header has no `sha256=` prefix; the signature itself is right' }] });
+    expect(json(bare.stdout)[0]).toMatchObject({
+      reason: 'malformed-signature',
+      diagnosis: [{ code: 'missing-prefix', message: 'the header has no `sha256=` prefix; the signature itself is right' }],
+    });
   });
 
   it('a custom provider that extends a built-in is detected over it, with its own configured secret', async () => {

@@ -5,10 +5,9 @@ import { nearest } from '../../core/text/nearest.js';
 import type { Lazy } from '../../commands/shared/context.js';
 import { COUNT, wholeNumber } from './parsers.js';
 
-const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') =>
-  () => import('../../commands/captures.js').then((m) => ({ default: m[name] }));
+const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') => () => import('../../commands/captures.js').then((m) => ({ default: m[name] }));
 const loadTail = () => import('../../commands/captures/tail.js').then((m) => ({ default: m.tail }));
-const STORE = ['--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)'] as const;
+const STORE = ['--store <dir>', "the capture store (default: the config's store, else .hookctl/)"] as const;
 
 function filters(cmd: Command): Command {
   return cmd
@@ -22,7 +21,9 @@ export function registerCaptures(program: Command, lazy: Lazy): Command {
   const captures = program
     .command('captures')
     .description('list, show, export and clear the requests `hookctl listen` captured')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl captures
   $ hookctl captures list --provider stripe --since 10m
@@ -30,7 +31,8 @@ Examples:
   $ hookctl captures show last
   $ hookctl captures export --format har > captures.har
   $ hookctl captures clear --yes
-  $ hookctl captures tail --json`);
+  $ hookctl captures tail --json`,
+    );
 
   filters(captures.command('list', { isDefault: true }).description('list captures, newest first'))
     .option(...STORE)
@@ -39,21 +41,29 @@ Examples:
     // subcommand (commander would say "too many arguments for 'list'").
     .allowExcessArguments(true)
     .hook('preAction', (cmd) => rejectStrayWords(cmd))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl captures list
-  $ hookctl captures list --event job.completed --since 1h --json`)
+  $ hookctl captures list --event job.completed --since 1h --json`,
+    )
     .action(lazy(load('list')));
 
-  captures.command('show').description('show one capture in full: metadata, headers in arrival order, body')
+  captures
+    .command('show')
+    .description('show one capture in full: metadata, headers in arrival order, body')
     .argument('<id>', 'a capture id, a unique prefix of one, or `last`')
     .option('--raw', 'print only the request, byte for byte (pipe it to `hookctl verify -`)')
     .option(...STORE)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl captures show last
   $ hookctl captures show last --raw | hookctl verify -
-  $ hookctl captures show last --json`)
+  $ hookctl captures show last --json`,
+    )
     .action(lazy(load('show')));
 
   filters(captures.command('export').description('export captures as NDJSON (capture records), a HAR file, or curl commands'))
@@ -61,28 +71,41 @@ Examples:
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).default('ndjson'))
     .option('--to <url>', 'send the curl commands (and HAR URLs) here instead of the captured Host')
     .option(...STORE)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl captures export > captures.ndjson
   $ hookctl captures export --format har > captures.har
-  $ hookctl captures export last --format curl --to localhost:3000`)
+  $ hookctl captures export last --format curl --to localhost:3000`,
+    )
     .action(lazy(load('exportCaptures')));
 
-  captures.command('clear').description('delete every capture (asks first; --yes in scripts)')
+  captures
+    .command('clear')
+    .description('delete every capture (asks first; --yes in scripts)')
     .option('-y, --yes', 'do not ask')
     .option(...STORE)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl captures clear
-  $ hookctl captures clear --yes`)
+  $ hookctl captures clear --yes`,
+    )
     .action(lazy(load('clear')));
 
-  captures.command('tail').description('follow new captures as a running `hookctl listen` stores them (Ctrl-C to stop)')
+  captures
+    .command('tail')
+    .description('follow new captures as a running `hookctl listen` stores them (Ctrl-C to stop)')
     .option(...STORE)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl captures tail
-  $ hookctl captures tail --json --store ./ci-captures`)
+  $ hookctl captures tail --json --store ./ci-captures`,
+    )
     .action(lazy(loadTail));
   return captures;
 }
@@ -102,6 +125,5 @@ function rejectStrayWords(list: Command): void {
     throw new UsageError(`"${word}" must come before the options: hookctl captures ${word} [options]`, `run hookctl captures ${word} --help`);
   }
   const near = nearest(word, SUBCOMMANDS);
-  throw new UsageError(`unknown captures subcommand "${word}": it is one of ${SUBCOMMANDS.join(', ')}`,
-    near ? `did you mean hookctl captures ${near}?` : 'run hookctl captures --help');
+  throw new UsageError(`unknown captures subcommand "${word}": it is one of ${SUBCOMMANDS.join(', ')}`, near ? `did you mean hookctl captures ${near}?` : 'run hookctl captures --help');
 }

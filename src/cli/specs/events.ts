@@ -10,7 +10,9 @@ export function registerEvents(program: Command, lazy: Lazy): Command {
     .option('--search <text>', 'only events whose name or description holds every word')
     .option('--fixtures <dir>', 'your fixtures directory (<provider>/<event>.json), listed as yours')
     .option('--names', 'print bare provider/event names, one a line (for scripts and completion)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl events stripe
   $ hookctl events stripe --search "payment failed"
@@ -18,7 +20,8 @@ Examples:
   $ hookctl events --json
   $ hookctl events github --names | grep pull_request
 
-Import an OpenAPI description's webhooks: hookctl events import --help`)
+Import an OpenAPI description's webhooks: hookctl events import --help`,
+    )
     .action(lazy(() => import('../../commands/events.js')));
   events
     .command('import')
@@ -27,10 +30,13 @@ Import an OpenAPI description's webhooks: hookctl events import --help`)
     .option('-p, --provider <id>', 'the provider the events belong to (built-in or custom): the folder under --out')
     .option('-o, --out <dir>', 'the fixtures directory to write into (default: the first in the config, else ./fixtures)')
     .option('--force', 'overwrite fixture files that exist')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl events import node_modules/@octokit/openapi-webhooks/generated/api.github.com.json --provider github --out my-fixtures
-  $ hookctl events import openapi.yaml --provider acme`)
+  $ hookctl events import openapi.yaml --provider acme`,
+    )
     .action(lazy(() => import('../../commands/events-import.js')));
   return events;
 }

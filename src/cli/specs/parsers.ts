@@ -20,7 +20,13 @@ import { UsageError } from '../../core/errors.js';
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** A repeatable comma-separated option: `--only a,b --only c` gives `['a', 'b', 'c']`. */
-export const list = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+export const list = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
 
 /** The longest delay a Node timer takes (2^31 − 1 ms, 24.8 days); a longer one fires after 1 ms. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -40,8 +46,7 @@ export const CONCURRENCY = { min: 1, max: 1000 } as const;
 type Parser<T> = (value: string) => T;
 
 const DIGITS = /^\d+$/;
-const bad = (flag: string, value: string, what: string, example: number | string): UsageError =>
-  new UsageError(`${flag} "${value}" is not ${what}`, `e.g. ${flag} ${example}`);
+const bad = (flag: string, value: string, what: string, example: number | string): UsageError => new UsageError(`${flag} "${value}" is not ${what}`, `e.g. ${flag} ${example}`);
 
 /** The one check behind every whole-number option; `what` names the range in the message. */
 function digits(flag: string, b: Bounds, what: string): Parser<number> {

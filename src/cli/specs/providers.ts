@@ -5,9 +5,12 @@ export function registerProviders(program: Command, lazy: Lazy): Command {
   return program
     .command('providers')
     .description('list the providers hookctl can sign and verify for, with their schemes')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl providers
-  $ hookctl providers --json`)
+  $ hookctl providers --json`,
+    )
     .action(lazy(() => import('../../commands/providers.js')));
 }

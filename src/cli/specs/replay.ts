@@ -7,10 +7,10 @@ export function registerReplay(program: Command, lazy: Lazy): Command {
     .command('replay')
     .description('send captured requests again: the exact bytes and headers, or re-signed with a fresh timestamp')
     .argument('[captures...]', 'capture ids (or unique prefixes), `last`, capture files, or raw HTTP request files')
-    .option('-t, --to <url>', 'where to send them: localhost:3000 (keeps each capture\'s path), :3000/hooks, a full URL (default: the config\'s target)')
+    .option('-t, --to <url>', "where to send them: localhost:3000 (keeps each capture's path), :3000/hooks, a full URL (default: the config's target)")
     .option('--all', 'every capture in the store (oldest first), after the filters')
     .option('--since <when>', 'captures received since then: 30s, 10m, 2h, 1d, or an ISO date')
-    .option('-p, --provider <id>', 'the scheme to re-sign with (default: detected from the headers); with --all/--since, only this provider\'s captures')
+    .option('-p, --provider <id>', "the scheme to re-sign with (default: detected from the headers); with --all/--since, only this provider's captures")
     .option('-e, --event <name>', 'with --all/--since: only this event')
     .option('--failed', 'with --all/--since: only captures that failed verification')
     .option('--resign', 'refresh the timestamp, delivery id and message id, and sign again (a timestamped scheme rejects old captures otherwise)')
@@ -22,10 +22,12 @@ export function registerReplay(program: Command, lazy: Lazy): Command {
     .option('--insecure', "accept the receiver's self-signed TLS certificate")
     .option('-c, --concurrency <n>', 'requests in flight at once', wholeNumber('--concurrency', { ...CONCURRENCY, example: 4 }), 1)
     .option('--delay <ms>', 'wait between the starts of two requests', milliseconds('--delay', { min: 0, example: 250 }), 0)
-    .option('--timeout <ms>', 'give up on a response after this long (default: the provider\'s timeout)', milliseconds('--timeout', { min: 1, example: 5000 }))
-    .option('--max-input <size>', 'largest file or stdin input read (default: twice the config\'s listen.maxBody, 20mb)', byteSize('--max-input', '100mb'))
-    .option('--store <dir>', 'the capture store (default: the config\'s store, else .hookctl/)')
-    .addHelpText('after', `
+    .option('--timeout <ms>', "give up on a response after this long (default: the provider's timeout)", milliseconds('--timeout', { min: 1, example: 5000 }))
+    .option('--max-input <size>', "largest file or stdin input read (default: twice the config's listen.maxBody, 20mb)", byteSize('--max-input', '100mb'))
+    .option('--store <dir>', "the capture store (default: the config's store, else .hookctl/)")
+    .addHelpText(
+      'after',
+      `
 Exit status: 0 sent, 1 --expect not met, 2 bad input (unknown id, unreadable file), 3 network failure.
 
 Examples:
@@ -33,6 +35,7 @@ Examples:
   $ hookctl replay last --to localhost:3000 --resign
   $ hookctl replay last --to localhost:3000 --resign --set job.status=failed
   $ hookctl replay --since 10m --to localhost:3000 --resign --expect 2xx --json
-  $ hookctl replay --all --provider stripe --to :3000/webhooks/stripe --resign --concurrency 4`)
+  $ hookctl replay --all --provider stripe --to :3000/webhooks/stripe --resign --concurrency 4`,
+    )
     .action(lazy(() => import('../../commands/replay.js')));
 }

@@ -12,18 +12,22 @@ export function registerSend(program: Command, lazy: Lazy): Command {
     .option('-p, --provider <id>', 'provider for bare event names (default: config, HOOKCTL_PROVIDER, else transcodely)')
     .option('-t, --to <url>', "target: localhost:3000, :3000, 3000 or a full URL (no path: the provider's default path)")
     .option('-s, --secret <secret>', 'signing secret (default: HOOKCTL_SECRET_<PROVIDER>, HOOKCTL_SECRET, the config, else the documented dev secret)')
-    .option('--all', "send every event of the provider in turn")
+    .option('--all', 'send every event of the provider in turn')
     .option('--set <path=value>', 'change a key of the payload: dotted path (list items by index), JSON-typed value (repeatable)', collect)
     .option('--add <path=value>', 'create a key (error if it exists); on a list, index = its length appends (repeatable)', collect)
     .option('--remove <path>', 'delete a key or list item (repeatable); edits apply --remove, --set, then --add', collect)
     .option('-d, --data <json|@file>', 'the payload, sent byte for byte (@file reads a file, @- stdin)')
-    .option('--max-input <size>', 'largest --data @file read (default: twice the config\'s listen.maxBody, 20mb)', byteSize('--max-input', '100mb'))
+    .option('--max-input <size>', "largest --data @file read (default: twice the config's listen.maxBody, 20mb)", byteSize('--max-input', '100mb'))
     .option('--fixture <file>', 'a fixture template to render instead of the built-in one')
     .option('--fixtures <dir>', 'your fixtures directory (<provider>/<event>.json): adds events, overrides same-named ones')
     .option('-H, --header <"Name: value">', "extra or replaced header; 'Name:' removes one (repeatable)", collect)
     .option('--timestamp <unix>', 'sign with this Unix time (seconds) instead of now', unixSeconds('--timestamp'))
     .addOption(new Option('--signature <mode>', 'send a broken signature on purpose (without --expect, ✔ means it was refused)').choices(SIGNATURE_MODES).default('valid'))
-    .addOption(new Option('--body-format <layout>', "lay the JSON out another way: reserialize sends bytes a receiver that re-serializes JSON cannot verify (default: the provider's own)").choices(BODY_FORMATS))
+    .addOption(
+      new Option('--body-format <layout>', "lay the JSON out another way: reserialize sends bytes a receiver that re-serializes JSON cannot verify (default: the provider's own)").choices(
+        BODY_FORMATS,
+      ),
+    )
     .option('--retry', "follow the provider's retry policy until a 2xx (same delivery id on every attempt)")
     .option('--time-scale <factor>', 'compress retry delays: 0.001 turns 30 min into 1.8 s', decimal('--time-scale', { min: 0, max: 1000, example: 0.001 }), 1)
     .option('--duplicate <n>', 'send the identical delivery n times (same id, same signature)', wholeNumber('--duplicate', { min: 1, max: 1000, example: 3 }), 1)
@@ -35,7 +39,9 @@ export function registerSend(program: Command, lazy: Lazy): Command {
     .option('--dry-run', 'print the signed request without sending it')
     .option('--curl', 'print a curl command that sends the same request byte for byte (nothing is sent)')
     .option('-v, --verbose', 'show request and response headers and bodies')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ hookctl send job.completed --to localhost:3000
   $ hookctl send stripe/invoice.paid --to :3000/webhooks/stripe --secret whsec_test_123 --header 'X-Trace: 42'
@@ -50,6 +56,7 @@ Examples:
 
 404, 405 and 501 never count as a rejection: they mean the route was not found.
 Exit codes: 0 sent (whatever the status, unless --expect), 1 --expect not met,
-2 bad input, 3 network failure (refused, DNS, timeout).`)
+2 bad input, 3 network failure (refused, DNS, timeout).`,
+    )
     .action(lazy(() => import('../../commands/send.js')));
 }

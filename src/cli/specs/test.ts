@@ -20,7 +20,9 @@ export function registerTest(program: Command, lazy: Lazy): Command {
     .option('--insecure', "accept the receiver's self-signed TLS certificate")
     .option('--slow <ms>', 'warn when a 2xx takes longer than this', milliseconds('--slow', { min: 1, example: 1000 }), 1000)
     .option('--timeout <ms>', "the response-time limit (default: the provider's timeout)", milliseconds('--timeout', { min: 1, example: 5000 }))
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Scenarios: event:<name> (each event, valid: 2xx), invalid-signature, wrong-secret, missing-signature,
 malformed-signature, stale-timestamp, future-timestamp, missing-timestamp (4xx, never 5xx),
 tampered-body (4xx), reserialized-body (2xx: the raw bytes are verified, not re-serialized JSON),
@@ -34,6 +36,7 @@ Expected statuses can be set per scenario in the config: { "expect": { "invalidS
 Examples:
   $ hookctl test --to localhost:3000/webhooks/transcodely
   $ hookctl test --to :3000/webhooks --provider stripe --secret whsec_test --junit junit.xml
-  $ hookctl test --to :3000 --only invalid-signature,stale-timestamp --json`)
+  $ hookctl test --to :3000 --only invalid-signature,stale-timestamp --json`,
+    )
     .action(lazy(() => import('../../commands/test.js')));
 }

@@ -6,10 +6,18 @@ import type { Capture } from '../../core/store/index.js';
 /** One line of `captures list --json`. */
 export function captureSummary(c: Capture): Record<string, unknown> {
   return {
-    id: c.id, receivedAt: c.receivedAt, method: c.method, path: c.path,
-    provider: c.provider ?? null, event: c.event ?? null, deliveryId: c.deliveryId ?? null,
-    verification: c.verification ?? null, status: c.response?.status ?? null,
-    duplicateOf: c.duplicateOf ?? null, bodyBytes: c.body.length, bodySha256: c.bodySha256,
+    id: c.id,
+    receivedAt: c.receivedAt,
+    method: c.method,
+    path: c.path,
+    provider: c.provider ?? null,
+    event: c.event ?? null,
+    deliveryId: c.deliveryId ?? null,
+    verification: c.verification ?? null,
+    status: c.response?.status ?? null,
+    duplicateOf: c.duplicateOf ?? null,
+    bodyBytes: c.body.length,
+    bodySha256: c.bodySha256,
   };
 }
 
@@ -37,13 +45,20 @@ export function rawRequest(c: Capture): Buffer {
 export function renderCapture(c: Capture, color: ChalkInstance): string {
   const p = printable;
   const rows: string[] = [];
-  const row = (k: string, v: string | undefined) => { if (v) rows.push(`${color.dim(k.padEnd(10))} ${v}`); };
+  const row = (k: string, v: string | undefined) => {
+    if (v) rows.push(`${color.dim(k.padEnd(10))} ${v}`);
+  };
   row('id', p(c.id));
   row('received', `${p(c.receivedAt)}${c.remoteAddress ? ` from ${p(c.remoteAddress)}` : ''}`);
   row('provider', c.provider ? `${p(c.provider)}${c.event ? ` ${p(c.event)}` : ''}${c.deliveryId ? `, delivery ${p(c.deliveryId)}` : ''}` : 'unknown');
   const v = c.verification;
   // Judged when it arrived, as `verify` judges a capture by default: the verdict does not age.
-  row('signature', v ? `${v.ok ? `${color.green('✔ valid')}${v.secretIndex !== undefined ? ` (secret #${v.secretIndex + 1})` : ''}` : `${color.red(`✘ ${p(v.reason ?? 'invalid')}`)}${v.detail ? `: ${p(v.detail)}` : ''}`}${color.dim(', as received')}` : 'not verified');
+  row(
+    'signature',
+    v
+      ? `${v.ok ? `${color.green('✔ valid')}${v.secretIndex !== undefined ? ` (secret #${v.secretIndex + 1})` : ''}` : `${color.red(`✘ ${p(v.reason ?? 'invalid')}`)}${v.detail ? `: ${p(v.detail)}` : ''}`}${color.dim(', as received')}`
+      : 'not verified',
+  );
   row('answered', c.response ? String(c.response.status) : undefined);
   if (c.forward) row('forwarded', `${p(c.forward.url)} → ${p(String(c.forward.error ?? c.forward.status ?? '?'))}${c.forward.ms !== undefined ? ` in ${Math.round(c.forward.ms)} ms` : ''}`);
   row('duplicate', c.duplicateOf ? `of ${p(c.duplicateOf)}` : undefined);

@@ -19,8 +19,17 @@ export const tail: Handler<{ store?: string }> = async (opts, ctx) => {
     if (out.json) out.object(captureSummary(c));
     else {
       const time = c.receivedAt.slice(11, 23);
-      out.line([time, c.id, verificationCell(c, out.c), printable(`${c.provider ?? '-'} ${c.event ?? '-'}`), printable(`${c.method} ${c.path}`),
-        c.response ? String(c.response.status) : '-', `${c.body.length} B`].join('  '));
+      out.line(
+        [
+          time,
+          c.id,
+          verificationCell(c, out.c),
+          printable(`${c.provider ?? '-'} ${c.event ?? '-'}`),
+          printable(`${c.method} ${c.path}`),
+          c.response ? String(c.response.status) : '-',
+          `${c.body.length} B`,
+        ].join('  '),
+      );
     }
   };
   const stop = new AbortController();
@@ -28,11 +37,19 @@ export const tail: Handler<{ store?: string }> = async (opts, ctx) => {
   io.signal.addEventListener('abort', onAbort, { once: true });
   if (io.signal.aborted) onAbort();
   let failure: unknown;
-  await watchStore(dir, stop.signal, async () => {
-    const { captures } = await reader.next();
-    // Several writers may interleave: print in arrival (id) order within each read.
-    for (const l of captures.sort((a, b) => (a.capture.id < b.capture.id ? -1 : 1))) print(l.capture);
-  }, (err) => { failure = err; stop.abort(); });
+  await watchStore(
+    dir,
+    stop.signal,
+    async () => {
+      const { captures } = await reader.next();
+      // Several writers may interleave: print in arrival (id) order within each read.
+      for (const l of captures.sort((a, b) => (a.capture.id < b.capture.id ? -1 : 1))) print(l.capture);
+    },
+    (err) => {
+      failure = err;
+      stop.abort();
+    },
+  );
   out.log(out.c.dim(`following ${dir} (new captures only; Ctrl-C to stop)`));
   await new Promise<void>((resolve) => {
     if (stop.signal.aborted) return resolve();

@@ -5,12 +5,18 @@ import { commandsOf, pathOf, quote, words } from './shared.js';
 function fishValue(v: ValueSource): string[] {
   if (typeof v !== 'string') return ['-a', quote(words(v.words))];
   switch (v) {
-    case 'none': return [];
-    case 'file': return ['-F'];
-    case 'dir': return ['-a', "'(__fish_complete_directories (commandline -ct))'"];
-    case 'at-file': return ['-a', "'(__hookctl_at_files)'"];
-    case 'providers': return ['-a', "'(__hookctl_providers)'"];
-    case 'events': return ['-a', "'(__hookctl_events)'"];
+    case 'none':
+      return [];
+    case 'file':
+      return ['-F'];
+    case 'dir':
+      return ['-a', "'(__fish_complete_directories (commandline -ct))'"];
+    case 'at-file':
+      return ['-a', "'(__hookctl_at_files)'"];
+    case 'providers':
+      return ['-a', "'(__hookctl_providers)'"];
+    case 'events':
+      return ['-a', "'(__hookctl_events)'"];
   }
 }
 
@@ -27,7 +33,7 @@ export function fishScript(m: CompletionModel): string {
     'complete -c hookctl -e',
     'complete -c hookctl -f',
     '',
-    '# __hookctl_takes_value CMD FLAG: FLAG takes a value after CMD (the command\'s words, \'\' before any).',
+    "# __hookctl_takes_value CMD FLAG: FLAG takes a value after CMD (the command's words, '' before any).",
     'function __hookctl_takes_value',
     '    switch "$argv[1] $argv[2]"',
     `        case ${takesValue.join(' ')}`,
@@ -59,7 +65,7 @@ export function fishScript(m: CompletionModel): string {
     '        else if test $dashdash = 0; and test "$t" = --',
     '            set dashdash 1',
     "        else if test $dashdash = 0; and string match -q -- '-?*' $t",
-    "            if not string match -q -- '--*=*' $t; and __hookctl_takes_value \"$cmd\" $t",
+    '            if not string match -q -- \'--*=*\' $t; and __hookctl_takes_value "$cmd" $t',
     '                set skip 1',
     '            end',
     '        else if test $dashdash = 0; and __hookctl_is_command "$cmd" $t',
@@ -69,10 +75,10 @@ export function fishScript(m: CompletionModel): string {
     '            set args (math $args + 1)',
     '        end',
     '    end',
-    '    printf \'%s\\n\' $args $cmd',
+    "    printf '%s\\n' $args $cmd",
     'end',
     '',
-    '# __hookctl_at CMD [N]: the command being typed is CMD (\'\' for none yet), and N arguments come before the cursor.',
+    "# __hookctl_at CMD [N]: the command being typed is CMD ('' for none yet), and N arguments come before the cursor.",
     'function __hookctl_at',
     '    set -l state (__hookctl_state)',
     '    test "$state[2..-1]" = "$argv[1]"; or return 1',
@@ -80,19 +86,19 @@ export function fishScript(m: CompletionModel): string {
     'end',
     '',
     `function __hookctl_providers; printf '%s\\n' ${words(m.providers.map(quote))}; end`,
-    '# __hookctl_events: the chosen provider\'s events only (after `<provider>/`, or --provider/-p, or the default).',
+    "# __hookctl_events: the chosen provider's events only (after `<provider>/`, or --provider/-p, or the default).",
     'function __hookctl_events',
     '    set -l token (commandline -ct)',
-    "    set -l provider (string split -m1 / -- $token)[1]",
+    '    set -l provider (string split -m1 / -- $token)[1]',
     `    if string match -q -- '*/*' $token; and contains -- $provider ${words(m.providers.map(quote))}`,
-    "        printf \"$provider/%s\\n\" (__hookctl_event_names $provider)",
+    '        printf "$provider/%s\\n" (__hookctl_event_names $provider)',
     '        return',
     '    end',
     '    set provider',
     '    set -l words (commandline -opc)',
     '    for i in (seq (count $words))',
     '        switch $words[$i]',
-    "            case --provider -p",
+    '            case --provider -p',
     '                test $i -lt (count $words); and set provider $words[(math $i + 1)]',
     "            case '--provider=*'",
     "                set provider (string replace -- '--provider=' '' $words[$i])",
@@ -114,7 +120,7 @@ export function fishScript(m: CompletionModel): string {
     '# `@file` values: the files, each after an @.',
     'function __hookctl_at_files',
     "    set -l token (string replace -r -- '^--[^=]*=' '' (commandline -ct))",
-    "    string match -q -- '@*' $token; or test -z \"$token\"; or return",
+    '    string match -q -- \'@*\' $token; or test -z "$token"; or return',
     "    printf '@%s\\n' (__fish_complete_path (string replace -r -- '^@' '' $token))",
     'end',
   ];

@@ -67,7 +67,11 @@ interface OptionLike {
   argChoices?: string[];
   attributeName(): string;
 }
-interface ArgumentLike { name(): string; variadic: boolean; argChoices?: string[] }
+interface ArgumentLike {
+  name(): string;
+  variadic: boolean;
+  argChoices?: string[];
+}
 interface CommandLike {
   name(): string;
   description(): string;
@@ -171,7 +175,11 @@ function defaultCommandName(c: CommandLike): string | undefined {
 /** Every command below the program, parents before their subcommands. */
 export function allCommands(m: CompletionModel): CompletionCommand[] {
   const out: CompletionCommand[] = [];
-  const visit = (c: CompletionCommand) => c.commands.forEach((sub) => { out.push(sub); visit(sub); });
+  const visit = (c: CompletionCommand) =>
+    c.commands.forEach((sub) => {
+      out.push(sub);
+      visit(sub);
+    });
   visit(m.program);
   return out;
 }

@@ -5,7 +5,12 @@ import type { CaptureServer } from '../../core/server/index.js';
 import type { WritableCaptureStore } from '../../core/store/index.js';
 
 /** What listen says once it is bound: where, verifying as what, storing where (and a warning if reachable from the network). */
-export function printBanner({ out }: CommandContext, plan: { host: string; forwardTo?: URL; fixed?: { id: string } }, server: CaptureServer, o: { store?: WritableCaptureStore; remembered: number; inspector: string | null }): void {
+export function printBanner(
+  { out }: CommandContext,
+  plan: { host: string; forwardTo?: URL; fixed?: { id: string } },
+  server: CaptureServer,
+  o: { store?: WritableCaptureStore; remembered: number; inspector: string | null },
+): void {
   if (!isLoopbackHost(plan.host)) out.warn(`listening on ${plan.host}, not loopback: captured deliveries, and anything else listen serves, are reachable from the network`);
   const forwardTo = plan.forwardTo ? redactUrl(plan.forwardTo) : null;
   if (out.json) {

@@ -47,7 +47,10 @@ export function pacedLines(stream: NodeJS.WritableStream, lossless: boolean, max
       pendingBytes = 0;
       if (!ok && !blocked) {
         blocked = true;
-        stream.once('drain', () => { blocked = false; write(false); });
+        stream.once('drain', () => {
+          blocked = false;
+          write(false);
+        });
       }
     }
     if (!blocked || ending) {
@@ -56,7 +59,9 @@ export function pacedLines(stream: NodeJS.WritableStream, lossless: boolean, max
       for (const w of wake) w();
     }
   };
-  const schedule = () => { scheduled ??= setImmediate(() => write(false)); };
+  const schedule = () => {
+    scheduled ??= setImmediate(() => write(false));
+  };
 
   return {
     push(line) {
@@ -74,7 +79,9 @@ export function pacedLines(stream: NodeJS.WritableStream, lossless: boolean, max
       return new Promise<void>((resolve) => waiters.push(resolve));
     },
     flush: () => write(true),
-    get dropped() { return dropped; },
+    get dropped() {
+      return dropped;
+    },
   };
 }
 
@@ -83,10 +90,17 @@ export function throttled(print: (r: Rejection, at: number) => void, summary: (n
   let windowStart = 0;
   let shown = 0;
   let hidden = 0;
-  const flush = () => { if (hidden) summary(hidden); hidden = 0; };
+  const flush = () => {
+    if (hidden) summary(hidden);
+    hidden = 0;
+  };
   return {
     push(r: Rejection, at: number) {
-      if (at - windowStart >= 1_000) { flush(); windowStart = at; shown = 0; }
+      if (at - windowStart >= 1_000) {
+        flush();
+        windowStart = at;
+        shown = 0;
+      }
       if (shown++ < 10) print(r, at);
       else hidden++;
     },

@@ -30,16 +30,22 @@ export function deliveryObject(d: ReceivedDelivery): Record<string, unknown> {
 }
 
 export function rejectionObject(r: Rejection, at: number): Record<string, unknown> {
-  return { type: 'rejected', receivedAt: new Date(at).toISOString(), status: r.status ?? null, reason: r.reason, method: r.method ?? null, path: r.path ?? null, remoteAddress: r.remoteAddress ?? null };
+  return {
+    type: 'rejected',
+    receivedAt: new Date(at).toISOString(),
+    status: r.status ?? null,
+    reason: r.reason,
+    method: r.method ?? null,
+    path: r.path ?? null,
+    remoteAddress: r.remoteAddress ?? null,
+  };
 }
 
 /** One line per delivery: time, method, path, provider, event, ✔/✘ and why, size, status answered. */
 export function deliveryLine(d: ReceivedDelivery, c: ChalkInstance): string {
   const cap = d.capture;
   const v = cap.verification ?? { ok: false };
-  const check = v.ok
-    ? c.green(`✔ verified${v.secretIndex ? ` (secret #${v.secretIndex + 1})` : ''}`)
-    : c.red(`✘ ${printable(v.reason ?? 'unverified')}${v.detail ? `: ${printable(v.detail)}` : ''}`);
+  const check = v.ok ? c.green(`✔ verified${v.secretIndex ? ` (secret #${v.secretIndex + 1})` : ''}`) : c.red(`✘ ${printable(v.reason ?? 'unverified')}${v.detail ? `: ${printable(v.detail)}` : ''}`);
   const parts = [
     c.dim(clock(cap.receivedAt)),
     c.bold(printable(cap.method)),
@@ -75,7 +81,8 @@ export function forwardRouteHint(forwardedTo: string, receivedPath: string): str
 export function rejectionLine(r: Rejection, at: number, c: ChalkInstance): string {
   const what = printable([r.method, r.path].filter(Boolean).join(' '));
   return [c.dim(clock(new Date(at).toISOString())), c.red('✘ rejected'), what, printable(r.reason), r.status ? `→ ${statusColor(r.status, c)}` : c.dim('(no answer: the client left)')]
-    .filter(Boolean).join('  ');
+    .filter(Boolean)
+    .join('  ');
 }
 
 /** --verbose: the headers as received and the body (JSON pretty-printed, text as is, binary as hex). */
@@ -84,7 +91,13 @@ export function verboseBlock(d: ReceivedDelivery, c: ChalkInstance): string {
   const out = cap.headers.map(([k, v]) => `    ${c.dim(`${printable(k)}:`)} ${printable(v)}`);
   out.push(`    ${c.dim(`body: ${size(cap.body.length)}, sha256 ${cap.bodySha256.slice(0, 16)}…`)}`);
   const body = bodyPreview(cap.body, c);
-  if (body) out.push(body.split('\n').map((l) => `    ${l}`).join('\n'));
+  if (body)
+    out.push(
+      body
+        .split('\n')
+        .map((l) => `    ${l}`)
+        .join('\n'),
+    );
   return out.join('\n');
 }
 

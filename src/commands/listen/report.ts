@@ -12,7 +12,10 @@ import { throttled } from './lines.js';
 export function listenReport(out: Output, stdout: NodeJS.WritableStream, o: { verbose?: boolean; now(): number }) {
   const stats = new ListenStats();
   const lines = pacedLines(stdout, out.json);
-  const rejections = throttled((r, at) => lines.push(rejectionLine(r, at, out.c)), (n) => out.log(out.c.dim(`… ${n} more rejected requests not shown`)));
+  const rejections = throttled(
+    (r, at) => lines.push(rejectionLine(r, at, out.c)),
+    (n) => out.log(out.c.dim(`… ${n} more rejected requests not shown`)),
+  );
   return {
     stats,
     /** Resolves when stdout has room for another delivery's line (waits only with --json). */

@@ -23,19 +23,36 @@ export type ReplayResult = Sent<ReplayItem> & { expectMet?: boolean; hint?: stri
 const pad = (s: string, n: number) => (s.length >= n ? `${s} ` : s.padEnd(n));
 
 /** Column widths for the whole run, known before the first line prints (lines stream as answers come). */
-export interface ReplayColumns { capture: number; provider: number; event: number }
+export interface ReplayColumns {
+  capture: number;
+  provider: number;
+  event: number;
+}
 
 export function replayColumns(items: readonly ReplayItem[]): ReplayColumns {
   const width = (title: string, values: string[]) => Math.max(title.length, ...values.map((v) => v.length)) + 2;
   return {
-    capture: width('CAPTURE', items.map((i) => printable(i.req.label))),
+    capture: width(
+      'CAPTURE',
+      items.map((i) => printable(i.req.label)),
+    ),
     provider: width('PROVIDER', items.map(providerCell)),
-    event: width('EVENT', items.map((i) => printable(i.req.capture?.event ?? '-'))),
+    event: width(
+      'EVENT',
+      items.map((i) => printable(i.req.capture?.event ?? '-')),
+    ),
   };
 }
 
 export function replayHeader(c: ChalkInstance, w: ReplayColumns): string {
-  const cols: [string, number][] = [['CAPTURE', w.capture], ['PROVIDER', w.provider], ['EVENT', w.event], ['WAS', 5], ['NOW', 5], ['TIME', 8]];
+  const cols: [string, number][] = [
+    ['CAPTURE', w.capture],
+    ['PROVIDER', w.provider],
+    ['EVENT', w.event],
+    ['WAS', 5],
+    ['NOW', 5],
+    ['TIME', 8],
+  ];
   return c.bold(`  ${cols.map(([h, n]) => pad(h, n)).join('')}SENT`);
 }
 
@@ -55,8 +72,11 @@ export function renderReplay(r: ReplayResult, c: ChalkInstance, w: ReplayColumns
   const colour = (s: number | undefined) => statusColour(s, c)(s === undefined ? '-' : String(s));
   const notes = [built.resigned ? 're-signed' : 'as captured', built.edited ? 'edited' : ''].filter(Boolean).join(', ');
   const cells = [
-    pad(printable(req.label), w.capture), pad(providerCell(r.job.item), w.provider), pad(printable(req.capture?.event ?? '-'), w.event),
-    pad(was === undefined ? '-' : String(was), 5), `${colour(now)}${' '.repeat(Math.max(1, 5 - String(now ?? '-').length))}`,
+    pad(printable(req.label), w.capture),
+    pad(providerCell(r.job.item), w.provider),
+    pad(printable(req.capture?.event ?? '-'), w.event),
+    pad(was === undefined ? '-' : String(was), 5),
+    `${colour(now)}${' '.repeat(Math.max(1, 5 - String(now ?? '-').length))}`,
     pad(r.response ? `${Math.round(r.response.timings.totalMs)} ms` : '', 8),
   ];
   const lines = [`${mark} ${cells.join('')}${r.job.method} ${redactUrl(r.job.url)} ${c.dim(`(${notes})`)}`];

@@ -44,7 +44,12 @@ export function verdict(tally: Tally, plan: { url: URL; expect?: Expectation }, 
   }
   if (plan.expect && tally.unmet.length) {
     const answers = tally.unmet.map((a) => ({ status: a.response?.status, method: a.delivery.method, url: plan.url }));
-    throw expectNotMet(plan.expect, answers.map((a) => a.status), requests, unmetHint(answers, 'run again with --verbose to see what the receiver answered', route));
+    throw expectNotMet(
+      plan.expect,
+      answers.map((a) => a.status),
+      requests,
+      unmetHint(answers, 'run again with --verbose to see what the receiver answered', route),
+    );
   }
   const miss = tally.routeMiss;
   if (miss?.response) warn(routeNotFound(miss.delivery.method, plan.url, miss.response.status, route));

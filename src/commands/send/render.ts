@@ -98,7 +98,11 @@ export function statusBadge(status: number, c: ChalkInstance, expected?: (status
 export function snippet(body: Buffer, max = 60): string {
   if (body.length === 0) return '';
   if (!isUtf8(body)) return `<${body.length} bytes>`;
-  const text = body.subarray(0, max * 4).toString('utf8').replace(/\s+/g, ' ').trim();
+  const text = body
+    .subarray(0, max * 4)
+    .toString('utf8')
+    .replace(/\s+/g, ' ')
+    .trim();
   return printable(text.length > max ? `${text.slice(0, max - 1)}…` : text);
 }
 
@@ -135,17 +139,15 @@ export function prettyBody(body: Buffer): string {
 
 export function summaryLines(s: RunSummary, c: ChalkInstance): string {
   const l = s.latency;
-  const latency = s.responses === 0
-    ? 'latency: no responses to time'
-    : `latency p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms ${c.dim(`(min ${l.min}, mean ${l.mean}, max ${l.max})`)}`;
+  const latency = s.responses === 0 ? 'latency: no responses to time' : `latency p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms ${c.dim(`(min ${l.min}, mean ${l.mean}, max ${l.max})`)}`;
   const statuses = Object.entries(s.statuses).map(([k, n]) => {
     return `${statusColour(Number(k), c)(k)} ×${n}`;
   });
-  return [
-    `${c.bold(`${s.requests} requests`)} in ${(s.durationMs / 1000).toFixed(2)} s: ${c.bold(`${s.rps} req/s`)}`,
-    latency,
-    `statuses ${statuses.join(' · ')}`,
-  ].join('\n');
+  return [`${c.bold(`${s.requests} requests`)} in ${(s.durationMs / 1000).toFixed(2)} s: ${c.bold(`${s.rps} req/s`)}`, latency, `statuses ${statuses.join(' · ')}`].join('\n');
 }
 
-const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');

@@ -8,7 +8,13 @@ export interface Sink {
 }
 
 export function bufferedSink(stream: NodeJS.WritableStream, batched: boolean): Sink {
-  if (!batched) return { write: (t) => { stream.write(t); }, flush: () => {} };
+  if (!batched)
+    return {
+      write: (t) => {
+        stream.write(t);
+      },
+      flush: () => {},
+    };
   let pending: string[] = [];
   let size = 0;
   const flush = () => {

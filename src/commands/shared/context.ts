@@ -34,10 +34,15 @@ export function createContext(io: Io, globals: GlobalOptions, program: Command):
       const key = overrides.provider ?? '';
       let p = cache.get(key);
       if (!p) {
-        p = import('../../core/config/load.js').then(({ loadSettings }) =>
-          loadSettings({ cwd: io.cwd, env: io.env, configPath: globals.config, provider: overrides.provider }));
+        p = import('../../core/config/load.js').then(({ loadSettings }) => loadSettings({ cwd: io.cwd, env: io.env, configPath: globals.config, provider: overrides.provider }));
         // Every override reads the same file: warn about it once.
-        if (cache.size === 0) void p.then((s) => { for (const w of s.warnings) out.warn(w); }, () => {});
+        if (cache.size === 0)
+          void p.then(
+            (s) => {
+              for (const w of s.warnings) out.warn(w);
+            },
+            () => {},
+          );
         cache.set(key, p);
       }
       return p;

@@ -39,9 +39,17 @@ export function createOutput(io: Io, globals: GlobalOptions): Output {
 /** Left-aligned columns for readable tables. */
 export function table(rows: string[][], gap = 2): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => { widths[i] = Math.max(widths[i] ?? 0, visible(cell).length); });
+  for (const row of rows)
+    row.forEach((cell, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, visible(cell).length);
+    });
   return rows
-    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visible(cell).length + gap))).join('').trimEnd())
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - visible(cell).length + gap)))
+        .join('')
+        .trimEnd(),
+    )
     .join('\n');
 }
 

@@ -14,7 +14,11 @@ import { checkJson, renderCheck, type JudgedAt } from '../verify/render.js';
 const plain = new Chalk({ level: 0 });
 
 /** listen's own verification flags: the page checks (and re-signs) as `verify --provider --secret --tolerance` would. */
-export interface CheckFlags { provider?: string; secrets?: readonly string[]; toleranceSec?: number }
+export interface CheckFlags {
+  provider?: string;
+  secrets?: readonly string[];
+  toleranceSec?: number;
+}
 
 /** The inspector as `listen` and `ui` run it: the page says what `verify` and `captures show --raw` say. */
 export function startInspector(ctx: CommandContext, settings: Settings, storeDir: string | undefined, flags: CheckFlags = {}): { inspector: Inspector; token: string } {
@@ -43,7 +47,7 @@ export function startInspector(ctx: CommandContext, settings: Settings, storeDir
     replay: { settings, secretsOf, now: io.now, random: io.random, provider: flags.provider },
     onWarning: (w) => out.warn(`${w.where}: ${w.message}`),
     // A store problem is one line; anything else is a bug, reported with its stack.
-    onError: (err) => out.warn(`inspector: ${err instanceof HookctlError ? err.message : (err as Error)?.stack ?? String(err)}`),
+    onError: (err) => out.warn(`inspector: ${err instanceof HookctlError ? err.message : ((err as Error)?.stack ?? String(err))}`),
   });
   return { inspector, token };
 }

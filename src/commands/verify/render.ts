@@ -10,7 +10,7 @@ import { ageText } from '../../core/text/age.js';
 /** The reason codes in plain words (the code itself is the stable part). */
 const REASON_TEXT: Record<FailureReason, string> = {
   'missing-signature': 'the request carries no signature header',
-  'malformed-signature': 'the signature header is not in the scheme\'s format',
+  'malformed-signature': "the signature header is not in the scheme's format",
   'missing-timestamp': 'the signed timestamp is missing',
   'malformed-timestamp': 'the timestamp is not a Unix time',
   'timestamp-too-old': 'the timestamp is older than the tolerance allows',
@@ -21,7 +21,6 @@ const REASON_TEXT: Record<FailureReason, string> = {
   'no-match': 'the signature does not match this body with the secret',
   'bad-secret': 'the secret cannot be used with this scheme',
 };
-
 
 /** The instant a timestamp was judged at, and why that one: a capture's receive time, --at, or the clock. */
 export interface JudgedAt {
@@ -42,7 +41,11 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
     lines.push(`${c.green('✔ valid')}  ${label}${o.profile.id}  ${d.signatureHeader} over ${d.signedContent}`);
     const secret = o.secrets[r.secretIndex] ?? '';
     row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${o.secretFrom}`);
-    if (r.timestamp !== undefined && r.ageSec !== undefined) row('timestamp', `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${r.ageSec === 0 ? 'just now' : ageText(r.ageSec, 'ago')} (tolerance ${toleranceText(o.tolerance)})`);
+    if (r.timestamp !== undefined && r.ageSec !== undefined)
+      row(
+        'timestamp',
+        `${Number.isInteger(r.timestamp) ? r.timestamp : `${Math.round(r.timestamp * 1000)} ms`}, ${r.ageSec === 0 ? 'just now' : ageText(r.ageSec, 'ago')} (tolerance ${toleranceText(o.tolerance)})`,
+      );
     // Valid here, but a Node receiver reading req.headers sees the copies joined and may not be.
     o.diagnosis.forEach((f, i) => {
       row(i === 0 ? 'warning' : '', `${c.yellow(f.message)} ${c.dim(`[${f.code}]`)}`);
@@ -52,9 +55,10 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
     lines.push(`${c.red('✘ invalid')}  ${label}${o.profile.id}  ${c.bold(r.reason)}: ${REASON_TEXT[r.reason]}`);
     row('detail', printable(r.detail));
     if (o.diagnosis.length === 0) {
-      row('why', r.reason === 'no-match'
-        ? `no known cause reproduces the signature: most likely the sender used another secret (tried ${o.secrets.length} from ${o.secretFrom})`
-        : 'no known cause matched');
+      row(
+        'why',
+        r.reason === 'no-match' ? `no known cause reproduces the signature: most likely the sender used another secret (tried ${o.secrets.length} from ${o.secretFrom})` : 'no known cause matched',
+      );
     }
     o.diagnosis.forEach((f, i) => {
       row(i === 0 ? 'why' : '', `${f.message} ${c.dim(`[${f.code}]`)}`);

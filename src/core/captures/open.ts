@@ -5,6 +5,8 @@ export function lazyStore(dir: string, warn: (text: string) => void): { get(): C
   let store: CaptureStore | undefined;
   return {
     get: () => (store ??= openStore(dir, { onWarning: (w) => warn(`${w.where}: ${w.message}`) })),
-    close: async () => { await store?.close(); },
+    close: async () => {
+      await store?.close();
+    },
   };
 }

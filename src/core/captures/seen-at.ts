@@ -12,7 +12,11 @@ const RECENT = 500;
  * host fails there, and where it first arrived is the URL its signature was made for. Matched by
  * identical body bytes and signature header; only for providers whose scheme signs `{url}`.
  */
-export async function urlsSeenAt(store: CaptureStore, req: { capture?: { id: string }; headers: [string, string][]; path: string; body: Buffer }, providers: readonly ProviderProfile[]): Promise<string[]> {
+export async function urlsSeenAt(
+  store: CaptureStore,
+  req: { capture?: { id: string }; headers: [string, string][]; path: string; body: Buffer },
+  providers: readonly ProviderProfile[],
+): Promise<string[]> {
   const headers = providers.filter((p) => p.scheme.content.includes('{url}')).flatMap((p) => p.scheme.signatures.map((s) => s.header));
   const signature = headers.map((h) => [h, headerOf(req.headers, h)] as const).find(([, v]) => v !== undefined);
   if (!signature) return [];

@@ -52,20 +52,27 @@ export function sampleSchema(schema: unknown): unknown {
       const pick = choices.find((c) => isSchema(c) && c.type !== 'null') ?? choices[0];
       return walk(pick, name, depth);
     }
-    const type = Array.isArray(s.type) ? (s.type.find((t) => t !== 'null') ?? 'null') : s.type ?? (s.properties ? 'object' : undefined);
+    const type = Array.isArray(s.type) ? (s.type.find((t) => t !== 'null') ?? 'null') : (s.type ?? (s.properties ? 'object' : undefined));
     switch (type) {
-      case 'object': return object(s, depth);
+      case 'object':
+        return object(s, depth);
       case 'array': {
         const n = Math.max(1, Number(s.minItems ?? 1));
         if (depth > 8 || s.maxItems === 0) return [];
         return Array.from({ length: n }, () => walk(s.items, singular(name), depth + 1));
       }
-      case 'string': return string(s, name);
-      case 'integer': return integer(s, name, nextId);
-      case 'number': return typeof s.minimum === 'number' ? s.minimum : 1.5;
-      case 'boolean': return false;
-      case 'null': return null;
-      default: return Array.isArray(s.type) ? null : {};
+      case 'string':
+        return string(s, name);
+      case 'integer':
+        return integer(s, name, nextId);
+      case 'number':
+        return typeof s.minimum === 'number' ? s.minimum : 1.5;
+      case 'boolean':
+        return false;
+      case 'null':
+        return null;
+      default:
+        return Array.isArray(s.type) ? null : {};
     }
   };
 
@@ -87,15 +94,27 @@ function string(s: Schema, name: string): string {
   const min = Number(s.minLength ?? 0);
   const pad = (v: string) => (v.length >= min ? v : v.padEnd(min, 'x'));
   switch (s.format) {
-    case 'date-time': return NOW;
-    case 'date': return NOW.slice(0, 10);
-    case 'email': case 'idn-email': return 'octocat@github.com';
-    case 'uuid': return '2b2f1f4e-6f7c-4d4a-9d39-5c3f0f6a7b21';
-    case 'uri': case 'url': case 'uri-reference': return url(name);
-    case 'uri-template': return `${url(name)}{/id}`;
-    case 'hostname': return 'github.com';
-    case 'ipv4': return '192.0.2.10';
-    default: return pad(byName(name) ?? (name ? `example ${name.replace(/_/g, ' ')}` : 'example'));
+    case 'date-time':
+      return NOW;
+    case 'date':
+      return NOW.slice(0, 10);
+    case 'email':
+    case 'idn-email':
+      return 'octocat@github.com';
+    case 'uuid':
+      return '2b2f1f4e-6f7c-4d4a-9d39-5c3f0f6a7b21';
+    case 'uri':
+    case 'url':
+    case 'uri-reference':
+      return url(name);
+    case 'uri-template':
+      return `${url(name)}{/id}`;
+    case 'hostname':
+      return 'github.com';
+    case 'ipv4':
+      return '192.0.2.10';
+    default:
+      return pad(byName(name) ?? (name ? `example ${name.replace(/_/g, ' ')}` : 'example'));
   }
 }
 

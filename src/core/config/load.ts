@@ -26,8 +26,7 @@ export async function loadSettings(opts: LoadOptions): Promise<Settings> {
   const customProviders = (config.providers ?? []).map((c) => buildCustomProvider(c, found?.where ?? 'config'));
   const providers = providerList(customProviders);
   // An empty variable (`HOOKCTL_PROVIDER=`) means unset, as for HOOKCTL_SECRET.
-  const [chosen, from] = opts.provider ? [opts.provider, '--provider']
-    : opts.env.HOOKCTL_PROVIDER ? [opts.env.HOOKCTL_PROVIDER, 'HOOKCTL_PROVIDER'] : [config.provider, found?.where ?? 'the config'];
+  const [chosen, from] = opts.provider ? [opts.provider, '--provider'] : opts.env.HOOKCTL_PROVIDER ? [opts.env.HOOKCTL_PROVIDER, 'HOOKCTL_PROVIDER'] : [config.provider, found?.where ?? 'the config'];
   const provider = chosen ? namedProvider(chosen, from, customProviders) : DEFAULT_PROVIDER;
   const profile = getProvider(provider, customProviders);
   return {
@@ -166,11 +165,26 @@ function checkCandidates(cwd: string): void {
   }
 }
 
-const isFile = (file: string) => { try { return statSync(file).isFile(); } catch { return false; } };
+const isFile = (file: string) => {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+};
 
 const SEARCH_PLACES = [
-  'package.json', '.hookctlrc', '.hookctlrc.json', '.hookctlrc.yaml', '.hookctlrc.yml',
-  'hookctl.config.js', 'hookctl.config.mjs', 'hookctl.config.cjs', 'hookctl.config.json', 'hookctl.config.yaml', 'hookctl.config.yml',
+  'package.json',
+  '.hookctlrc',
+  '.hookctlrc.json',
+  '.hookctlrc.yaml',
+  '.hookctlrc.yml',
+  'hookctl.config.js',
+  'hookctl.config.mjs',
+  'hookctl.config.cjs',
+  'hookctl.config.json',
+  'hookctl.config.yaml',
+  'hookctl.config.yml',
 ];
 
 const CUSTOM_DEFAULTS: Omit<ProviderProfile, 'id' | 'name' | 'scheme'> = {
@@ -184,7 +198,9 @@ const CUSTOM_DEFAULTS: Omit<ProviderProfile, 'id' | 'name' | 'scheme'> = {
 export function buildCustomProvider(c: CustomProvider, where: string): ProviderProfile {
   const base: Partial<ProviderProfile> = c.extends ? getProvider(c.extends, BUILTIN_PROVIDERS) : CUSTOM_DEFAULTS;
   // `hmac-sha256` and friends are the HMACs' other names.
-  const scheme = c.scheme ? { ...c.scheme, signatures: c.scheme.signatures.map((sp) => ({ ...sp, algorithm: (ALGORITHM_ALIASES[sp.algorithm] ?? sp.algorithm) as typeof sp.algorithm })) } : base.scheme;
+  const scheme = c.scheme
+    ? { ...c.scheme, signatures: c.scheme.signatures.map((sp) => ({ ...sp, algorithm: (ALGORITHM_ALIASES[sp.algorithm] ?? sp.algorithm) as typeof sp.algorithm })) }
+    : base.scheme;
   if (!scheme) throw new UsageError(`${where}: provider "${c.id}" has no scheme`, 'add "scheme" or "extends": "<built-in id>"');
   const { extends: parent, ...own } = c;
   return {
@@ -198,7 +214,7 @@ export function buildCustomProvider(c: CustomProvider, where: string): ProviderP
     // `extends` keeps the parent's events; the config's add to them, a same-named one replacing the parent's.
     events: mergeEvents(base.events ?? [], c.events ?? []),
     ...(parent ? { base: getProvider(parent, BUILTIN_PROVIDERS).id } : {}),
-    fixtures: c.fixtures ?? (parent ? base.fixtures ?? parent : undefined),
+    fixtures: c.fixtures ?? (parent ? (base.fixtures ?? parent) : undefined),
   };
 }
 

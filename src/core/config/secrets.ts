@@ -29,9 +29,7 @@ export function secretEnvName(providerId: string): string {
  * `role` picks the half of a key pair (config pairs, the dev pair): `sign` the private key, `verify` the
  * public one. A bare string is used as given either way, so a private key given to verify is diagnosed.
  */
-export function secretsFor(
-  profile: ProviderProfile, settings: Pick<Settings, 'config'>, env: NodeJS.ProcessEnv, flags: readonly string[] = [], role: 'sign' | 'verify' = 'sign',
-): ResolvedSecrets {
+export function secretsFor(profile: ProviderProfile, settings: Pick<Settings, 'config'>, env: NodeJS.ProcessEnv, flags: readonly string[] = [], role: 'sign' | 'verify' = 'sign'): ResolvedSecrets {
   if (flags.length) return { secrets: [...flags], source: 'flag', from: '--secret' };
   const own = secretEnvName(profile.id);
   const fromOwn = env[own];
@@ -43,7 +41,10 @@ export function secretsFor(
   if (fromConfig) {
     const secrets = (Array.isArray(fromConfig) ? fromConfig : [fromConfig]).flatMap((e) => pairHalf(profile, e, role));
     if (secrets.length === 0) {
-      throw new UsageError(`secrets.${profile.id} has no ${role === 'sign' ? 'privateKey' : 'key'} to ${role} with`, role === 'sign' ? 'add the privateKey (hookctl keys generate prints a pair); a public key can only verify' : 'add publicKey or privateKey');
+      throw new UsageError(
+        `secrets.${profile.id} has no ${role === 'sign' ? 'privateKey' : 'key'} to ${role} with`,
+        role === 'sign' ? 'add the privateKey (hookctl keys generate prints a pair); a public key can only verify' : 'add publicKey or privateKey',
+      );
     }
     return { secrets, source: 'config', from: 'the config' };
   }

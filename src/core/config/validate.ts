@@ -37,8 +37,7 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
     check(typeof v === 'string' && v !== '', 'provider', 'must be a provider id');
     // The list is inline because `hookctl providers` loads this same config and would fail too.
     const near = nearest(v as string, ids);
-    check(ids.includes((v as string).toLowerCase()), 'provider', `"${v as string}" is not a known provider`,
-      near ? `did you mean "${near}"?` : `known providers: ${ids.join(', ')}`);
+    check(ids.includes((v as string).toLowerCase()), 'provider', `"${v as string}" is not a known provider`, near ? `did you mean "${near}"?` : `known providers: ${ids.join(', ')}`);
   });
   optional(cfg.target, (v) => check(typeof v === 'string' && v !== '', 'target', 'must be a URL like http://localhost:3000/webhooks'));
   optional(cfg.store, (v) => check(typeof v === 'string' && v !== '', 'store', 'must be a directory path'));
@@ -48,9 +47,12 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
     check(isObject(v), 'secrets', 'must map provider ids to a secret or a list of secrets');
     for (const [id, s] of Object.entries(v as object)) {
       const entry = (x: unknown) => typeof x === 'string' || isKeyPair(x);
-      check(entry(s) || (Array.isArray(s) && s.length > 0 && s.every(entry)), `secrets.${id}`,
+      check(
+        entry(s) || (Array.isArray(s) && s.length > 0 && s.every(entry)),
+        `secrets.${id}`,
         'must be a string (a secret), a key pair { "privateKey", "publicKey" } (either may be left out), or a non-empty list of them',
-        'hookctl keys generate --provider <id> --json prints a key pair in that shape');
+        'hookctl keys generate --provider <id> --json prints a key pair in that shape',
+      );
       // Secrets are looked up by exact id, so a typo silently falls back to the dev secret: say so, but keep going.
       if (!ids.includes(id)) {
         const near = nearest(id, ids);
@@ -64,7 +66,9 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
     knownKeys(l, ['port', 'host', 'maxBody'], 'listen.', check);
     optional(l.port, (p) => check(Number.isInteger(p) && (p as number) >= 0 && (p as number) < 65536, 'listen.port', 'must be a port number 0-65535'));
     optional(l.host, (h) => check(typeof h === 'string' && h !== '', 'listen.host', 'must be a host name or address'));
-    optional(l.maxBody, (m) => check(Number.isInteger(m) && (m as number) > 0 && (m as number) <= 1024 ** 3, 'listen.maxBody', 'must be a number of bytes from 1 to 1073741824 (1 GiB), as --max-body'));
+    optional(l.maxBody, (m) =>
+      check(Number.isInteger(m) && (m as number) > 0 && (m as number) <= 1024 ** 3, 'listen.maxBody', 'must be a number of bytes from 1 to 1073741824 (1 GiB), as --max-body'),
+    );
   });
   optional(cfg.expect, (v) => {
     check(isObject(v), 'expect', 'must map scenario names to lists of status codes');
@@ -83,8 +87,12 @@ function validateProvider(p: unknown, at: string, check: Check): void {
   knownKeys(prov, PROVIDER_KEYS, `${at}.`, check);
   optional(prov.extends, (v) => {
     const near = typeof v === 'string' ? nearest(v, BUILTIN_IDS) : undefined;
-    check(typeof v === 'string' && BUILTIN_IDS.includes(v.toLowerCase()), `${at}.extends`, `${JSON.stringify(v)} is not a built-in provider`,
-      near ? `did you mean "${near}"?` : `built-in providers: ${BUILTIN_IDS.join(', ')}`);
+    check(
+      typeof v === 'string' && BUILTIN_IDS.includes(v.toLowerCase()),
+      `${at}.extends`,
+      `${JSON.stringify(v)} is not a built-in provider`,
+      near ? `did you mean "${near}"?` : `built-in providers: ${BUILTIN_IDS.join(', ')}`,
+    );
   });
   check(prov.scheme !== undefined || prov.extends !== undefined, `${at}.scheme`, 'is required unless the provider extends a built-in');
   optional(prov.scheme, (s) => validateScheme(s, `${at}.scheme`, check));
@@ -104,8 +112,14 @@ function validateScheme(s: unknown, at: string, check: Check): void {
   check(isObject(s), at, 'must be an object');
   const sc = s as Record<string, unknown>;
   knownKeys(sc, SCHEME_KEYS, `${at}.`, check);
-  check(typeof sc.content === 'string' && /\{(body|params)\}/.test(sc.content), `${at}.content`, 'must be a template containing {body} (or {url}{params} for a URL-signed form), like "{timestamp}.{body}"');
-  optional(sc.bodyHashParam, (v) => check(typeof v === 'string' && v !== '' && (sc.content as string).includes('{url}'), `${at}.bodyHashParam`, 'must be a query parameter name, for a content that signs {url}'));
+  check(
+    typeof sc.content === 'string' && /\{(body|params)\}/.test(sc.content),
+    `${at}.content`,
+    'must be a template containing {body} (or {url}{params} for a URL-signed form), like "{timestamp}.{body}"',
+  );
+  optional(sc.bodyHashParam, (v) =>
+    check(typeof v === 'string' && v !== '' && (sc.content as string).includes('{url}'), `${at}.bodyHashParam`, 'must be a query parameter name, for a content that signs {url}'),
+  );
   check(Array.isArray(sc.signatures) && sc.signatures.length > 0, `${at}.signatures`, 'must be a non-empty list');
   (sc.signatures as unknown[]).forEach((sig, i) => {
     const k = `${at}.signatures[${i}]`;
@@ -116,7 +130,7 @@ function validateScheme(s: unknown, at: string, check: Check): void {
     const algorithms = [...Object.keys(ALGORITHM_ALIASES), ...ALGORITHMS];
     check(algorithms.includes(g.algorithm as string), `${k}.algorithm`, `must be ${algorithms.join(', ')}`);
     optional(g.key, (key) => {
-      check((ASYMMETRIC_ALGORITHMS as readonly string[]).includes(g.algorithm as string), `${k}.key`, 'is only for ed25519 and ecdsa-p256-sha256 (an HMAC uses the scheme\'s secret)');
+      check((ASYMMETRIC_ALGORITHMS as readonly string[]).includes(g.algorithm as string), `${k}.key`, "is only for ed25519 and ecdsa-p256-sha256 (an HMAC uses the scheme's secret)");
       check(isObject(key) && (KEY_ENCODINGS as readonly string[]).includes((key as { encoding?: string }).encoding as string), `${k}.key.encoding`, `must be ${KEY_ENCODINGS.join(', ')}`);
       knownKeys(key as Record<string, unknown>, ['encoding', 'privatePrefix', 'publicPrefix'], `${k}.key.`, check);
     });
@@ -143,8 +157,8 @@ function knownKeys(obj: Record<string, unknown>, known: readonly string[], prefi
   }
 }
 
-const isKeyPair = (v: unknown): boolean => isObject(v) && Object.keys(v).length > 0
-  && Object.entries(v).every(([k, x]) => (k === 'privateKey' || k === 'publicKey') && typeof x === 'string' && x !== '');
+const isKeyPair = (v: unknown): boolean =>
+  isObject(v) && Object.keys(v).length > 0 && Object.entries(v).every(([k, x]) => (k === 'privateKey' || k === 'publicKey') && typeof x === 'string' && x !== '');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 function optional(v: unknown, fn: (v: unknown) => void): void {
   if (v !== undefined) fn(v);

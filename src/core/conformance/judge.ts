@@ -4,9 +4,10 @@ import type { Demand, Exchange } from './types.js';
 const CLASS: Record<Demand, string> = { accept: '2xx', reject: '4xx', 'no-crash': 'not 5xx' };
 
 /** How to get the raw body in the frameworks receivers are written in. */
-export const RAW_BODY_HINT = "verify the exact bytes received: express.raw({ type: 'application/json' }) in Express, "
-  + "request.get_data() in Flask, await request.body() in FastAPI, request.body in Django, file_get_contents('php://input') "
-  + 'in PHP, request.raw_post in Rails; parse the JSON only after the signature holds';
+export const RAW_BODY_HINT =
+  "verify the exact bytes received: express.raw({ type: 'application/json' }) in Express, " +
+  "request.get_data() in Flask, await request.body() in FastAPI, request.body in Django, file_get_contents('php://input') " +
+  'in PHP, request.raw_post in Rails; parse the JSON only after the signature holds';
 
 /** Where the scenarios were sent, for a "route not found" message. */
 export interface JudgeContext {
@@ -61,8 +62,10 @@ function judge(x: Exchange, codes: readonly number[] | undefined, ctx: JudgeCont
     return `answered ${s}: the receiver is not idempotent; acknowledge a delivery id it already processed with 2xx`;
   }
   if (isRejection(s) && x.twinStatus !== undefined && x.twinStatus >= 200 && x.twinStatus < 300) {
-    return `refused ${x.layout ?? 'the delivery'} (answered ${s}) but accepted the same event as compact JSON (answered ${x.twinStatus}): `
-      + `the receiver verifies a re-serialized body (JSON.parse, then JSON.stringify) instead of the bytes it was sent; ${RAW_BODY_HINT}`;
+    return (
+      `refused ${x.layout ?? 'the delivery'} (answered ${s}) but accepted the same event as compact JSON (answered ${x.twinStatus}): ` +
+      `the receiver verifies a re-serialized body (JSON.parse, then JSON.stringify) instead of the bytes it was sent; ${RAW_BODY_HINT}`
+    );
   }
   return isRejection(s) ? `rejected a valid delivery (answered ${s}): check the secret and that the raw body is verified` : `answered ${s}`;
 }

@@ -63,14 +63,20 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
   const requestTimeout = Math.max(2 * o.timeoutMs, o.timeoutMs + 5000);
   const judging: JudgeContext = { method: o.profile.request.method, url: o.url, route: { provider: o.profile.id, path: o.profile.request.path }, timeoutMs: requestTimeout };
   const results: ScenarioResult[] = [];
-  const report = (r: ScenarioResult) => { results.push(r); o.onResult?.(r); };
+  const report = (r: ScenarioResult) => {
+    results.push(r);
+    o.onResult?.(r);
+  };
   let baseline: Exchange | undefined;
 
   for (const s of selected.scenarios) {
     if (o.signal?.aborted) break;
     const codes = o.expect?.[s.key];
     const reason = s.skip?.(o.profile);
-    if (reason) { report({ id: s.id, status: 'skip', expected: '', got: reason, ms: 0, exchanges: [] }); continue; }
+    if (reason) {
+      report({ id: s.id, status: 'skip', expected: '', got: reason, ms: 0, exchanges: [] });
+      continue;
+    }
     // A refusal means something only if the same route accepts a valid delivery: send one first.
     if (s.rejects && !baseline) {
       baseline = await send({ label: `baseline ${first.name}`, delivery: tools.builder().build(tools.world()), demand: 'accept' }, o, requestTimeout);
@@ -102,8 +108,8 @@ const accepted = (x: Exchange | undefined) => x?.status !== undefined && x.statu
 
 /** Why a refusal proves nothing: the route refused a valid delivery too. */
 function unproven(baseline: Exchange | undefined, ctx: JudgeContext): string {
-  const answer = baseline?.status === undefined ? 'got no answer' : isRouteMissing(baseline.status)
-    ? routeNotFound(ctx.method, ctx.url, baseline.status, ctx.route) : `was answered ${baseline.status}`;
+  const answer =
+    baseline?.status === undefined ? 'got no answer' : isRouteMissing(baseline.status) ? routeNotFound(ctx.method, ctx.url, baseline.status, ctx.route) : `was answered ${baseline.status}`;
   return `inconclusive: a valid delivery to the same route (${baseline?.label ?? 'baseline'}) ${answer}, so this refusal proves nothing; make the valid events pass first`;
 }
 
@@ -113,8 +119,14 @@ async function send(probe: Probe, o: ConformanceOptions, timeoutMs: number): Pro
   // Refused: the compact twin tells a receiver that re-serializes the JSON from one with the wrong secret.
   const twin = probe.compactTwin && answer.status !== undefined && isRejection(answer.status) ? await exchange(probe.compactTwin, o, timeoutMs) : undefined;
   return {
-    label: probe.label, demand: probe.demand, unjudged: probe.unjudged, ifAccepted: probe.ifAccepted, layout: probe.layout,
-    status: answer.status, ms: Math.round(performance.now() - t0), error: answer.error,
+    label: probe.label,
+    demand: probe.demand,
+    unjudged: probe.unjudged,
+    ifAccepted: probe.ifAccepted,
+    layout: probe.layout,
+    status: answer.status,
+    ms: Math.round(performance.now() - t0),
+    error: answer.error,
     ...(twin?.status === undefined ? {} : { twinStatus: twin.status }),
   };
 }
@@ -133,7 +145,13 @@ function responseTime(results: ScenarioResult[], o: ConformanceOptions): Scenari
   const failed = slowest > o.timeoutMs;
   const warning = !failed && o.slowMs !== undefined && slowest > o.slowMs ? `slowest 2xx took ${slowest} ms (above --slow ${o.slowMs} ms)` : undefined;
   return {
-    id: RESPONSE_TIME.id, status: failed ? 'fail' : 'pass', expected, got: `slowest ${slowest} ms`, ms: 0, exchanges: [], warning,
+    id: RESPONSE_TIME.id,
+    status: failed ? 'fail' : 'pass',
+    expected,
+    got: `slowest ${slowest} ms`,
+    ms: 0,
+    exchanges: [],
+    warning,
     message: failed ? `slowest 2xx took ${slowest} ms: ${o.profile.name} gives up after ${o.timeoutMs} ms and retries; acknowledge first, work later` : undefined,
   };
 }

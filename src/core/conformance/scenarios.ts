@@ -21,10 +21,14 @@ export function eventScenarios(profile: ProviderProfile, events: readonly EventS
     id: `event:${event.name}`,
     key: 'valid',
     description: `a valid ${event.name} delivery is accepted`,
-    probes: (t) => [{
-      label: event.name, delivery: t.builder('valid', event).build(t.world()), demand: 'accept',
-      ...(laidOut ? { compactTwin: compactTwin(t, event), layout: `${profile.name}'s own indented JSON` } : {}),
-    }],
+    probes: (t) => [
+      {
+        label: event.name,
+        delivery: t.builder('valid', event).build(t.world()),
+        demand: 'accept',
+        ...(laidOut ? { compactTwin: compactTwin(t, event), layout: `${profile.name}'s own indented JSON` } : {}),
+      },
+    ],
   }));
 }
 
@@ -33,22 +37,30 @@ const compactTwin = (t: ScenarioTools, event = t.event) => t.builder('valid', ev
 
 export const NEGATIVE_SCENARIOS: Scenario[] = [
   {
-    id: 'invalid-signature', key: 'invalidSignature', rejects: true,
+    id: 'invalid-signature',
+    key: 'invalidSignature',
+    rejects: true,
     description: 'a signature over different bytes is rejected',
     probes: (t) => [{ label: 'invalid', delivery: t.builder('invalid').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'wrong-secret', key: 'wrongSecret', rejects: true,
+    id: 'wrong-secret',
+    key: 'wrongSecret',
+    rejects: true,
     description: 'a signature made with another secret is rejected',
     probes: (t) => [{ label: 'wrong secret', delivery: t.builder('wrong-secret').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'missing-signature', key: 'missingSignature', rejects: true,
+    id: 'missing-signature',
+    key: 'missingSignature',
+    rejects: true,
     description: 'a delivery without the signature header is rejected',
     probes: (t) => [{ label: 'missing', delivery: t.builder('missing').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'malformed-signature', key: 'malformedSignature', rejects: true,
+    id: 'malformed-signature',
+    key: 'malformedSignature',
+    rejects: true,
     description: 'a signature of the wrong length, the wrong encoding or without its prefix is rejected',
     probes: (t) => {
       const spec = primary(t.profile);
@@ -63,19 +75,25 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     },
   },
   {
-    id: 'stale-timestamp', key: 'staleTimestamp', rejects: true,
+    id: 'stale-timestamp',
+    key: 'staleTimestamp',
+    rejects: true,
     description: 'a timestamp older than the tolerance is rejected',
     skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.tolerance.pastSec === null ? `${p.id} accepts timestamps of any age` : undefined),
     probes: (t) => [{ label: 'stale', delivery: t.builder('stale').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'future-timestamp', key: 'futureTimestamp', rejects: true,
+    id: 'future-timestamp',
+    key: 'futureTimestamp',
+    rejects: true,
     description: 'a timestamp further in the future than the tolerance is rejected',
     skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.tolerance.futureSec === null ? `${p.id} checks the past only` : undefined),
     probes: (t) => [{ label: 'future', delivery: t.builder('future').build(t.world()), demand: 'reject' }],
   },
   {
-    id: 'missing-timestamp', key: 'missingTimestamp', rejects: true,
+    id: 'missing-timestamp',
+    key: 'missingTimestamp',
+    rejects: true,
     description: 'a delivery without its timestamp is rejected',
     skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.source === 'body' ? `${p.id} carries its timestamp inside the signed body` : undefined),
     probes: (t) => {
@@ -83,25 +101,28 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
       const ts = scheme.timestamp;
       if (!ts) return [];
       const spec = primary(t.profile);
-      const delivery = ts.source === 'header'
-        ? t.builder('valid', undefined, { headers: [[ts.header as string, '']] }).build(t.world())
-        : withSignatureHeader(valid(t), spec, (v) => dropKvTimestamp(spec, v));
+      const delivery =
+        ts.source === 'header' ? t.builder('valid', undefined, { headers: [[ts.header as string, '']] }).build(t.world()) : withSignatureHeader(valid(t), spec, (v) => dropKvTimestamp(spec, v));
       // A receiver that skips the freshness check when the timestamp is absent (`if (ts && …)`, or
       // `parseInt(undefined)` → NaN, and NaN > 300 is false) only rejects the probe above because its
       // signature was made over the real timestamp. Sign as such a receiver recomputes, so that only a
       // check of the timestamp itself can reject these.
       const missing = ts.source === 'header' ? `the ${ts.header} header is missing` : `${spec.header} has no ${spec.format.style === 'kv' ? spec.format.timestampKey : 'timestamp'}= entry`;
-      const naive = MISSING_TIMESTAMP_STAND_INS.map(({ label, text }): Probe => ({
-        label: `no timestamp (${label})`,
-        delivery: signedWithoutTimestamp(valid(t), scheme, t.secrets[0] as string, text),
-        demand: 'reject',
-        ifAccepted: `accepted a delivery with no timestamp, signed over \`${contentWithout(scheme, text)}\`: the receiver skips the freshness check when ${missing}; reject a missing timestamp`,
-      }));
+      const naive = MISSING_TIMESTAMP_STAND_INS.map(
+        ({ label, text }): Probe => ({
+          label: `no timestamp (${label})`,
+          delivery: signedWithoutTimestamp(valid(t), scheme, t.secrets[0] as string, text),
+          demand: 'reject',
+          ifAccepted: `accepted a delivery with no timestamp, signed over \`${contentWithout(scheme, text)}\`: the receiver skips the freshness check when ${missing}; reject a missing timestamp`,
+        }),
+      );
       return [{ label: 'no timestamp', delivery, demand: 'reject' }, ...naive];
     },
   },
   {
-    id: 'tampered-body', key: 'tamperedBody', rejects: true,
+    id: 'tampered-body',
+    key: 'tamperedBody',
+    rejects: true,
     description: 'a body changed by one byte after signing is rejected',
     probes: (t) => {
       const d = valid(t);
@@ -109,26 +130,34 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     },
   },
   {
-    id: 'reserialized-body', key: 'reserializedBody',
+    id: 'reserialized-body',
+    key: 'reserializedBody',
     description: 'a valid delivery whose JSON parse-then-stringify would change is accepted (the raw bytes are verified)',
-    probes: (t) => [{
-      label: 're-serialization probe',
-      delivery: t.builder('valid', t.event, { bodyFormat: 'reserialize' }).build(t.world()),
-      demand: 'accept',
-      compactTwin: compactTwin(t),
-      layout: 'JSON laid out as real serializers differ (indented, a trailing newline, \\u00e9 and \\/ escapes, 1.0, 1e3, an integer past 2^53, keys out of order)',
-    }],
+    probes: (t) => [
+      {
+        label: 're-serialization probe',
+        delivery: t.builder('valid', t.event, { bodyFormat: 'reserialize' }).build(t.world()),
+        demand: 'accept',
+        compactTwin: compactTwin(t),
+        layout: 'JSON laid out as real serializers differ (indented, a trailing newline, \\u00e9 and \\/ escapes, 1.0, 1e3, an integer past 2^53, keys out of order)',
+      },
+    ],
   },
   {
-    id: 'duplicate', key: 'duplicate',
+    id: 'duplicate',
+    key: 'duplicate',
     description: 'the same delivery twice (same id and body) is acknowledged both times',
     probes: (t) => {
       const d = valid(t);
-      return [{ label: 'first', delivery: d, demand: 'accept' }, { label: 'duplicate', delivery: d, demand: 'accept' }];
+      return [
+        { label: 'first', delivery: d, demand: 'accept' },
+        { label: 'duplicate', delivery: d, demand: 'accept' },
+      ];
     },
   },
   {
-    id: 'retry', key: 'retry',
+    id: 'retry',
+    key: 'retry',
     description: 'a retry (same delivery id, re-signed later, as after a 5xx) is acknowledged',
     probes: (t) => {
       const b = t.builder();
@@ -141,7 +170,8 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     },
   },
   {
-    id: 'large-payload', key: 'largePayload',
+    id: 'large-payload',
+    key: 'largePayload',
     description: 'a validly signed 1 MiB payload does not crash the receiver',
     probes: (t) => {
       const { event } = t;
@@ -154,7 +184,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
 ];
 
 /** Judged from every 2xx the other scenarios got; listed here so --only/--skip know it. */
-export const RESPONSE_TIME = { id: 'response-time', key: 'responseTime', description: 'every 2xx arrives within the provider\'s timeout' };
+export const RESPONSE_TIME = { id: 'response-time', key: 'responseTime', description: "every 2xx arrives within the provider's timeout" };
 
 export function allScenarioIds(events: readonly EventSpec[]): string[] {
   return [...events.map((e) => `event:${e.name}`), ...NEGATIVE_SCENARIOS.map((s) => s.id), RESPONSE_TIME.id];

@@ -8,7 +8,10 @@ import { headerOf } from '../http/headers.js';
 export function withSignatureHeader(d: Delivery, spec: SignatureSpec, value: (old: string) => string | undefined): Delivery {
   const headers: HeaderPair[] = [];
   for (const [name, v] of d.headers) {
-    if (name.toLowerCase() !== spec.header.toLowerCase()) { headers.push([name, v]); continue; }
+    if (name.toLowerCase() !== spec.header.toLowerCase()) {
+      headers.push([name, v]);
+      continue;
+    }
     const next = value(v);
     if (next !== undefined) headers.push([name, next]);
   }
@@ -20,7 +23,11 @@ export function swapEncoding(spec: SignatureSpec, header: string): string {
   const parsed = parseSignatureHeader(spec.format, header);
   const from = spec.encoding === 'hex' ? 'hex' : 'base64';
   const to = spec.encoding === 'hex' ? 'base64' : 'hex';
-  return formatSignatureHeader(spec.format, parsed.signatures.map((s) => Buffer.from(s, from).toString(to)), parsed.timestamp);
+  return formatSignatureHeader(
+    spec.format,
+    parsed.signatures.map((s) => Buffer.from(s, from).toString(to)),
+    parsed.timestamp,
+  );
 }
 
 /** The signatures without their prefix (`sha256=`, `v1,`), or undefined when the format has none. */
@@ -34,7 +41,10 @@ export function stripPrefix(spec: SignatureSpec, header: string): string | undef
 export function dropKvTimestamp(spec: SignatureSpec, header: string): string {
   if (spec.format.style !== 'kv') return header;
   const { timestampKey, separator } = spec.format;
-  return header.split(separator).filter((p) => !p.trim().startsWith(`${timestampKey}=`)).join(separator);
+  return header
+    .split(separator)
+    .filter((p) => !p.trim().startsWith(`${timestampKey}=`))
+    .join(separator);
 }
 
 /**
@@ -69,7 +79,10 @@ export function signedWithoutTimestamp(d: Delivery, scheme: Scheme, secret: stri
     const lower = name.toLowerCase();
     if (lower === tsHeader) continue;
     const spec = bySig.get(lower);
-    if (!spec) { headers.push([name, v]); continue; }
+    if (!spec) {
+      headers.push([name, v]);
+      continue;
+    }
     headers.push([name, dropKvTimestamp(spec, signed.headers[spec.header] as string)]);
   }
   const primary = scheme.signatures[0];

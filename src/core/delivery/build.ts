@@ -49,7 +49,10 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   // Header values are fixed per run except for their fixture tokens, rendered per delivery.
   // `null` marks the delivery-id header's place; its value is drawn per delivery.
   const eventBase = event.name.split('.')[0] ?? event.name;
-  const layout: [string, string | null][] = [['Content-Type', contentType], ['User-Agent', request.userAgent ?? spec.userAgent ?? 'hookctl']];
+  const layout: [string, string | null][] = [
+    ['Content-Type', contentType],
+    ['User-Agent', request.userAgent ?? spec.userAgent ?? 'hookctl'],
+  ];
   if (request.eventHeader) layout.push([request.eventHeader.name, request.eventHeader.value.replaceAll('{eventBase}', eventBase).replaceAll('{event}', event.name)]);
   if (request.deliveryId) layout.push([request.deliveryId.header, null]);
   layout.push(...Object.entries(request.headers ?? {}));
@@ -69,15 +72,26 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
     }
     const messageId = msgFormat === undefined ? undefined : renderString(msgFormat, ctx);
     return {
-      provider: profile.id, event: event.name, method: request.method, url: spec.url, headers, body: bytes,
-      deliveryId: deliveryId ?? messageId, messageId, bodyTimestamp,
+      provider: profile.id,
+      event: event.name,
+      method: request.method,
+      url: spec.url,
+      headers,
+      body: bytes,
+      deliveryId: deliveryId ?? messageId,
+      messageId,
+      bodyTimestamp,
     };
   };
 
   const signPrepared = (p: PreparedDelivery, now: number): Delivery => {
     const timestamp = timestampInBody ? undefined : (o.timestamp ?? Math.floor(now / 1000)) + plan.offsetSec;
     const signed = signWithScheme(scheme, {
-      secret: signingSecret, timestamp, id: p.messageId, now, contentType,
+      secret: signingSecret,
+      timestamp,
+      id: p.messageId,
+      now,
+      contentType,
       body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
       ...(p.url ? { url: String(p.url) } : {}),
     });
@@ -88,10 +102,16 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
     for (const name in sigHeaders) headers.push([name, sigHeaders[name] as string]);
     if (userHeaders.length) headers = mergeHeaders(headers, userHeaders);
     return {
-      provider: p.provider, event: p.event, method: p.method, headers, body: p.body,
+      provider: p.provider,
+      event: p.event,
+      method: p.method,
+      headers,
+      body: p.body,
       // A URL-signed scheme may bind the body in the URL it signed (Twilio's bodySHA256): send it there.
       url: signed.url !== undefined && signed.url !== String(p.url) ? new URL(signed.url) : p.url,
-      deliveryId: p.deliveryId, messageId: p.messageId, bodyTimestamp: p.bodyTimestamp,
+      deliveryId: p.deliveryId,
+      messageId: p.messageId,
+      bodyTimestamp: p.bodyTimestamp,
       mode: plan.mode,
       signature: primary === undefined ? undefined : sigHeaders[primary],
       timestamp: timestampInBody ? p.bodyTimestamp : signed.timestamp,
@@ -99,7 +119,9 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   };
 
   return {
-    profile, event, plan,
+    profile,
+    event,
+    plan,
     prepare,
     sign: signPrepared,
     build: (world) => signPrepared(prepare(world), world.now),
@@ -135,7 +157,10 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form:
       return applyEdits(payload, list);
     } catch (err) {
       if (moveTimestamp && list.length && err instanceof UsageError && err.message.startsWith(`--set ${field}:`)) {
-        throw new UsageError(`${spec.profile.id} carries its timestamp in the body field "${field}", which this payload lacks`, 'keep the field in --data/--fixture to send stale or future deliveries');
+        throw new UsageError(
+          `${spec.profile.id} carries its timestamp in the body field "${field}", which this payload lacks`,
+          'keep the field in --data/--fixture to send stale or future deliveries',
+        );
       }
       throw err;
     }

@@ -16,7 +16,11 @@ export function compileTemplate(template: unknown, format: 'compact' | 'pretty' 
   const index = new Map<string, number>();
   const slot = (token: string) => {
     let i = index.get(token);
-    if (i === undefined) { i = tokens.length; tokens.push(token); index.set(token, i); }
+    if (i === undefined) {
+      i = tokens.length;
+      tokens.push(token);
+      index.set(token, i);
+    }
     return i;
   };
   const parts: Part[] = [];
@@ -31,8 +35,14 @@ export function compileTemplate(template: unknown, format: 'compact' | 'pretty' 
   const walk = (node: unknown, depth: number): void => {
     if (typeof node === 'string') {
       const whole = WHOLE.exec(node);
-      if (whole) { parts.push({ token: slot(whole[1] as string), whole: true }); return; }
-      if (!node.includes('{{')) { lit(JSON.stringify(node)); return; }
+      if (whole) {
+        parts.push({ token: slot(whole[1] as string), whole: true });
+        return;
+      }
+      if (!node.includes('{{')) {
+        lit(JSON.stringify(node));
+        return;
+      }
       lit('"');
       let last = 0;
       for (const m of node.matchAll(TOKEN)) {
@@ -42,13 +52,22 @@ export function compileTemplate(template: unknown, format: 'compact' | 'pretty' 
       }
       lit(`${inner(node.slice(last))}"`);
     } else if (Array.isArray(node)) {
-      if (node.length === 0) { lit('[]'); return; }
+      if (node.length === 0) {
+        lit('[]');
+        return;
+      }
       lit('[');
-      node.forEach((item, i) => { lit(`${i ? ',' : ''}${newline(depth + 1)}`); walk(item === undefined ? null : item, depth + 1); });
+      node.forEach((item, i) => {
+        lit(`${i ? ',' : ''}${newline(depth + 1)}`);
+        walk(item === undefined ? null : item, depth + 1);
+      });
       lit(`${newline(depth)}]`);
     } else if (node && typeof node === 'object') {
       const entries = Object.entries(node).filter(([, v]) => v !== undefined);
-      if (entries.length === 0) { lit('{}'); return; }
+      if (entries.length === 0) {
+        lit('{}');
+        return;
+      }
       lit('{');
       entries.forEach(([k, v], i) => {
         lit(`${i ? ',' : ''}${newline(depth + 1)}${JSON.stringify(k)}:${pretty ? ' ' : ''}`);

@@ -28,11 +28,7 @@ export function fieldEdit(path: string, value: unknown): Edit {
  * `--remove a --add a={...}` replaces a key with another shape). Within a kind, flag order.
  */
 export function parseEdits(flags: EditFlags): Edit[] {
-  return [
-    ...(flags.remove ?? []).map((t) => parseEditOf(t, 'remove')),
-    ...(flags.set ?? []).map((t) => parseEditOf(t, 'set')),
-    ...(flags.add ?? []).map((t) => parseEditOf(t, 'add')),
-  ];
+  return [...(flags.remove ?? []).map((t) => parseEditOf(t, 'remove')), ...(flags.set ?? []).map((t) => parseEditOf(t, 'set')), ...(flags.add ?? []).map((t) => parseEditOf(t, 'add'))];
 }
 
 /** One `--set path=value`. */
@@ -83,7 +79,11 @@ export function applyEdits(target: unknown, edits: readonly Edit[]): unknown {
         const idx = /^\d+$/.test(key) ? Number(key) : -1;
         const range = node.length ? `an index 0-${node.length - 1}` : 'no index (it is empty)';
         if (last && op === 'add') {
-          if (idx !== node.length) throw fail(idx >= 0 && idx < node.length ? `${where} already has item ${key}` : `no index "${key}" to add in ${where}`, `${where} is a list of ${node.length}: --add ${keys.slice(0, i).join('.')}.${node.length}=... appends; --set changes an item`);
+          if (idx !== node.length)
+            throw fail(
+              idx >= 0 && idx < node.length ? `${where} already has item ${key}` : `no index "${key}" to add in ${where}`,
+              `${where} is a list of ${node.length}: --add ${keys.slice(0, i).join('.')}.${node.length}=... appends; --set changes an item`,
+            );
           node.push(edit.value);
         } else if (idx < 0 || idx >= node.length) {
           throw fail(`no "${key}" in ${where}`, `${where} is a list of ${node.length}: use ${range}`);

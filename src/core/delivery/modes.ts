@@ -44,7 +44,9 @@ export function planMode(profile: ProviderProfile, mode: SignatureMode = 'valid'
   }
   const offsetSec = beyond(pastSec ?? 300);
   return {
-    mode, offsetSec, expectRejected: false,
+    mode,
+    offsetSec,
+    expectRejected: false,
     warning: `${profile.id} only rejects old timestamps (tolerance ${pastSec} s, past only): a receiver that follows its rules accepts this one, ${offsetSec} s in the future`,
   };
 }
@@ -71,6 +73,6 @@ export function truncateSignatures(scheme: Scheme, headers: Record<string, strin
     if (parsed.signatures.length === 0) continue;
     const short = parsed.signatures.map((s) => s.slice(0, Math.floor(s.length / 2)));
     const kept = spec.format.style === 'prefixed' && spec.format.separator ? parsed.foreign : [];
-    headers[spec.header] = [formatSignatureHeader(spec.format, short, parsed.timestamp), ...kept].join(spec.format.style === 'prefixed' ? spec.format.separator ?? '' : '');
+    headers[spec.header] = [formatSignatureHeader(spec.format, short, parsed.timestamp), ...kept].join(spec.format.style === 'prefixed' ? (spec.format.separator ?? '') : '');
   }
 }

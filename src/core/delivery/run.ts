@@ -39,10 +39,16 @@ const unanswered = (err: unknown): Outcome => {
 
 /** Send one signed delivery. A missing response is a value (`error`); anything else throws. */
 export function deliver(delivery: Delivery, target: SendTarget): Promise<Outcome> {
-  return target.client.send({
-    // A URL-signed delivery goes where it was signed for (Twilio's bodySHA256 rides in the query).
-    url: delivery.url ?? target.url, method: delivery.method, headers: delivery.headers, body: delivery.body, timeoutMs: target.timeoutMs,
-  }).then(answered, unanswered);
+  return target.client
+    .send({
+      // A URL-signed delivery goes where it was signed for (Twilio's bodySHA256 rides in the query).
+      url: delivery.url ?? target.url,
+      method: delivery.method,
+      headers: delivery.headers,
+      body: delivery.body,
+      timeoutMs: target.timeoutMs,
+    })
+    .then(answered, unanswered);
 }
 
 export interface RetryOptions {

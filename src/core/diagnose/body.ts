@@ -17,20 +17,50 @@ export function bodyVariants(body: Buffer, contentType: string): Variant[] {
   };
 
   // Byte-level edits first: when a trailing newline alone explains it, that is the simpler story.
-  if (/\r?\n$/.test(text)) add('body-trailing-newline', 'the signature matches the body without its trailing newline: something appended one (an editor, echo, a logging proxy)', text.replace(/\r?\n$/, ''), 'verify the exact bytes received; do not save bodies through an editor or echo');
-  add('body-trailing-newline', 'the signature matches the body with a trailing newline added: the sender signed a newline that was stripped before your verifier', Buffer.concat([body, Buffer.from('\n')]));
+  if (/\r?\n$/.test(text))
+    add(
+      'body-trailing-newline',
+      'the signature matches the body without its trailing newline: something appended one (an editor, echo, a logging proxy)',
+      text.replace(/\r?\n$/, ''),
+      'verify the exact bytes received; do not save bodies through an editor or echo',
+    );
+  add(
+    'body-trailing-newline',
+    'the signature matches the body with a trailing newline added: the sender signed a newline that was stripped before your verifier',
+    Buffer.concat([body, Buffer.from('\n')]),
+  );
   if (text.includes('\r\n')) add('body-crlf', 'the signature matches the body with CRLF line endings turned into LF: something converted the line endings', text.replace(/\r\n/g, '\n'));
   else if (text.includes('\n')) add('body-crlf', 'the signature matches the body with LF line endings turned into CRLF: something converted the line endings', text.replace(/\n/g, '\r\n'));
 
   const json = parseJson(text);
   if (json !== undefined) {
-    add('body-reserialized-compact', 'the signature matches the body re-serialized as compact JSON: something between the wire and your verifier parsed and re-stringified it', JSON.stringify(json.value));
-    for (const [indent, label] of [[2, '2-space indent'], [4, '4-space indent'], ['\t', 'tab indent']] as const) {
-      add('body-reserialized-pretty', `the signature matches the body pretty-printed as JSON (${label}): the sender signed formatted JSON and something between the wire and your verifier re-serialized it`, JSON.stringify(json.value, null, indent));
+    add(
+      'body-reserialized-compact',
+      'the signature matches the body re-serialized as compact JSON: something between the wire and your verifier parsed and re-stringified it',
+      JSON.stringify(json.value),
+    );
+    for (const [indent, label] of [
+      [2, '2-space indent'],
+      [4, '4-space indent'],
+      ['\t', 'tab indent'],
+    ] as const) {
+      add(
+        'body-reserialized-pretty',
+        `the signature matches the body pretty-printed as JSON (${label}): the sender signed formatted JSON and something between the wire and your verifier re-serialized it`,
+        JSON.stringify(json.value, null, indent),
+      );
     }
-    add('body-reserialized-spaced', 'the signature matches the body serialized with a space after every `:` and `,` (Python\'s json.dumps default): something between the wire and your verifier re-serialized it', spaced(json.value));
+    add(
+      'body-reserialized-spaced',
+      "the signature matches the body serialized with a space after every `:` and `,` (Python's json.dumps default): something between the wire and your verifier re-serialized it",
+      spaced(json.value),
+    );
     add('body-key-order', 'the signature matches the body with its object keys sorted: something between the wire and your verifier re-ordered the keys', JSON.stringify(sortKeys(json.value)));
-    add('body-unicode-escaped', 'the signature matches the body with non-ASCII characters written as \\u escapes: the sender escaped them and something in between un-escaped them', escapeNonAscii(text));
+    add(
+      'body-unicode-escaped',
+      'the signature matches the body with non-ASCII characters written as \\u escapes: the sender escaped them and something in between un-escaped them',
+      escapeNonAscii(text),
+    );
     add('body-unicode-escaped', 'the signature matches the body with its \\u escapes written as plain characters: something in between escaped non-ASCII characters', unescapeNonAscii(text));
   }
 
@@ -38,7 +68,11 @@ export function bodyVariants(body: Buffer, contentType: string): Variant[] {
     const reason = 'the signature matches the form body re-encoded';
     if (text.includes('+')) add('form-reencoded', `${reason} with %20 where the body has +: the body parser decoded and re-encoded the form`, text.replace(/\+/g, '%20'));
     if (/%20/i.test(text)) add('form-reencoded', `${reason} with + where the body has %20: the body parser decoded and re-encoded the form`, text.replace(/%20/gi, '+'));
-    add('form-reencoded', `${reason} as URLSearchParams writes it: the body parser decoded and re-encoded the form`, safe(() => new URLSearchParams(text).toString()));
+    add(
+      'form-reencoded',
+      `${reason} as URLSearchParams writes it: the body parser decoded and re-encoded the form`,
+      safe(() => new URLSearchParams(text).toString()),
+    );
   }
 
   // Latin-1 mix-ups: bytes decoded as one charset and written back as the other.
@@ -47,7 +81,12 @@ export function bodyVariants(body: Buffer, contentType: string): Variant[] {
     add('body-latin1', 'the signature matches the body encoded as Latin-1: the sender signed Latin-1 bytes, something turned them into UTF-8', Buffer.from(text, 'latin1'));
   }
   if (body.length >= 8 && /^[A-Za-z0-9+/\r\n]+={0,2}\s*$/.test(text)) {
-    add('body-base64-encoded', 'the signature matches the base64-decoded body: a gateway (API Gateway, a queue) handed over the body base64-encoded', Buffer.from(text, 'base64'), 'decode the body (isBase64Encoded) before verifying it');
+    add(
+      'body-base64-encoded',
+      'the signature matches the base64-decoded body: a gateway (API Gateway, a queue) handed over the body base64-encoded',
+      Buffer.from(text, 'base64'),
+      'decode the body (isBase64Encoded) before verifying it',
+    );
   }
   return out;
 }
@@ -74,7 +113,9 @@ function parseJson(text: string): { value: unknown } | undefined {
 function spaced(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(spaced).join(', ')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${spaced(v)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}: ${spaced(v)}`)
+      .join(', ')}}`;
   }
   return JSON.stringify(value) ?? 'null';
 }
@@ -82,7 +123,11 @@ function spaced(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
   }
   return value;
 }

@@ -66,7 +66,10 @@ export function splitJoined(format: SignatureFormat, value: string): string[] | 
   if ((format.separator ?? '').includes(',')) return undefined;
   // `v1,<sig>`: the prefix holds a comma, so only a comma followed by a space joins copies.
   const joiner = format.prefix.includes(',') ? /,[ \t]+/ : /[ \t]*,[ \t]*/;
-  const copies = value.split(joiner).map((c) => c.trim()).filter((c) => c !== '');
+  const copies = value
+    .split(joiner)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
   return copies.length > 1 ? copies : undefined;
 }
 
@@ -102,6 +105,6 @@ export function duplicateHint(header: string): string {
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th';
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
   return `${n}${suffix}`;
 }

@@ -28,7 +28,11 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   if (result.ok) return duplicateNote(profile.id, base, now);
   const findings: Finding[] = timestampFindings(scheme, result, input.toleranceSec);
   if (result.reason === 'body-hash-mismatch') {
-    findings.push({ code: 'body-hash-mismatch', message: `${result.detail}; the signed URL binds the body by its hash`, hint: 'verify the raw request bytes; re-sign the delivery if the body was edited on purpose' });
+    findings.push({
+      code: 'body-hash-mismatch',
+      message: `${result.detail}; the signed URL binds the body by its hash`,
+      hint: 'verify the raw request bytes; re-sign the delivery if the body was edited on purpose',
+    });
   }
   if (result.signatureMatched) return findings;
 
@@ -84,11 +88,13 @@ function duplicateNote(name: string, base: Recheck, now: number): Finding[] {
     .filter(({ copy }) => matchingSecret(name, { ...base, headers: { ...base.headers, [key]: copy } }, now) >= 0)
     .flatMap((d) => d.ordinals)
     .sort((a, b) => a - b);
-  return [{
-    code: 'duplicate-header',
-    message: `the signature verifies as read here, but ${duplicateText(spec.header, dup)}: ${validCopyText(valid)}, and a receiver that parses the joined value strictly rejects it`,
-    hint: duplicateHint(spec.header),
-  }];
+  return [
+    {
+      code: 'duplicate-header',
+      message: `the signature verifies as read here, but ${duplicateText(spec.header, dup)}: ${validCopyText(valid)}, and a receiver that parses the joined value strictly rejects it`,
+      hint: duplicateHint(spec.header),
+    },
+  ];
 }
 
 /** Does the delivery verify under another provider's scheme? (a wrong --provider, or a misdetected one) */
@@ -99,7 +105,14 @@ function otherProvider(input: DiagnoseInput, headers: Headers): Finding[] {
     const secrets = input.secretsFor?.(p) ?? input.secrets;
     const i = matchingSecret(p.id, { scheme: p.scheme, headers, body: input.body, secrets, ...(input.url === undefined ? {} : { url: input.url }) }, input.now);
     if (i >= 0) {
-      const strict = verifyWithScheme(p.scheme, p.id, { secrets: secrets[i] as string, headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec, ...(input.url === undefined ? {} : { url: input.url }) });
+      const strict = verifyWithScheme(p.scheme, p.id, {
+        secrets: secrets[i] as string,
+        headers,
+        body: input.body,
+        now: input.now,
+        toleranceSec: input.toleranceSec,
+        ...(input.url === undefined ? {} : { url: input.url }),
+      });
       const note = strict.ok ? '' : ` (though ${strict.detail})`;
       return [{ code: 'other-provider', message: `the request verifies as ${p.name} (${p.id})${note}, not ${input.profile.name}`, hint: `pass --provider ${p.id}` }];
     }

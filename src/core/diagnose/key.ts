@@ -16,7 +16,8 @@ export function keyVariants(scheme: Scheme, secrets: readonly string[]): Variant
     const publicKey = verifyingKeyOf(scheme, secret);
     const which = secrets.length > 1 ? `key #${i + 1}` : 'the key given';
     out.push({
-      group: 'secret', code: 'key-private-for-public',
+      group: 'secret',
+      code: 'key-private-for-public',
       message: `${which} is the private (signing) key; its public key ${publicKey} verifies the signature`,
       hint: 'configure the receiver with the public key, and keep the private key with the sender only',
       apply: (a) => ({ ...a, secrets: a.secrets.map((s, n) => (n === i ? publicKey : s)) }),

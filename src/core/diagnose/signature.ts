@@ -39,7 +39,8 @@ function duplicateVariants(scheme: Scheme, headers: Headers, { present }: At): V
   if (dup) {
     for (const { copy, ordinals } of distinctCopies(dup.copies)) {
       out.push({
-        group: 'signature', code: 'duplicate-header',
+        group: 'signature',
+        code: 'duplicate-header',
         message: `${duplicateText(spec.header, dup)}; ${validCopyText(ordinals)}`,
         hint: duplicateHint(spec.header),
         apply: (a) => ({ ...a, headers: { ...a.headers, [key]: copy } }),
@@ -58,7 +59,8 @@ function formatVariants({ present: { spec }, raw, patch, bare }: At): Variant[] 
   if (fmt.style === 'prefixed' && fmt.prefix !== '' && !raw.includes(fmt.prefix)) {
     const looksBare = bare.some((s) => ENCODINGS.some((e) => isWellFormed(s, spec.algorithm, e)));
     out.push({
-      group: 'signature', code: 'missing-prefix',
+      group: 'signature',
+      code: 'missing-prefix',
       message: `the header has no \`${fmt.prefix}\` prefix; the signature itself is right`,
       hint: `write it as ${spec.header}: ${fmt.prefix}<${spec.encoding}>; receivers written from the docs compare the whole string`,
       apply: patch({ format: { ...fmt, prefix: '' } }),
@@ -68,7 +70,8 @@ function formatVariants({ present: { spec }, raw, patch, bare }: At): Variant[] 
   if (fmt.style === 'prefixed' && /[,=:]$/.test(fmt.prefix)) {
     for (const alt of [',', '=', ':'].map((c) => fmt.prefix.slice(0, -1) + c).filter((p) => p !== fmt.prefix && raw.includes(p))) {
       out.push({
-        group: 'signature', code: 'wrong-separator',
+        group: 'signature',
+        code: 'wrong-separator',
         message: `the header uses \`${alt}\` where the scheme expects \`${fmt.prefix}\`; with that fixed the signature matches`,
         hint: `write each entry as ${fmt.prefix}<${spec.encoding}>`,
         apply: patch({ format: { ...fmt, prefix: alt } }),
@@ -79,7 +82,8 @@ function formatVariants({ present: { spec }, raw, patch, bare }: At): Variant[] 
   if (fmt.style === 'kv') {
     for (const sep of [',', ';', ' '].filter((s) => s !== fmt.separator && raw.includes(s) && !raw.includes(fmt.separator))) {
       out.push({
-        group: 'signature', code: 'wrong-separator',
+        group: 'signature',
+        code: 'wrong-separator',
         message: `the header separates its fields with \`${sep}\` where the scheme expects \`${fmt.separator}\`; with that fixed the signature matches`,
         apply: patch({ format: { ...fmt, separator: sep } }),
         evident: `the header separates its fields with \`${sep === ' ' ? 'a space' : sep}\` where the scheme expects \`${fmt.separator}\``,
@@ -98,7 +102,9 @@ function digestVariants({ present: { spec, key, values }, patch, bare }: At): Va
     const evidently = sigs.some((s) => isWellFormed(s, spec.algorithm, enc) && !isWellFormed(s, spec.algorithm, spec.encoding));
     const message = `signature is ${enc}, the scheme expects ${spec.encoding}`;
     out.push({
-      group: 'signature', code: `encoding-${enc}-vs-${spec.encoding}` as DiagnosisCode, message,
+      group: 'signature',
+      code: `encoding-${enc}-vs-${spec.encoding}` as DiagnosisCode,
+      message,
       hint: `encode the digest as ${spec.encoding} (digest('${spec.encoding}'))`,
       apply: patch({ encoding: enc }),
       ...(evidently ? { evident: message } : {}),
@@ -106,7 +112,8 @@ function digestVariants({ present: { spec, key, values }, patch, bare }: At): Va
   }
   if (spec.encoding === 'hex' && sigs.some((s) => /[A-F]/.test(s))) {
     out.push({
-      group: 'signature', code: 'uppercase-hex',
+      group: 'signature',
+      code: 'uppercase-hex',
       message: 'the signature is uppercase hex; the scheme writes lowercase and most receivers compare case-sensitively',
       hint: 'send lowercase hex',
       apply: (a) => ({ ...a, headers: { ...a.headers, [key]: values.map((v) => v.toLowerCase()) } }),
@@ -117,7 +124,8 @@ function digestVariants({ present: { spec, key, values }, patch, bare }: At): Va
   for (const alg of HMAC_ALGORITHMS.filter((x) => x !== spec.algorithm && (HMAC_ALGORITHMS as readonly string[]).includes(spec.algorithm))) {
     const evidently = sigs.some((s) => ENCODINGS.some((e) => s.length === encodedLength(alg, e) && isWellFormed(s, alg, e)) && !isWellFormed(s, spec.algorithm, spec.encoding));
     out.push({
-      group: 'signature', code: 'wrong-algorithm',
+      group: 'signature',
+      code: 'wrong-algorithm',
       message: `the signature is HMAC-${alg.toUpperCase()}, the scheme expects HMAC-${spec.algorithm.toUpperCase()}`,
       apply: patch({ algorithm: alg }),
       ...(evidently ? { evident: `the signature has the length of an HMAC-${alg.toUpperCase()} digest, the scheme expects HMAC-${spec.algorithm.toUpperCase()}` } : {}),
@@ -132,7 +140,8 @@ const TEMPLATES = ['{body}', '{timestamp}.{body}', '{id}.{timestamp}.{body}', '{
 export function contentVariants(scheme: Scheme): Variant[] {
   const can = (t: string) => (!t.includes('{timestamp}') || scheme.timestamp !== undefined) && (!t.includes('{id}') || scheme.id !== undefined);
   return TEMPLATES.filter((t) => t !== scheme.content && can(t)).map((content) => ({
-    group: 'content' as const, code: 'signed-content' as const,
+    group: 'content' as const,
+    code: 'signed-content' as const,
     message: `the signature covers \`${content}\`, not \`${scheme.content}\` as this scheme signs`,
     hint: `sign exactly ${scheme.content}`,
     apply: (a: Recheck) => ({ ...a, scheme: { ...a.scheme, content } }),

@@ -27,7 +27,11 @@ export function timestampFindings(scheme: Scheme, result: VerifyFailure, toleran
   if (result.reason === 'timestamp-too-old') {
     out.push({ code: 'timestamp-stale', message: `${valid}the timestamp is ${ageText(result.ageSec)} (tolerance ${tol.pastSec} s)`, hint: RESIGN });
   } else {
-    out.push({ code: 'timestamp-future', message: `${valid}the timestamp is ${ageText(result.ageSec)} (tolerance ${tol.futureSec} s): the sender's clock runs ahead of yours`, hint: 'check both clocks (NTP); or verify with --tolerance 0 to skip the check' });
+    out.push({
+      code: 'timestamp-future',
+      message: `${valid}the timestamp is ${ageText(result.ageSec)} (tolerance ${tol.futureSec} s): the sender's clock runs ahead of yours`,
+      hint: 'check both clocks (NTP); or verify with --tolerance 0 to skip the check',
+    });
   }
   return out;
 }

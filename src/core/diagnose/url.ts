@@ -1,7 +1,8 @@
 import type { Scheme } from '../signing/types.js';
 import type { Variant } from './types.js';
 
-const HINT = 'verify against the URL the provider was configured with: behind a proxy or tunnel use its public scheme, host and port (X-Forwarded-Proto / X-Forwarded-Host); a capture replayed elsewhere needs hookctl replay <id> --resign';
+const HINT =
+  'verify against the URL the provider was configured with: behind a proxy or tunnel use its public scheme, host and port (X-Forwarded-Proto / X-Forwarded-Host); a capture replayed elsewhere needs hookctl replay <id> --resign';
 
 /**
  * URL-signed schemes (Twilio; PROVIDERS.md "why signatures fail" 8): the URL the sender signed may differ
@@ -16,7 +17,8 @@ export function urlVariants(scheme: Scheme, url: string | undefined, known: read
     if (candidate === undefined || seen.has(candidate)) return;
     seen.add(candidate);
     out.push({
-      group: 'url', code: 'url-mismatch',
+      group: 'url',
+      code: 'url-mismatch',
       message: `the signature was made for ${candidate}, not ${url} where the request was received (${why})`,
       hint: HINT,
       apply: (a) => ({ ...a, url: candidate }),

@@ -63,7 +63,9 @@ export interface ClientOptions {
 export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpClient> {
   const Agent = await loadAgent();
   const agent = new Agent({
-    connections: opts.connections ?? 1, pipelining: 1, keepAliveTimeout: 10_000,
+    connections: opts.connections ?? 1,
+    pipelining: 1,
+    keepAliveTimeout: 10_000,
     ...(opts.insecure ? { connect: { rejectUnauthorized: false } } : {}),
   });
   // A burst sends to one URL: split it once, not per request.
@@ -71,51 +73,62 @@ export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpCl
   let origin = '';
   let path = '';
   return {
-    send: (req) => new Promise<HttpResponse>((resolve, reject) => {
-      if (req.url !== lastUrl) {
-        lastUrl = req.url;
-        origin = req.url.origin;
-        path = req.url.pathname + req.url.search;
-      }
-      const start = performance.now();
-      let status = 0;
-      let headers: HttpResponse['headers'] = {};
-      let ttfbMs = 0;
-      const chunks: Buffer[] = [];
-      let size = 0;
-      // undici checks its timeouts about once a second; short ones get a precise timer of their own.
-      let timer: NodeJS.Timeout | undefined;
-      const settle = () => { if (timer) clearTimeout(timer); };
-      agent.dispatch({
-        origin, path, method: req.method as 'POST', headers: req.headers.flat(), body: req.body,
-        headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs,
-      }, {
-        onRequestStart(controller) {
-          if (req.timeoutMs > PRECISE_TIMEOUT_MS) return;
-          settle();
-          timer = setTimeout(() => controller.abort(Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' })), req.timeoutMs);
-        },
-        onResponseStart(_c, statusCode, responseHeaders) {
-          status = statusCode;
-          headers = responseHeaders;
-          ttfbMs = performance.now() - start;
-        },
-        onResponseData(_c, chunk) {
-          // Past the cap, keep draining (so the connection is reused) but stop keeping.
-          if (size < MAX_RESPONSE_BODY) chunks.push(chunk);
-          size += chunk.length;
-        },
-        onResponseEnd() {
-          settle();
-          const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-          resolve({ status, headers, body, timings: { ttfbMs, totalMs: performance.now() - start } });
-        },
-        onResponseError(_c, err) {
-          settle();
-          reject(networkError(err, req));
-        },
-      });
-    }),
+    send: (req) =>
+      new Promise<HttpResponse>((resolve, reject) => {
+        if (req.url !== lastUrl) {
+          lastUrl = req.url;
+          origin = req.url.origin;
+          path = req.url.pathname + req.url.search;
+        }
+        const start = performance.now();
+        let status = 0;
+        let headers: HttpResponse['headers'] = {};
+        let ttfbMs = 0;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        // undici checks its timeouts about once a second; short ones get a precise timer of their own.
+        let timer: NodeJS.Timeout | undefined;
+        const settle = () => {
+          if (timer) clearTimeout(timer);
+        };
+        agent.dispatch(
+          {
+            origin,
+            path,
+            method: req.method as 'POST',
+            headers: req.headers.flat(),
+            body: req.body,
+            headersTimeout: req.timeoutMs,
+            bodyTimeout: req.timeoutMs,
+          },
+          {
+            onRequestStart(controller) {
+              if (req.timeoutMs > PRECISE_TIMEOUT_MS) return;
+              settle();
+              timer = setTimeout(() => controller.abort(Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' })), req.timeoutMs);
+            },
+            onResponseStart(_c, statusCode, responseHeaders) {
+              status = statusCode;
+              headers = responseHeaders;
+              ttfbMs = performance.now() - start;
+            },
+            onResponseData(_c, chunk) {
+              // Past the cap, keep draining (so the connection is reused) but stop keeping.
+              if (size < MAX_RESPONSE_BODY) chunks.push(chunk);
+              size += chunk.length;
+            },
+            onResponseEnd() {
+              settle();
+              const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+              resolve({ status, headers, body, timings: { ttfbMs, totalMs: performance.now() - start } });
+            },
+            onResponseError(_c, err) {
+              settle();
+              reject(networkError(err, req));
+            },
+          },
+        );
+      }),
     close: () => agent.close(),
     destroy: () => agent.destroy(),
   };
@@ -134,7 +147,9 @@ async function loadAgent(): Promise<AgentClass> {
     // @ts-expect-error: a deep import with no type declarations, typed as the package's own Agent.
     const mod = (await import('undici/lib/dispatcher/agent.js')) as { default: AgentClass };
     if (typeof mod.default === 'function') return mod.default;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   return (await import('undici')).Agent;
 }
 
@@ -144,7 +159,7 @@ export function networkError(err: unknown, req: Pick<HttpRequest, 'url' | 'timeo
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException; errors?: NodeJS.ErrnoException[] };
   // undici's own codes, a cause's, or the first of several addresses tried (an AggregateError);
   // AbortSignal.timeout() rejects with a TimeoutError that has no string code.
-  const code = e?.name === 'TimeoutError' ? 'ETIMEDOUT' : typeof e?.code === 'string' ? e.code : e?.cause?.code ?? e?.errors?.[0]?.code;
+  const code = e?.name === 'TimeoutError' ? 'ETIMEDOUT' : typeof e?.code === 'string' ? e.code : (e?.cause?.code ?? e?.errors?.[0]?.code);
   const host = req.url.host;
   const target = `${req.url.origin}${req.url.pathname}`;
   switch (code) {
@@ -152,13 +167,18 @@ export function networkError(err: unknown, req: Pick<HttpRequest, 'url' | 'timeo
       return new NetworkError('refused', `connection refused by ${host}`, `nothing is listening on ${host} — is your server running?`, code, err);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new NetworkError('dns', `cannot resolve host "${req.url.hostname}"`, 'check the host name in --to (or the config\'s target)', code, err);
+      return new NetworkError('dns', `cannot resolve host "${req.url.hostname}"`, "check the host name in --to (or the config's target)", code, err);
     case 'UND_ERR_HEADERS_TIMEOUT':
     case 'UND_ERR_BODY_TIMEOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
     case 'ETIMEDOUT':
-      return new NetworkError('timeout', `no response from ${target} within ${req.timeoutMs} ms`,
-        'answer 2xx first and do slow work afterwards (the provider gives up at this timeout), or raise --timeout', code, err);
+      return new NetworkError(
+        'timeout',
+        `no response from ${target} within ${req.timeoutMs} ms`,
+        'answer 2xx first and do slow work afterwards (the provider gives up at this timeout), or raise --timeout',
+        code,
+        err,
+      );
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':

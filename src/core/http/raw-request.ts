@@ -21,8 +21,7 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Parse one request. Anything that is not a well-formed request is a UsageError naming what is wrong. */
 export function parseRawRequest(input: Buffer, source = 'the input'): RawRequest {
-  const bad = (what: string, hint = 'give a raw HTTP/1.1 request: request line, headers, blank line, body') =>
-    new UsageError(`${source} is not an HTTP request: ${what}`, hint);
+  const bad = (what: string, hint = 'give a raw HTTP/1.1 request: request line, headers, blank line, body') => new UsageError(`${source} is not an HTTP request: ${what}`, hint);
   let start = 0;
   while (input[start] === 0x0d || input[start] === 0x0a) start++;
   const head = headEnd(input, start);
@@ -54,11 +53,22 @@ export function parseRawRequest(input: Buffer, source = 'the input'): RawRequest
   const values = (name: string) => headers.filter(([k]) => k.toLowerCase() === name).map(([, v]) => v);
   const te = values('transfer-encoding').join(',').toLowerCase();
   const req = { method: m[1] as string, target: m[2] as string, httpVersion: m[3] as string, headers };
-  if (te.split(',').map((s) => s.trim()).pop() === 'chunked') {
+  if (
+    te
+      .split(',')
+      .map((s) => s.trim())
+      .pop() === 'chunked'
+  ) {
     const { body, used } = dechunk(rest, bad);
     return { ...req, body, framing: 'chunked', trailing: rest.length - used };
   }
-  const lengths = [...new Set(values('content-length').flatMap((v) => v.split(',')).map((v) => v.trim()))];
+  const lengths = [
+    ...new Set(
+      values('content-length')
+        .flatMap((v) => v.split(','))
+        .map((v) => v.trim()),
+    ),
+  ];
   if (lengths.length > 1) throw bad('it has conflicting Content-Length values');
   if (lengths.length === 1) {
     const text = lengths[0] as string;
@@ -107,4 +117,3 @@ function dechunk(buf: Buffer, bad: (what: string, hint?: string) => UsageError):
   while (pos < buf.length && line() !== '');
   return { body: Buffer.concat(parts), used: pos };
 }
-

@@ -34,7 +34,10 @@ export function sendJson(res: ServerResponse, status: number, value: unknown): v
 
 function download(res: ServerResponse, name: string, type: string, body: Buffer): void {
   res.writeHead(200, {
-    'content-type': type, 'content-length': body.length, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
+    'content-type': type,
+    'content-length': body.length,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
     // An attachment is saved, never displayed: a captured body cannot run as a page of this origin.
     'content-disposition': `attachment; filename="${name}"`,
   });

@@ -12,7 +12,10 @@ const TYPES: Record<string, string> = {
 /** The page's files as built into dist/web (tsc output plus the copied HTML and CSS). */
 export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
 
-export interface Asset { type: string; body: Buffer }
+export interface Asset {
+  type: string;
+  body: Buffer;
+}
 
 /**
  * The page's files, read once and served from memory. Only the names found in the directory are

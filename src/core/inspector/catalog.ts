@@ -19,10 +19,16 @@ export interface Summary {
 
 export function summarize(c: Capture): Summary {
   return {
-    id: c.id, receivedAt: c.receivedAt, method: c.method, path: c.path,
-    provider: c.provider ?? null, event: c.event ?? null,
+    id: c.id,
+    receivedAt: c.receivedAt,
+    method: c.method,
+    path: c.path,
+    provider: c.provider ?? null,
+    event: c.event ?? null,
     verification: c.verification ? { ok: c.verification.ok, ...(c.verification.reason ? { reason: c.verification.reason } : {}) } : null,
-    status: c.response?.status ?? null, bytes: c.body.length, duplicateOf: c.duplicateOf ?? null,
+    status: c.response?.status ?? null,
+    bytes: c.body.length,
+    duplicateOf: c.duplicateOf ?? null,
   };
 }
 
@@ -30,7 +36,11 @@ export function summarize(c: Capture): Summary {
 const MEMORY_COUNT = 10_000;
 const MEMORY_BYTES = 64 * 1024 * 1024;
 
-interface Entry { summary: Summary; at?: RecordLocation; capture?: Capture }
+interface Entry {
+  summary: Summary;
+  at?: RecordLocation;
+  capture?: Capture;
+}
 
 /**
  * The inspector's index: a summary per capture, plus where to read the whole capture again (its
@@ -40,7 +50,10 @@ export class Catalog {
   private readonly entries = new Map<string, Entry>();
   private heldBytes = 0;
 
-  constructor(private readonly storeDir: string | undefined, private readonly readAt: (at: RecordLocation) => Promise<Capture | undefined>) {}
+  constructor(
+    private readonly storeDir: string | undefined,
+    private readonly readAt: (at: RecordLocation) => Promise<Capture | undefined>,
+  ) {}
 
   /**
    * Returns the summary, or undefined when the id is already known. A capture pushed by listen
@@ -92,7 +105,10 @@ export class Catalog {
     const hits: string[] = [];
     const bySegment = new Map<string, { id: string; at: RecordLocation }[]>();
     for (const [id, e] of this.entries) {
-      if (e.capture) { if (matches(e.capture, needle)) hits.push(id); continue; }
+      if (e.capture) {
+        if (matches(e.capture, needle)) hits.push(id);
+        continue;
+      }
       if (!e.at) continue;
       const list = bySegment.get(e.at.segment) ?? [];
       list.push({ id, at: e.at });

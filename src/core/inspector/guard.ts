@@ -3,7 +3,10 @@ import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 
 /** Why a request to the inspector is refused, as a status and one line; undefined when allowed. */
-export interface Refusal { status: number; message: string }
+export interface Refusal {
+  status: number;
+  message: string;
+}
 
 /**
  * The Host header names this server: `localhost` or an IP literal, on the port the request came in
@@ -46,7 +49,7 @@ export function guard(req: IncomingMessage, token: string, needsToken: boolean):
   if (!needsToken) return undefined;
   const header = req.headers['x-hookctl-token'];
   const fromHeader = typeof header === 'string' ? header : undefined;
-  const fromQuery = mutating ? undefined : new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? undefined;
+  const fromQuery = mutating ? undefined : (new URL(req.url ?? '/', 'http://x').searchParams.get('token') ?? undefined);
   if (!tokenMatches(fromHeader ?? fromQuery, token)) {
     return { status: 401, message: 'missing or wrong token: open the URL hookctl printed (it carries ?token=...)' };
   }

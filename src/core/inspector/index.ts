@@ -92,7 +92,7 @@ export function createInspector(o: InspectorOptions): Inspector {
       }
     }
     if (rest === 'api/events' && req.method === 'GET') return hub.open(res);
-    if (rest.startsWith('api/') && await api(rest.slice(4), req, res, ctx)) return;
+    if (rest.startsWith('api/') && (await api(rest.slice(4), req, res, ctx))) return;
     sendJson(res, 404, { error: `nothing at ${path}` });
   }
 
@@ -112,18 +112,23 @@ export function createInspector(o: InspectorOptions): Inspector {
     add: (c) => publish([c]),
     async start() {
       if (!o.storeDir || !reader) return;
-      await watchStore(o.storeDir, stopping.signal, async () => {
-        let { captures, reset } = await reader.next();
-        if (reset) {
-          // A clear (or a removed segment): start over from what is left.
-          catalog.clear();
-          reader.rewind();
-          hub.send('reset', {});
-          ({ captures } = await reader.next());
-        }
-        const fresh = captures.flatMap((l) => catalog.add(l.capture, l.at) ?? []);
-        if (fresh.length && hub.size) hub.send('captures', fresh);
-      }, o.onError);
+      await watchStore(
+        o.storeDir,
+        stopping.signal,
+        async () => {
+          let { captures, reset } = await reader.next();
+          if (reset) {
+            // A clear (or a removed segment): start over from what is left.
+            catalog.clear();
+            reader.rewind();
+            hub.send('reset', {});
+            ({ captures } = await reader.next());
+          }
+          const fresh = captures.flatMap((l) => catalog.add(l.capture, l.at) ?? []);
+          if (fresh.length && hub.size) hub.send('captures', fresh);
+        },
+        o.onError,
+      );
     },
     close() {
       stopping.abort();

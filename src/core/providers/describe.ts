@@ -6,9 +6,11 @@ import type { ProviderProfile } from './types.js';
 /** One-line human descriptions of a profile, shared by `hookctl providers` and docs/providers.md (scripts/docs-providers.mjs). */
 export function describeProvider(p: ProviderProfile) {
   const sig = p.scheme.signatures[0];
-  const format = !sig ? '' : sig.format.style === 'kv'
-    ? `${sig.format.timestampKey}=<ts>${sig.format.separator}${sig.format.signatureKey}=<${sig.encoding}>`
-    : `${sig.format.prefix}<${sig.encoding}>${sig.format.separator ? ' …' : ''}`;
+  const format = !sig
+    ? ''
+    : sig.format.style === 'kv'
+      ? `${sig.format.timestampKey}=<ts>${sig.format.separator}${sig.format.signatureKey}=<${sig.encoding}>`
+      : `${sig.format.prefix}<${sig.encoding}>${sig.format.separator ? ' …' : ''}`;
   const tolerance = toleranceText(p.scheme.timestamp?.tolerance);
   const d = p.delivery;
   const retries = d.retryDelaysSec.length === 0 ? 'none' : d.retryDelaysSec.map((s) => (s === 0 ? 'immediately' : duration(s))).join(', ');

@@ -20,9 +20,22 @@ import { twilio } from './builtin/twilio.js';
 import type { ProviderProfile } from './types.js';
 
 export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
-  changethisfile, mediaconvert, transcodely, ittybit, downloadApi,
-  standardWebhooks, svix, stripe, github, slack, shopify, paddle, linear,
-  discord, sendgrid, twilio,
+  changethisfile,
+  mediaconvert,
+  transcodely,
+  ittybit,
+  downloadApi,
+  standardWebhooks,
+  svix,
+  stripe,
+  github,
+  slack,
+  shopify,
+  paddle,
+  linear,
+  discord,
+  sendgrid,
+  twilio,
 ];
 
 /** Used when neither config, HOOKCTL_PROVIDER nor --provider names one. */
@@ -38,7 +51,10 @@ export function getProvider(id: string, custom: readonly ProviderProfile[] = [])
   const all = providerList(custom);
   const found = all.find((p) => p.id === id.toLowerCase());
   if (found) return found;
-  const near = nearest(id, all.map((p) => p.id));
+  const near = nearest(
+    id,
+    all.map((p) => p.id),
+  );
   throw new UsageError(`unknown provider "${id}"`, near ? `did you mean "${near}"? (hookctl providers lists them all)` : 'run `hookctl providers` to list them');
 }
 
@@ -67,7 +83,10 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
     if (has(p.request.deliveryId?.header)) score += 1;
     if (score === 0) continue;
     if (!BUILTIN_PROVIDERS.includes(p)) score += 0.5;
-    if (score > bestScore) { best = p; bestScore = score; }
+    if (score > bestScore) {
+      best = p;
+      bestScore = score;
+    }
   }
   return best;
 }
@@ -79,6 +98,10 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
 export function providerFromPath(url: URL, providers: readonly ProviderProfile[]): ProviderProfile | undefined {
   const path = url.pathname.replace(/\/+$/, '');
   let last = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
-  try { last = decodeURIComponent(last); } catch { /* a stray % is no provider id anyway */ }
+  try {
+    last = decodeURIComponent(last);
+  } catch {
+    /* a stray % is no provider id anyway */
+  }
   return providers.find((p) => p.id === last) ?? providers.find((p) => p.request.path.replace(/\/+$/, '') === path);
 }

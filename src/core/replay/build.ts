@@ -77,7 +77,11 @@ export function buildReplay(req: LoadedRequest, o: ReplayOptions): ReplayRequest
   // Same names, same places: the signature headers replace their captured selves (case-insensitively).
   headers = mergeHeaders(headers, [...fresh, ...Object.entries(signed.headers)]);
   return finish({
-    method: req.method, headers, body, resigned: true, edited: o.edits.length > 0,
+    method: req.method,
+    headers,
+    body,
+    resigned: true,
+    edited: o.edits.length > 0,
     timestamp: signed.timestamp ?? (bodyTs ? Math.floor(o.now / 1000) : undefined),
     deliveryId: deliveryId ?? messageId,
     ...(signed.url !== undefined && signed.url !== o.url ? { url: signed.url } : {}),

@@ -11,9 +11,7 @@ import { requestUrl } from '../http/request-url.js';
  * Why a replayed capture may have been refused, judged from the capture itself:
  * a timestamped scheme answering 4xx to a stale one, or a 500 to a signature a careless receiver cannot parse.
  */
-export function replayHint(
-  req: LoadedRequest, profile: ProviderProfile, secrets: readonly string[], status: number, now: number, resigned: boolean, target?: string,
-): string | undefined {
+export function replayHint(req: LoadedRequest, profile: ProviderProfile, secrets: readonly string[], status: number, now: number, resigned: boolean, target?: string): string | undefined {
   if (resigned) return undefined;
   const headers = toHeaders(req.headers);
   // A URL-signed scheme (Twilio) was signed for where the capture arrived, not where it is replayed to.

@@ -10,9 +10,7 @@ export interface Job<T> {
   body: Buffer;
 }
 
-export type Sent<T> =
-  | { job: Job<T>; response: HttpResponse; error?: undefined }
-  | { job: Job<T>; response?: undefined; error: NetworkError };
+export type Sent<T> = { job: Job<T>; response: HttpResponse; error?: undefined } | { job: Job<T>; response?: undefined; error: NetworkError };
 
 export interface RunOptions {
   concurrency: number;
@@ -36,17 +34,22 @@ export async function runJobs<T>(client: HttpClient, jobs: readonly Job<T>[], o:
     nextStartAt = at + o.delayMs;
     return at - performance.now();
   };
-  await pool(jobs.length, o.concurrency, async (index) => {
-    const job = jobs[index] as Job<T>;
-    const wait = o.delayMs > 0 ? reserve() : 0;
-    if (wait > 0) await sleep(wait, o.signal);
-    if (o.signal.aborted) return;
-    try {
-      const response = await client.send({ url: job.url, method: job.method, headers: job.headers, body: job.body, timeoutMs: o.timeoutMs });
-      report({ job, response });
-    } catch (err) {
-      if (!(err instanceof NetworkError)) throw err;
-      report({ job, error: err });
-    }
-  }, o.signal);
+  await pool(
+    jobs.length,
+    o.concurrency,
+    async (index) => {
+      const job = jobs[index] as Job<T>;
+      const wait = o.delayMs > 0 ? reserve() : 0;
+      if (wait > 0) await sleep(wait, o.signal);
+      if (o.signal.aborted) return;
+      try {
+        const response = await client.send({ url: job.url, method: job.method, headers: job.headers, body: job.body, timeoutMs: o.timeoutMs });
+        report({ job, response });
+      } catch (err) {
+        if (!(err instanceof NetworkError)) throw err;
+        report({ job, error: err });
+      }
+    },
+    o.signal,
+  );
 }

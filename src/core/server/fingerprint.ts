@@ -35,8 +35,7 @@ function build(provider: ProviderProfile, dirs: readonly string[]): Print | unde
     literals.push({ event: event.name, fields });
   }
   if (literals.length < 2) return undefined;
-  const keys = Object.keys(literals[0]?.fields ?? {}).filter((k) =>
-    literals.every((l) => k in l.fields) && new Set(literals.map((l) => l.fields[k])).size > 1);
+  const keys = Object.keys(literals[0]?.fields ?? {}).filter((k) => literals.every((l) => k in l.fields) && new Set(literals.map((l) => l.fields[k])).size > 1);
   if (keys.length === 0) return undefined;
   return literals.map((l) => ({ event: l.event, values: Object.fromEntries(keys.map((k) => [k, l.fields[k] as string])) }));
 }

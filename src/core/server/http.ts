@@ -67,7 +67,10 @@ export async function startHttpServer(o: HttpOptions): Promise<HttpServer> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port, o.host, () => { server.off('error', reject); resolve(); });
+    server.listen(o.port, o.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   // Past startup, a server error (EMFILE on accept...) is reported, never fatal.
   server.on('error', (err) => o.onError(err));

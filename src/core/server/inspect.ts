@@ -50,9 +50,7 @@ function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, b
   // The same rules as `verify`: a secret the scheme cannot decode is a failed check (no-match, said why), not a crash.
   const url = provider.scheme.content.includes('{url}') ? requestUrl(headers, path) : undefined;
   const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec, ...(url ? { url } : {}) });
-  return r.ok
-    ? { ok: true, secretIndex: r.secretIndex }
-    : { ok: false, reason: r.reason, detail: r.detail, ...(r.secretIndex !== undefined ? { secretIndex: r.secretIndex } : {}) };
+  return r.ok ? { ok: true, secretIndex: r.secretIndex } : { ok: false, reason: r.reason, detail: r.detail, ...(r.secretIndex !== undefined ? { secretIndex: r.secretIndex } : {}) };
 }
 
 /** The unsigned delivery id (retries repeat it), else the signed message id: the dedup key. */
@@ -94,10 +92,14 @@ const MAX_PARSE = 1024 * 1024;
 /** The event whose declared `match` the body satisfies, when exactly one does. */
 function matchedEvent(provider: ProviderProfile, fields: Record<string, unknown> | undefined): string | undefined {
   if (!fields) return undefined;
-  const hits = provider.events.filter((e) => e.match && Object.entries(e.match).every(([path, want]) => {
-    const got = path.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), fields);
-    return want === true ? got !== undefined : got === want;
-  }));
+  const hits = provider.events.filter(
+    (e) =>
+      e.match &&
+      Object.entries(e.match).every(([path, want]) => {
+        const got = path.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), fields);
+        return want === true ? got !== undefined : got === want;
+      }),
+  );
   return hits.length === 1 ? hits[0]?.name : undefined;
 }
 

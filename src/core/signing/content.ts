@@ -15,7 +15,10 @@ const PLACEHOLDER = /\{(body|timestamp|id|url|params)\}/g;
 
 type Field = 'body' | 'timestamp' | 'id' | 'url' | 'params';
 type Part = Buffer | Field;
-interface Parsed { parts: Part[]; uses: Set<string> }
+interface Parsed {
+  parts: Part[];
+  uses: Set<string>;
+}
 
 // Templates are few and fixed per provider: parse each once, not on every delivery.
 const parsedCache = new Map<string, Parsed>();

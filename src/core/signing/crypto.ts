@@ -85,7 +85,6 @@ export function usableKey(spec: SignatureSpec, secret: SecretSpec, key: string, 
   return keyProblem(spec, secret, key, role) === undefined;
 }
 
-
 export function encode(digest: Buffer, encoding: Encoding): string {
   return digest.toString(encoding);
 }

@@ -19,7 +19,10 @@ export function parseKey(text: string, spec: KeySpec, algorithm: AsymmetricAlgor
   if (key) return key;
   const found = readKey(text, spec, algorithm);
   if (!found) {
-    throw new SigningError(`the ${role === 'private' ? 'signing' : 'verifying'} key is not ${algorithm === 'ed25519' ? 'an' : 'a'} ${NAMES[algorithm]} key in this scheme's format`, formatHint(spec, algorithm, role));
+    throw new SigningError(
+      `the ${role === 'private' ? 'signing' : 'verifying'} key is not ${algorithm === 'ed25519' ? 'an' : 'a'} ${NAMES[algorithm]} key in this scheme's format`,
+      formatHint(spec, algorithm, role),
+    );
   }
   if (found.role !== role) {
     throw new SigningError(
@@ -92,7 +95,7 @@ function readDer(t: string, spec: KeySpec, algorithm: AsymmetricAlgorithm): { ro
       return undefined;
     }
   };
-  return role ? attempt(role) : attempt('public') ?? attempt('private');
+  return role ? attempt(role) : (attempt('public') ?? attempt('private'));
 }
 
 function readRaw(t: string, spec: KeySpec): { role: KeyRole; key: KeyObject } | undefined {
@@ -125,9 +128,8 @@ function fits(key: KeyObject, algorithm: AsymmetricAlgorithm): boolean {
 
 function formatHint(spec: KeySpec, algorithm: AsymmetricAlgorithm, role: KeyRole): string {
   const prefix = role === 'private' ? spec.privatePrefix : spec.publicPrefix;
-  const shape = spec.encoding === 'der'
-    ? `base64 DER (${role === 'private' ? 'PKCS#8' : 'SPKI'}) or PEM`
-    : `${role === 'private' ? '64' : '32'} bytes of ${NAMES[algorithm]} key in ${spec.encoding}, or PEM`;
+  const shape =
+    spec.encoding === 'der' ? `base64 DER (${role === 'private' ? 'PKCS#8' : 'SPKI'}) or PEM` : `${role === 'private' ? '64' : '32'} bytes of ${NAMES[algorithm]} key in ${spec.encoding}, or PEM`;
   return `give the ${role} key as ${prefix ? `${prefix}<${shape}>` : shape}; hookctl keys generate --provider <id> prints a pair`;
 }
 

@@ -2,14 +2,10 @@ import { ageText } from '../text/age.js';
 import { headerValue } from './header-lookup.js';
 import type { Headers, TimestampSpec, Tolerance } from './types.js';
 
-export type TimestampRead =
-  | { ok: true; text: string; seconds: number }
-  | { ok: false; reason: 'missing-timestamp' | 'malformed-timestamp'; detail: string };
+export type TimestampRead = { ok: true; text: string; seconds: number } | { ok: false; reason: 'missing-timestamp' | 'malformed-timestamp'; detail: string };
 
 /** Find the delivery's timestamp wherever the scheme carries it, keeping the exact text that was signed. */
-export function readTimestamp(
-  spec: TimestampSpec, headers: Headers, body: Buffer, fromSignature: string | undefined, aliases: Record<string, string>[],
-): TimestampRead {
+export function readTimestamp(spec: TimestampSpec, headers: Headers, body: Buffer, fromSignature: string | undefined, aliases: Record<string, string>[]): TimestampRead {
   let text: string | undefined;
   let where: string;
   if (spec.source === 'signature') {
@@ -47,9 +43,7 @@ export function effectiveTolerance(base: Tolerance, toleranceSec?: number): Tole
   return { pastSec: base.pastSec === null ? null : toleranceSec, futureSec: base.futureSec === null ? null : toleranceSec };
 }
 
-export type ToleranceCheck =
-  | { ok: true; ageSec: number }
-  | { ok: false; reason: 'timestamp-too-old' | 'timestamp-too-new'; detail: string; ageSec: number };
+export type ToleranceCheck = { ok: true; ageSec: number } | { ok: false; reason: 'timestamp-too-old' | 'timestamp-too-new'; detail: string; ageSec: number };
 
 export function checkTolerance(seconds: number, nowMs: number, tolerance: Tolerance): ToleranceCheck {
   const ageSec = Math.round(nowMs / 1000 - seconds);

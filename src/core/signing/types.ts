@@ -38,9 +38,7 @@ export interface SecretSpec {
  * - `prefixed`: `sha256=<sig>`, or a list like `v1,<a> v1,<b>` when `separator` is set.
  * - `kv`: `t=<ts>,v1=<a>,v1=<b>` (Stripe) or `ts=<ts>;h1=<a>` (Paddle).
  */
-export type SignatureFormat =
-  | { style: 'prefixed'; prefix: string; separator?: string }
-  | { style: 'kv'; separator: string; timestampKey: string; signatureKey: string };
+export type SignatureFormat = { style: 'prefixed'; prefix: string; separator?: string } | { style: 'kv'; separator: string; timestampKey: string; signatureKey: string };
 
 export interface SignatureSpec {
   header: string;

@@ -39,7 +39,10 @@ export function withQueryParam(url: string, name: string, value: string): string
   let base = hash < 0 ? url : url.slice(0, hash);
   const q = base.indexOf('?');
   if (q >= 0) {
-    const kept = base.slice(q + 1).split('&').filter((p) => p !== '' && p.split('=')[0] !== key);
+    const kept = base
+      .slice(q + 1)
+      .split('&')
+      .filter((p) => p !== '' && p.split('=')[0] !== key);
     base = `${base.slice(0, q)}${kept.length ? `?${kept.join('&')}` : ''}`;
   }
   const sep = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';

@@ -24,7 +24,11 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   const secrets = typeof input.secrets === 'string' ? [input.secrets] : input.secrets;
   const aliases = scheme.headerAliases ?? [];
   const fail = (reason: VerifyFailure['reason'], detail: string, extra: Partial<VerifyFailure> = {}): VerifyFailure => ({
-    ok: false, scheme: name, reason, detail, ...extra,
+    ok: false,
+    scheme: name,
+    reason,
+    detail,
+    ...extra,
   });
 
   // The first signature header present decides; specs sharing it (v1 and v1a) are checked together.
@@ -79,7 +83,11 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
     if (usable.length === 0) signatureMatches(spec, scheme.secret, key, content, []);
     for (const c of wellFormed) {
       if (!usable.includes(c.spec) || c.sigs.length === 0) continue;
-      if (signatureMatches(c.spec, scheme.secret, key, content, c.sigs)) { secretIndex = i; matchedHeader = c.spec.header; break; }
+      if (signatureMatches(c.spec, scheme.secret, key, content, c.sigs)) {
+        secretIndex = i;
+        matchedHeader = c.spec.header;
+        break;
+      }
     }
   }
   const matched = secretIndex >= 0;
@@ -89,18 +97,26 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
     const check = checkTolerance(ts.seconds, now, tolerance);
     if (!check.ok) {
       return fail(check.reason, `${check.detail}${matched ? '; the signature itself matches' : ''}`, {
-        signatureMatched: matched, timestamp: ts.seconds, ageSec: check.ageSec,
+        signatureMatched: matched,
+        timestamp: ts.seconds,
+        ageSec: check.ageSec,
         ...(matched ? { secretIndex } : {}),
       });
     }
   }
   if (!matched) {
     const n = wellFormed.reduce((sum, c) => sum + c.sigs.length, 0);
-    return fail('no-match', `${n} signature${n === 1 ? '' : 's'} in ${header}, none matches ${secrets.length === 1 ? 'the secret' : `any of ${secrets.length} secrets`}${url === undefined ? '' : ` for ${url}`}`);
+    return fail(
+      'no-match',
+      `${n} signature${n === 1 ? '' : 's'} in ${header}, none matches ${secrets.length === 1 ? 'the secret' : `any of ${secrets.length} secrets`}${url === undefined ? '' : ` for ${url}`}`,
+    );
   }
   const hashParam = scheme.bodyHashParam && url !== undefined ? queryParam(url, scheme.bodyHashParam) : undefined;
   if (hashParam !== undefined && hashParam !== bodyHash(body)) {
-    return fail('body-hash-mismatch', `the signature matches, but the body's SHA-256 is not the ${scheme.bodyHashParam} the URL carries: the body changed after signing`, { signatureMatched: true, secretIndex });
+    return fail('body-hash-mismatch', `the signature matches, but the body's SHA-256 is not the ${scheme.bodyHashParam} the URL carries: the body changed after signing`, {
+      signatureMatched: true,
+      secretIndex,
+    });
   }
   const okTs = ts?.ok ? { timestamp: ts.seconds, ageSec: Math.round(now / 1000 - ts.seconds) } : {};
   return { ok: true, scheme: name, secretIndex, header: matchedHeader, ...okTs };

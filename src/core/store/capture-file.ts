@@ -30,10 +30,10 @@ export function decodeCaptureFile(data: Buffer, name: string): Capture[] {
   const decoded = decodeStrict(data);
   if (!decoded.ok) {
     const { line, id, problem } = decoded.problem;
-    throw new UsageError(`${name} is not a readable capture file: ${problem}, on line ${line}${id ? ` (capture ${id})` : ''}`,
-      problem.startsWith(NEWER_FORMAT)
-        ? 'upgrade hookctl to read it'
-        : 'it was truncated or edited: re-export it with `hookctl captures export`, or fix the file');
+    throw new UsageError(
+      `${name} is not a readable capture file: ${problem}, on line ${line}${id ? ` (capture ${id})` : ''}`,
+      problem.startsWith(NEWER_FORMAT) ? 'upgrade hookctl to read it' : 'it was truncated or edited: re-export it with `hookctl captures export`, or fix the file',
+    );
   }
   if (decoded.captures.length === 0) {
     throw new UsageError(`${name} is not a readable capture file: it holds no capture`, 're-export it with `hookctl captures export`');

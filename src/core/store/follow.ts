@@ -9,8 +9,15 @@ import type { Capture, StoreWarning } from './types.js';
 import { SEGMENT_SUFFIX } from './writer.js';
 
 /** Where a record lies on disk, so one capture can be read again without scanning its segment. */
-export interface RecordLocation { segment: string; offset: number; length: number }
-export interface Located { capture: Capture; at: RecordLocation }
+export interface RecordLocation {
+  segment: string;
+  offset: number;
+  length: number;
+}
+export interface Located {
+  capture: Capture;
+  at: RecordLocation;
+}
 
 const SEGMENT_NAME = new RegExp(`^[0-9a-z]{${ID_LENGTH}}\\${SEGMENT_SUFFIX}$`);
 /** Bytes read per step: a 16 MiB segment is never one buffer. */
@@ -91,7 +98,11 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
       const captures: Located[] = [];
       let reset = false;
       const present = await names();
-      for (const known of offsets.keys()) if (!present.includes(known)) { offsets.delete(known); reset = true; }
+      for (const known of offsets.keys())
+        if (!present.includes(known)) {
+          offsets.delete(known);
+          reset = true;
+        }
       for (const name of present) {
         const from = offsets.get(name) ?? 0;
         const end = await scan(name, from, (buf, offset) => {
@@ -99,7 +110,11 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
           if (d.ok) captures.push({ capture: d.capture, at: { segment: name, offset, length: buf.length } });
           else onWarning({ where: `${join(segDir, name)}:${offset}`, message: `${d.problem}: skipped` });
         });
-        if (end === 'gone' || end === 'shrunk') { offsets.delete(name); reset = true; continue; }
+        if (end === 'gone' || end === 'shrunk') {
+          offsets.delete(name);
+          reset = true;
+          continue;
+        }
         offsets.set(name, end);
       }
       return { captures, reset };
@@ -153,23 +168,46 @@ export async function watchStore(dir: string, signal: AbortSignal, read: () => P
   };
   const kick = (): void => {
     if (signal.aborted) return;
-    if (running) { again = true; return; }
-    running = read().then(() => { lastError = ''; }, report).finally(() => {
-      running = undefined;
-      if (again) { again = false; kick(); }
-    });
+    if (running) {
+      again = true;
+      return;
+    }
+    running = read()
+      .then(() => {
+        lastError = '';
+      }, report)
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          kick();
+        }
+      });
   };
   let watcher: FSWatcher | undefined;
   const tryWatch = () => {
     if (watcher || signal.aborted) return;
     try {
       watcher = watch(join(dir, 'captures'), { persistent: false }, kick);
-      watcher.on('error', () => { watcher?.close(); watcher = undefined; });
+      watcher.on('error', () => {
+        watcher?.close();
+        watcher = undefined;
+      });
     } catch {
       // No directory yet: the poll below reads it once listen creates it.
     }
   };
   tryWatch();
-  const timer = setInterval(() => { tryWatch(); kick(); }, POLL_MS);
-  signal.addEventListener('abort', () => { clearInterval(timer); watcher?.close(); }, { once: true });
+  const timer = setInterval(() => {
+    tryWatch();
+    kick();
+  }, POLL_MS);
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearInterval(timer);
+      watcher?.close();
+    },
+    { once: true },
+  );
 }

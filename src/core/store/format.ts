@@ -36,8 +36,7 @@ export function decodeLine(line: Buffer): Decoded {
   // The version comes first: a newer format may frame or check its records differently.
   const version = Number(/^\{"v":(\d+),/.exec(line.toString('latin1', 0, 16))?.[1]);
   if (version > FORMAT_VERSION) return fail(`${NEWER_FORMAT} v${version} by a newer hookctl (this one reads v${FORMAT_VERSION})`);
-  if (n < TRAILER_BYTES + 2 || line[0] !== 0x7b || line.toString('latin1', n - TRAILER_BYTES, n - TRAILER_BYTES + CHECK_KEY.length) !== CHECK_KEY
-    || line[n - 2] !== 0x22 || line[n - 1] !== 0x7d) {
+  if (n < TRAILER_BYTES + 2 || line[0] !== 0x7b || line.toString('latin1', n - TRAILER_BYTES, n - TRAILER_BYTES + CHECK_KEY.length) !== CHECK_KEY || line[n - 2] !== 0x22 || line[n - 1] !== 0x7d) {
     return fail('no checksum trailer (a torn write or a hand edit)');
   }
   const stored = line.toString('latin1', n - CHECK_HEX - 2, n - 2);

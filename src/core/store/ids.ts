@@ -31,7 +31,10 @@ export function idGenerator(now: () => number, random: Random): () => string {
     if (ms <= lastMs) {
       ms = lastMs;
       counter++;
-      if (counter >= COUNTER_MAX) { ms = ++lastMs; counter = 0; }
+      if (counter >= COUNTER_MAX) {
+        ms = ++lastMs;
+        counter = 0;
+      }
     } else {
       lastMs = ms;
       counter = 0;

@@ -56,7 +56,11 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
   const segDir = join(dir, 'captures');
   const warn = options.onWarning ?? (() => {});
   let dirs: Promise<void> | undefined;
-  const ensureDirs = () => (dirs ??= ensureStoreDirs(dir, segDir, warn).catch((err: unknown) => { dirs = undefined; throw err; }));
+  const ensureDirs = () =>
+    (dirs ??= ensureStoreDirs(dir, segDir, warn).catch((err: unknown) => {
+      dirs = undefined;
+      throw err;
+    }));
   const writer = new SegmentWriter(segDir, { segmentBytes: options.segmentBytes, prepareDir: ensureDirs });
 
   const { segments, read, readTail, newest, byPrefix } = segmentReader(segDir, warn);
@@ -149,8 +153,10 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
 function damagedCapture(d: DamagedRecord): UsageError {
   // A record of a newer format is not damaged: this hookctl cannot read it.
   if (d.problem.startsWith(NEWER_FORMAT)) return new UsageError(`capture ${d.id} (${d.path}, line ${d.line}) was ${d.problem}`, 'upgrade hookctl to read it');
-  return new UsageError(`capture ${d.id} is damaged in ${d.path}, line ${d.line}: ${d.problem}`,
-    'the record was cut off or altered on disk; the other captures are unaffected (`hookctl captures list`)');
+  return new UsageError(
+    `capture ${d.id} is damaged in ${d.path}, line ${d.line}: ${d.problem}`,
+    'the record was cut off or altered on disk; the other captures are unaffected (`hookctl captures list`)',
+  );
 }
 
 function matches(c: Capture, f: ListFilter): boolean {

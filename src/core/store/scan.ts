@@ -44,7 +44,15 @@ export function decodeAll(data: Buffer, onProblem: (p: ScanProblem) => void, wan
  */
 export function decodeStrict(data: Buffer): { ok: true; captures: Capture[] } | { ok: false; problem: ScanProblem } {
   let first: ScanProblem | undefined;
-  const captures = scan(data, (p) => { first ??= p; }, undefined, true, () => first !== undefined);
+  const captures = scan(
+    data,
+    (p) => {
+      first ??= p;
+    },
+    undefined,
+    true,
+    () => first !== undefined,
+  );
   return first ? { ok: false, problem: first } : { ok: true, captures };
 }
 

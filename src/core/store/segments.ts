@@ -10,7 +10,13 @@ import { SEGMENT_SUFFIX } from './writer.js';
 const SEGMENT_NAME = new RegExp(`^[0-9a-z]{${ID_LENGTH}}\\${SEGMENT_SUFFIX}$`);
 
 /** A record whose id matched a lookup but which did not decode. */
-export interface DamagedRecord { id: string; path: string; offset: number; line: number; problem: string }
+export interface DamagedRecord {
+  id: string;
+  path: string;
+  offset: number;
+  line: number;
+  problem: string;
+}
 
 /**
  * Reading a store's segments: listing them, decoding one whole or its tail, the newest capture,
@@ -43,10 +49,14 @@ export function segmentReader(segDir: string, warn: (w: StoreWarning) => void) {
       if (code === 'ENOENT') return [];
       throw unreadableSegment(path, err);
     }
-    return decodeAll(data, (p: ScanProblem) => {
-      if (damaged && p.id !== undefined) damaged.push({ id: p.id, path, offset: p.offset, line: p.line, problem: p.problem });
-      else warn({ where: `${path}:${p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` });
-    }, want);
+    return decodeAll(
+      data,
+      (p: ScanProblem) => {
+        if (damaged && p.id !== undefined) damaged.push({ id: p.id, path, offset: p.offset, line: p.line, problem: p.problem });
+        else warn({ where: `${path}:${p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` });
+      },
+      want,
+    );
   }
 
   /** The whole records in the last `budget` bytes of a segment: a partial first line is not damage, just cut. */
@@ -86,7 +96,7 @@ export function segmentReader(segDir: string, warn: (w: StoreWarning) => void) {
     // A segment is named after its first (smallest) id: later segments cannot hold the prefix.
     for (const name of await segments()) {
       if (name.slice(0, prefix.length) > prefix) break;
-      found.push(...await read(name, (id) => id.startsWith(prefix), damaged));
+      found.push(...(await read(name, (id) => id.startsWith(prefix), damaged)));
       if (found.length + damaged.length > 5) break;
     }
     return { found, damaged };
@@ -97,10 +107,11 @@ export function segmentReader(segDir: string, warn: (w: StoreWarning) => void) {
 
 export function unreadableSegment(path: string, err: unknown): IoError {
   const code = (err as NodeJS.ErrnoException).code ?? String(err);
-  const hint = code === 'EISDIR'
-    ? 'a directory is in the place of a capture segment: move it out of the store'
-    : code === 'EACCES' || code === 'EPERM'
-      ? 'check its permissions: the user running hookctl must be able to read the store (ls -l)'
-      : 'check the disk and the file\'s permissions';
+  const hint =
+    code === 'EISDIR'
+      ? 'a directory is in the place of a capture segment: move it out of the store'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'check its permissions: the user running hookctl must be able to read the store (ls -l)'
+        : "check the disk and the file's permissions";
   return new IoError(`cannot read the capture segment ${path}: ${fileProblem(err)}`, hint, err);
 }

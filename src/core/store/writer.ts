@@ -49,7 +49,10 @@ export class SegmentWriter {
   /** Batches written so far (each one write and one sync): fewer than records under load. */
   batches = 0;
 
-  constructor(private readonly dir: string, private readonly o: WriterOptions = {}) {
+  constructor(
+    private readonly dir: string,
+    private readonly o: WriterOptions = {},
+  ) {
     this.segmentBytes = o.segmentBytes ?? SEGMENT_BYTES;
     this.batchBytes = o.batchBytes ?? BATCH_BYTES;
   }

@@ -4,7 +4,10 @@ export function nearest(input: string, candidates: readonly string[]): string | 
   let bestD = Infinity;
   for (const c of candidates) {
     const d = distance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestD) { best = c; bestD = d; }
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
 }

@@ -13,9 +13,7 @@ import { requestUrl } from '../http/request-url.js';
 export type ProviderChoice = 'flag' | 'headers' | 'capture' | 'default';
 
 /** --provider, else the headers, else what the capture recorded, else the configured default. */
-export function pickProvider(
-  req: Pick<LoadedRequest, 'headers' | 'capture'>, settings: Settings, flag?: string,
-): { profile: ProviderProfile; how: ProviderChoice } {
+export function pickProvider(req: Pick<LoadedRequest, 'headers' | 'capture'>, settings: Settings, flag?: string): { profile: ProviderProfile; how: ProviderChoice } {
   if (flag) return { profile: getProvider(flag, settings.customProviders), how: 'flag' };
   const detected = detectProvider(toHeaders(req.headers), settings.providers);
   if (detected) return { profile: detected, how: 'headers' };
@@ -58,7 +56,15 @@ export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcom
   const url = input.url ?? requestUrl(headers, req.path);
   const result = verifyUsable(profile, secrets, { headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, url });
   const diagnosis = diagnose({
-    profile, secrets, headers: req.headers, body: req.body, now: input.now, toleranceSec: input.toleranceSec, result, url, urls: input.urls ?? [],
+    profile,
+    secrets,
+    headers: req.headers,
+    body: req.body,
+    now: input.now,
+    toleranceSec: input.toleranceSec,
+    result,
+    url,
+    urls: input.urls ?? [],
     providers: input.settings.providers,
     secretsFor: (p) => input.secretsOf(p, true).secrets,
   });

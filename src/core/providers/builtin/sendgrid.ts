@@ -3,7 +3,8 @@ import { HOURS, MINUTES } from './shapes.js';
 
 /** hookctl's documented development key pair (docs/providers-asymmetric.md): never use it for a real account. */
 export const SENDGRID_DEV_KEYS = {
-  privateKey: 'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgtNEgZfDJ+0rjpLsiGPVrruZSmZK6jkUFXsw440a6xvehRANCAASFE36AHVv5+BVkK6xZZmQUD2+EiWPfM8EzMC76zG1diD1gDGk1ellwkIkmMwJn0GmfnfxhITCrtluN+6D2Wqx4',
+  privateKey:
+    'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgtNEgZfDJ+0rjpLsiGPVrruZSmZK6jkUFXsw440a6xvehRANCAASFE36AHVv5+BVkK6xZZmQUD2+EiWPfM8EzMC76zG1diD1gDGk1ellwkIkmMwJn0GmfnfxhITCrtluN+6D2Wqx4',
   publicKey: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEhRN+gB1b+fgVZCusWWZkFA9vhIlj3zPBMzAu+sxtXYg9YAxpNXpZcJCJJjMCZ9Bpn538YSEwq7Zbjfug9lqseA==',
 };
 

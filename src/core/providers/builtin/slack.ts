@@ -23,7 +23,12 @@ export const slack: ProviderProfile = {
     { name: 'message', description: 'event_callback: a message was posted in a channel' },
     // Slash commands and interactivity are forms, signed over their raw bytes like the JSON events.
     { name: 'slash_command', description: 'a slash command was run (form-encoded)', contentType: 'application/x-www-form-urlencoded', match: { command: true } },
-    { name: 'block_actions', description: 'a button was clicked (form-encoded, JSON in its payload field)', contentType: 'application/x-www-form-urlencoded', match: { 'payload.type': 'block_actions' } },
+    {
+      name: 'block_actions',
+      description: 'a button was clicked (form-encoded, JSON in its payload field)',
+      contentType: 'application/x-www-form-urlencoded',
+      match: { 'payload.type': 'block_actions' },
+    },
   ],
   devSecret: '8f742231b10e8888abcd99yyyzzz85a5',
   delivery: {

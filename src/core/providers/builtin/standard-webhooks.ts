@@ -12,7 +12,13 @@ function scheme(names: Record<string, string>, aliases: Record<string, string>):
     // the key's prefix picks the signature, both may share the header (rotation between them).
     signatures: [
       { header: names['webhook-signature'] as string, algorithm: 'sha256', encoding: 'base64', format: { style: 'prefixed', prefix: 'v1,', separator: ' ' } },
-      { header: names['webhook-signature'] as string, algorithm: 'ed25519', encoding: 'base64', format: { style: 'prefixed', prefix: 'v1a,', separator: ' ' }, key: { encoding: 'base64', privatePrefix: 'whsk_', publicPrefix: 'whpk_' } },
+      {
+        header: names['webhook-signature'] as string,
+        algorithm: 'ed25519',
+        encoding: 'base64',
+        format: { style: 'prefixed', prefix: 'v1a,', separator: ' ' },
+        key: { encoding: 'base64', privatePrefix: 'whsk_', publicPrefix: 'whpk_' },
+      },
     ],
     secret: { encoding: 'base64', prefix: 'whsec_' },
     timestamp: { source: 'header', header: names['webhook-timestamp'] as string, unit: 's', tolerance: { pastSec: 300, futureSec: 300 } },
