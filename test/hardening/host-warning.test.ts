@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runIn } from './inproc.js';
+import { runInProcess as runIn } from '../support/inproc.js';
 
 /** listen binds, prints its banner and warnings, and stops at once (the signal is already aborted). */
 async function listenBriefly(host: string) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { InterruptedError, readFileCapped } from '../../src/core/io/capped.js';
-import { runIn } from './inproc.js';
+import { runInProcess as runIn } from '../support/inproc.js';
 
 const MiB = 1024 * 1024;
 

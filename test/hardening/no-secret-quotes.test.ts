@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runIn } from './inproc.js';
+import { runInProcess as runIn } from '../support/inproc.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hookctl-quotes-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

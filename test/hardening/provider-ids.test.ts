@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/core/config/load.js';
 import { inspectRequest } from '../../src/core/server/inspect.js';
 import { signWithScheme } from '../../src/core/signing/index.js';
-import { runIn } from './inproc.js';
+import { runInProcess as runIn } from '../support/inproc.js';
 
 const ID = /^[a-z0-9][a-z0-9._-]*$/;
 /** Names that are properties of every plain object, and their neighbours. */

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { verifyWithScheme } from '../../src/core/signing/index.js';
 import { MAX_SIGNATURE_ENTRIES, MAX_SIGNATURE_HEADER_BYTES } from '../../src/core/signing/signature-header.js';
-import { runIn } from './inproc.js';
+import { runInProcess as runIn } from '../support/inproc.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hookctl-sigs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

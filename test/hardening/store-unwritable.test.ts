@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runIn } from './inproc.js';
+import { runInProcess as runIn } from '../support/inproc.js';
 
 describe('listen with a store it cannot create (issue 13, break 11)', () => {
   it('listen --store /proc/nope exits 3 at once with the reason, before binding', async () => {

@@ -8,7 +8,14 @@ import { type CliOptions, type CliResult, cliEnv, ROOT } from './cli.js';
  * same environment, working directory and stdin. For usage and bad-input checks, where starting
  * Node per case would cost most of the suite; each command keeps one test that spawns the bin.
  */
-export async function runInProcess(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+export interface InProcessOptions extends CliOptions {
+  /** A stream to read as stdin, left open for the test to write (instead of `input`). */
+  stdin?: PassThrough;
+  /** The Ctrl-C signal the command sees (a test aborts it to interrupt). */
+  signal?: AbortSignal;
+}
+
+export async function runInProcess(args: string[], opts: InProcessOptions = {}): Promise<CliResult> {
   const collect = () => {
     const s = new PassThrough();
     let text = '';
@@ -19,9 +26,11 @@ export async function runInProcess(args: string[], opts: CliOptions = {}): Promi
   };
   const stdout = collect();
   const stderr = collect();
-  const stdin = new PassThrough();
-  stdin.end(opts.input ?? '');
+  const stdin = opts.stdin ?? new PassThrough();
+  if (!opts.stdin) stdin.end(opts.input ?? '');
   const abort = new AbortController();
+  if (opts.signal?.aborted) abort.abort();
+  else opts.signal?.addEventListener('abort', () => abort.abort(), { once: true });
   const env = Object.fromEntries(Object.entries(cliEnv(opts.env)).filter(([, v]) => v !== undefined));
   // The bin prints process warnings (TimeoutOverflowWarning...) on its stderr: so does this runner.
   const onWarning = (w: Error) => stderr.s.write(`(node) ${w.name}: ${w.message}\n`);

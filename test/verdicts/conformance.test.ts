@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hookctl } from './inproc.js';
+import { runInProcess as hookctl } from '../support/inproc.js';
 import { startExpressReceiver, STRIPE_SECRET, TRANSCODELY_SECRET, type Receiver } from './receivers.js';
 
 const cwd = mkdtempSync(join(tmpdir(), 'hookctl-verdicts-'));

@@ -6,7 +6,7 @@ import { makeCapture, storeWith, tempDir } from '../captures/helpers.js';
 import { startServer, type TestServer } from '../support/server.js';
 import { post, startListen } from '../listen/support.js';
 import { getProvider, listEvents, verifyCapture } from '../../src/index.js';
-import { hookctl } from './inproc.js';
+import { runInProcess as hookctl } from '../support/inproc.js';
 import { startExpressReceiver, STRIPE_SECRET, TRANSCODELY_SECRET, type Receiver } from './receivers.js';
 
 const cwd = tempDir('hookctl-verdicts-send-');
