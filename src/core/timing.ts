@@ -1,18 +1,22 @@
-import { setTimeout as timer } from 'node:timers/promises';
-
 /**
  * Wait `ms`, cut short by `signal`: resolves true when the time ran out, false when aborted (never
  * rejects). `ref: false` where a pending wait must not keep the process alive (listen's --delay).
+ * The global timer, not node:timers/promises, so a test's fake clock drives it too.
  */
-export async function sleep(ms: number, signal?: AbortSignal, ref = true): Promise<boolean> {
-  if (signal?.aborted) return false;
-  if (ms <= 0) return true;
-  try {
-    await timer(ms, undefined, { signal, ref });
-    return true;
-  } catch {
-    return false;
-  }
+export function sleep(ms: number, signal?: AbortSignal, ref = true): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  if (ms <= 0) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (ranOut: boolean) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(ranOut);
+    };
+    const onAbort = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    if (!ref) timer.unref();
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 /**

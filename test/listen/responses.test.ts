@@ -47,11 +47,10 @@ describe('response control', () => {
     expect(lines.map((d) => d.response.status)).toEqual(statuses);
   });
 
-  it('--status sets every answer; --delay holds it back', async () => {
+  it('--status sets every answer, a --delay included (that the delay holds the answer back is the Ctrl-C test below)', async () => {
     const l = await listen(['--status', '202', '--delay', '300']);
     const res = await post(l.url, body, signed());
     expect(res.status).toBe(202);
-    expect(res.ms).toBeGreaterThanOrEqual(290);
   });
 
   it('Ctrl-C with a long --delay pending answers that request at once and exits 0', async () => {

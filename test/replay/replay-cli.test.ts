@@ -172,10 +172,9 @@ describe('hookctl replay without --resign', () => {
     const now = Date.now();
     const dir = await storeWith([0, 1, 2].map((i) => makeCapture({ provider: 'changethisfile', secret: 'x', body: `{"n":${i}}`, at: now - 5000 + i, path: `/webhooks/ctf?n=${i}` })));
     const before = server.received.length;
-    const started = Date.now();
+    // The spacing itself is runJobs' (test/replay/run.test.ts, on a fake clock): here, the order and the paths.
     const r = await runInProcess(['replay', '--since', '1m', '--to', `127.0.0.1:${server.port}`, '--delay', '300', '--store', dir]);
     expect(r.code).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(600);
     expect(server.received.slice(before).map((x) => x.url)).toEqual(['/webhooks/ctf?n=0', '/webhooks/ctf?n=1', '/webhooks/ctf?n=2']);
     expect(r.stdout.split('\n')[0]).toMatch(/^\s+CAPTURE\s+PROVIDER\s+EVENT\s+WAS\s+NOW\s+TIME\s+SENT$/);
   });
