@@ -114,7 +114,8 @@ describe('createPipeline', () => {
     const order: string[] = [];
     const slow = {
       append: async (c: Capture) => {
-        await new Promise((r) => setTimeout(r, 50));
+        // Resolves a few turns later: the reply must wait for it, however long it takes.
+        for (let i = 0; i < 3; i++) await new Promise((r) => setImmediate(r));
         order.push(`stored ${c.id}`);
       },
     } as unknown as CaptureStore;
