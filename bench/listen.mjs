@@ -110,7 +110,20 @@ const stop = (child) =>
 
 const store = mkdtempSync(join(tmpdir(), 'hookctl-bench-'));
 const bare = await start((port) => ['-e', BARE, String(port)]);
-const listen = await start((port) => [join(ROOT, 'bin/hookctl.js'), '--json', 'listen', '--port', String(port), '--provider', 'github', '--secret', secret, '--store', store]);
+const listen = await start((port) => [
+  join(ROOT, 'bin/hookctl.js'),
+  '--json',
+  'listen',
+  '--port',
+  String(port),
+  '--provider',
+  'github',
+  '--secret',
+  secret,
+  '--store',
+  store,
+  ...(process.argv.includes('--no-ui') ? ['--no-ui'] : []),
+]);
 try {
   await run(bare.port, WARMUP);
   await run(listen.port, WARMUP);

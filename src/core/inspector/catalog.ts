@@ -48,6 +48,8 @@ interface Entry {
  */
 export class Catalog {
   private readonly entries = new Map<string, Entry>();
+  /** The entries that still hold their capture in memory, oldest first: the only ones eviction visits. */
+  private readonly held = new Map<string, Entry>();
   private heldBytes = 0;
 
   constructor(
@@ -64,19 +66,23 @@ export class Catalog {
     if (known) {
       if (at && known.capture) {
         this.heldBytes -= known.capture.body.length;
+        this.held.delete(capture.id);
         known.capture = undefined;
         known.at = at;
       }
       return undefined;
     }
     const summary = summarize(capture);
-    this.entries.set(capture.id, at ? { summary, at } : { summary, capture });
+    const entry: Entry = at ? { summary, at } : { summary, capture };
+    this.entries.set(capture.id, entry);
     if (!at) {
+      this.held.set(capture.id, entry);
       this.heldBytes += capture.body.length;
-      for (const [id, e] of this.entries) {
-        if (this.entries.size <= MEMORY_COUNT && this.heldBytes <= MEMORY_BYTES) break;
-        if (!e.capture) continue;
-        this.heldBytes -= e.capture.body.length;
+      // Bound what is held (a store's reader usually takes it over first): per add, only what is evicted is visited.
+      for (const [id, e] of this.held) {
+        if (this.held.size <= MEMORY_COUNT && this.heldBytes <= MEMORY_BYTES) break;
+        this.heldBytes -= e.capture?.body.length ?? 0;
+        this.held.delete(id);
         this.entries.delete(id);
       }
     }
@@ -85,6 +91,7 @@ export class Catalog {
 
   clear(): void {
     this.entries.clear();
+    this.held.clear();
     this.heldBytes = 0;
   }
 
