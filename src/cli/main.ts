@@ -33,7 +33,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   const debug = argv.includes('--debug');
   try {
     const { buildProgram, CommanderError } = await import('./program.js');
-    const { program, exitCode } = buildProgram(world);
+    const { program, exitCode } = await buildProgram(world, argv);
     try {
       await program.parseAsync(argv, { from: 'user' });
     } catch (err) {

@@ -1,17 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createContext, type Lazy } from '../commands/shared/context.js';
 import type { GlobalOptions, Io } from '../commands/shared/io.js';
-import { registerCaptures } from './specs/captures.js';
-import { registerCompletion } from './specs/completion.js';
-import { registerEvents } from './specs/events.js';
-import { registerKeys } from './specs/keys.js';
-import { registerListen } from './specs/listen.js';
-import { registerProviders } from './specs/providers.js';
-import { registerReplay } from './specs/replay.js';
-import { registerSend } from './specs/send.js';
-import { registerTest } from './specs/test.js';
-import { registerUi } from './specs/ui.js';
-import { registerVerify } from './specs/verify.js';
 import { VERSION } from '../version.js';
 
 export interface Program {
@@ -20,8 +9,41 @@ export interface Program {
   exitCode(): number | undefined;
 }
 
-/** Declares every command; handlers live in src/commands and are imported only when run. */
-export function buildProgram(io: Io): Program {
+type Register = (program: Command, lazy: Lazy) => Command;
+
+/** Each command's spec, in the order help lists them, imported only when the program needs it. */
+const SPECS: Record<string, () => Promise<Register>> = {
+  send: async () => (await import('./specs/send.js')).registerSend,
+  listen: async () => (await import('./specs/listen.js')).registerListen,
+  verify: async () => (await import('./specs/verify.js')).registerVerify,
+  replay: async () => (await import('./specs/replay.js')).registerReplay,
+  captures: async () => (await import('./specs/captures.js')).registerCaptures,
+  test: async () => (await import('./specs/test.js')).registerTest,
+  ui: async () => (await import('./specs/ui.js')).registerUi,
+  providers: async () => (await import('./specs/providers.js')).registerProviders,
+  events: async () => (await import('./specs/events.js')).registerEvents,
+  keys: async () => (await import('./specs/keys.js')).registerKeys,
+  completion: async () => (await import('./specs/completion.js')).registerCompletion,
+};
+
+/**
+ * The command a command line runs: its first word that is neither an option nor --config's value.
+ * CI runs `hookctl send` hundreds of times: a run of one command declares only that command.
+ */
+function commandOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--config') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * Declares the commands (handlers live in src/commands and are imported only when run): the one the
+ * command line names, or all of them for help, suggestions, completion and anything unknown.
+ */
+export async function buildProgram(io: Io, argv: readonly string[] = []): Promise<Program> {
   let code: number | undefined;
   const program = new Command('hookctl')
     .description('Test webhooks locally and offline: send signed deliveries, capture, verify and replay them.')
@@ -60,19 +82,11 @@ Examples:
       code = result ?? undefined;
     };
 
-  for (const register of [
-    registerSend,
-    registerListen,
-    registerVerify,
-    registerReplay,
-    registerCaptures,
-    registerTest,
-    registerUi,
-    registerProviders,
-    registerEvents,
-    registerKeys,
-    registerCompletion,
-  ]) {
+  const named = commandOf(argv);
+  // Completion walks the whole program.
+  const wanted = named !== undefined && named !== 'completion' && Object.hasOwn(SPECS, named) ? [named] : Object.keys(SPECS);
+  const registers = await Promise.all(wanted.map((name) => (SPECS[name] as () => Promise<Register>)()));
+  for (const register of registers) {
     const cmd = register(program, lazy);
     cmd.exitOverride().showSuggestionAfterError(true);
   }

@@ -1,29 +1,17 @@
 import type { CommandContext, Handler } from './shared/context.js';
 import { VERSION } from '../version.js';
 import { secretResolver } from './shared/secrets.js';
-import {
-  createDeliveryBuilder,
-  parseExpect,
-  parseHeader,
-  readDataArg,
-  REJECTED,
-  runDeliveries,
-  Stats,
-  toCurl,
-  type Attempt,
-  type DeliveryBuilder,
-  type Expectation,
-  type SignatureMode,
-} from '../core/delivery/index.js';
-import { attemptJson, attemptLine, requestBlock, requestJson, summaryLines, verboseBlock } from './send/render.js';
-import { bufferedSink, startProgress } from './send/sink.js';
-import { Tally, verdict } from './send/outcome.js';
-import { ExitCode, UsageError } from '../core/errors.js';
+import { createDeliveryBuilder, type DeliveryBuilder } from '../core/delivery/build.js';
+import { toCurl } from '../core/delivery/curl.js';
+import { parseExpect, REJECTED } from '../core/delivery/expect.js';
+import { parseHeader, readDataArg } from '../core/delivery/edits.js';
+import type { SignatureMode } from '../core/delivery/types.js';
+import { requestBlock, requestJson } from './send/render.js';
+import { UsageError } from '../core/errors.js';
 import { listEvents } from '../core/catalogue/list.js';
 import { resolveEvent, type BodyFormat } from '../core/templates/index.js';
 import { fixtureDirs } from './fixture-dirs.js';
 import { inputLimits } from '../core/io/capped.js';
-import { createHttpClient } from '../core/http/client.js';
 import { parseTarget, targetHasPath } from '../core/http/target.js';
 import { providerFromPath } from '../core/providers/registry.js';
 
@@ -117,6 +105,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
     out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
   // A negative mode is answered right by a refusal: without --expect, that is what its ✔ means.
   const marks = expect ?? (builders[0]?.plan.expectRejected ? REJECTED : undefined);
+  const { sendAll } = await import('./send/run.js');
   return sendAll(ctx, builders, {
     ...n,
     url: url as URL,
@@ -129,94 +118,6 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   });
 };
 export default send;
-
-interface RunPlan {
-  url: URL;
-  count: number;
-  concurrency: number;
-  duplicates: number;
-  timeScale: number;
-  timeoutMs: number;
-  retry: boolean;
-  verbose: boolean;
-  insecure: boolean;
-  /** --expect: unmet, it fails the run. */
-  expect?: Expectation;
-  /** What the ✔/✘ marks follow: --expect, else what the signature mode calls for, else a 2xx. */
-  marks?: Expectation;
-}
-
-async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: RunPlan): Promise<number> {
-  const { io, out } = ctx;
-  const burst = plan.count > 1;
-  const single = !burst && builders.length === 1 && plan.duplicates === 1 && !plan.retry;
-  const sink = bufferedSink(io.stdout, burst);
-  const total = plan.count * builders.length;
-  const requests = total * plan.duplicates;
-  const href = plan.url.href;
-  const progress = burst && !out.json ? await startProgress(total, io.stderr, interactive(io)) : undefined;
-  if (plan.insecure) out.warn('--insecure: TLS certificates are not checked');
-  const client = await createHttpClient({ connections: plan.concurrency, insecure: plan.insecure });
-  const onAbort = () => {
-    void client.destroy();
-  };
-  io.signal.addEventListener('abort', onAbort, { once: true });
-  const stats = new Stats(requests);
-  const tally = new Tally(plan);
-  let shown = 0;
-
-  const onAttempt = (a: Attempt) => {
-    const ok = tally.add(a);
-    if (out.json) sink.write(`${JSON.stringify(attemptJson(a, href))}\n`);
-    // A burst prints only what went wrong (the first 10); a single failed request is the error line alone.
-    else if ((!burst || (!ok && shown++ < 10)) && !(single && a.error)) {
-      sink.write(`${attemptLine(a, plan.url, out.c, plan.marks?.matches)}\n`);
-      if (plan.verbose) sink.write(verboseBlock(a, plan.url, out.c));
-    }
-    if (a.final && a.copy === plan.duplicates) progress?.tick(tally.done);
-  };
-
-  stats.start();
-  try {
-    for (const builder of builders) {
-      if (io.signal.aborted) break;
-      await runDeliveries({
-        builder,
-        client,
-        url: plan.url,
-        timeoutMs: plan.timeoutMs,
-        count: plan.count,
-        concurrency: plan.concurrency,
-        duplicates: plan.duplicates,
-        retry: plan.retry ? { policy: builder.profile.delivery, timeScale: plan.timeScale } : undefined,
-        clock: io.now,
-        random: io.random,
-        signal: io.signal,
-        onAttempt,
-        stats,
-      });
-    }
-  } finally {
-    progress?.stop();
-    io.signal.removeEventListener('abort', onAbort);
-    await client.close().catch(() => {});
-  }
-  const interrupted = io.signal.aborted;
-  if (burst) {
-    const summary = stats.summary();
-    if (out.json) sink.write(`${JSON.stringify({ type: 'summary', deliveries: total, ...summary, ...(interrupted ? { interrupted: true } : {}) })}\n`);
-    else sink.write(`${summaryLines(summary, out.c)}\n`);
-  }
-  sink.flush();
-
-  // Requests cut short by Ctrl-C are not network failures; say how far the run got.
-  if (interrupted) {
-    out.log(`interrupted: ${tally.done} of ${total} deliveries completed`);
-    return ExitCode.interrupted;
-  }
-  const route = { provider: builders[0]?.profile.id ?? '', path: builders[0]?.profile.request.path ?? '/' };
-  return verdict(tally, plan, requests, route, out.warn);
-}
 
 /** --dry-run and --curl: build and sign, print, send nothing. */
 function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: number, url: URL | undefined, curl: boolean): number {
@@ -238,12 +139,6 @@ function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: n
     }
   }
   return 0;
-}
-
-/** A spinner needs a real terminal: a TTY with a width (ora loops on a 0-column pty), outside CI. */
-function interactive(io: CommandContext['io']): boolean {
-  const err = io.stderr as { isTTY?: boolean; columns?: number };
-  return Boolean(err.isTTY) && (err.columns ?? 0) > 0 && !io.env.CI && io.env.TERM !== 'dumb';
 }
 
 function isJson(bytes: Buffer): boolean {
