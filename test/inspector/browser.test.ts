@@ -63,6 +63,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
     await expect.poll(() => page.locator('#status').textContent(), WAIT).toBe(`${sent} captures, 0 shown`);
     await page.selectOption('#f-verify', '');
     await expect.poll(() => page.locator('#status').textContent(), WAIT).toBe(`${sent} captures`);
+    // One more, alone: how long one delivery takes to show (reported, not asserted: speed is bench/'s).
+    const one = await runInProcess(['--json', 'send', 'stripe/invoice.paid', '--to', live.banner.url as string], { cwd });
+    expect(one.code, one.stderr).toBe(0);
+    const oneAt = performance.now();
+    sent += 1;
+    await page.waitForFunction((n) => document.querySelector('#status')?.textContent === `${n} captures`, sent, { ...WAIT, polling: 'raf' });
+    process.stderr.write(`inspector: one delivery listed ${Math.round(performance.now() - oneAt)} ms after its send returned\n`);
   });
 
   it('opens a capture from the keyboard and shows the diagnosis `hookctl verify` prints; Escape goes back', async () => {
