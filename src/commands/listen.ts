@@ -53,7 +53,7 @@ const listen: Handler<ListenOptions> = async (opts, ctx) => {
       route: ui?.inspector.route,
       onDelivery(d) {
         // At once, without waiting for the store's watcher to see the write.
-        ui?.inspector.add(d.capture);
+        ui?.inspector.add(d.capture, d.stored);
         report.delivery(d);
         if (opts.count !== undefined && report.stats.deliveries >= opts.count) finish.resolve('count');
       },

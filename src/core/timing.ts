@@ -30,3 +30,29 @@ export async function pool(count: number, concurrency: number, task: (index: num
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
 }
+
+/**
+ * Gathers items and hands them to `run` together, once per event-loop turn (in the check phase,
+ * after every socket the turn read). Under load a turn holds many requests, and running one stage
+ * for all of them before the next keeps its code and data in the CPU's caches: in listen, verifying
+ * 20 requests back to back cost a quarter of verifying each between two socket writes (bench/README.md).
+ */
+export function perTurn<T>(run: (items: T[]) => void): { push(item: T): void; flush(): void } {
+  let items: T[] = [];
+  let scheduled: NodeJS.Immediate | undefined;
+  const flush = () => {
+    clearImmediate(scheduled);
+    scheduled = undefined;
+    const taken = items;
+    items = [];
+    if (taken.length) run(taken);
+  };
+  return {
+    push(item) {
+      items.push(item);
+      scheduled ??= setImmediate(flush);
+    },
+    /** Runs what is gathered now (a server closing must not leave its last turn unreported). */
+    flush,
+  };
+}

@@ -103,9 +103,11 @@ describe('createPipeline', () => {
         throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
       },
     } as unknown as CaptureStore;
-    const handled = await createPipeline(options(failing, seen))(req('{}'));
+    const pipeline = createPipeline(options(failing, seen));
+    const handled = await pipeline.handle(req('{}'));
     expect(handled.reply.status).toBe(503);
     handled.after?.();
+    pipeline.flush();
     expect(seen[0]?.storeError).toBe('ENOSPC');
     expect(seen[0]?.capture.response?.status).toBe(503);
   });
@@ -119,7 +121,7 @@ describe('createPipeline', () => {
         order.push(`stored ${c.id}`);
       },
     } as unknown as CaptureStore;
-    const handled = await createPipeline(options(slow, []))(req('{"a":1}'));
+    const handled = await createPipeline(options(slow, [])).handle(req('{"a":1}'));
     order.push(`reply ${handled.reply.status}`);
     expect(order).toEqual([expect.stringMatching(/^stored id\d+$/), 'reply 200']);
   });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HookctlError } from '../errors.js';
 import { storeReader, watchStore } from '../store/follow.js';
-import type { Capture, StoreWarning } from '../store/types.js';
+import type { Capture, RecordLocation, StoreWarning } from '../store/types.js';
 import { api, sendJson, type Views } from './api.js';
 import { assetStore, DEFAULT_ASSETS_DIR } from './assets.js';
 import { Catalog } from './catalog.js';
@@ -37,8 +37,11 @@ export interface InspectorOptions {
 export interface Inspector {
   /** The capture server's router hook: answers a request under PREFIX and returns true, else false. */
   route(req: IncomingMessage, res: ServerResponse): boolean;
-  /** A capture listen received: shown at once (the store, when there is one, is followed too). */
-  add(c: Capture): void;
+  /**
+   * A capture listen received: shown at once. With `at`, where listen stored it, the inspector
+   * keeps only that location and its follower skips the record (other writers' are still read).
+   */
+  add(c: Capture, at?: RecordLocation): void;
   /** Reads the store once (its errors are thrown), then follows it (later errors go to onError). */
   start(): Promise<void>;
   /** Stops following and ends the open event streams. */
@@ -61,11 +64,6 @@ export function createInspector(o: InspectorOptions): Inspector {
   const asset = assetStore(o.assetsDir ?? DEFAULT_ASSETS_DIR);
   const stopping = new AbortController();
   const ctx = { catalog, views: o.views, replay: o.replay, version: o.version, storeDir: o.storeDir };
-
-  const publish = (captures: Capture[]) => {
-    const fresh = captures.flatMap((c) => catalog.add(c) ?? []);
-    if (fresh.length && hub.size) hub.send('captures', fresh);
-  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -109,7 +107,11 @@ export function createInspector(o: InspectorOptions): Inspector {
       });
       return true;
     },
-    add: (c) => publish([c]),
+    add(c, at) {
+      if (at) reader?.own(at);
+      const fresh = catalog.add(c, reader ? at : undefined);
+      if (fresh && hub.size) hub.send('captures', [fresh]);
+    },
     async start() {
       if (!o.storeDir || !reader) return;
       await watchStore(
@@ -128,6 +130,7 @@ export function createInspector(o: InspectorOptions): Inspector {
           if (fresh.length && hub.size) hub.send('captures', fresh);
         },
         o.onError,
+        (segment) => reader.owns(segment),
       );
     },
     close() {

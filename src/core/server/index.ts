@@ -45,8 +45,8 @@ export async function startCaptureServer(o: CaptureServerOptions): Promise<Captu
   const dedup = new DedupIndex(o.dedupCapacity);
   for (const c of o.earlier ?? []) dedup.check(dedupKey(c), c.id);
   const stopping = new AbortController();
-  const handle = createPipeline({ ...o, forwarder, dedup, stopping: stopping.signal });
-  const server = await startHttpServer({ ...o, handle }).catch(async (err: unknown) => {
+  const pipeline = createPipeline({ ...o, forwarder, dedup, stopping: stopping.signal });
+  const server = await startHttpServer({ ...o, handle: pipeline.handle }).catch(async (err: unknown) => {
     await forwarder?.close();
     throw err;
   });
@@ -56,6 +56,7 @@ export async function startCaptureServer(o: CaptureServerOptions): Promise<Captu
     async close() {
       stopping.abort();
       await server.close();
+      pipeline.flush();
       await forwarder?.close();
     },
   };

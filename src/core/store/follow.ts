@@ -5,15 +5,10 @@ import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
 import { decodeLine } from './format.js';
 import { ID_LENGTH } from './ids.js';
-import type { Capture, StoreWarning } from './types.js';
+import type { Capture, RecordLocation, StoreWarning } from './types.js';
 import { SEGMENT_SUFFIX } from './writer.js';
 
-/** Where a record lies on disk, so one capture can be read again without scanning its segment. */
-export interface RecordLocation {
-  segment: string;
-  offset: number;
-  length: number;
-}
+export type { RecordLocation } from './types.js';
 export interface Located {
   capture: Capture;
   at: RecordLocation;
@@ -37,6 +32,13 @@ export interface StoreReader {
   skipExisting(): Promise<void>;
   /** One record again, from its location. */
   readAt(at: RecordLocation): Promise<Capture | undefined>;
+  /**
+   * A record this process wrote and already holds (listen hands its inspector each capture with
+   * its location): the reader moves past it instead of reading and decoding it back.
+   */
+  own(at: RecordLocation): void;
+  /** Whether this process writes segment `name` (its changes are known without reading them). */
+  owns(name: string): boolean;
 }
 
 /**
@@ -46,6 +48,7 @@ export interface StoreReader {
 export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = () => {}): StoreReader {
   const segDir = join(dir, 'captures');
   const offsets = new Map<string, number>();
+  const owned = new Set<string>();
 
   async function names(): Promise<string[]> {
     try {
@@ -115,14 +118,24 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
           reset = true;
           continue;
         }
-        offsets.set(name, end);
+        // An own record handed over meanwhile may already have moved the offset further.
+        offsets.set(name, Math.max(end, offsets.get(name) ?? 0));
       }
       return { captures, reset };
     },
 
     rewind() {
       offsets.clear();
+      owned.clear();
     },
+
+    own(at) {
+      owned.add(at.segment);
+      // Own records may be handed over out of file order: the furthest one read so far counts.
+      offsets.set(at.segment, Math.max(at.offset + at.length + 1, offsets.get(at.segment) ?? 0));
+    },
+
+    owns: (name) => owned.has(name),
 
     async skipExisting() {
       for (const name of await names()) {
@@ -153,8 +166,10 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
  * Calls `read` whenever the store may have changed (fs.watch, with a poll under it), one call at a
  * time, until `signal` aborts. The first read's error is thrown (a store that cannot be read at
  * all); later ones go to `onError`, each once until it changes (a poll must not repeat it twice a second).
+ * Writes to a segment `known` names do not call `read` (listen's own, already handed over: under
+ * load, reading each batch back cost more than verifying it); the poll still does.
  */
-export async function watchStore(dir: string, signal: AbortSignal, read: () => Promise<void>, onError: (err: unknown) => void): Promise<void> {
+export async function watchStore(dir: string, signal: AbortSignal, read: () => Promise<void>, onError: (err: unknown) => void, known: (segment: string) => boolean = () => false): Promise<void> {
   await read();
   // Stopped during that first read (Ctrl-C right after start): set nothing up that would keep the process alive.
   if (signal.aborted) return;
@@ -188,7 +203,10 @@ export async function watchStore(dir: string, signal: AbortSignal, read: () => P
   const tryWatch = () => {
     if (watcher || signal.aborted) return;
     try {
-      watcher = watch(join(dir, 'captures'), { persistent: false }, kick);
+      watcher = watch(join(dir, 'captures'), { persistent: false }, (event, name) => {
+        if (event === 'change' && name && known(name)) return;
+        kick();
+      });
       watcher.on('error', () => {
         watcher?.close();
         watcher = undefined;

@@ -49,10 +49,17 @@ export interface ListFilter {
   sinceMs?: number;
 }
 
+/** Where a record lies on disk (its line, newline excluded), so one capture can be read again without scanning its segment. */
+export interface RecordLocation {
+  segment: string;
+  offset: number;
+  length: number;
+}
+
 export interface CaptureStore {
   readonly dir: string;
-  /** Resolves only once the capture is durably on disk (acknowledge after this). */
-  append(capture: Capture): Promise<void>;
+  /** Resolves only once the capture is durably on disk (acknowledge after this), with where it lies. */
+  append(capture: Capture): Promise<RecordLocation>;
   /**
    * Newest first. Torn or corrupted entries are skipped and reported through `onWarning`, never
    * thrown; a segment that cannot be read at all is an IoError (exit 3) naming it.

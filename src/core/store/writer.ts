@@ -1,7 +1,8 @@
 import { constants } from 'node:fs';
 import { open, unlink, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createPrivateFile } from './private.js';
+import type { RecordLocation } from './types.js';
 
 /** A new segment starts once the current one holds this much. */
 const SEGMENT_BYTES = 16 * 1024 * 1024;
@@ -15,7 +16,7 @@ const DSYNC = constants.O_DSYNC ?? 0;
 interface Pending {
   id: string;
   record: Buffer;
-  resolve: () => void;
+  resolve: (at: RecordLocation) => void;
   reject: (err: unknown) => void;
 }
 
@@ -57,8 +58,8 @@ export class SegmentWriter {
     this.batchBytes = o.batchBytes ?? BATCH_BYTES;
   }
 
-  /** Resolves when `record` (one line, newline included) is durably written. */
-  append(id: string, record: Buffer): Promise<void> {
+  /** Resolves, with where the record lies, when `record` (one line, newline included) is durably written. */
+  append(id: string, record: Buffer): Promise<RecordLocation> {
     return new Promise((resolve, reject) => {
       this.queue.push({ id, record, resolve, reject });
       // Start at the end of this event-loop turn, so every request that completed in it shares the first write.
@@ -85,8 +86,12 @@ export class SegmentWriter {
       while (this.queue.length > 0) {
         const batch = this.takeBatch();
         try {
-          await this.writeBatch(batch);
-          for (const p of batch) p.resolve();
+          let offset = await this.writeBatch(batch);
+          const segment = basename(this.path as string);
+          for (const p of batch) {
+            p.resolve({ segment, offset, length: p.record.length - 1 });
+            offset += p.record.length;
+          }
         } catch (err) {
           await this.abandonSegment();
           for (const p of batch) p.reject(err);
@@ -109,7 +114,8 @@ export class SegmentWriter {
     return this.queue.splice(0, n);
   }
 
-  private async writeBatch(batch: Pending[]): Promise<void> {
+  /** Writes the batch; returns the offset in the segment at which it starts. */
+  private async writeBatch(batch: Pending[]): Promise<number> {
     if (!this.fh || this.size >= this.segmentBytes) await this.startSegment((batch[0] as Pending).id);
     const fh = this.fh as FileHandle;
     let buffers = batch.map((p) => p.record);
@@ -122,8 +128,10 @@ export class SegmentWriter {
       if (total > 0) buffers = rest(buffers, bytesWritten);
     }
     if (!DSYNC) await fh.datasync();
+    const start = this.size;
     this.size += batchBytes;
     this.batches++;
+    return start;
   }
 
   /**
