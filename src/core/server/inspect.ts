@@ -66,7 +66,7 @@ function eventOf(provider: ProviderProfile, headers: Headers, body: Buffer, json
   // GitHub and Linear name the resource in the header and the action in the body: `pull_request.opened`.
   // Most bodies have no action: look for the key before parsing the whole body for it.
   // Bodies past MAX_PARSE are never parsed, so searching 80 MiB for the key would be wasted.
-  const action = spec?.value === '{eventBase}' && body.length <= MAX_PARSE && body.includes('"action"') ? json()?.action : undefined;
+  const action = spec?.value === '{eventBase}' && body.length <= MAX_PARSE && body.includes(ACTION_KEY) ? json()?.action : undefined;
   return typeof action === 'string' && action ? `${named}.${action}` : named;
 }
 
@@ -88,6 +88,8 @@ export function eventFromBody(json: Record<string, unknown> | undefined): string
 }
 
 const MAX_PARSE = 1024 * 1024;
+/** As bytes once: a string needle would be encoded again on every search. */
+const ACTION_KEY = Buffer.from('"action"');
 
 /** The event whose declared `match` the body satisfies, when exactly one does. */
 function matchedEvent(provider: ProviderProfile, fields: Record<string, unknown> | undefined): string | undefined {

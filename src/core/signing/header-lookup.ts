@@ -17,6 +17,11 @@ export function headerValue(headers: Headers, name: string, aliases: Record<stri
 
 function lookup(headers: Headers, name: string): string | undefined {
   const wanted = name.toLowerCase();
+  // Node's parsed headers have lowercase names: one property read finds them (listen looks up several per request).
+  if (Object.hasOwn(headers, wanted)) {
+    const v = headers[wanted];
+    if (v !== undefined) return Array.isArray(v) ? v.join(', ') : v;
+  }
   for (const key of Object.keys(headers)) {
     if (key.toLowerCase() !== wanted) continue;
     const v = headers[key];

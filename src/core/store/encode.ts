@@ -46,7 +46,11 @@ function encodeSmall(c: Capture, base64Length: number): Buffer {
   const quoted = isUtf8(c.body) ? JSON.stringify(c.body.toString('utf8')) : undefined;
   const text = quoted !== undefined && Buffer.byteLength(quoted) - 2 <= base64Length;
   const record = `${headJson(c, text)},"body":${text ? quoted : `"${c.body.toString('base64')}"`}`;
-  return Buffer.from(`${record}${CHECK_KEY}${hash('sha256', record, 'hex').slice(0, CHECK_HEX)}"}\n`, 'utf8');
+  // Encoded once, then checksummed as bytes: hashing the string would encode it a second time.
+  const out = Buffer.allocUnsafe(Buffer.byteLength(record) + CHECK_KEY.length + CHECK_HEX + 3);
+  const at = out.write(record, 0, 'utf8');
+  out.write(`${CHECK_KEY}${hash('sha256', out.subarray(0, at), 'hex').slice(0, CHECK_HEX)}"}\n`, at, 'latin1');
+  return out;
 }
 
 /** Every member before `body`, as JSON without its closing brace. */
