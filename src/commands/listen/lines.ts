@@ -5,8 +5,8 @@ const MAX_PENDING_BYTES = 1024 * 1024;
 
 export interface LineSink {
   push(line: string): void;
-  /** Resolves when the sink has room; only a lossless sink ever waits. */
-  ready(): Promise<void>;
+  /** Undefined when the sink has room, else resolves when it has; only a lossless sink ever waits. */
+  ready(): Promise<void> | undefined;
   /** Writes what is pending, whether or not stdout keeps up (the run is ending); `ready` waits no more. */
   flush(): void;
   /** Lines left out because stdout was not keeping up (never in lossless mode). */
@@ -75,7 +75,7 @@ export function pacedLines(stream: NodeJS.WritableStream, lossless: boolean, max
       schedule();
     },
     ready() {
-      if (!lossless || ending || pendingBytes < maxPending) return Promise.resolve();
+      if (!lossless || ending || pendingBytes < maxPending) return undefined;
       return new Promise<void>((resolve) => waiters.push(resolve));
     },
     flush: () => write(true),

@@ -1,21 +1,20 @@
 import { isUtf8 } from 'node:buffer';
 import { isRouteMissing } from '../../core/http/route.js';
 import type { ChalkInstance } from 'chalk';
+import { headersJson } from '../../core/text/headers-json.js';
 import { printable, printableLines } from '../../core/text/printable.js';
 import type { ReceivedDelivery, Rejection } from '../../core/server/index.js';
 import { statusColour } from '../shared/output.js';
 
-/** `{"type":"delivery", ...}`: the stable NDJSON shape (docs/commands/listen.md, "JSON output"). */
-export function deliveryObject(d: ReceivedDelivery): Record<string, unknown> {
+/**
+ * `{"type":"delivery", ...}`: the stable NDJSON shape (docs/commands/listen.md, "JSON output"), as
+ * one line. The headers' JSON is the one the stored record was made with (headersJson).
+ */
+export function deliveryJson(d: ReceivedDelivery): string {
   const c = d.capture;
   const v = c.verification ?? { ok: false };
-  return {
-    type: 'delivery',
-    id: c.id,
-    receivedAt: c.receivedAt,
-    method: c.method,
-    path: c.path,
-    headers: c.headers,
+  const head = JSON.stringify({ type: 'delivery', id: c.id, receivedAt: c.receivedAt, method: c.method, path: c.path });
+  const rest = JSON.stringify({
     provider: c.provider ?? null,
     event: c.event ?? null,
     deliveryId: c.deliveryId ?? null,
@@ -26,7 +25,8 @@ export function deliveryObject(d: ReceivedDelivery): Record<string, unknown> {
     ...(c.forward ? { forward: c.forward } : {}),
     ...(c.duplicateOf ? { duplicateOf: c.duplicateOf } : {}),
     ...(d.storeError ? { storeError: d.storeError } : {}),
-  };
+  });
+  return `${head.slice(0, -1)},"headers":${headersJson(c.headers)},${rest.slice(1)}`;
 }
 
 export function rejectionObject(r: Rejection, at: number): Record<string, unknown> {

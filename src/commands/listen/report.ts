@@ -1,7 +1,7 @@
 import type { Output } from '../shared/output.js';
 import type { ReceivedDelivery, Rejection } from '../../core/server/index.js';
 import { pacedLines } from './lines.js';
-import { deliveryLine, deliveryObject, rejectionLine, rejectionObject, verboseBlock } from './render.js';
+import { deliveryJson, deliveryLine, rejectionLine, rejectionObject, verboseBlock } from './render.js';
 import { ListenStats } from './stats.js';
 import { throttled } from './lines.js';
 
@@ -18,11 +18,11 @@ export function listenReport(out: Output, stdout: NodeJS.WritableStream, o: { ve
   );
   return {
     stats,
-    /** Resolves when stdout has room for another delivery's line (waits only with --json). */
+    /** Undefined when stdout has room for another delivery's line, else resolves when it has (waits only with --json). */
     ready: () => lines.ready(),
     delivery(d: ReceivedDelivery) {
       stats.addDelivery(d);
-      if (out.json) lines.push(JSON.stringify(deliveryObject(d)));
+      if (out.json) lines.push(deliveryJson(d));
       else {
         lines.push(deliveryLine(d, out.c));
         if (o.verbose) lines.push(verboseBlock(d, out.c));

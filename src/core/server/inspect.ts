@@ -91,10 +91,15 @@ const MAX_PARSE = 1024 * 1024;
 /** As bytes once: a string needle would be encoded again on every search. */
 const ACTION_KEY = Buffer.from('"action"');
 
+/** Per provider, the events that declare a `match` (few: Stripe's 275 events declare none). */
+const matchable = new WeakMap<ProviderProfile, ProviderProfile['events']>();
+
 /** The event whose declared `match` the body satisfies, when exactly one does. */
 function matchedEvent(provider: ProviderProfile, fields: Record<string, unknown> | undefined): string | undefined {
   if (!fields) return undefined;
-  const hits = provider.events.filter(
+  let candidates = matchable.get(provider);
+  if (!candidates) matchable.set(provider, (candidates = provider.events.filter((e) => e.match)));
+  const hits = candidates.filter(
     (e) =>
       e.match &&
       Object.entries(e.match).every(([path, want]) => {

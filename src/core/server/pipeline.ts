@@ -38,7 +38,7 @@ export interface PipelineOptions {
    * Resolves when the output has room for another delivery's line: NDJSON never drops a line, so
    * a slow stdout holds answers back (docs/hardening.md). Absent, answers never wait.
    */
-  outputReady?: () => Promise<void>;
+  outputReady?: () => Promise<void> | undefined;
 }
 
 /**
@@ -55,6 +55,12 @@ export function statusSequence(codes: readonly number[]): () => number {
   return () => codes[Math.min(i++, codes.length - 1)] as number;
 }
 
+export interface Pipeline {
+  handle(req: ArrivedRequest): Promise<Handled>;
+  /** Reports the deliveries answered but not yet reported (the server is closing). */
+  flush(): void;
+}
+
 /**
  * What happens to each request: identify and verify it, spot a duplicate, decide the answer (or
  * get it from the app), write the capture durably, and only then answer.
@@ -63,12 +69,6 @@ export function statusSequence(codes: readonly number[]): () => number {
  * handed to the store together, and once answered all of them are reported together. Per request,
  * interleaved with socket writes, the same work measured three to four times slower.
  */
-export interface Pipeline {
-  handle(req: ArrivedRequest): Promise<Handled>;
-  /** Reports the deliveries answered but not yet reported (the server is closing). */
-  flush(): void;
-}
-
 export function createPipeline(o: PipelineOptions): Pipeline {
   // Each item alone: one failing (a bug) must not strand the others of its turn.
   const report = perTurn<ReceivedDelivery>((delivered) => {
@@ -81,13 +81,19 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     }
   });
   const admit = perTurn<Waiting>((waiting) => {
-    for (const w of waiting) {
+    // Every request judged, then every one handed on: one stage's code at a time stays in cache.
+    const judged = waiting.map((w) => {
       try {
-        answer(judge(o, w.req), o, report.push).then(w.resolve, w.reject);
+        return judge(o, w.req);
       } catch (err) {
         w.reject(err);
+        return undefined;
       }
-    }
+    });
+    waiting.forEach((w, i) => {
+      const j = judged[i];
+      if (j) answer(j, o, report.push).then(w.resolve, w.reject);
+    });
   });
   return {
     handle: (req) => new Promise<Handled>((resolve, reject) => admit.push({ req, resolve, reject })),
@@ -162,7 +168,9 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
     }
   }
   if (o.delayMs > 0) await sleep(o.delayMs, o.stopping, false);
-  await o.outputReady?.();
+  // Undefined when there is room: no await, no extra turn of the microtask queue per request.
+  const room = o.outputReady?.();
+  if (room) await room;
   const delivery: ReceivedDelivery = { capture, provider: j.provider, forward, storeError, stored };
   return { reply, after: () => report(delivery) };
 }

@@ -5,19 +5,27 @@ import { keySpecOf, parseKey } from './keys.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-// Bursts sign thousands of deliveries with one secret: derive its key once.
-const keyCache = new Map<string, KeyObject>();
+// Bursts sign, and listen verifies, thousands of deliveries with one secret: derive its key once.
+// Keyed by the spec object, then by the secret itself (no composite string to build and hash per call).
+const keyCache = new WeakMap<SecretSpec, Map<string, KeyObject>>();
+/** Secrets remembered per spec: a few serve a whole run; a bound keeps a long one flat. */
+const CACHED_SECRETS = 64;
 
 /** The HMAC key for a secret, as the provider derives it (cached: a few secrets serve a whole run). */
 export function secretKey(secret: string, spec: SecretSpec): KeyObject {
-  const cacheKey = `${spec.encoding}\u0000${spec.prefix ?? ''}\u0000${secret}`;
-  let key = keyCache.get(cacheKey);
+  let keys = keyCache.get(spec);
+  if (!keys) keyCache.set(spec, (keys = new Map()));
+  let key = keys.get(secret);
   if (!key) {
     key = createSecretKey(deriveKey(secret, spec));
-    if (keyCache.size >= 64) keyCache.delete(keyCache.keys().next().value as string);
-    keyCache.set(cacheKey, key);
+    remember(keys, secret, key);
   }
   return key;
+}
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  if (map.size >= CACHED_SECRETS) map.delete(map.keys().next().value as string);
+  map.set(key, value);
 }
 
 function deriveKey(secret: string, spec: SecretSpec): Buffer {
@@ -69,8 +77,25 @@ export function signatureMatches(spec: SignatureSpec, secret: SecretSpec, key: s
   return hit;
 }
 
-/** Why the spec cannot use this key (sign: a private key or secret; verify: a public key or secret); undefined when it can. */
+/**
+ * Why the spec cannot use this key (sign: a private key or secret; verify: a public key or secret); undefined when it can.
+ * Remembered per spec, role and key: listen asks it of every secret for every delivery, and a key
+ * that does not suit a spec (a whsec_ secret for Standard Webhooks' Ed25519 signatures) is a thrown error.
+ */
 export function keyProblem(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): string | undefined {
+  let bySecret = problemCache.get(spec);
+  if (!bySecret) problemCache.set(spec, (bySecret = new WeakMap()));
+  let known = bySecret.get(secret);
+  if (!known) bySecret.set(secret, (known = { private: new Map(), public: new Map() }));
+  const cached = known[role].get(key);
+  if (cached !== undefined) return cached || undefined;
+  const problem = findKeyProblem(spec, secret, key, role);
+  remember(known[role], key, problem ?? '');
+  return problem;
+}
+const problemCache = new WeakMap<SignatureSpec, WeakMap<SecretSpec, Record<'private' | 'public', Map<string, string>>>>();
+
+function findKeyProblem(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): string | undefined {
   try {
     if (isAsymmetric(spec.algorithm)) parseKey(key, keySpecOf(spec), spec.algorithm, role);
     else secretKey(key, secret);

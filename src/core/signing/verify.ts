@@ -32,8 +32,15 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   });
 
   // The first signature header present decides; specs sharing it (v1 and v1a) are checked together.
-  const header = scheme.signatures.find((sp) => headerValue(input.headers, sp.header, aliases) !== undefined)?.header;
-  const raw = header === undefined ? undefined : headerValue(input.headers, header, aliases);
+  let header: string | undefined;
+  let raw: string | undefined;
+  for (const sp of scheme.signatures) {
+    raw = headerValue(input.headers, sp.header, aliases);
+    if (raw !== undefined) {
+      header = sp.header;
+      break;
+    }
+  }
   if (header === undefined || raw === undefined) {
     return fail('missing-signature', `no ${[...new Set(scheme.signatures.map((sp) => sp.header))].join(' or ')} header`);
   }

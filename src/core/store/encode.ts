@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
+import { headersJson } from '../text/headers-json.js';
 import type { Capture } from './types.js';
 
 /**
@@ -55,7 +56,7 @@ function encodeSmall(c: Capture, base64Length: number): Buffer {
 
 /** Every member before `body`, as JSON without its closing brace. */
 function headJson(c: Capture, text: boolean): string {
-  return JSON.stringify({
+  const meta = JSON.stringify({
     v: FORMAT_VERSION,
     id: c.id,
     receivedAt: c.receivedAt,
@@ -69,11 +70,8 @@ function headJson(c: Capture, text: boolean): string {
     forward: c.forward,
     duplicateOf: c.duplicateOf,
     remoteAddress: c.remoteAddress,
-    headers: c.headers,
-    bodyBytes: c.body.length,
-    bodySha256: c.bodySha256,
-    bodyEncoding: text ? 'utf8' : 'base64',
-  }).slice(0, -1);
+  });
+  return `${meta.slice(0, -1)},"headers":${headersJson(c.headers)},"bodyBytes":${c.body.length},"bodySha256":${JSON.stringify(c.bodySha256)},"bodyEncoding":"${text ? 'utf8' : 'base64'}"`;
 }
 
 /** The length of `body` (valid UTF-8) as the inside of a JSON string. */

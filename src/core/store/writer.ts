@@ -10,7 +10,7 @@ const SEGMENT_BYTES = 16 * 1024 * 1024;
 const BATCH_BYTES = 8 * 1024 * 1024;
 export const SEGMENT_SUFFIX = '.ndjson';
 /** Loop turns a batch may wait for more records, while each turn still brings some (see `gather`). */
-const GATHER_TURNS = 4;
+const GATHER_TURNS = 16;
 
 /** Where the platform has it (Linux, macOS); elsewhere an explicit fdatasync follows each write. */
 const DSYNC = constants.O_DSYNC ?? 0;
