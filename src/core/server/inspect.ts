@@ -98,7 +98,10 @@ const matchable = new WeakMap<ProviderProfile, ProviderProfile['events']>();
 function matchedEvent(provider: ProviderProfile, fields: Record<string, unknown> | undefined): string | undefined {
   if (!fields) return undefined;
   let candidates = matchable.get(provider);
-  if (!candidates) matchable.set(provider, (candidates = provider.events.filter((e) => e.match)));
+  if (!candidates) {
+    candidates = provider.events.filter((e) => e.match);
+    matchable.set(provider, candidates);
+  }
   const hits = candidates.filter(
     (e) =>
       e.match &&

@@ -14,7 +14,10 @@ const CACHED_SECRETS = 64;
 /** The HMAC key for a secret, as the provider derives it (cached: a few secrets serve a whole run). */
 export function secretKey(secret: string, spec: SecretSpec): KeyObject {
   let keys = keyCache.get(spec);
-  if (!keys) keyCache.set(spec, (keys = new Map()));
+  if (!keys) {
+    keys = new Map();
+    keyCache.set(spec, keys);
+  }
   let key = keys.get(secret);
   if (!key) {
     key = createSecretKey(deriveKey(secret, spec));
@@ -84,9 +87,15 @@ export function signatureMatches(spec: SignatureSpec, secret: SecretSpec, key: s
  */
 export function keyProblem(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): string | undefined {
   let bySecret = problemCache.get(spec);
-  if (!bySecret) problemCache.set(spec, (bySecret = new WeakMap()));
+  if (!bySecret) {
+    bySecret = new WeakMap();
+    problemCache.set(spec, bySecret);
+  }
   let known = bySecret.get(secret);
-  if (!known) bySecret.set(secret, (known = { private: new Map(), public: new Map() }));
+  if (!known) {
+    known = { private: new Map(), public: new Map() };
+    bySecret.set(secret, known);
+  }
   const cached = known[role].get(key);
   if (cached !== undefined) return cached || undefined;
   const problem = findKeyProblem(spec, secret, key, role);
