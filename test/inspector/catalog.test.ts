@@ -29,3 +29,18 @@ describe('the inspector catalog', () => {
     expect(ids.size).toBe(10_001);
   });
 });
+
+describe('the inspector catalog bound', () => {
+  it('lists at most its bound: the oldest go first, held or stored, and a newer one is always kept', () => {
+    const catalog = new Catalog(undefined, async () => undefined, 5);
+    const all = Array.from({ length: 8 }, (_, i) => capture(i));
+    // Every other one as listen pushes it with its location, the rest held (no store).
+    for (const [i, c] of all.entries()) catalog.add(c, i % 2 ? at(i) : undefined);
+    expect(catalog.list().map((s) => s.id)).toEqual(
+      all
+        .slice(3)
+        .map((c) => c.id)
+        .reverse(),
+    );
+  });
+});

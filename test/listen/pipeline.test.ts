@@ -125,4 +125,41 @@ describe('createPipeline', () => {
     order.push(`reply ${handled.reply.status}`);
     expect(order).toEqual([expect.stringMatching(/^stored id\d+$/), 'reply 200']);
   });
+
+  it("judges a turn's requests together: one that fails gets its error, the others their answers", async () => {
+    const seen: ReceivedDelivery[] = [];
+    let calls = 0;
+    const pipeline = createPipeline({
+      ...options(undefined, seen),
+      newId: () => {
+        if (++calls === 2) throw new Error('a bug');
+        return `turn${calls}`;
+      },
+    });
+    const results = await Promise.allSettled([req('{"a":1}'), req('{"a":2}'), req('{"a":3}')].map((r) => pipeline.handle(r)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    for (const r of results) if (r.status === 'fulfilled') r.value.after?.();
+    // Reported together at the end of the turn, or at once by flush (a closing server).
+    expect(seen).toEqual([]);
+    pipeline.flush();
+    expect(seen.map((d) => d.capture.id)).toEqual(['turn1', 'turn3']);
+  });
+
+  it("a report that throws is an error for onError, and the turn's other deliveries are still reported", async () => {
+    const errors: unknown[] = [];
+    const seen: string[] = [];
+    const pipeline = createPipeline({
+      ...options(undefined, []),
+      onDelivery: (d: ReceivedDelivery) => {
+        if (d.capture.body.toString() === '{"bad":1}') throw new Error('renderer bug');
+        seen.push(d.capture.body.toString());
+      },
+      onError: (err: unknown) => errors.push(err),
+    });
+    const handled = await Promise.all([req('{"bad":1}'), req('{"good":1}')].map((r) => pipeline.handle(r)));
+    for (const h of handled) h.after?.();
+    pipeline.flush();
+    expect(seen).toEqual(['{"good":1}']);
+    expect(errors).toHaveLength(1);
+  });
 });

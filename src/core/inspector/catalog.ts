@@ -34,6 +34,11 @@ export function summarize(c: Capture): Summary {
 
 /** Captures held in memory when there is no store (listen --no-store): the newest, up to these bounds. */
 const MEMORY_COUNT = 10_000;
+/**
+ * Captures listed at most: a summary each stays in memory, so a listen that runs for days at
+ * thousands a second must not grow without bound. Older captures stay in the store (`captures list`).
+ */
+export const MAX_LISTED = 100_000;
 const MEMORY_BYTES = 64 * 1024 * 1024;
 
 interface Entry {
@@ -55,6 +60,7 @@ export class Catalog {
   constructor(
     private readonly storeDir: string | undefined,
     private readonly readAt: (at: RecordLocation) => Promise<Capture | undefined>,
+    private readonly maxListed = MAX_LISTED,
   ) {}
 
   /**
@@ -75,18 +81,27 @@ export class Catalog {
     const summary = summarize(capture);
     const entry: Entry = at ? { summary, at } : { summary, capture };
     this.entries.set(capture.id, entry);
+    // Entries go in by arrival (a store is read in file order): the first is the oldest.
+    if (this.entries.size > this.maxListed) this.forget(this.entries.keys().next().value as string);
     if (!at) {
       this.held.set(capture.id, entry);
       this.heldBytes += capture.body.length;
       // Bound what is held (a store's reader usually takes it over first): per add, only what is evicted is visited.
-      for (const [id, e] of this.held) {
+      for (const id of this.held.keys()) {
         if (this.held.size <= MEMORY_COUNT && this.heldBytes <= MEMORY_BYTES) break;
-        this.heldBytes -= e.capture?.body.length ?? 0;
-        this.held.delete(id);
-        this.entries.delete(id);
+        this.forget(id);
       }
     }
     return summary;
+  }
+
+  private forget(id: string): void {
+    const held = this.held.get(id);
+    if (held) {
+      this.heldBytes -= held.capture?.body.length ?? 0;
+      this.held.delete(id);
+    }
+    this.entries.delete(id);
   }
 
   clear(): void {
