@@ -126,8 +126,7 @@ function receive(req: IncomingMessage, res: ServerResponse, o: HttpOptions, conn
   let over = false;
   let ended = false;
   // Finished or dropped, the request no longer holds up a shutdown, nor an error owed on its connection.
-  const answered = new Promise<void>((resolve) => res.once('close', resolve));
-  conns.answering.set(socket, { req, answered });
+  conns.answering.set(socket, { req, res });
   res.once('close', () => {
     if (conns.answering.get(socket)?.req === req) conns.answering.delete(socket);
     // Dropped before its body was complete (and not already reported as malformed or too slow).

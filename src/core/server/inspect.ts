@@ -49,7 +49,7 @@ export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer
 function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number, path: string): CapturedVerification {
   // The same rules as `verify`: a secret the scheme cannot decode is a failed check (no-match, said why), not a crash.
   const url = provider.scheme.content.includes('{url}') ? requestUrl(headers, path) : undefined;
-  const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec, ...(url ? { url } : {}) });
+  const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec, url });
   return r.ok ? { ok: true, secretIndex: r.secretIndex } : { ok: false, reason: r.reason, detail: r.detail, ...(r.secretIndex !== undefined ? { secretIndex: r.secretIndex } : {}) };
 }
 

@@ -122,7 +122,7 @@ function judge(o: PipelineOptions, req: ArrivedRequest): Judged {
   const duplicateOf = o.dedup.check(dedupKey({ provider: seen.provider?.id, deliveryId: seen.deliveryId, method: req.method, path: req.path, bodySha256 }), id);
   const capture: Capture = {
     id,
-    receivedAt: new Date(req.receivedAt).toISOString(),
+    receivedAt: isoTime(req.receivedAt),
     method: req.method,
     path: req.path,
     headers: req.rawHeaders,
@@ -173,6 +173,17 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
   if (room) await room;
   const delivery: ReceivedDelivery = { capture, provider: j.provider, forward, storeError, stored };
   return { reply, after: () => report(delivery) };
+}
+
+/** The ISO form of a time in ms; a turn's requests mostly end within one millisecond, so the last one is kept. */
+let lastMs = Number.NaN;
+let lastIso = '';
+function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }
 
 function json(status: number, value: unknown): Reply {

@@ -9,7 +9,8 @@ export interface Connections {
   /** Connections with a request whose body is still arriving. */
   inBody: WeakSet<Socket>;
   /** Each connection's latest request, and a promise settled once its answer is written (or dropped). */
-  answering: WeakMap<Socket, { req: IncomingMessage; answered: Promise<void> }>;
+  /** The request a connection is answering, until its response closes (the entry goes then). */
+  answering: WeakMap<Socket, { req: IncomingMessage; res: ServerResponse }>;
 }
 
 /** 413 for a body over the cap, read off and discarded for a moment so the client sees the answer rather than a reset. */
@@ -45,6 +46,6 @@ export function refuseClientError(err: NodeJS.ErrnoException, socket: Socket, co
   // Only a request whose body is complete (Node sets `complete` as it parses) is owed its answer
   // first: an error while a body is still arriving (408) is about that very request.
   const owed = conns.answering.get(socket);
-  if (owed?.req.complete) void owed.answered.then(refuse);
+  if (owed?.req.complete) owed.res.once('close', refuse);
   else refuse();
 }

@@ -17,7 +17,8 @@ export interface SchemeOwner {
 export function verifyUsable(profile: SchemeOwner, secrets: readonly string[], input: Omit<VerifyInput, 'secrets'>): VerifyResult {
   // The common case, every secret decodable, costs nothing extra: listen runs this per request.
   try {
-    return verifyWithScheme(profile.scheme, profile.id, { ...input, secrets });
+    // A literal of one shape, not a spread: listen runs this for every request.
+    return verifyWithScheme(profile.scheme, profile.id, { headers: input.headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec, url: input.url, secrets });
   } catch (err) {
     if (!(err instanceof SigningError)) throw err;
   }
