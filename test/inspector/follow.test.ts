@@ -85,3 +85,20 @@ describe('storeReader: what this process wrote itself', () => {
     expect((await storeReader(dir).readAt(second))?.id).toBe(c.id);
   });
 });
+
+describe('storeReader: a store cleared under its writer', () => {
+  it('says reset once, not at every poll while the writer goes on writing to the removed segment', async () => {
+    const dir = tempDir();
+    const mine = openStore(dir);
+    const reader = storeReader(dir);
+    reader.own(await mine.append(capture(20)));
+    expect((await reader.next()).reset).toBe(false);
+    await openStore(dir).clear();
+    expect((await reader.next()).reset).toBe(true);
+    reader.rewind();
+    // The writer still holds the removed segment open and appends to it.
+    reader.own(await mine.append(capture(21)));
+    expect((await reader.next()).reset).toBe(false);
+    await mine.close();
+  });
+});

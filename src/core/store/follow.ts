@@ -49,6 +49,7 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
   const segDir = join(dir, 'captures');
   const offsets = new Map<string, number>();
   const owned = new Set<string>();
+  const gone = new Set<string>();
 
   async function names(): Promise<string[]> {
     try {
@@ -104,6 +105,7 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
       for (const known of offsets.keys())
         if (!present.includes(known)) {
           offsets.delete(known);
+          gone.add(known);
           reset = true;
         }
       for (const name of present) {
@@ -130,6 +132,9 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
     },
 
     own(at) {
+      // A segment removed under its writer (`captures clear` from elsewhere) stays gone: counting
+      // records still written to it would signal a clear at every poll.
+      if (gone.has(at.segment)) return;
       owned.add(at.segment);
       // Own records may be handed over out of file order: the furthest one read so far counts.
       offsets.set(at.segment, Math.max(at.offset + at.length + 1, offsets.get(at.segment) ?? 0));
