@@ -41,10 +41,68 @@ const MEMORY_COUNT = 10_000;
 export const MAX_LISTED = 100_000;
 const MEMORY_BYTES = 64 * 1024 * 1024;
 
-interface Entry {
-  summary: Summary;
-  at?: RecordLocation;
-  capture?: Capture;
+/**
+ * One listed capture: what its summary needs and where its record lies, in one object of fixed
+ * shape (listen adds one per delivery, and up to MAX_LISTED stay: a summary object, a
+ * verification object and a location each cost allocation and memory). `capture` is set only
+ * while the capture is held in memory (no store).
+ */
+class Entry {
+  segment = '';
+  offset = 0;
+  length = 0;
+  capture: Capture | undefined = undefined;
+  readonly id: string;
+  readonly receivedAt: string;
+  readonly method: string;
+  readonly path: string;
+  readonly provider: string | null;
+  readonly event: string | null;
+  readonly ok: boolean | undefined;
+  readonly reason: string | undefined;
+  readonly status: number | null;
+  readonly bytes: number;
+  readonly duplicateOf: string | null;
+
+  constructor(c: Capture) {
+    this.id = c.id;
+    this.receivedAt = c.receivedAt;
+    this.method = c.method;
+    this.path = c.path;
+    this.provider = c.provider ?? null;
+    this.event = c.event ?? null;
+    this.ok = c.verification?.ok;
+    this.reason = c.verification?.reason || undefined;
+    this.status = c.response?.status ?? null;
+    this.bytes = c.body.length;
+    this.duplicateOf = c.duplicateOf ?? null;
+  }
+
+  locate(at: RecordLocation): void {
+    this.segment = at.segment;
+    this.offset = at.offset;
+    this.length = at.length;
+    this.capture = undefined;
+  }
+
+  get at(): RecordLocation | undefined {
+    return this.segment ? { segment: this.segment, offset: this.offset, length: this.length } : undefined;
+  }
+
+  summary(): Summary {
+    return {
+      id: this.id,
+      receivedAt: this.receivedAt,
+      method: this.method,
+      path: this.path,
+      provider: this.provider,
+      event: this.event,
+      verification: this.ok === undefined ? null : { ok: this.ok, ...(this.reason ? { reason: this.reason } : {}) },
+      status: this.status,
+      bytes: this.bytes,
+      duplicateOf: this.duplicateOf,
+    };
+  }
 }
 
 /**
@@ -64,26 +122,27 @@ export class Catalog {
   ) {}
 
   /**
-   * Returns the summary, or undefined when the id is already known. A capture pushed by listen
-   * and then read from the store keeps only its location from then on.
+   * Lists a capture: with `at`, by where its record lies, else held in memory. False when the id
+   * is already listed; a capture listen pushed without a location and the store's reader then
+   * found keeps only its location from then on.
    */
-  add(capture: Capture, at?: RecordLocation): Summary | undefined {
+  add(capture: Capture, at?: RecordLocation): boolean {
     const known = this.entries.get(capture.id);
     if (known) {
       if (at && known.capture) {
         this.heldBytes -= known.capture.body.length;
         this.held.delete(capture.id);
-        known.capture = undefined;
-        known.at = at;
+        known.locate(at);
       }
-      return undefined;
+      return false;
     }
-    const summary = summarize(capture);
-    const entry: Entry = at ? { summary, at } : { summary, capture };
+    const entry = new Entry(capture);
     this.entries.set(capture.id, entry);
     // Entries go in by arrival (a store is read in file order): the first is the oldest.
     if (this.entries.size > this.maxListed) this.forget(this.entries.keys().next().value as string);
-    if (!at) {
+    if (at) entry.locate(at);
+    else {
+      entry.capture = capture;
       this.held.set(capture.id, entry);
       this.heldBytes += capture.body.length;
       // Bound what is held (a store's reader usually takes it over first): per add, only what is evicted is visited.
@@ -92,7 +151,12 @@ export class Catalog {
         this.forget(id);
       }
     }
-    return summary;
+    return true;
+  }
+
+  /** The summary of a listed capture (what the page's list shows). */
+  summary(id: string): Summary | undefined {
+    return this.entries.get(id)?.summary();
   }
 
   private forget(id: string): void {
@@ -112,7 +176,7 @@ export class Catalog {
 
   /** Newest first (ids sort by arrival). */
   list(): Summary[] {
-    return [...this.entries.values()].map((e) => e.summary).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    return [...this.entries.values()].map((e) => e.summary()).sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
   }
 
   async get(id: string): Promise<Capture | undefined> {
@@ -131,10 +195,11 @@ export class Catalog {
         if (matches(e.capture, needle)) hits.push(id);
         continue;
       }
-      if (!e.at) continue;
-      const list = bySegment.get(e.at.segment) ?? [];
-      list.push({ id, at: e.at });
-      bySegment.set(e.at.segment, list);
+      const at = e.at;
+      if (!at) continue;
+      const list = bySegment.get(at.segment) ?? [];
+      list.push({ id, at });
+      bySegment.set(at.segment, list);
     }
     for (const [segment, list] of bySegment) {
       let data: Buffer;

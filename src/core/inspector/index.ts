@@ -109,8 +109,8 @@ export function createInspector(o: InspectorOptions): Inspector {
     },
     add(c, at) {
       if (at) reader?.own(at);
-      const fresh = catalog.add(c, reader ? at : undefined);
-      if (fresh && hub.size) hub.send('captures', [fresh]);
+      // The summary is made only for a page that is watching.
+      if (catalog.add(c, reader ? at : undefined) && hub.size) hub.send('captures', [catalog.summary(c.id)]);
     },
     async start() {
       if (!o.storeDir || !reader) return;
@@ -126,7 +126,7 @@ export function createInspector(o: InspectorOptions): Inspector {
             hub.send('reset', {});
             ({ captures } = await reader.next());
           }
-          const fresh = captures.flatMap((l) => catalog.add(l.capture, l.at) ?? []);
+          const fresh = captures.flatMap((l) => (catalog.add(l.capture, l.at) ? (catalog.summary(l.capture.id) ?? []) : []));
           if (fresh.length && hub.size) hub.send('captures', fresh);
         },
         o.onError,
