@@ -35,6 +35,36 @@ describe('SegmentWriter (group commit)', () => {
     expect(readFileSync(join(dir, 'a00000000000000000.ndjson'), 'utf8')).toBe('a\nb\n');
   });
 
+  it('a batch waits while each loop turn still brings records (a busy listen), then writes them in one go', async () => {
+    const w = new SegmentWriter(dir);
+    const appended: Promise<{ offset: number; length: number }>[] = [];
+    const append = (i: number) => appended.push(w.append(`t${String(i).padStart(17, '0')}`, Buffer.from(`${i}\n`)));
+    // One record per loop turn for five turns, each ahead of the writer's look at its queue, as
+    // requests read from sockets are (the poll phase comes before the writer's check-phase turn).
+    const all = new Promise<void>((resolve) => {
+      const next = (i: number) => {
+        append(i);
+        if (i < 4) setImmediate(() => next(i + 1));
+        else resolve();
+      };
+      setImmediate(() => next(1));
+    });
+    append(0);
+    await all;
+    const at = await Promise.all(appended);
+    await w.close();
+    expect(w.batches).toBe(1);
+    expect(at.map((a) => a.offset)).toEqual([0, 2, 4, 6, 8]);
+    expect(at.every((a) => a.length === 1)).toBe(true);
+  });
+
+  it('a lone record is written after one quiet turn, not held for more', async () => {
+    const w = new SegmentWriter(dir);
+    await w.append('l00000000000000000', Buffer.from('l\n'));
+    expect(w.batches).toBe(1);
+    await w.close();
+  });
+
   it('rejects every append of a batch when the directory cannot be written', async () => {
     const w = new SegmentWriter(join(dir, 'missing', '\u0000bad'));
     await expect(w.append('a00000000000000000', Buffer.from('a\n'))).rejects.toThrow();
