@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Benchmark: `hookctl listen` (verifying, storing durably, --json to /dev/null) against a bare
 // node:http server answering 200, same signed request and concurrency, in the same run.
-// Usage: npm run build && node bench/listen.mjs [--connections 50] [--amount 100000] [--no-pin] [--same-id]
+// Usage: npm run build && node bench/listen.mjs [--connections 50] [--amount 100000] [--no-pin] [--same-id] [--profile [--no-ui]]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { sign } from '../dist/index.js';
 
@@ -114,6 +114,42 @@ const listenArgs = (port, extra) => {
   stores.push(store);
   return [join(ROOT, 'bin/hookctl.js'), '--json', 'listen', '--port', String(port), '--provider', 'github', '--secret', secret, '--store', store, ...extra];
 };
+// --profile [--no-ui]: listen alone under --cpu-prof, then where its time went (self time), to read
+// before changing anything on its path (bench/README.md, `listen`).
+if (process.argv.includes('--profile')) {
+  const dir = mkdtempSync(join(tmpdir(), 'hookctl-prof-'));
+  const ui = process.argv.includes('--no-ui') ? ['--no-ui'] : [];
+  const listen = await start((port) => ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...listenArgs(port, ui)]);
+  await run(listen.port, WARMUP);
+  await run(listen.port, AMOUNT);
+  await stop(listen.child);
+  const profile = JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]), 'utf8'));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = { fn: new Map(), file: new Map() };
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id);
+    const us = profile.timeDeltas[i] ?? 0;
+    if (f.functionName === '(idle)') return;
+    busy += us;
+    // Native and V8-internal frames have no file: they stand for themselves.
+    const file = f.url.replace(pathToFileURL(ROOT).href, '') || f.functionName || '(native)';
+    self.file.set(file, (self.file.get(file) ?? 0) + us);
+    const fn = f.url ? `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}` : file;
+    self.fn.set(fn, (self.fn.get(fn) ?? 0) + us);
+  });
+  console.log(`listen${ui.length ? ' --no-ui' : ''}: ${(busy / (WARMUP + AMOUNT)).toFixed(0)} µs busy per request (profiler included), self time:`);
+  for (const [what, m] of [
+    ['file', self.file],
+    ['function', self.fn],
+  ]) {
+    console.log(`by ${what}:`);
+    for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${((100 * us) / busy).toFixed(1).padStart(5)}%  ${k}`);
+  }
+  for (const d of [dir, ...stores]) rmSync(d, { recursive: true, force: true });
+  process.exit(0);
+}
+
 // The bare server, then listen without and with its inspector (the default): the same rounds for all three.
 const servers = [
   { name: 'bare node:http', ...(await start((port) => ['-e', BARE, String(port)])) },
