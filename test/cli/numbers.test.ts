@@ -1,9 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startListen } from '../listen/support.js';
+import { captureWritten, startListen } from '../listen/support.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import { runInProcess } from '../support/inproc.js';
 
@@ -208,9 +208,7 @@ describe.concurrent('numeric options: the bounds themselves are accepted', () =>
       });
       req.on('error', () => {});
       req.end('{}');
-      const segments = join(store, 'captures');
-      const stored = () => existsSync(segments) && readdirSync(segments).some((f) => statSync(join(segments, f)).size > 0);
-      while (!stored()) await new Promise((resolve) => setTimeout(resolve, 10));
+      await captureWritten(join(store, 'captures'));
       await new Promise((resolve) => setImmediate(resolve));
       expect(answered).toBe(false);
       req.destroy();

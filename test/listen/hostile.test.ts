@@ -31,9 +31,8 @@ afterAll(async () => {
  * closed. The client ends its side after `endAfterMs`, or never with `holdOpen` (or `drip`, a line
  * it keeps sending every 200 ms).
  */
-function raw(data: string | Buffer, opts: { endAfterMs?: number; holdOpen?: boolean; drip?: string } = {}): Promise<{ text: string; ms: number }> {
+function raw(data: string | Buffer, opts: { endAfterMs?: number; holdOpen?: boolean; drip?: string } = {}): Promise<{ text: string }> {
   return new Promise((resolve) => {
-    const started = performance.now();
     const sock = connect({ host, port });
     let text = '';
     sock.setEncoding('latin1');
@@ -44,7 +43,7 @@ function raw(data: string | Buffer, opts: { endAfterMs?: number; holdOpen?: bool
     const drip = opts.drip === undefined ? undefined : setInterval(() => sock.write(opts.drip as string), 200);
     sock.on('close', () => {
       clearInterval(drip);
-      resolve({ text, ms: performance.now() - started });
+      resolve({ text });
     });
     sock.write(data);
     if (!opts.holdOpen && !drip) setTimeout(() => sock.end(), opts.endAfterMs ?? 200);

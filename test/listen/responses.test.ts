@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sign } from '../../src/index.js';
 import { startServer, type TestServer } from '../support/server.js';
-import { post, startListen, type Listener } from './support.js';
+import { captureWritten, post, startListen, type Listener } from './support.js';
 
 const SECRET = 'listen_test_secret';
 const body = JSON.stringify({ job_id: 'job_1', state: 'done' });
@@ -29,14 +29,6 @@ const listen = async (args: string[], json = true) => {
   return listener;
 };
 
-/** Resolves once listen has written a capture to the store under `dir` (polls the condition, no fixed wait). */
-async function stored(dir: string): Promise<void> {
-  // The segments, not the store's .gitignore, which a new store writes first.
-  const segments = join(dir, '.hookctl', 'captures');
-  const written = () => existsSync(segments) && readdirSync(segments).some((f) => statSync(join(segments, f)).size > 0);
-  while (!written()) await new Promise((resolve) => setTimeout(resolve, 10));
-}
-
 describe('response control', () => {
   it('--respond 500,500,200 answers in turn, then repeats the last', async () => {
     const l = await listen(['--respond', '500,500,200']);
@@ -57,7 +49,7 @@ describe('response control', () => {
     const l = await listen(['--delay', '600000']);
     const pending = post(l.url, body, signed());
     // Listen stores a delivery before its --delay starts: once it is on disk, the answer is being held.
-    await stored(cwd);
+    await captureWritten(join(cwd, '.hookctl', 'captures'));
     // At once: were the delay kept, the test would time out long before it ran out.
     const { code } = await l.stop('SIGINT');
     expect(code).toBe(0);

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { existsSync, readdirSync, statSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { BIN, ROOT } from '../support/cli.js';
 
@@ -109,12 +111,7 @@ export async function startListen(args: string[], opts: { cwd?: string; env?: Re
 }
 
 /** POST raw bytes with the given header pairs, sent in order and casing, duplicates kept (node:http, not fetch). */
-export function post(
-  url: string,
-  body: string | Buffer,
-  headers: Record<string, string> | [string, string][] = {},
-): Promise<{ status: number; body: string; headers: IncomingHttpHeaders; ms: number }> {
-  const started = performance.now();
+export function post(url: string, body: string | Buffer, headers: Record<string, string> | [string, string][] = {}): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   const pairs = Array.isArray(headers) ? [...headers] : Object.entries(headers);
   // Raw header arrays switch off node's automatic Host and Content-Length.
   const has = (name: string) => pairs.some(([k]) => k.toLowerCase() === name);
@@ -124,10 +121,30 @@ export function post(
     const req = request(url, { method: 'POST', headers: pairs.flat(), agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers, ms: performance.now() - started }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }));
       res.on('error', reject);
     });
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+/**
+ * Resolves once a capture segment in `segments` (a store's captures/ directory, made before listen
+ * binds) holds bytes: re-checked on each change the directory reports, never on a timer.
+ */
+export function captureWritten(segments: string): Promise<void> {
+  const written = () => existsSync(segments) && readdirSync(segments).some((f) => statSync(join(segments, f)).size > 0);
+  return new Promise((resolve, reject) => {
+    const watcher = watch(segments, () => {
+      if (written()) done();
+    });
+    const done = () => {
+      watcher.close();
+      resolve();
+    };
+    watcher.on('error', reject);
+    // Written before the watch began.
+    if (written()) done();
   });
 }

@@ -11,14 +11,6 @@ import { startExpressReceiver, STRIPE_SECRET, TRANSCODELY_SECRET, type Receiver 
 
 const cwd = tempDir('hookctl-verdicts-send-');
 
-/** Wait for a condition on a child's output: polled, bounded, never a fixed sleep. */
-async function until(ok: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!ok()) {
-    if (performance.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 let raw: Receiver;
 beforeAll(async () => {
   raw = await startExpressReceiver('raw');
@@ -201,15 +193,15 @@ describe('listen --forward-to', () => {
     const kept = await startListen(['--forward-to', app.url.replace('http://', ''), '--no-store'], { cwd, json: false });
     try {
       expect((await post(`${kept.url}/webhooks/transcodely`, '{}', {})).status).toBe(200);
-      await until(() => /⇢ http:\/\/127\.0\.0\.1:\d+\/webhooks\/transcodely 200/.test(kept.stdout()));
+      await kept.waitFor((l) => /⇢ http:\/\/127\.0\.0\.1:\d+\/webhooks\/transcodely 200/.test(l.text ?? ''));
     } finally {
       await kept.stop();
     }
     const fixed = await startListen(['--forward-to', `${app.url}/webhooks`, '--no-store'], { cwd, json: false });
     try {
       expect((await post(`${fixed.url}/webhooks/transcodely`, '{}', {})).status).toBe(404);
-      await until(() =>
-        /your app has no route for \/webhooks: --forward-to with a path sends every delivery there; give host:port alone to keep each delivery's path, \/webhooks\/transcodely/.test(fixed.stdout()),
+      await fixed.waitFor((l) =>
+        /your app has no route for \/webhooks: --forward-to with a path sends every delivery there; give host:port alone to keep each delivery's path, \/webhooks\/transcodely/.test(l.text ?? ''),
       );
     } finally {
       await fixed.stop();

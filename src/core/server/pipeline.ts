@@ -112,7 +112,6 @@ interface Judged {
   req: ArrivedRequest;
   capture: Capture;
   provider?: ProviderProfile;
-  invalid: boolean;
 }
 
 function judge(o: PipelineOptions, req: ArrivedRequest): Judged {
@@ -135,7 +134,7 @@ function judge(o: PipelineOptions, req: ArrivedRequest): Judged {
     duplicateOf,
     remoteAddress: req.remoteAddress,
   };
-  return { req, capture, provider: seen.provider, invalid: !seen.verification.ok };
+  return { req, capture, provider: seen.provider };
 }
 
 async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDelivery) => void): Promise<Handled> {
@@ -143,7 +142,7 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
   const id = capture.id;
   let reply: Reply;
   let forward: Forwarded | undefined;
-  if (o.rejectInvalid && j.invalid) {
+  if (o.rejectInvalid && !capture.verification?.ok) {
     reply = json(401, { error: 'invalid signature', reason: capture.verification?.reason, id });
   } else if (o.forwarder) {
     forward = await o.forwarder.forward(j.req);
