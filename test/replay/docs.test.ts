@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCapture, storeWith, tempDir } from '../captures/helpers.js';
-import { BIN, runCli } from '../support/cli.js';
+import { runShell } from '../docs/run.js';
+import { runCli } from '../support/cli.js';
 import { doc, shBlocks } from '../support/readme.js';
 import { startServer, type TestServer } from '../support/server.js';
 
@@ -31,36 +31,8 @@ for i in $(seq 300); do LISTEN_PORT=$(grep -o 'listening on http://127.0.0.1:[0-
     expect(script).toContain('--port 0 2>listen.log &');
     const cwd = tempDir();
     // Async: the receiver lives in this process and must keep answering while the script runs.
-    const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn('bash', ['-c', `set -euo pipefail\nhookctl() { node ${JSON.stringify(BIN)} "$@"; }\ntrap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n${script}`], {
-        cwd,
-        env: { ...process.env, NO_COLOR: '1', CI: '1', HOOKCTL_SECRET: '', HOOKCTL_PROVIDER: '', HOOKCTL_CONFIG: '' },
-        // Its own process group, so the backgrounded listen goes down with it.
-        detached: true,
-      });
-      const killGroup = () => {
-        try {
-          process.kill(-(child.pid as number), 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-      };
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => {
-        stdout += d;
-      });
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
-        stderr += d;
-      });
-      const timer = setTimeout(killGroup, 60_000);
-      child.on('exit', (status) => {
-        clearTimeout(timer);
-        killGroup();
-        resolve({ status, stdout, stderr });
-      });
-    });
-    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    const r = await runShell(script, cwd, { env: { HOOKCTL_SECRET: '', HOOKCTL_PROVIDER: '', HOOKCTL_CONFIG: '' }, groupTimeoutMs: 60_000 });
+    expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout).toMatch(/✔ valid .*transcodely/);
     expect(JSON.parse(readFileSync(join(cwd, 'captures.har'), 'utf8')).log.entries.length).toBeGreaterThan(0);
     expect(app.received.length).toBeGreaterThanOrEqual(4);

@@ -17,19 +17,9 @@ export interface Summary {
   duplicateOf: string | null;
 }
 
+/** One capture as the list shows it (the API's single-capture answer): the same shape as a listed entry's. */
 export function summarize(c: Capture): Summary {
-  return {
-    id: c.id,
-    receivedAt: c.receivedAt,
-    method: c.method,
-    path: c.path,
-    provider: c.provider ?? null,
-    event: c.event ?? null,
-    verification: c.verification ? { ok: c.verification.ok, ...(c.verification.reason ? { reason: c.verification.reason } : {}) } : null,
-    status: c.response?.status ?? null,
-    bytes: c.body.length,
-    duplicateOf: c.duplicateOf ?? null,
-  };
+  return new Entry(c).summary();
 }
 
 /** Captures held in memory when there is no store (listen --no-store): the newest, up to these bounds. */
