@@ -41,9 +41,10 @@ export function jsonTree(value: unknown, key?: string, depth = 0): HTMLElement {
   return el('div', { class: 'j-leaf' }, label, el('span', { class: `j-${kind}` }, JSON.stringify(value)));
 }
 
-/** The body parsed as JSON, or undefined when it is not JSON. */
-export function parseJson(text: string | null): { value: unknown } | undefined {
-  if (text === null || !/^\s*[[{"\d\-tfn]/.test(text)) return undefined;
+/** The body parsed as JSON, or undefined when it is not JSON or too deep to walk (the server says so). */
+export function parseJson(body: { text: string | null; tooDeep: boolean }): { value: unknown } | undefined {
+  const { text } = body;
+  if (text === null || body.tooDeep || !/^\s*[[{"\d\-tfn]/.test(text)) return undefined;
   try {
     return { value: JSON.parse(text) as unknown };
   } catch {

@@ -23,9 +23,13 @@ function headerTable(headers: [string, string][]): HTMLElement {
 }
 
 function bodyView(d: Detail): HTMLElement {
-  const parsed = parseJson(d.body.text);
+  const parsed = parseJson(d.body);
   const raw = el('pre', { class: 'raw', tabindex: '0', 'aria-label': 'Raw body' }, d.body.text ?? hexDump(bytesOf(d.body.base64)));
-  const meta = el('p', { class: 'muted' }, `${size(d.body.bytes)}${d.body.contentType ? `, ${d.body.contentType}` : ''}${d.body.text === null ? ', binary (hex)' : ''}; sha256 ${d.body.sha256}`);
+  const meta = el(
+    'p',
+    { class: 'muted' },
+    `${size(d.body.bytes)}${d.body.contentType ? `, ${d.body.contentType}` : ''}${d.body.text === null ? ', binary (hex)' : ''}${d.body.tooDeep ? ', nested too deep for the tree view (shown as text)' : ''}; sha256 ${d.body.sha256}`,
+  );
   if (!parsed) return el('div', {}, meta, raw);
   const pretty = el('div', { class: 'json' }, jsonTree(parsed.value));
   raw.hidden = true;

@@ -35,7 +35,7 @@ export function diffLines(a: string[], b: string[]): Op[] | undefined {
 }
 
 function bodyLines(d: Detail): string[] {
-  const parsed = parseJson(d.body.text);
+  const parsed = parseJson(d.body);
   if (parsed) return JSON.stringify(parsed.value, null, 2).split('\n');
   return (d.body.text ?? `(binary, ${d.body.bytes} bytes, sha256 ${d.body.sha256})`).split('\n');
 }

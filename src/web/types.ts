@@ -16,7 +16,7 @@ export interface Detail {
   summary: Summary;
   requestLine: string;
   headers: [string, string][];
-  body: { base64: string; text: string | null; bytes: number; sha256: string; contentType: string | null };
+  body: { base64: string; text: string | null; bytes: number; sha256: string; contentType: string | null; tooDeep: boolean };
   deliveryId: string | null;
   remoteAddress: string | null;
   response: { status: number } | null;

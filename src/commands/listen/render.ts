@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../../core/text/bounded-json.js';
 import { isUtf8 } from 'node:buffer';
 import { isRouteMissing } from '../../core/http/route.js';
 import type { ChalkInstance } from 'chalk';
@@ -113,12 +114,10 @@ function bodyPreview(body: Buffer, c: ChalkInstance): string {
   // Only what is shown is decoded: an 80 MiB body must not become an 80 MiB string to print 8 KiB of it.
   const text = body.toString('utf8', 0, Math.min(body.length, Math.max(PRETTY_LIMIT, TEXT_LIMIT + 4)));
   if (body.length <= PRETTY_LIMIT && /^\s*[[{]/.test(text)) {
-    try {
-      // JSON.stringify escapes C0 controls in strings, but not DEL, C1 or bidi overrides.
-      return highlightJson(printableLines(JSON.stringify(JSON.parse(text), null, 2)), c);
-    } catch {
-      // Invalid JSON: shown as the text it is.
-    }
+    // Invalid JSON, or JSON too deep to re-indent: shown as the text it is.
+    const json = parseBoundedJson(text);
+    // JSON.stringify escapes C0 controls in strings, but not DEL, C1 or bidi overrides.
+    if (json.ok) return highlightJson(printableLines(JSON.stringify(json.value, null, 2)), c);
   }
   // Text keeps its own lines (each shown indented); every other control character is escaped.
   return text.length > TEXT_LIMIT ? `${printableLines(text.slice(0, TEXT_LIMIT))}\n${c.dim(`… ${size(body.length - TEXT_LIMIT)} more`)}` : printableLines(text);

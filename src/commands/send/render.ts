@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../../core/text/bounded-json.js';
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES } from 'node:http';
 import type { ChalkInstance } from 'chalk';
@@ -130,11 +131,9 @@ export function requestBlock(d: Delivery, url: URL | string, c: ChalkInstance, p
 export function prettyBody(body: Buffer): string {
   if (!isUtf8(body)) return `<${body.length} bytes, not UTF-8: ${body.subarray(0, 32).toString('hex')}${body.length > 32 ? '…' : ''}>`;
   const text = body.toString('utf8');
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
+  // Invalid JSON, or JSON too deep to re-indent: the text as it is.
+  const json = parseBoundedJson(text);
+  return json.ok ? JSON.stringify(json.value, null, 2) : text;
 }
 
 export function summaryLines(s: RunSummary, c: ChalkInstance): string {

@@ -1,5 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ReadLimits } from '../io/capped.js';
+import { nestsDeeperThan, tooDeepText } from '../text/bounded-json.js';
 import type { HeaderPair } from './types.js';
 
 /** One payload edit: `--set` changes a key that exists, `--add` creates one, `--remove` deletes one. */
@@ -50,10 +51,12 @@ export function parseEditOf(text: string, op: EditOp): Edit {
   const path = text.slice(0, eq).trim();
   const keys = path.replace(/\[(\d+)\]/g, '.$1').split('.');
   if (keys.some((k) => k === '')) throw new UsageError(`--${op} path "${path}" has an empty segment`, 'write dotted paths like job.outputs.0.status');
-  return op === 'remove' ? { op, path, keys } : { op, path, keys, value: jsonOrString(text.slice(eq + 1)) };
+  return op === 'remove' ? { op, path, keys } : { op, path, keys, value: jsonOrString(text.slice(eq + 1), op, path) };
 }
 
-function jsonOrString(raw: string): unknown {
+function jsonOrString(raw: string, op: EditOp, path: string): unknown {
+  // The edited body is serialized again: a value too deep to serialize is refused here, by name.
+  if (nestsDeeperThan(raw)) throw new UsageError(`--${op} ${path}: ${tooDeepText('the value')}`, 'give a flatter value, or the whole body with --data @file');
   try {
     return JSON.parse(raw);
   } catch {
@@ -132,8 +135,12 @@ export async function readDataArg(arg: string, cwd: string, stdin: NodeJS.Readab
 
 /** Parse a body as JSON for edits; the error names where it came from. */
 export function parseJsonBody(body: Buffer, from: string): unknown {
+  const text = body.toString('utf8');
+  if (nestsDeeperThan(text)) {
+    throw new UsageError(`${tooDeepText(from)}: it cannot be edited`, 'send it without edits (--set, --add, --remove, body timestamps), exactly as it is');
+  }
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(text);
   } catch (err) {
     throw new UsageError(`${from} is not valid JSON: ${(err as Error).message}`, 'edits (--set, timestamps in the body) need a JSON payload', err);
   }

@@ -1,3 +1,4 @@
+import { nestsDeeperThan, parseBoundedJson, tooDeepText } from '../text/bounded-json.js';
 import type { Recheck, Variant } from './types.js';
 
 const VERIFY_RAW = 'verify the raw request bytes (express.raw(), req.rawBody), before any parser touches them';
@@ -103,11 +104,15 @@ export function emptyBodyNote(body: Buffer): string | undefined {
 function parseJson(text: string): { value: unknown } | undefined {
   const t = text.trim();
   if (!(t.startsWith('{') || t.startsWith('['))) return undefined;
-  try {
-    return { value: JSON.parse(t) };
-  } catch {
-    return undefined;
-  }
+  const parsed = parseBoundedJson(t);
+  return parsed.ok ? { value: parsed.value } : undefined;
+}
+
+/** Said when the JSON re-serialization checks were skipped: the body is too deep to walk. */
+export function tooDeepNote(body: Buffer): string | undefined {
+  const t = body.toString('utf8').trimStart();
+  if (!(t.startsWith('{') || t.startsWith('[')) || !nestsDeeperThan(t)) return undefined;
+  return `${tooDeepText()}: the JSON re-serialization checks (compact, pretty, sorted keys) were skipped`;
 }
 
 function spaced(value: unknown): string {

@@ -2,7 +2,7 @@
 import { headerValue } from '../signing/header-lookup.js';
 import { verifyWithScheme } from '../signing/verify.js';
 import type { Headers } from '../signing/types.js';
-import { bodyVariants, emptyBodyNote } from './body.js';
+import { bodyVariants, emptyBodyNote, tooDeepNote } from './body.js';
 import { explain, matchingSecret } from './search.js';
 import { paddedSecretNote, secretVariants } from './secret.js';
 import { distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, validCopyText } from './copies.js';
@@ -71,6 +71,8 @@ export function diagnose(input: DiagnoseInput): Finding[] {
   }
   const empty = emptyBodyNote(input.body);
   if (empty) findings.push({ code: 'body-empty', message: empty, hint: 'verify the raw request bytes, before any body parser runs' });
+  const deep = tooDeepNote(input.body);
+  if (deep) findings.push({ code: 'body-too-deep', message: deep, hint: 'verify the raw request bytes; a body this deep is not one any provider sends' });
   const padded = paddedSecretNote(input.secrets);
   if (padded) findings.push({ code: 'secret-trailing-whitespace', message: padded, hint: 'strip the secret where it is loaded' });
   return findings;

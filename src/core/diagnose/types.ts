@@ -13,6 +13,7 @@ export type DiagnosisCode =
   | 'body-latin1'
   | 'body-base64-encoded'
   | 'body-empty'
+  | 'body-too-deep'
   | 'form-reencoded'
   | 'secret-base64-decoded'
   | 'secret-hex-decoded'

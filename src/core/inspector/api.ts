@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HookctlError, UsageError } from '../errors.js';
 import { headerOf } from '../http/headers.js';
+import { nestsDeeperThan } from '../text/bounded-json.js';
 import { toCurlScript, toHar } from '../captures/export.js';
 import type { Capture } from '../store/types.js';
 import { summarize, type Catalog } from './catalog.js';
@@ -46,12 +47,20 @@ function download(res: ServerResponse, name: string, type: string, body: Buffer)
 
 /** The whole capture for the detail view; the body travels as base64 (byte-exact) plus text when it is UTF-8. */
 function detail(c: Capture, x: ApiContext): Record<string, unknown> {
-  const text = isUtf8(c.body);
+  const text = isUtf8(c.body) ? c.body.toString('utf8') : null;
   return {
     summary: summarize(c),
     requestLine: `${c.method} ${c.path} HTTP/1.1`,
     headers: c.headers,
-    body: { base64: c.body.toString('base64'), text: text ? c.body.toString('utf8') : null, bytes: c.body.length, sha256: c.bodySha256, contentType: headerOf(c.headers, 'content-type') ?? null },
+    body: {
+      base64: c.body.toString('base64'),
+      text,
+      bytes: c.body.length,
+      sha256: c.bodySha256,
+      contentType: headerOf(c.headers, 'content-type') ?? null,
+      // The page shows such a body as text: its tree and diff walk the value, and would overflow the stack.
+      tooDeep: text !== null && nestsDeeperThan(text),
+    },
     deliveryId: c.deliveryId ?? null,
     remoteAddress: c.remoteAddress ?? null,
     response: c.response ?? null,

@@ -7,6 +7,7 @@ import type { CapturedVerification } from '../store/types.js';
 import { requestUrl } from '../http/request-url.js';
 import { isFormType } from '../signing/url.js';
 import { decodeForm } from '../templates/form.js';
+import { parseBoundedJson } from '../text/bounded-json.js';
 
 export interface InspectOptions {
   /** Candidates for detection (built-ins plus custom providers). */
@@ -128,13 +129,11 @@ function lazyFields(body: Buffer, contentType: string | undefined): () => Record
       value = decodeForm(body);
       return value;
     }
-    try {
-      let parsed: unknown = JSON.parse(body.toString('utf8'));
-      if (Array.isArray(parsed)) parsed = parsed[0];
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as Record<string, unknown>;
-    } catch {
-      // Not JSON: no event name from the body.
-    }
+    // Not JSON, or too deep for the fingerprint to walk: no event name from the body.
+    const json = parseBoundedJson(body.toString('utf8'));
+    let parsed = json.ok ? json.value : undefined;
+    if (Array.isArray(parsed)) parsed = parsed[0];
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as Record<string, unknown>;
     return value;
   };
 }

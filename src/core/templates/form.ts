@@ -1,3 +1,4 @@
+import { parseBoundedJson } from '../text/bounded-json.js';
 import { UsageError } from '../errors.js';
 
 /**
@@ -27,10 +28,8 @@ export function decodeForm(body: Buffer): Record<string, unknown> {
   return out;
 }
 
+/** The field's JSON, or its text when it is not JSON or too deep to walk (edits re-serialize it). */
 function parseOr(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  const parsed = parseBoundedJson(text);
+  return parsed.ok ? parsed.value : text;
 }

@@ -1,3 +1,5 @@
+import { parseBoundedJson } from '../text/bounded-json.js';
+
 /**
  * How a payload becomes body bytes. Providers differ (docs/providers.md, "Body layout"): most send compact
  * JSON, Stripe sends 2-space indented JSON. `reserialize` is hookctl's own layout for catching receivers
@@ -41,9 +43,6 @@ function reserializationProbe(payload: unknown): string {
 
 /** What a re-serializing receiver (`express.json()` then `JSON.stringify`) computes its HMAC over. */
 export function reserialized(body: Buffer): Buffer | undefined {
-  try {
-    return Buffer.from(JSON.stringify(JSON.parse(body.toString('utf8'))), 'utf8');
-  } catch {
-    return undefined;
-  }
+  const parsed = parseBoundedJson(body.toString('utf8'));
+  return parsed.ok ? Buffer.from(JSON.stringify(parsed.value), 'utf8') : undefined;
 }
