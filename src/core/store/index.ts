@@ -1,4 +1,4 @@
-import { access, constants, unlink } from 'node:fs/promises';
+import { access, constants, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
@@ -7,7 +7,7 @@ import { NEWER_FORMAT } from './format.js';
 import { ensureStoreDirs } from './private.js';
 import { segmentReader, type DamagedRecord } from './segments.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
-import { SegmentWriter, syncDir } from './writer.js';
+import { CLEARING_PREFIX, SegmentWriter, syncDir } from './writer.js';
 
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
 export { encodeCapture, decodeLine, sha256Hex, FORMAT_VERSION } from './format.js';
@@ -136,18 +136,35 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
     async clear() {
       await writer.reset();
       let removed = 0;
-      for (const name of await segments()) {
-        removed += (await read(name)).length;
-        await unlink(join(segDir, name)).catch((err: NodeJS.ErrnoException) => {
-          if (err.code !== 'ENOENT') throw new IoError(`cannot remove ${join(segDir, name)}: ${fileProblem(err)}`, 'check its permissions', err);
-        });
-      }
+      for (const name of await segments()) removed += await removeSegment(segDir, name, read);
       await syncDir(segDir);
       return removed;
     },
 
     close: () => writer.close(),
   };
+}
+
+/**
+ * Removes one segment and counts what it held. The segment is first renamed out of the store (one
+ * atomic step, invisible to readers), then counted, then unlinked: a listen still appending to it
+ * sees its name gone after its write and writes that batch again into a new segment (writer.ts),
+ * so every record is either counted here or still in the store, never neither.
+ */
+async function removeSegment(segDir: string, name: string, read: (name: string) => Promise<Capture[]>): Promise<number> {
+  const path = join(segDir, name);
+  const doomed = `${CLEARING_PREFIX}${name}`;
+  try {
+    await rename(path, join(segDir, doomed));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 0; // another clear took it
+    throw new IoError(`cannot remove ${path}: ${fileProblem(err)}`, 'check its permissions', err);
+  }
+  const count = (await read(doomed)).length;
+  await unlink(join(segDir, doomed)).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'ENOENT') throw new IoError(`cannot remove ${join(segDir, doomed)}: ${fileProblem(err)}`, 'check its permissions', err);
+  });
+  return count;
 }
 
 function damagedCapture(d: DamagedRecord): UsageError {

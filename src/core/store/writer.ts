@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
-import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { IoError } from '../errors.js';
 import { createPrivateFile } from './private.js';
 import type { RecordLocation } from './types.js';
 
@@ -9,8 +10,13 @@ const SEGMENT_BYTES = 16 * 1024 * 1024;
 /** A batch (one write, one sync) closes once it holds this much: large bodies go out a few at a time. */
 const BATCH_BYTES = 8 * 1024 * 1024;
 export const SEGMENT_SUFFIX = '.ndjson';
+/** A segment being removed by `clear` is renamed with this prefix first: no longer a segment name. */
+export const CLEARING_PREFIX = '.clearing-';
 /** Loop turns a batch may wait for more records, while each turn still brings some (see `gather`). */
 const GATHER_TURNS = 16;
+
+/** Writes of one batch into segments that were removed under it, before the batch fails. */
+const MAX_REWRITES = 3;
 
 /** Where the platform has it (Linux, macOS); elsewhere an explicit fdatasync follows each write. */
 const DSYNC = constants.O_DSYNC ?? 0;
@@ -46,6 +52,8 @@ export class SegmentWriter {
   private running: Promise<void> | undefined;
   private fh: FileHandle | undefined;
   private path: string | undefined;
+  /** The current segment's inode: the name must still lead to it once a batch is written. */
+  private inode: { dev: number; ino: number } | undefined;
   /** Bytes of whole records in the current segment: what a failed write is cut back to. */
   private size = 0;
   private dirReady = false;
@@ -135,8 +143,25 @@ export class SegmentWriter {
     return this.queue.splice(0, n);
   }
 
-  /** Writes the batch; returns the offset in the segment at which it starts. */
+  /**
+   * Writes the batch; returns the offset in the segment at which it starts. Another process may
+   * remove or rename the segment at any moment (`captures clear`), and this process would go on
+   * appending to a file no reader can find: so once the batch is on disk, the segment's name must
+   * still lead to this file, or the batch is written again into a new segment before anyone is
+   * answered. Each record then lies in a named segment at the moment it is acknowledged.
+   */
   private async writeBatch(batch: Pending[]): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      const start = await this.appendBatch(batch);
+      if (await this.stillNamed()) return start;
+      await this.leaveSegment();
+      // A segment removed at every try is not a clear racing us: fail the batch rather than loop.
+      if (attempt === MAX_REWRITES)
+        throw new IoError(`the capture segments in ${this.dir} keep disappearing as they are written`, 'is something removing files from the store? stop it, or choose another --store');
+    }
+  }
+
+  private async appendBatch(batch: Pending[]): Promise<number> {
     if (!this.fh || this.size >= this.segmentBytes) await this.startSegment((batch[0] as Pending).id);
     const fh = this.fh as FileHandle;
     let buffers = batch.map((p) => p.record);
@@ -153,6 +178,25 @@ export class SegmentWriter {
     this.size += batchBytes;
     this.batches++;
     return start;
+  }
+
+  /** Whether the current segment's path still names the file being written (one stat, after each batch). */
+  private async stillNamed(): Promise<boolean> {
+    try {
+      const st = await stat(this.path as string);
+      return st.ino === this.inode?.ino && st.dev === this.inode.dev;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Drops a segment that was removed or replaced under us (its records are clear's to count); the next write starts a new one. */
+  private async leaveSegment(): Promise<void> {
+    const fh = this.fh;
+    this.fh = undefined;
+    this.inode = undefined;
+    this.size = 0;
+    await fh?.close().catch(() => {});
   }
 
   /**
@@ -181,6 +225,8 @@ export class SegmentWriter {
     // Exclusive create: two processes on one store never share a segment.
     this.path = join(this.dir, `${firstId}${SEGMENT_SUFFIX}`);
     this.fh = await (this.o.createFile ?? createPrivateFile)(this.path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | DSYNC);
+    const { dev, ino } = await this.fh.stat();
+    this.inode = { dev, ino };
     this.size = 0;
     await syncDir(this.dir);
   }
