@@ -8,13 +8,13 @@ const denied = new Set<string>();
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
-  const readFile = (async (path: unknown, ...rest: unknown[]) => {
+  const open = (async (path: unknown, ...rest: unknown[]) => {
     if (typeof path === 'string' && denied.has(path)) {
       throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES', errno: -13, syscall: 'open', path });
     }
-    return (real.readFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
-  }) as typeof real.readFile;
-  return { ...real, readFile, default: { ...real, readFile } };
+    return (real.open as (...a: unknown[]) => Promise<unknown>)(path, ...rest);
+  }) as typeof real.open;
+  return { ...real, open, default: { ...real, open } };
 });
 
 const { IoError } = await import('../../src/core/errors.js');

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RecordLocation } from '../store/follow.js';
+import { readSegment } from '../store/segment-file.js';
 import type { Capture } from '../store/types.js';
 
 /** What the list shows of a capture: small, so 10,000 of them stay cheap to hold and to send. */
@@ -194,9 +194,11 @@ export class Catalog {
     for (const [segment, list] of bySegment) {
       let data: Buffer;
       try {
-        data = await readFile(join(this.storeDir ?? '', 'captures', segment));
+        const read = await readSegment(join(this.storeDir ?? '', 'captures', segment));
+        if (!Buffer.isBuffer(read)) continue; // cleared meanwhile, or not a segment file
+        data = read;
       } catch {
-        continue; // cleared meanwhile
+        continue; // unreadable: the follower reports it
       }
       for (const { id, at } of list) {
         // The record holds the path, the headers and the body (JSON-escaped, or base64 when binary).

@@ -1,12 +1,11 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { type FileHandle, open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
 import { decodeLine } from './format.js';
-import { ID_LENGTH } from './ids.js';
 import type { Capture, RecordLocation, StoreWarning } from './types.js';
-import { SEGMENT_SUFFIX } from './writer.js';
+import { openSegment, SEGMENT_NAME, specialWarning } from './segment-file.js';
 
 export type { RecordLocation } from './types.js';
 export interface Located {
@@ -14,7 +13,6 @@ export interface Located {
   at: RecordLocation;
 }
 
-const SEGMENT_NAME = new RegExp(`^[0-9a-z]{${ID_LENGTH}}\\${SEGMENT_SUFFIX}$`);
 /** Bytes read per step: a 16 MiB segment is never one buffer. */
 const CHUNK = 1024 * 1024;
 /** The safety net under fs.watch, which can miss events (network filesystems, a directory made later). */
@@ -50,6 +48,8 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
   const offsets = new Map<string, number>();
   const owned = new Set<string>();
   const gone = new Set<string>();
+  /** Names in the place of a segment that are not regular files (a FIFO, a directory): skipped. */
+  const special = new Set<string>();
 
   async function names(): Promise<string[]> {
     try {
@@ -64,16 +64,24 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
   }
 
   /** Whole lines of `name` from `from`, with their offsets; calls `line` for each. */
-  async function scan(name: string, from: number, line: (buf: Buffer, offset: number) => void): Promise<number | 'gone' | 'shrunk'> {
-    let fh: FileHandle | undefined;
+  async function scan(name: string, from: number, line: (buf: Buffer, offset: number) => void): Promise<number | 'gone' | 'shrunk' | 'special'> {
+    const path = join(segDir, name);
+    let opened: Awaited<ReturnType<typeof openSegment>>;
     try {
-      fh = await open(join(segDir, name), 'r');
+      opened = await openSegment(path);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'gone';
-      throw new IoError(`cannot read the capture segment ${join(segDir, name)}: ${fileProblem(err)}`, 'check its permissions', err);
+      throw new IoError(`cannot read the capture segment ${path}: ${fileProblem(err)}`, 'check its permissions', err);
     }
+    if ('gone' in opened) return 'gone';
+    if ('special' in opened) {
+      // Said once, not at every poll; the rest of the store is read as usual.
+      if (!special.has(name)) onWarning(specialWarning(path, opened.special));
+      special.add(name);
+      return 'special';
+    }
+    special.delete(name);
+    const { fh, size } = opened;
     try {
-      const { size } = await fh.stat();
       if (size < from) return 'shrunk';
       let pos = from;
       let carry = Buffer.alloc(0);
@@ -115,6 +123,7 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
           if (d.ok) captures.push({ capture: d.capture, at: { segment: name, offset, length: buf.length } });
           else onWarning({ where: `${join(segDir, name)}:${offset}`, message: `${d.problem}: skipped` });
         });
+        if (end === 'special') continue;
         if (end === 'gone' || end === 'shrunk') {
           offsets.delete(name);
           reset = true;
@@ -150,18 +159,15 @@ export function storeReader(dir: string, onWarning: (w: StoreWarning) => void = 
     },
 
     async readAt(at) {
-      let fh: FileHandle | undefined;
+      const opened = await openSegment(join(segDir, at.segment));
+      if (!('fh' in opened)) return undefined;
       try {
-        fh = await open(join(segDir, at.segment), 'r');
         const buf = Buffer.alloc(at.length);
-        await fh.read(buf, 0, at.length, at.offset);
+        await opened.fh.read(buf, 0, at.length, at.offset);
         const d = decodeLine(buf);
         return d.ok ? d.capture : undefined;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw err;
       } finally {
-        await fh?.close();
+        await opened.fh.close();
       }
     },
   };

@@ -1,13 +1,10 @@
-import { type FileHandle, open, readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IoError, UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
-import { ID_LENGTH } from './ids.js';
 import { decodeAll, type ScanProblem } from './scan.js';
 import type { Capture, StoreWarning } from './types.js';
-import { SEGMENT_SUFFIX } from './writer.js';
-
-const SEGMENT_NAME = new RegExp(`^[0-9a-z]{${ID_LENGTH}}\\${SEGMENT_SUFFIX}$`);
+import { openSegment, readSegment, SEGMENT_NAME, specialWarning } from './segment-file.js';
 
 /** A record whose id matched a lookup but which did not decode. */
 export interface DamagedRecord {
@@ -42,11 +39,15 @@ export function segmentReader(segDir: string, warn: (w: StoreWarning) => void) {
     const path = join(segDir, name);
     let data: Buffer;
     try {
-      data = await readFile(path);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+      const read = await readSegment(path);
       // A segment removed under us (clear in another process) is simply gone.
-      if (code === 'ENOENT') return [];
+      if ('gone' in read) return [];
+      if ('special' in read) {
+        warn(specialWarning(path, read.special));
+        return [];
+      }
+      data = read;
+    } catch (err) {
       throw unreadableSegment(path, err);
     }
     return decodeAll(
@@ -61,10 +62,15 @@ export function segmentReader(segDir: string, warn: (w: StoreWarning) => void) {
 
   /** The whole records in the last `budget` bytes of a segment: a partial first line is not damage, just cut. */
   async function readTail(path: string, budget: number): Promise<{ records: Capture[]; bytes: number }> {
-    let fh: FileHandle | undefined;
+    let opened: Awaited<ReturnType<typeof openSegment>> | undefined;
     try {
-      fh = await open(path, 'r');
-      const { size } = await fh.stat();
+      opened = await openSegment(path);
+      if ('gone' in opened) return { records: [], bytes: 0 };
+      if ('special' in opened) {
+        warn(specialWarning(path, opened.special));
+        return { records: [], bytes: 0 };
+      }
+      const { fh, size } = opened;
       const start = Math.max(0, size - budget);
       const data = Buffer.alloc(size - start);
       await fh.read(data, 0, data.length, start);
@@ -74,10 +80,9 @@ export function segmentReader(segDir: string, warn: (w: StoreWarning) => void) {
       const records = decodeAll(data.subarray(from), (p: ScanProblem) => warn({ where: `${path}:${start + from + p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` }));
       return { records, bytes: data.length };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], bytes: 0 };
       throw unreadableSegment(path, err);
     } finally {
-      await fh?.close();
+      if (opened && 'fh' in opened) await opened.fh.close();
     }
   }
 
@@ -107,11 +112,6 @@ export function segmentReader(segDir: string, warn: (w: StoreWarning) => void) {
 
 export function unreadableSegment(path: string, err: unknown): IoError {
   const code = (err as NodeJS.ErrnoException).code ?? String(err);
-  const hint =
-    code === 'EISDIR'
-      ? 'a directory is in the place of a capture segment: move it out of the store'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'check its permissions: the user running hookctl must be able to read the store (ls -l)'
-        : "check the disk and the file's permissions";
+  const hint = code === 'EACCES' || code === 'EPERM' ? 'check its permissions: the user running hookctl must be able to read the store (ls -l)' : "check the disk and the file's permissions";
   return new IoError(`cannot read the capture segment ${path}: ${fileProblem(err)}`, hint, err);
 }

@@ -3,13 +3,13 @@ import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { IoError } from '../errors.js';
 import { createPrivateFile } from './private.js';
+import { SEGMENT_SUFFIX } from './segment-file.js';
 import type { RecordLocation } from './types.js';
 
 /** A new segment starts once the current one holds this much. */
 const SEGMENT_BYTES = 16 * 1024 * 1024;
 /** A batch (one write, one sync) closes once it holds this much: large bodies go out a few at a time. */
 const BATCH_BYTES = 8 * 1024 * 1024;
-export const SEGMENT_SUFFIX = '.ndjson';
 /** A segment being removed by `clear` is renamed with this prefix first: no longer a segment name. */
 export const CLEARING_PREFIX = '.clearing-';
 /** Loop turns a batch may wait for more records, while each turn still brings some (see `gather`). */
