@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, t
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { IoError, UsageError } from '../../src/core/errors.js';
+import { UsageError } from '../../src/core/errors.js';
 import { seededRandom } from '../../src/core/random.js';
 import { listFilter } from '../../src/core/captures/select.js';
 import { loadRef } from '../../src/core/captures/source.js';
