@@ -120,13 +120,13 @@ describe('untrusted text reaches the terminal escaped', () => {
     expect(show.stdout).toContain('"note":"x\\x9b[2J\\u2066y\\x7f"');
   });
 
-  it('captures list and show escape a stored path, method, delivery id, reason and header', async () => {
+  // A method or reason with control characters is refused when the record is decoded (crafted-records.test.ts).
+  it('captures list and show escape a stored path, delivery id, event, detail and header', async () => {
     const evil = '/x\u001b[2J\u0007\r\nFAKE LINE ✔ valid\u202e\u0085';
     const base = { provider: 'transcodely', secret: 's', body: '{"event":"job.completed"}', event: 'job.completed', at: Date.now() - 1_000 };
     const good = makeCapture({ ...base, extraHeaders: [['X-Evil', 'nothing to see']] });
     const bad = {
-      ...makeCapture({ ...base, path: evil, extraHeaders: [['X-Evil', evil]], verification: { ok: false, reason: `no-match${evil}`, detail: evil } }),
-      method: `POST${evil}`,
+      ...makeCapture({ ...base, path: evil, extraHeaders: [['X-Evil', evil]], verification: { ok: false, reason: 'no-match', detail: evil } }),
       deliveryId: evil,
       event: evil,
     };

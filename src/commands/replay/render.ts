@@ -79,7 +79,7 @@ export function renderReplay(r: ReplayResult, c: ChalkInstance, w: ReplayColumns
     `${colour(now)}${' '.repeat(Math.max(1, 5 - String(now ?? '-').length))}`,
     pad(r.response ? `${Math.round(r.response.timings.totalMs)} ms` : '', 8),
   ];
-  const lines = [`${mark} ${cells.join('')}${r.job.method} ${redactUrl(r.job.url)} ${c.dim(`(${notes})`)}`];
+  const lines = [`${mark} ${cells.join('')}${printable(r.job.method)} ${redactUrl(r.job.url)} ${c.dim(`(${notes})`)}`];
   if (r.error) lines.push(`  ${c.red(printable(r.error.message))}`);
   if (r.hint) lines.push(`  ${c.yellow('hint:')} ${r.hint}`);
   return lines.join('\n');

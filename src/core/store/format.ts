@@ -1,5 +1,6 @@
 import { hash } from 'node:crypto';
 import { CHECK_HEX, CHECK_KEY, encodeRecord, FORMAT_VERSION } from './encode.js';
+import { toCapture } from './record-fields.js';
 import type { Capture } from './types.js';
 
 /**
@@ -49,35 +50,4 @@ export function decodeLine(line: Buffer): Decoded {
   }
   if (raw.v !== FORMAT_VERSION) return fail(`unknown format version ${JSON.stringify(raw.v)}`);
   return toCapture(raw);
-}
-
-const isStr = (v: unknown): v is string => typeof v === 'string';
-const optStr = (v: unknown) => v === undefined || isStr(v);
-const optObj = (v: unknown) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
-
-function toCapture(r: Record<string, unknown>): Decoded {
-  const bad = (field: string): Decoded => ({ ok: false, problem: `field "${field}" is missing or has the wrong type` });
-  for (const f of ['id', 'receivedAt', 'method', 'path', 'bodySha256', 'body'] as const) if (!isStr(r[f])) return bad(f);
-  for (const f of ['provider', 'event', 'deliveryId', 'duplicateOf', 'remoteAddress'] as const) if (!optStr(r[f])) return bad(f);
-  for (const f of ['verification', 'response', 'forward'] as const) if (!optObj(r[f])) return bad(f);
-  const headers = r.headers;
-  if (!Array.isArray(headers) || !headers.every((h) => Array.isArray(h) && h.length === 2 && isStr(h[0]) && isStr(h[1]))) return bad('headers');
-  if (r.bodyEncoding !== 'utf8' && r.bodyEncoding !== 'base64') return bad('bodyEncoding');
-  const body = Buffer.from(r.body as string, r.bodyEncoding);
-  if (body.length !== r.bodyBytes || sha256Hex(body) !== r.bodySha256) {
-    return { ok: false, problem: 'the body does not match its recorded length and sha256' };
-  }
-  const capture: Capture = {
-    id: r.id as string,
-    receivedAt: r.receivedAt as string,
-    method: r.method as string,
-    path: r.path as string,
-    headers: headers as [string, string][],
-    body,
-    bodySha256: r.bodySha256 as string,
-  };
-  for (const f of ['provider', 'event', 'deliveryId', 'verification', 'response', 'forward', 'duplicateOf', 'remoteAddress'] as const) {
-    if (r[f] !== undefined) (capture as unknown as Record<string, unknown>)[f] = r[f];
-  }
-  return { ok: true, capture };
 }
