@@ -2,9 +2,10 @@ import type { CommandContext, Handler } from './shared/context.js';
 import { secretResolver } from './shared/secrets.js';
 import { storeDirFor } from '../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
-import { parseTarget } from '../core/http/target.js';
+import { parseTarget, redactUrl } from '../core/http/target.js';
 import { getProvider } from '../core/providers/registry.js';
 import type { ProviderProfile } from '../core/providers/types.js';
+import { forwardsToItself } from '../core/server/forward.js';
 import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer } from '../core/server/index.js';
 import { idGenerator, openStore, type Capture, type WritableCaptureStore } from '../core/store/index.js';
 import { printBanner } from './listen/banner.js';
@@ -94,14 +95,15 @@ async function planListen(opts: ListenOptions, ctx: CommandContext) {
   const fixed = opts.provider ? getProvider(opts.provider, settings.customProviders) : undefined;
   const forwardTo = opts.forwardTo ? parseTarget(opts.forwardTo, '/') : undefined;
   if (opts.insecure && forwardTo) ctx.out.warn('--insecure: TLS certificates of --forward-to are not checked');
-  return {
-    settings,
-    fixed,
-    fallback: !fixed && settings.providerExplicit ? settings.profile : undefined,
-    forwardTo,
-    host: opts.host ?? settings.listen.host,
-    port: opts.port ?? settings.listen.port,
-  };
+  const host = opts.host ?? settings.listen.host;
+  const port = opts.port ?? settings.listen.port;
+  if (forwardTo && forwardsToItself(forwardTo, host, port)) {
+    throw new UsageError(
+      `--forward-to ${redactUrl(forwardTo.href)} is this listen's own address: every delivery would be relayed back to it`,
+      "point --forward-to at your app's port, or give listen another --port",
+    );
+  }
+  return { settings, fixed, fallback: !fixed && settings.providerExplicit ? settings.profile : undefined, forwardTo, host, port };
 }
 type Plan = Awaited<ReturnType<typeof planListen>>;
 

@@ -34,7 +34,7 @@ export function createContext(io: Io, globals: GlobalOptions, program: Command):
       const key = overrides.provider ?? '';
       let p = cache.get(key);
       if (!p) {
-        p = import('../../core/config/load.js').then(({ loadSettings }) => loadSettings({ cwd: io.cwd, env: io.env, configPath: globals.config, provider: overrides.provider }));
+        p = import('../../core/config/load.js').then(({ loadSettings }) => loadSettings({ cwd: io.cwd, env: io.env, configPath: globals.config, provider: overrides.provider, onIdle: io.onIdle }));
         // Every override reads the same file: warn about it once.
         if (cache.size === 0)
           void p.then(

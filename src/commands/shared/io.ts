@@ -12,6 +12,12 @@ export interface Io {
   random: Random;
   /** Aborted on Ctrl-C; long-running commands stop cleanly when it fires. */
   signal: AbortSignal;
+  /**
+   * Calls `listener` if the process runs out of work while a step still waits (a config module
+   * whose top-level await never settles): without it the process would just end, exit 0. Returns
+   * the unsubscribe. Absent where nothing can tell (tests in one process).
+   */
+  onIdle?: (listener: () => void) => () => void;
 }
 
 export function processIo(signal: AbortSignal): Io {
@@ -24,6 +30,10 @@ export function processIo(signal: AbortSignal): Io {
     now: Date.now,
     random: cryptoRandom(),
     signal,
+    onIdle(listener) {
+      process.once('beforeExit', listener);
+      return () => process.off('beforeExit', listener);
+    },
   };
 }
 

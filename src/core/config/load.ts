@@ -15,6 +15,8 @@ export interface LoadOptions {
   configPath?: string;
   /** --provider, which beats every other source. */
   provider?: string;
+  /** Told when the process runs out of work (see Io.onIdle): a JS config that never settles is then an error. */
+  onIdle?: (listener: () => void) => () => void;
 }
 
 /** defaults < config file < env < flags. */
@@ -68,21 +70,38 @@ async function readConfig(opts: LoadOptions): Promise<{ file: string; where: str
   else checkCandidates(opts.cwd);
   try {
     // Inside the try: creating the explorer already reads package.json (for a "cosmiconfig" key).
-    const loaders = { '.js': importDefault, '.mjs': importDefault, '.cjs': importDefault };
+    const load = (file: string) => importDefault(file, opts);
+    const loaders = { '.js': load, '.mjs': load, '.cjs': load };
     const explorer = cosmiconfig('hookctl', { searchStrategy: 'project', searchPlaces: SEARCH_PLACES, loaders });
     result = explicit ? await explorer.load(resolve(opts.cwd, explicit)) : await explorer.search(opts.cwd);
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     const e = (err ?? {}) as LoadError;
     // cosmiconfig sets filepath only on errors from parsing: an ENOENT without it is the file itself missing.
     if (e.code === 'ENOENT' && !e.filepath) throw new UsageError(`config file ${explicit ?? ''} not found`, 'check --config or HOOKCTL_CONFIG', err);
     if (e.code && !e.filepath) throw new UsageError(`cannot read config file ${explicit ?? ''}: ${fileProblem(err)}`, 'point --config or HOOKCTL_CONFIG at a config file', err);
     const file = e.filepath ?? resolve(opts.cwd, explicit ?? '');
-    throw new UsageError(`config file ${shown(file, opts.cwd)} ${loadProblem(e, file)}`, 'fix the syntax, or point --config / HOOKCTL_CONFIG at another file', err);
+    const syntax = ['JSONError', 'YAMLException', 'SyntaxError'].includes(e.name);
+    const hint = syntax ? 'fix the syntax, or point --config / HOOKCTL_CONFIG at another file' : 'fix the config module (it threw while loading), or point --config / HOOKCTL_CONFIG at another file';
+    throw new UsageError(`config file ${shown(file, opts.cwd)} ${loadProblem(e, file)}`, hint, err);
   }
   if (!result || result.isEmpty) return undefined;
   const inPackage = basename(result.filepath) === 'package.json' ? ' ("hookctl" key)' : '';
   const where = `config file ${shown(result.filepath, opts.cwd)}${inPackage}`;
-  return { file: result.filepath, where, ...validateConfig(result.config, where) };
+  try {
+    return { file: result.filepath, where, ...validateConfig(result.config, where) };
+  } catch (err) {
+    // A JS config is code: a property getter can throw while it is read.
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`${where} failed to load: ${unquoted(firstLine(thrownText(err)))}`, 'fix the config module: reading its exported settings threw', err);
+  }
+}
+
+/** What a module threw, in words, whatever it was (`throw "text"`, `throw null`, an Error). */
+function thrownText(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  if (typeof err === 'string') return err;
+  return `it threw ${err === null ? 'null' : typeof err === 'object' ? 'a non-Error object' : String(err)}`;
 }
 
 type LoadError = Error & { code?: string; filepath?: string; reason?: string; mark?: { line: number; column: number } };
@@ -134,7 +153,27 @@ function unquoted(message: string): string {
 
 // cosmiconfig retries a failed import() with require(), which on Node >= 20.19 replaces an .mjs syntax
 // error with an internal assertion about require(esm); import() alone reports the real problem.
-const importDefault = async (file: string): Promise<unknown> => ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+// A module that throws something other than an Error is wrapped, so the message says what it threw.
+// One whose top-level await never settles would leave the process with nothing to do: it would end,
+// exit 0, with the command never run; `onIdle` turns that moment into an error.
+function importDefault(file: string, opts: LoadOptions): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const unsubscribe = opts.onIdle?.(() =>
+      reject(
+        new UsageError(
+          `config file ${shown(file, opts.cwd)} did not finish loading`,
+          'its top-level await never settles: make the module export its settings without waiting on something that never comes',
+        ),
+      ),
+    );
+    import(pathToFileURL(file).href)
+      .then(
+        (m: { default?: unknown }) => resolve(m.default),
+        (err: unknown) => reject(err instanceof Error ? err : new Error(thrownText(err))),
+      )
+      .finally(() => unsubscribe?.());
+  });
+}
 
 /** The path as the user would type it from where they are; absolute when outside. */
 function shown(file: string, cwd: string): string {

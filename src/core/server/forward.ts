@@ -1,5 +1,6 @@
 import { NetworkError, networkError } from '../http/client.js';
 import { HOP_BY_HOP } from '../http/headers.js';
+import { isLoopbackHost } from '../http/loopback.js';
 import { redactUrl } from '../http/target.js';
 import type { ArrivedRequest } from './http.js';
 
@@ -16,7 +17,18 @@ export interface Forwarded {
 
 export interface Forwarder {
   forward(req: ArrivedRequest): Promise<Forwarded>;
+  /** Whether a request came in on one of this forwarder's own connections: --forward-to leads back to listen. */
+  isOwn(req: ArrivedRequest): boolean;
   close(): Promise<void>;
+}
+
+/** Whether the target is the address listen binds (a loop caught before binding; forward.ts catches the rest). */
+export function forwardsToItself(target: URL, host: string, port: number): boolean {
+  const targetPort = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
+  if (port === 0 || targetPort !== port || target.protocol !== 'http:') return false;
+  const name = target.hostname.replace(/^\[(.*)\]$/, '$1');
+  const everywhere = host === '0.0.0.0' || host === '::';
+  return name === host || isLoopbackHost(name) || (everywhere && (name === '0.0.0.0' || name === '::'));
 }
 
 /** Hop-by-hop headers belong to one connection, not the message; Host names the app instead. */
@@ -29,8 +41,23 @@ const NOT_RELAYED = new Set([...NOT_COPIED, 'content-length', 'date']);
  * A target with no path receives each request's own path and query.
  */
 export async function createForwarder(target: URL, timeoutMs: number, maxAnswer: number, insecure = false): Promise<Forwarder> {
-  const { Agent, request } = await import('undici');
-  const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64, ...(insecure ? { connect: { rejectUnauthorized: false } } : {}) });
+  const { Agent, buildConnector, request } = await import('undici');
+  // The local ends of the connections to the app: a request arriving from one of them is listen
+  // talking to itself (through a name, a proxy or a port mapping that the start-up check cannot see).
+  const own = new Set<string>();
+  const connector = buildConnector(insecure ? { rejectUnauthorized: false } : {});
+  const connect: typeof connector = (options, callback) =>
+    connector(options, (err, socket) => {
+      if (socket?.localPort !== undefined) {
+        const key = `${socket.localAddress}|${socket.localPort}`;
+        own.add(key);
+        socket.once('close', () => own.delete(key));
+      }
+      // undici's callback takes (null, socket) or (error, null).
+      if (err) callback(err, null);
+      else callback(null, socket as NonNullable<typeof socket>);
+    });
+  const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64, connect });
   const samePath = target.pathname === '/' && !target.search;
 
   return {
@@ -69,6 +96,7 @@ export async function createForwarder(target: URL, timeoutMs: number, maxAnswer:
         return { url: redactUrl(url), ms: ms(), error, reply: failure(status, `hookctl listen could not forward to ${url}: ${error}`) };
       }
     },
+    isOwn: (req) => own.size > 0 && own.has(`${req.remoteAddress}|${req.remotePort}`),
     close: () => agent.close(),
   };
 }

@@ -121,6 +121,7 @@ function receive(req: IncomingMessage, res: ServerResponse, o: HttpOptions, conn
   const socket = req.socket;
   conns.inBody.add(socket);
   const remoteAddress = socket.remoteAddress; // gone from the socket once it closes
+  const remotePort = socket.remotePort;
   const length = req.headers['content-length'];
   const body = new BodyBuffer(length === undefined ? undefined : Number(length));
   let over = false;
@@ -156,6 +157,7 @@ function receive(req: IncomingMessage, res: ServerResponse, o: HttpOptions, conn
       headers: req.headers,
       body: body.take(),
       remoteAddress,
+      remotePort,
       receivedAt: o.now(),
     };
     o.handle(arrived)

@@ -49,6 +49,8 @@ export function dedupKey(d: { provider?: string; deliveryId?: string; method: st
   return d.deliveryId !== undefined ? `id:${d.provider}:${d.deliveryId}` : `req:${d.method} ${d.path} ${d.bodySha256}`;
 }
 
+const LOOP = "hookctl listen received its own forwarded request: --forward-to leads back to this listen (use the app's port)";
+
 /** --respond 500,500,200: each delivery takes the next code; the last one repeats. */
 export function statusSequence(codes: readonly number[]): () => number {
   let i = 0;
@@ -96,7 +98,11 @@ export function createPipeline(o: PipelineOptions): Pipeline {
     });
   });
   return {
-    handle: (req) => new Promise<Handled>((resolve, reject) => admit.push({ req, resolve, reject })),
+    handle: (req) => {
+      // Not a delivery: listen's own relay of one, come back. Refused at once, neither stored nor relayed again.
+      if (o.forwarder?.isOwn(req)) return Promise.resolve({ reply: json(508, { error: LOOP }) });
+      return new Promise<Handled>((resolve, reject) => admit.push({ req, resolve, reject }));
+    },
     flush: report.flush,
   };
 }

@@ -10,6 +10,8 @@ export interface ArrivedRequest {
   headers: IncomingHttpHeaders;
   body: Buffer;
   remoteAddress?: string;
+  /** The sender's port: a request from listen's own forwarder is a loop (forward.ts). */
+  remotePort?: number;
   /** When the last body byte arrived (ms). */
   receivedAt: number;
 }
