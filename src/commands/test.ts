@@ -74,6 +74,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
       signal: io.signal,
       onBaseline: (x) => (out.json ? out.object({ type: 'baseline', label: x.label, status: x.status ?? null, ms: x.ms }) : printBaseline(out, x, width)),
       onResult: (r) => (out.json ? out.object({ type: 'scenario', ...r }) : printResult(out, r, width)),
+      onNote: (id, note) => (out.json ? out.object({ type: 'note', scenario: id, message: note }) : out.line(`    ${out.c.yellow(`! ${id}: ${note}`)}`)),
     });
   } finally {
     await client.destroy();
@@ -91,7 +92,16 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   }
   const interrupted = io.signal.aborted;
   if (out.json)
-    out.object({ type: 'summary', provider: profile.id, target: shown, ...summary, seconds: Number(seconds.toFixed(3)), ...(hint ? { hint } : {}), ...(interrupted ? { interrupted: true } : {}) });
+    out.object({
+      type: 'summary',
+      provider: profile.id,
+      target: shown,
+      ...summary,
+      seconds: Number(seconds.toFixed(3)),
+      ...(run.unproven.length ? { acceptedForged: run.acceptedForged, unproven: run.unproven } : {}),
+      ...(hint ? { hint } : {}),
+      ...(interrupted ? { interrupted: true } : {}),
+    });
   else {
     const parts = [
       out.c.green(`${summary.passed} passed`),
@@ -100,6 +110,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
       `${summary.skipped} skipped`,
     ];
     out.line(`\n${parts.join(', ')} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the remaining scenarios did not run)' : ''}`);
+    if (run.unproven.length) out.line(out.c.yellow(forgedSummary(run)));
     if (hint) out.line(out.c.yellow(`hint: ${hint}`));
   }
   if (interrupted) return ExitCode.interrupted;
@@ -116,6 +127,11 @@ function refusedEverything(run: { results: ScenarioResult[]; baseline?: Exchange
     `every valid delivery was refused: does this route verify another provider's signatures, or hold another secret? ` +
     `(sent as ${profile.id}; pass --provider <id>, and --secret or HOOKCTL_SECRET_<PROVIDER>)`
   );
+}
+
+/** The one line that says why 2xx verdicts were not counted as passes. */
+function forgedSummary(run: { acceptedForged: readonly string[]; unproven: readonly string[] }): string {
+  return `${run.unproven.join(', ')}: inconclusive, because the route accepted forged deliveries too (${run.acceptedForged.join(', ')})`;
 }
 
 const MARK = { pass: '✔', fail: '✘', inconclusive: '?' } as const;

@@ -7,7 +7,7 @@ import type { HttpResponse } from '../../core/http/client.js';
 import { redactUrl } from '../../core/http/target.js';
 import { duration } from '../../core/providers/describe.js';
 import type { Judgement } from '../../core/delivery/policy.js';
-import type { Attempt } from '../../core/delivery/run.js';
+import { type Attempt, CLOSED_AFTER_ANSWER } from '../../core/delivery/run.js';
 import { round, type RunSummary } from '../../core/delivery/stats.js';
 import type { Delivery } from '../../core/delivery/types.js';
 import { statusColour } from '../shared/output.js';
@@ -56,6 +56,7 @@ export function attemptJson(a: Attempt, url: string) {
     request: requestJson(a.delivery, url),
     response: a.response ? responseJson(a.response) : null,
     error: a.error ? { kind: a.error.kind, code: a.error.code ?? null, message: a.error.message } : undefined,
+    reconnected: a.reconnected,
   };
 }
 
@@ -79,6 +80,7 @@ export function attemptLine(a: Attempt, url: URL, c: ChalkInstance, expected?: (
   } else if (j && j.verdict !== 'delivered') {
     line += c.dim(` — ${VERDICTS[j.verdict]}`);
   }
+  if (a.reconnected) line += `\n  ${c.yellow(`! sent again on a fresh connection: before this delivery, ${CLOSED_AFTER_ANSWER}`)}`;
   return line;
 }
 

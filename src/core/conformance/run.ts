@@ -1,7 +1,7 @@
 import { createDeliveryBuilder } from '../delivery/build.js';
-import type { EditFlags } from '../delivery/edits.js';
-import { deliver } from '../delivery/run.js';
-import type { Delivery } from '../delivery/types.js';
+import { type EditFlags, EditMismatchError } from '../delivery/edits.js';
+import { CLOSED_AFTER_ANSWER, deliver } from '../delivery/run.js';
+import type { Delivery, DeliveryOverrides, SignatureMode } from '../delivery/types.js';
 import { UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import { listEvents } from '../catalogue/list.js';
@@ -34,6 +34,11 @@ export interface ConformanceOptions {
   onResult?: (r: ScenarioResult) => void;
   /** The valid delivery sent before the first scenario that must be refused, once it is answered. */
   onBaseline?: (x: Exchange) => void;
+  /**
+   * A scenario already reported turned out to have left its connection closed after its answer (the
+   * next delivery found it dead): the note is added to its result's warning too.
+   */
+  onNote?: (id: string, note: string) => void;
 }
 
 /** The scenarios' results, and the valid delivery every refusal was judged against. */
@@ -41,24 +46,24 @@ export interface ConformanceRun {
   results: ScenarioResult[];
   /** A valid delivery of the provider's first event to the same route; absent when no scenario refuses. */
   baseline?: Exchange;
+  /** The refusal scenarios whose forged deliveries the route accepted (2xx): its other 2xx prove nothing. */
+  acceptedForged: string[];
+  /** The scenarios made inconclusive by that. */
+  unproven: string[];
 }
 
 /** Run the scenarios in order; a receiver that cannot be reached at all throws (exit 3). */
 export async function runConformance(o: ConformanceOptions): Promise<ConformanceRun> {
   // Every scenario builds on a real event of the provider: without one there is nothing to send.
   const events = listEvents(o.profile, o.fixtureDirs);
-  const first = events[0];
-  if (!first) throw new UsageError(`${o.profile.id} has no events to test with`, 'add events to the provider in the config');
+  if (!events[0]) throw new UsageError(`${o.profile.id} has no events to test with`, 'add events to the provider in the config');
   const selected = select(o, events);
-  const tools: ScenarioTools = {
-    profile: o.profile,
-    events,
-    event: first,
-    secrets: o.secrets,
-    builder: (mode = 'valid', event = first, overrides) =>
-      createDeliveryBuilder({ profile: o.profile, event, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides: { ...o.edits, ...overrides } }),
-    world: () => ({ now: o.clock(), random: o.random }),
-  };
+  const builder = (mode: SignatureMode = 'valid', event: EventSpec = first, overrides?: DeliveryOverrides) =>
+    createDeliveryBuilder({ profile: o.profile, event, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides: { ...o.edits, ...overrides } });
+  const world = () => ({ now: o.clock(), random: o.random });
+  // The negative scenarios are built on the first event the edits (--set...) fit; the others are inconclusive.
+  const first = firstFitting(events, (e) => builder('valid', e).build(world()));
+  const tools: ScenarioTools = { profile: o.profile, events, event: first, secrets: o.secrets, builder, world };
   // Long enough that a slow receiver is judged by response-time, not by every scenario.
   const requestTimeout = Math.max(2 * o.timeoutMs, o.timeoutMs + 5000);
   const judging: JudgeContext = { method: o.profile.request.method, url: o.url, route: { provider: o.profile.id, path: o.profile.request.path }, timeoutMs: requestTimeout };
@@ -68,6 +73,8 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     o.onResult?.(r);
   };
   let baseline: Exchange | undefined;
+  const acceptedForged: string[] = [];
+  const unprovenIds: string[] = [];
 
   for (const s of selected.scenarios) {
     if (o.signal?.aborted) break;
@@ -82,26 +89,70 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
       baseline = await send({ label: `baseline ${first.name}`, delivery: tools.builder().build(tools.world()), demand: 'accept' }, o, requestTimeout);
       o.onBaseline?.(baseline);
     }
+    let probes: Probe[];
+    try {
+      probes = s.probes(tools);
+    } catch (err) {
+      if (!(err instanceof EditMismatchError)) throw err;
+      // An edit that does not fit this event: nothing to send, and the suite goes on.
+      report({ id: s.id, status: 'inconclusive', expected: '', got: 'not sent', message: `inconclusive: ${err.message}, so it was not sent`, ms: 0, exchanges: [] });
+      continue;
+    }
     const exchanges: Exchange[] = [];
     const t0 = performance.now();
-    for (const probe of s.probes(tools)) exchanges.push(await send(probe, o, requestTimeout));
+    for (const probe of probes) exchanges.push(await send(probe, o, requestTimeout));
+    // The first exchange found the connection the previous scenario left dead: the fault is that one's.
+    const before = results.at(-1);
+    if (exchanges[0]?.reconnected && before) {
+      const note = closedNote(before.exchanges.at(-1)?.label ?? before.id);
+      before.warning = before.warning ? `${before.warning}; ${note}` : note;
+      o.onNote?.(before.id, note);
+    }
+    const within = exchanges.flatMap((x, i) => (i > 0 && x.reconnected ? [closedNote((exchanges[i - 1] as Exchange).label)] : []));
     if (s.id === `event:${first.name}`) baseline ??= exchanges[0];
     const judged = exchanges.filter((x) => !x.unjudged);
-    const message = judgeAll(judged, codes, judging);
-    const inconclusive = !message && s.rejects && !accepted(baseline);
+    const message = judgeAll(judged, codes, judging, exchanges[0]);
+    if (s.rejects && judged.some((x) => x.demand === 'reject' && accepted(x))) acceptedForged.push(s.id);
+    // A 2xx from a route that also accepted forged deliveries proves nothing: it may answer 2xx to anything.
+    const forgedToo = !message && s.provesVerification && acceptedForged.length > 0;
+    if (forgedToo) unprovenIds.push(s.id);
+    const inconclusive = (!message && s.rejects && !accepted(baseline)) || forgedToo;
     report({
       id: s.id,
       status: message ? 'fail' : inconclusive ? 'inconclusive' : 'pass',
       expected: expectedText(judged[0]?.demand ?? 'accept', codes),
       got: judged.map((x) => x.status ?? 'no response').join(', '),
-      message: message ?? (inconclusive ? unproven(baseline, judging) : undefined),
+      message: message ?? (forgedToo ? acceptsForged(acceptedForged) : inconclusive ? unproven(baseline, judging) : undefined),
       ms: Math.round(performance.now() - t0),
+      ...(within.length ? { warning: within.join('; ') } : {}),
       // The advice is in the message when it applies; the report keeps the exchanges to the facts.
       exchanges: exchanges.map(({ ifAccepted: _advice, layout: _layout, ...x }) => x),
     });
   }
   if (selected.responseTime) report(responseTime(results, o));
-  return { results, baseline };
+  return { results, baseline, acceptedForged, unproven: unprovenIds };
+}
+
+const closedNote = (label: string) => `${label}: ${CLOSED_AFTER_ANSWER}; the next delivery was sent again on a fresh connection`;
+
+/** The first event whose delivery builds with the run's edits; when none does, the first one's error. */
+function firstFitting(events: readonly EventSpec[], build: (e: EventSpec) => unknown): EventSpec {
+  let mismatch: EditMismatchError | undefined;
+  for (const e of events) {
+    try {
+      build(e);
+      return e;
+    } catch (err) {
+      if (!(err instanceof EditMismatchError)) throw err;
+      mismatch ??= err;
+    }
+  }
+  throw new UsageError(`the edits fit none of the events: ${mismatch?.message}`, mismatch?.hint);
+}
+
+/** Why a 2xx proves nothing: the same route accepted deliveries it had to refuse. */
+function acceptsForged(ids: readonly string[]): string {
+  return `inconclusive: this route also accepted deliveries it had to refuse (${ids.join(', ')}), so its 2xx here proves nothing; make those refusals pass first`;
 }
 
 const accepted = (x: Exchange | undefined) => x?.status !== undefined && x.status >= 200 && x.status < 300;
@@ -127,14 +178,15 @@ async function send(probe: Probe, o: ConformanceOptions, timeoutMs: number): Pro
     status: answer.status,
     ms: Math.round(performance.now() - t0),
     error: answer.error,
+    ...(answer.reconnected ? { reconnected: answer.reconnected } : {}),
     ...(twin?.status === undefined ? {} : { twinStatus: twin.status }),
   };
 }
 
-async function exchange(delivery: Delivery, o: ConformanceOptions, timeoutMs: number): Promise<{ status?: number; error?: string }> {
-  const { response, error } = await deliver(delivery, { client: o.client, url: o.url, timeoutMs });
+async function exchange(delivery: Delivery, o: ConformanceOptions, timeoutMs: number): Promise<{ status?: number; error?: string; reconnected?: true }> {
+  const { response, error, reconnected } = await deliver(delivery, { client: o.client, url: o.url, timeoutMs });
   if (error && (error.kind === 'refused' || error.kind === 'dns')) throw error;
-  return { status: response?.status, error: error?.message };
+  return { status: response?.status, error: error?.message, ...(reconnected ? { reconnected } : {}) };
 }
 
 function responseTime(results: ScenarioResult[], o: ConformanceOptions): ScenarioResult {

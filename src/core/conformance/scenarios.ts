@@ -1,6 +1,17 @@
 import { buildPayload, serializeBody } from '../templates/index.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
-import { contentWithout, dropKvTimestamp, flipOneByte, MISSING_TIMESTAMP_STAND_INS, signedWithoutTimestamp, stripPrefix, swapEncoding, withSignatureHeader } from './tamper.js';
+import {
+  contentWithout,
+  dropKvTimestamp,
+  flipOneByte,
+  MALFORMED_TIMESTAMPS,
+  MISSING_TIMESTAMP_STAND_INS,
+  signedWithoutTimestamp,
+  stripPrefix,
+  swapEncoding,
+  withSignatureHeaders,
+  withTimestampText,
+} from './tamper.js';
 import type { Probe, Scenario, ScenarioTools } from './types.js';
 
 const ONE_MIB = 1024 * 1024;
@@ -63,13 +74,15 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     rejects: true,
     description: 'a signature of the wrong length, the wrong encoding or without its prefix is rejected',
     probes: (t) => {
+      const { scheme } = t.profile;
       const spec = primary(t.profile);
       const probes: Probe[] = [
         { label: 'wrong length', delivery: t.builder('malformed').build(t.world()), demand: 'reject' },
-        { label: `${spec.encoding === 'hex' ? 'base64' : 'hex'} instead of ${spec.encoding}`, delivery: withSignatureHeader(valid(t), spec, (v) => swapEncoding(spec, v)), demand: 'reject' },
+        { label: `${spec.encoding === 'hex' ? 'base64' : 'hex'} instead of ${spec.encoding}`, delivery: withSignatureHeaders(valid(t), scheme, (s, v) => swapEncoding(s, v)), demand: 'reject' },
       ];
+      // Every signature header loses its prefix; one whose format has none is left out (missing is refused too).
       if (stripPrefix(spec, '') !== undefined) {
-        probes.push({ label: 'no prefix', delivery: withSignatureHeader(valid(t), spec, (v) => stripPrefix(spec, v)), demand: 'reject' });
+        probes.push({ label: 'no prefix', delivery: withSignatureHeaders(valid(t), scheme, (s, v) => stripPrefix(s, v)), demand: 'reject' });
       }
       return probes;
     },
@@ -102,7 +115,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
       if (!ts) return [];
       const spec = primary(t.profile);
       const delivery =
-        ts.source === 'header' ? t.builder('valid', undefined, { headers: [[ts.header as string, '']] }).build(t.world()) : withSignatureHeader(valid(t), spec, (v) => dropKvTimestamp(spec, v));
+        ts.source === 'header' ? t.builder('valid', undefined, { headers: [[ts.header as string, '']] }).build(t.world()) : withSignatureHeaders(valid(t), scheme, (s, v) => dropKvTimestamp(s, v));
       // A receiver that skips the freshness check when the timestamp is absent (`if (ts && …)`, or
       // `parseInt(undefined)` → NaN, and NaN > 300 is false) only rejects the probe above because its
       // signature was made over the real timestamp. Sign as such a receiver recomputes, so that only a
@@ -120,6 +133,29 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     },
   },
   {
+    id: 'malformed-timestamp',
+    key: 'malformedTimestamp',
+    rejects: true,
+    description: 'a timestamp that is present but not a number of seconds is rejected, not a crash',
+    skip: (p) => {
+      const ts = p.scheme.timestamp;
+      if (!ts) return noTimestamp(p);
+      if (ts.source === 'body') return `${p.id} carries its timestamp inside the signed body`;
+      // Signed but never checked for freshness (Discord's own library): any text there is the provider's to send.
+      if (ts.tolerance.pastSec === null && ts.tolerance.futureSec === null) return `${p.id} accepts timestamps of any age, so any timestamp text`;
+      return undefined;
+    },
+    probes: (t) =>
+      MALFORMED_TIMESTAMPS.map(
+        (text): Probe => ({
+          label: `timestamp ${text}`,
+          delivery: withTimestampText(valid(t), t.profile.scheme, t.secrets[0] as string, text),
+          demand: 'reject',
+          ifAccepted: `accepted a delivery whose timestamp is \`${text}\`, signed over it: the freshness check turns it into NaN, which is never too old; reject a timestamp that is not whole seconds`,
+        }),
+      ),
+  },
+  {
     id: 'tampered-body',
     key: 'tamperedBody',
     rejects: true,
@@ -131,6 +167,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
   },
   {
     id: 'reserialized-body',
+    provesVerification: true,
     key: 'reserializedBody',
     description: 'a valid delivery whose JSON parse-then-stringify would change is accepted (the raw bytes are verified)',
     probes: (t) => [
@@ -145,6 +182,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
   },
   {
     id: 'duplicate',
+    provesVerification: true,
     key: 'duplicate',
     description: 'the same delivery twice (same id and body) is acknowledged both times',
     probes: (t) => {
@@ -157,6 +195,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
   },
   {
     id: 'retry',
+    provesVerification: true,
     key: 'retry',
     description: 'a retry (same delivery id, re-signed later, as after a 5xx) is acknowledged',
     probes: (t) => {

@@ -4,15 +4,21 @@ import type { Scheme, SignatureSpec } from '../signing/types.js';
 import type { Delivery, HeaderPair } from '../delivery/types.js';
 import { headerOf } from '../http/headers.js';
 
-/** Rewrite the primary signature header's value in a delivery (other headers untouched, order kept). */
-export function withSignatureHeader(d: Delivery, spec: SignatureSpec, value: (old: string) => string | undefined): Delivery {
+/**
+ * Rewrite every signature header the scheme sends (GitHub sends a sha256 and a legacy sha1 one):
+ * a probe that broke one and left another valid would fail a correct receiver that checks the
+ * other. `value` returning undefined drops that header. Other headers untouched, order kept.
+ */
+export function withSignatureHeaders(d: Delivery, scheme: Scheme, value: (spec: SignatureSpec, old: string) => string | undefined): Delivery {
+  const bySig = new Map(scheme.signatures.map((s) => [s.header.toLowerCase(), s]));
   const headers: HeaderPair[] = [];
   for (const [name, v] of d.headers) {
-    if (name.toLowerCase() !== spec.header.toLowerCase()) {
+    const spec = bySig.get(name.toLowerCase());
+    if (!spec) {
       headers.push([name, v]);
       continue;
     }
-    const next = value(v);
+    const next = value(spec, v);
     if (next !== undefined) headers.push([name, next]);
   }
   return { ...d, headers };
@@ -88,6 +94,28 @@ export function signedWithoutTimestamp(d: Delivery, scheme: Scheme, secret: stri
   const primary = scheme.signatures[0];
   const signature = primary && headerOf(headers, primary.header);
   return { ...d, headers, signature, timestamp: undefined };
+}
+
+/** Timestamps that are present but not a number of seconds: what a receiver must refuse without crashing. */
+export const MALFORMED_TIMESTAMPS = ['abc', '1e3', '12.5'] as const;
+
+/**
+ * A delivery whose timestamp is `text` wherever the scheme carries it (its header, or the `t=` entry),
+ * signed over `text` too: so only a check that the timestamp is a number of seconds refuses it, and a
+ * receiver whose freshness check turns `abc` into NaN (never "too old") is caught.
+ */
+export function withTimestampText(d: Delivery, scheme: Scheme, secret: string, text: string): Delivery {
+  const naive: Scheme = { ...scheme, content: contentWithout(scheme, text), timestamp: undefined };
+  const signed = signWithScheme(naive, { secret, body: d.body, id: d.messageId });
+  const ts = scheme.timestamp;
+  const tsHeader = ts?.source === 'header' ? ts.header?.toLowerCase() : undefined;
+  const rewritten = withSignatureHeaders(d, scheme, (spec) => {
+    const value = signed.headers[spec.header] as string;
+    return spec.format.style === 'kv' ? formatSignatureHeader(spec.format, parseSignatureHeader(spec.format, value).signatures, text) : value;
+  });
+  const headers = rewritten.headers.map(([name, v]): HeaderPair => [name, name.toLowerCase() === tsHeader ? text : v]);
+  const primary = scheme.signatures[0];
+  return { ...rewritten, headers, signature: primary && headerOf(headers, primary.header), timestamp: undefined };
 }
 
 /** One byte changed inside the first JSON string value, so the body stays valid JSON. */

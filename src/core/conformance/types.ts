@@ -50,6 +50,11 @@ export interface Scenario {
    * in the same run (the baseline); otherwise the result is inconclusive.
    */
   rejects?: boolean;
+  /**
+   * Its 2xx means something only from a route that verifies: when the same route accepted a delivery
+   * it had to refuse (a forged one), a pass is inconclusive (docs/verdicts.md).
+   */
+  provesVerification?: boolean;
   /** A reason to skip it for this provider, or undefined when it applies. */
   skip?(profile: ProviderProfile): string | undefined;
   probes(tools: ScenarioTools): Probe[];
@@ -68,6 +73,8 @@ export interface Exchange {
   twinStatus?: number;
   ms: number;
   error?: string;
+  /** Answered on a fresh connection: the receiver closed the kept-alive one after the exchange before. */
+  reconnected?: true;
 }
 
 export interface ScenarioResult {

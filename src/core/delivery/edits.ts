@@ -64,6 +64,14 @@ function jsonOrString(raw: string, op: EditOp, path: string): unknown {
   }
 }
 
+/** An edit that does not fit the payload it is applied to (a key that is not there): `test` judges that event inconclusive. */
+export class EditMismatchError extends UsageError {
+  constructor(message: string, hint?: string) {
+    super(message, hint);
+    this.name = 'EditMismatchError';
+  }
+}
+
 /**
  * Apply edits to a JSON value in place. Every segment but the last must exist, and the last
  * must exist for `--set` and `--remove` and must not for `--add`: a typo is an error that
@@ -77,7 +85,7 @@ export function applyEdits(target: unknown, edits: readonly Edit[]): unknown {
     keys.forEach((key, i) => {
       const last = i === keys.length - 1;
       const where = keys.slice(0, i).join('.') || '(root)';
-      const fail = (what: string, hint: string) => new UsageError(`--${op} ${edit.path}: ${what}`, hint);
+      const fail = (what: string, hint: string) => new EditMismatchError(`--${op} ${edit.path}: ${what}`, hint);
       if (Array.isArray(node)) {
         const idx = /^\d+$/.test(key) ? Number(key) : -1;
         const range = node.length ? `an index 0-${node.length - 1}` : 'no index (it is empty)';

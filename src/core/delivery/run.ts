@@ -22,6 +22,8 @@ export interface Attempt {
   judgement?: Judgement;
   /** The last attempt of this copy: its outcome is the delivery's. */
   final: boolean;
+  /** Answered on a fresh connection: the receiver had closed the kept-alive one after the previous answer. */
+  reconnected?: true;
 }
 
 export interface SendTarget {
@@ -30,25 +32,40 @@ export interface SendTarget {
   timeoutMs: number;
 }
 
-type Outcome = { response?: HttpResponse; error?: NetworkError };
+/** `reconnected`: the first try met a connection the receiver had closed, and a fresh one answered. */
+type Outcome = { response?: HttpResponse; error?: NetworkError; reconnected?: true };
 const answered = (response: HttpResponse): Outcome => ({ response });
 const unanswered = (err: unknown): Outcome => {
   if (err instanceof NetworkError) return { error: err };
   throw err;
 };
 
-/** Send one signed delivery. A missing response is a value (`error`); anything else throws. */
-export function deliver(delivery: Delivery, target: SendTarget): Promise<Outcome> {
-  return target.client
-    .send({
-      // A URL-signed delivery goes where it was signed for (Twilio's bodySHA256 rides in the query).
-      url: delivery.url ?? target.url,
-      method: delivery.method,
-      headers: delivery.headers,
-      body: delivery.body,
-      timeoutMs: target.timeoutMs,
-    })
-    .then(answered, unanswered);
+/** What a delivery whose kept-alive connection was dead is told about the one before it. */
+export const CLOSED_AFTER_ANSWER = 'the receiver closed the connection after answering (a handler that writes again after its answer, ERR_HTTP_HEADERS_SENT in Express)';
+
+/**
+ * Send one signed delivery. A missing response is a value (`error`); anything else throws.
+ * Deliveries reuse kept-alive connections; a receiver that answers and then drops its connection
+ * makes the *next* delivery meet a closed socket. Providers open a fresh connection (or retry), so a
+ * delivery that gets no answer because its connection was closed is sent once more on a fresh one:
+ * answered then, it is `reconnected`, and the fault belongs to the delivery before it.
+ */
+export async function deliver(delivery: Delivery, target: SendTarget): Promise<Outcome> {
+  const once = () =>
+    target.client
+      .send({
+        // A URL-signed delivery goes where it was signed for (Twilio's bodySHA256 rides in the query).
+        url: delivery.url ?? target.url,
+        method: delivery.method,
+        headers: delivery.headers,
+        body: delivery.body,
+        timeoutMs: target.timeoutMs,
+      })
+      .then(answered, unanswered);
+  const first = await once();
+  if (first.error?.kind !== 'reset') return first;
+  const second = await once();
+  return second.response ? { ...second, reconnected: true } : second;
 }
 
 export interface RetryOptions {
@@ -92,12 +109,12 @@ export async function runDeliveries(opts: RunOptions): Promise<RunSummary> {
       let delivery = first;
       for (let attempt = 1; ; attempt++) {
         if (opts.signal?.aborted) return;
-        const { response, error } = await deliver(delivery, opts);
+        const { response, error, reconnected } = await deliver(delivery, opts);
         if (error && opts.signal?.aborted) return; // cut short by Ctrl-C: not an outcome
         stats.record(response?.status, error, response?.timings.totalMs ?? 0);
         const judgement = opts.retry ? judgeAttempt(opts.retry.policy, attempt, response?.status, opts.retry.timeScale) : undefined;
         const final = judgement?.verdict !== 'retry';
-        opts.onAttempt?.({ index, copy, attempt, of, delivery, response, error, judgement, final });
+        opts.onAttempt?.({ index, copy, attempt, of, delivery, response, error, judgement, final, ...(reconnected ? { reconnected } : {}) });
         if (final) break;
         if (!(await sleep(judgement?.delayMs ?? 0, opts.signal))) return;
         delivery = opts.builder.sign(prepared, opts.clock());
