@@ -22,5 +22,5 @@ export function reportError(err: unknown, io: Io, debug: boolean): number {
   }
   write(`✗ unexpected error: ${printable(e?.message ?? String(err))}`);
   write(debug ? printableLines(String(e?.stack ?? '')) : '  hint: run again with --debug for the stack trace, and report it');
-  return 70;
+  return ExitCode.internal;
 }

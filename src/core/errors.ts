@@ -4,6 +4,8 @@ export const ExitCode = {
   checkFailed: 1,
   usage: 2,
   io: 3,
+  /** A bug in hookctl (sysexits' EX_SOFTWARE): the error boundary says so and asks for a report. */
+  internal: 70,
   interrupted: 130,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
