@@ -1,3 +1,4 @@
+// test tier: full (seconds of in-process work: it runs in `npm test`, not `npm run test:fast`)
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';

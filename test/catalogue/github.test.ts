@@ -1,3 +1,4 @@
+// test tier: full (seconds of in-process work: it runs in `npm test`, not `npm run test:fast`)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Webhooks } from '@octokit/webhooks';

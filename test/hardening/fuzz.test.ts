@@ -1,3 +1,4 @@
+// test tier: full (seconds of in-process work: it runs in `npm test`, not `npm run test:fast`)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HookctlError } from '../../src/core/errors.js';

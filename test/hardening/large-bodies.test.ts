@@ -1,3 +1,4 @@
+// test tier: full (seconds of in-process work: it runs in `npm test`, not `npm run test:fast`)
 import { describe, expect, it } from 'vitest';
 import { captureServer, post } from './server.js';
 

@@ -1,3 +1,4 @@
+// test tier: full (seconds of in-process work: it runs in `npm test`, not `npm run test:fast`)
 import { isUtf8 } from 'node:buffer';
 import { hash } from 'node:crypto';
 import fc from 'fast-check';

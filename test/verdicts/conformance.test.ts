@@ -1,3 +1,4 @@
+// test tier: full (seconds of in-process work: it runs in `npm test`, not `npm run test:fast`)
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
