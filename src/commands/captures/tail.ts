@@ -1,6 +1,7 @@
 import type { Handler } from '../shared/context.js';
 import { storeDirFor } from '../../core/config/load.js';
-import { storeReader, watchStore } from '../../core/store/follow.js';
+import { storeReader } from '../../core/store/follow.js';
+import { watchStore } from '../../core/store/watch.js';
 import type { Capture } from '../../core/store/types.js';
 import { printable } from '../../core/text/printable.js';
 import { captureSummary, verificationCell } from './render.js';

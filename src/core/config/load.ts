@@ -1,11 +1,12 @@
-import { readFileSync, type Stats, statSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { type Stats, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../errors.js';
 import { fileProblem } from '../fs-errors.js';
 import { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, getProvider, providerList } from '../providers/registry.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { CustomProvider, HookctlConfig, Settings } from './types.js';
+import { firstLine, type LoadError, loadProblem, thrownText, unquoted } from './load-problem.js';
 import { ALGORITHM_ALIASES, validateConfig } from './validate.js';
 
 export interface LoadOptions {
@@ -95,60 +96,6 @@ async function readConfig(opts: LoadOptions): Promise<{ file: string; where: str
     if (err instanceof UsageError) throw err;
     throw new UsageError(`${where} failed to load: ${unquoted(firstLine(thrownText(err)))}`, 'fix the config module: reading its exported settings threw', err);
   }
-}
-
-/** What a module threw, in words, whatever it was (`throw "text"`, `throw null`, an Error). */
-function thrownText(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  if (typeof err === 'string') return err;
-  return `it threw ${err === null ? 'null' : typeof err === 'object' ? 'a non-Error object' : String(err)}`;
-}
-
-type LoadError = Error & { code?: string; filepath?: string; reason?: string; mark?: { line: number; column: number } };
-
-/** One line: cosmiconfig's messages span several, with code frames (twice, for JSON). */
-function loadProblem(e: LoadError, file: string): string {
-  const at = (line: number, column?: number) => ` at line ${line}${column === undefined ? '' : `, column ${column}`}`;
-  // A config holds secrets: messages name a place, never quote the text (a snippet could be half a secret).
-  if (e.name === 'JSONError') return `is not valid JSON${jsonReason(file) ?? ''}`;
-  if (e.name === 'YAMLException') {
-    // A file with no extension is read as YAML, which is what JSON written there fails as.
-    return `is not valid ${extname(file) ? 'YAML' : 'YAML (or JSON)'}: ${e.reason}${e.mark ? at(e.mark.line + 1, e.mark.column + 1) : ''}`;
-  }
-  // Node reports where a CommonJS syntax error is only in the stack's first line, "<file>:<line>".
-  const line = e.name === 'SyntaxError' ? /^[^\n]+:(\d+)\n/.exec(e.stack ?? '')?.[1] : undefined;
-  return `failed to load: ${unquoted(firstLine(String(e.message ?? e)))}${line ? at(Number(line)) : ''}`;
-}
-
-/** `: <reason> at line L, column C` from JSON.parse, with no quoted text: the token and snippet it quotes may be part of a secret. */
-function jsonReason(file: string): string | undefined {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-    JSON.parse(text);
-  } catch (err) {
-    const message = (err as Error).message;
-    const at = (pos: number) => {
-      const lines = text.slice(0, pos).split('\n');
-      return ` at line ${lines.length}, column ${(lines.at(-1) ?? '').length + 1}`;
-    };
-    const position = /at position (\d+)/.exec(message)?.[1];
-    if (position !== undefined) return `: ${message.replace(/(?: in JSON)? at position[\s\S]*$/, '')}${at(Number(position))}`;
-    // "Unexpected token 'w', ..."stripe": whsec_Supe"... is not valid JSON": no position, only the
-    // token and a snippet. The snippet locates it: V8 cuts it 10 characters before the token.
-    const m = /^Unexpected token '([\s\S])', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
-    if (!m) return `: ${unquoted(firstLine(message))}`;
-    const [, token, cut, snippet] = m as unknown as [string, string, string | undefined, string];
-    const start = text.indexOf(snippet);
-    const pos = cut ? start + 10 : text.indexOf(token) === text.lastIndexOf(token) ? text.indexOf(token) : -1;
-    return `: Unexpected token${start >= 0 && pos >= 0 ? at(pos) : ''}`;
-  }
-  return undefined;
-}
-
-/** A message with its quoted parts (tokens, snippets of the file) left out. */
-function unquoted(message: string): string {
-  return message.replace(/(["'`])(?:(?!\1)[^\n])*\1/g, '…');
 }
 
 // cosmiconfig retries a failed import() with require(), which on Node >= 20.19 replaces an .mjs syntax
@@ -261,8 +208,6 @@ function mergeEvents(parent: readonly EventSpec[], own: readonly EventSpec[]): E
   const names = new Set(own.map((e) => e.name));
   return [...parent.filter((e) => !names.has(e.name)), ...own];
 }
-
-const firstLine = (s: string) => s.split('\n')[0] ?? s;
 
 /** The capture store: `--store` (relative to the working directory), else the config's, else `.hookctl/`. */
 export function storeDirFor(settings: Pick<Settings, 'storeDir'>, flag: string | undefined, cwd: string): string {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HookctlError } from '../errors.js';
-import { storeReader, watchStore } from '../store/follow.js';
+import { storeReader } from '../store/follow.js';
+import { watchStore } from '../store/watch.js';
 import type { Capture, RecordLocation, StoreWarning } from '../store/types.js';
 import { api, sendJson, type Views } from './api.js';
 import { assetStore, DEFAULT_ASSETS_DIR } from './assets.js';

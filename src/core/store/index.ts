@@ -7,7 +7,8 @@ import { NEWER_FORMAT } from './format.js';
 import { ensureStoreDirs } from './private.js';
 import { segmentReader, type DamagedRecord } from './segments.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
-import { CLEARING_PREFIX, SegmentWriter, syncDir } from './writer.js';
+import { syncDir } from './sync-dir.js';
+import { CLEARING_PREFIX, SegmentWriter } from './writer.js';
 
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
 export { encodeCapture, decodeLine, sha256Hex, FORMAT_VERSION } from './format.js';

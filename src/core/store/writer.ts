@@ -1,5 +1,6 @@
 import { constants } from 'node:fs';
-import { open, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { stat, unlink, type FileHandle } from 'node:fs/promises';
+import { syncDir } from './sync-dir.js';
 import { basename, join } from 'node:path';
 import { IoError } from '../errors.js';
 import { createPrivateFile } from './private.js';
@@ -238,17 +239,4 @@ function rest(buffers: Buffer[], written: number): Buffer[] {
   let i = 0;
   while (skip >= (buffers[i] as Buffer).length) skip -= (buffers[i++] as Buffer).length;
   return [(buffers[i] as Buffer).subarray(skip), ...buffers.slice(i + 1)];
-}
-
-/** Makes a new directory entry durable (a file that exists only in the page cache is lost on power failure). */
-export async function syncDir(dir: string): Promise<void> {
-  let fh: FileHandle | undefined;
-  try {
-    fh = await open(dir, 'r');
-    await fh.sync();
-  } catch {
-    // Some platforms cannot open or fsync a directory; the data itself is still synced.
-  } finally {
-    await fh?.close().catch(() => {});
-  }
 }
