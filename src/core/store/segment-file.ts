@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import { ID_LENGTH } from './ids.js';
 import type { StoreWarning } from './types.js';
 
@@ -26,6 +26,9 @@ export async function openSegment(path: string): Promise<OpenedSegment> {
     fh = await open(path, READ_FLAGS);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { gone: true };
+    // Some special files cannot be opened at all (a socket: ENXIO): still skipped, by kind.
+    const st = await stat(path).catch(() => undefined);
+    if (st && !st.isFile()) return { special: kindOf(st) };
     throw err;
   }
   try {
