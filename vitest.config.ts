@@ -40,9 +40,9 @@ export default defineConfig({
       reporter: ['text-summary'],
       thresholds: {
         'src/core/signing/**': { lines: 95 },
-        // Measured at 93.8 % (2026-12-07); the goal is 95 % (issue 23): watchStore's error paths and
-        // the special-file kinds still lack tests.
-        'src/core/store/**': { lines: 93 },
+        // Measured at 95.1 % (2026-12-07). One line is 0.2 % here, and a few lines (fs.watch's error
+        // handler, a poll racing a change) run or not by timing: the floor sits a line or so below.
+        'src/core/store/**': { lines: 94 },
       },
     },
   },
