@@ -2,9 +2,7 @@ import { secretEnvName } from '../core/config/secrets.js';
 import type { Handler } from './shared/context.js';
 import { UsageError } from '../core/errors.js';
 import { getProvider } from '../core/providers/registry.js';
-import { isAsymmetric } from '../core/signing/crypto.js';
-import { generateKeys, keySpecOf } from '../core/signing/keys.js';
-import type { AsymmetricAlgorithm } from '../core/signing/types.js';
+import { type AsymmetricAlgorithm, generateKeys, isAsymmetric, keySpecOf } from '../core/signing/index.js';
 
 const ALGORITHM_NAMES: Record<AsymmetricAlgorithm, string> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256 / SHA-256' };
 

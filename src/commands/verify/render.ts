@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { describeProvider, toleranceText } from '../../core/providers/describe.js';
 import { maskSecret } from '../../core/secrets.js';
-import type { FailureReason } from '../../core/signing/types.js';
+import type { FailureReason } from '../../core/signing/index.js';
 import type { CheckOutcome } from '../../core/verify/check.js';
 import type { LoadedRequest } from '../../core/captures/source.js';
 import { printable } from '../../core/text/printable.js';

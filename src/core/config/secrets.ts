@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { verifyingKeyOf } from '../signing/keys.js';
+import { verifyingKeyOf } from '../signing/index.js';
 import type { SecretEntry, Settings } from './types.js';
 
 /** Where a provider's secrets came from, most specific first. */

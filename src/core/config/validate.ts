@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import { BUILTIN_PROVIDERS } from '../providers/registry.js';
-import { ALGORITHMS, ASYMMETRIC_ALGORITHMS, ENCODINGS, KEY_ENCODINGS } from '../signing/types.js';
+import { ALGORITHMS, ASYMMETRIC_ALGORITHMS, ENCODINGS, KEY_ENCODINGS } from '../signing/index.js';
 import { nearest } from '../text/nearest.js';
 import type { HookctlConfig } from './types.js';
 

@@ -1,6 +1,4 @@
-import { formatSignatureHeader, parseSignatureHeader } from '../signing/signature-header.js';
-import { signWithScheme } from '../signing/index.js';
-import type { Scheme, SignatureSpec } from '../signing/types.js';
+import { formatSignatureHeader, parseSignatureHeader, type Scheme, type SignatureSpec, signWithScheme } from '../signing/index.js';
 import type { Delivery, HeaderPair } from '../delivery/types.js';
 import { headerOf } from '../http/headers.js';
 

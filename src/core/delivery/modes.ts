@@ -1,9 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { formatSignatureHeader, parseSignatureHeader } from '../signing/signature-header.js';
-import { isAsymmetric, usableKey } from '../signing/crypto.js';
-import { generateKeys, keySpecOf } from '../signing/keys.js';
-import type { AsymmetricAlgorithm, Scheme } from '../signing/types.js';
+import { type AsymmetricAlgorithm, formatSignatureHeader, generateKeys, isAsymmetric, keySpecOf, parseSignatureHeader, type Scheme, usableKey } from '../signing/index.js';
 import type { SignatureMode } from './types.js';
 
 /** How a mode applies to a provider, decided once before any delivery is built. */

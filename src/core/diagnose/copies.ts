@@ -1,5 +1,4 @@
-import { parseSignatureHeader } from '../signing/signature-header.js';
-import type { Headers, Scheme, SignatureFormat, SignatureSpec } from '../signing/types.js';
+import { type Headers, parseSignatureHeader, type Scheme, type SignatureFormat, type SignatureSpec } from '../signing/index.js';
 
 /** The signature header the scheme would read, with every occurrence of it. */
 export interface PresentSignature {

@@ -1,7 +1,5 @@
 /** Why a signature fails: re-checks the failure causes of PROVIDERS.md through the signing module. Pure, no I/O. */
-import { headerValue } from '../signing/header-lookup.js';
-import { verifyWithScheme } from '../signing/verify.js';
-import type { Headers } from '../signing/types.js';
+import { type Headers, headerValue, verifyWithScheme } from '../signing/index.js';
 import { bodyVariants, emptyBodyNote, tooDeepNote } from './body.js';
 import { explain, matchingSecret } from './search.js';
 import { paddedSecretNote, secretVariants } from './secret.js';

@@ -1,6 +1,4 @@
-import { isAsymmetric } from '../signing/crypto.js';
-import { keyRole, keySpecOf, verifyingKeyOf } from '../signing/keys.js';
-import type { AsymmetricAlgorithm, Scheme } from '../signing/types.js';
+import { type AsymmetricAlgorithm, isAsymmetric, keyRole, keySpecOf, type Scheme, verifyingKeyOf } from '../signing/index.js';
 import type { Variant } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { verifyWithScheme } from '../signing/verify.js';
+import { verifyWithScheme } from '../signing/index.js';
 import type { Recheck, Variant } from './types.js';
 
 /** Re-check one hypothesis through the signing module; the index of the secret that matched, or -1. */

@@ -1,4 +1,4 @@
-import type { SecretSpec } from '../signing/types.js';
+import type { SecretSpec } from '../signing/index.js';
 import type { Recheck, Variant } from './types.js';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;

@@ -1,6 +1,4 @@
-import { encodedLength, isWellFormed } from '../signing/crypto.js';
-import { parseSignatureHeader } from '../signing/signature-header.js';
-import { HMAC_ALGORITHMS, ENCODINGS, type Headers, type Scheme, type SignatureFormat, type SignatureSpec } from '../signing/types.js';
+import { encodedLength, ENCODINGS, type Headers, HMAC_ALGORITHMS, isWellFormed, parseSignatureHeader, type Scheme, type SignatureFormat, type SignatureSpec } from '../signing/index.js';
 import { distinctCopies, duplicateHint, duplicateText, presentSignature, signatureCopies, validCopyText, type PresentSignature } from './copies.js';
 import type { Recheck, DiagnosisCode, Variant } from './types.js';
 

@@ -1,5 +1,4 @@
-import { effectiveTolerance } from '../signing/timestamp.js';
-import type { Scheme, Tolerance, VerifyFailure } from '../signing/types.js';
+import { effectiveTolerance, type Scheme, type Tolerance, type VerifyFailure } from '../signing/index.js';
 import { ageText } from '../text/age.js';
 import type { Finding } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { ProviderProfile } from '../providers/types.js';
-import type { Headers, Scheme, VerifyResult } from '../signing/types.js';
+import type { Headers, Scheme, VerifyResult } from '../signing/index.js';
 
 /** Stable codes: scripts match on these (docs/commands/verify.md, "Diagnosis"); messages may be reworded. */
 export type DiagnosisCode =

@@ -1,4 +1,4 @@
-import type { Scheme } from '../signing/types.js';
+import type { Scheme } from '../signing/index.js';
 import type { Variant } from './types.js';
 
 const HINT =

@@ -1,5 +1,4 @@
-import { headerValue } from '../signing/header-lookup.js';
-import type { Headers } from '../signing/types.js';
+import { type Headers, headerValue } from '../signing/index.js';
 
 /**
  * The full URL a request was received at, as a receiver rebuilds it for a URL-signed scheme (Twilio):

@@ -1,4 +1,4 @@
-import type { Algorithm, Tolerance } from '../signing/types.js';
+import type { Algorithm, Tolerance } from '../signing/index.js';
 
 const ALGORITHM_TEXT: Partial<Record<Algorithm, string>> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256 (SHA-256)' };
 import type { ProviderProfile } from './types.js';

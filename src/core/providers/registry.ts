@@ -1,6 +1,5 @@
 import { UsageError } from '../errors.js';
-import { headerValue } from '../signing/header-lookup.js';
-import type { Headers } from '../signing/types.js';
+import { type Headers, headerValue } from '../signing/index.js';
 import { nearest } from '../text/nearest.js';
 import { changethisfile } from './builtin/changethisfile.js';
 import { discord } from './builtin/discord.js';

@@ -1,4 +1,4 @@
-import type { Scheme } from '../signing/types.js';
+import type { Scheme } from '../signing/index.js';
 
 /** What a provider does when a delivery is not acknowledged. */
 export interface DeliveryPolicy {

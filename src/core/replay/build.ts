@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { renderString, serializeBody } from '../templates/index.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
-import { signWithScheme } from '../signing/sign.js';
+import { signWithScheme } from '../signing/index.js';
 import { sha256Hex } from '../store/format.js';
 import { headerOf } from '../http/headers.js';
 import { replayHeaders } from '../http/resend.js';

@@ -1,8 +1,7 @@
 import { toHeaders } from '../diagnose/index.js';
 import { describeProvider } from '../providers/describe.js';
 import type { ProviderProfile } from '../providers/types.js';
-import type { VerifyResult } from '../signing/types.js';
-import { verifyWithScheme } from '../signing/verify.js';
+import { type VerifyResult, verifyWithScheme } from '../signing/index.js';
 import { ageText } from '../text/age.js';
 import type { LoadedRequest } from '../captures/source.js';
 import { requestUrl } from '../http/request-url.js';

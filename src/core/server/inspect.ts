@@ -1,11 +1,8 @@
 import { detectProvider } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { verifyUsable } from '../signing/usable.js';
-import { headerValue } from '../signing/header-lookup.js';
-import type { Headers } from '../signing/types.js';
+import { type Headers, headerValue, isFormType, verifyUsable } from '../signing/index.js';
 import type { CapturedVerification } from '../store/types.js';
 import { requestUrl } from '../http/request-url.js';
-import { isFormType } from '../signing/url.js';
 import { decodeForm } from '../templates/form.js';
 import { parseBoundedJson } from '../text/bounded-json.js';
 

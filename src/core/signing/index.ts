@@ -10,3 +10,12 @@ export { signWithScheme } from './sign.js';
 export { verifyWithScheme } from './verify.js';
 export { signedContent } from './content.js';
 export { SigningError } from './errors.js';
+// What the rest of hookctl uses besides signing and verifying: header parsing and lookup, keys,
+// encodings and tolerances. Other areas import the signing module only through this file.
+export { headerValue } from './header-lookup.js';
+export { formatSignatureHeader, parseSignatureHeader } from './signature-header.js';
+export { encodedLength, isAsymmetric, isWellFormed, usableKey } from './crypto.js';
+export { generateKeys, keyRole, keySpecOf, verifyingKeyOf } from './keys.js';
+export { effectiveTolerance } from './timestamp.js';
+export { isFormType } from './url.js';
+export { verifyUsable } from './usable.js';

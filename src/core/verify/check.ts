@@ -4,9 +4,7 @@ import type { Settings } from '../config/types.js';
 import { diagnose, toHeaders, type Finding } from '../diagnose/index.js';
 import { detectProvider, getProvider } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { effectiveTolerance } from '../signing/timestamp.js';
-import type { Tolerance, VerifyResult } from '../signing/types.js';
-import { verifyUsable } from '../signing/usable.js';
+import { effectiveTolerance, type Tolerance, type VerifyResult, verifyUsable } from '../signing/index.js';
 import type { LoadedRequest } from '../captures/source.js';
 import { requestUrl } from '../http/request-url.js';
 

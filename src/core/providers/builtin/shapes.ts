@@ -1,4 +1,4 @@
-import type { Algorithm, Encoding, SecretSpec, SignatureSpec } from '../../signing/types.js';
+import type { Algorithm, Encoding, SecretSpec, SignatureSpec } from '../../signing/index.js';
 
 /** The secret's UTF-8 bytes are the key, prefix included (every provider but Standard Webhooks). */
 export const LITERAL_SECRET: SecretSpec = { encoding: 'utf8' };

@@ -1,4 +1,4 @@
-import type { Scheme } from '../../signing/types.js';
+import type { Scheme } from '../../signing/index.js';
 import type { DeliveryPolicy, EventSpec, ProviderProfile } from '../types.js';
 import { HOURS, MINUTES } from './shapes.js';
 
