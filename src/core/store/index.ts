@@ -8,7 +8,8 @@ import { ensureStoreDirs } from './private.js';
 import { segmentReader, type DamagedRecord } from './segments.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
 import { syncDir } from './sync-dir.js';
-import { CLEARING_PREFIX, SegmentWriter } from './writer.js';
+import { CLEARING_PREFIX } from './segment-file.js';
+import { SegmentWriter } from './writer.js';
 
 export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
 export { encodeCapture, decodeLine, sha256Hex, FORMAT_VERSION } from './format.js';

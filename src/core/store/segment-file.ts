@@ -6,6 +6,8 @@ import type { StoreWarning } from './types.js';
 export const SEGMENT_SUFFIX = '.ndjson';
 /** Only files named `<18 id characters>.ndjson` are segments (docs/capture-format.md, "Layout"). */
 export const SEGMENT_NAME = new RegExp(`^[0-9a-z]{${ID_LENGTH}}\\${SEGMENT_SUFFIX}$`);
+/** A segment being removed by `clear` is renamed with this prefix first: no longer a segment name. */
+export const CLEARING_PREFIX = '.clearing-';
 
 /**
  * O_NONBLOCK: opening a FIFO for reading otherwise waits for a writer, in a thread-pool thread

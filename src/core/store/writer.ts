@@ -11,8 +11,6 @@ import type { RecordLocation } from './types.js';
 const SEGMENT_BYTES = 16 * 1024 * 1024;
 /** A batch (one write, one sync) closes once it holds this much: large bodies go out a few at a time. */
 const BATCH_BYTES = 8 * 1024 * 1024;
-/** A segment being removed by `clear` is renamed with this prefix first: no longer a segment name. */
-export const CLEARING_PREFIX = '.clearing-';
 /** Loop turns a batch may wait for more records, while each turn still brings some (see `gather`). */
 const GATHER_TURNS = 16;
 

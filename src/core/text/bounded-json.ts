@@ -38,20 +38,6 @@ export function nestsDeeperThan(text: string, limit = MAX_JSON_DEPTH): boolean {
   return false;
 }
 
-/** Whether an already parsed value nests deeper than `limit` (iterative: safe on any value). */
-export function valueDeeperThan(value: unknown, limit = MAX_JSON_DEPTH): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  const seen = new Set<object>();
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
-    if (depth + 1 > limit) return true;
-    seen.add(v);
-    for (const child of Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
 export type BoundedParse = { ok: true; value: unknown } | { ok: false; tooDeep: boolean };
 
 /** JSON.parse, refusing text nested deeper than MAX_JSON_DEPTH (`tooDeep`) as well as invalid JSON. */
