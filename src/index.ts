@@ -1,5 +1,5 @@
 /** hookctl's library API: the same core the CLI uses. */
-export { sign, verify, verifyCapture, type ProviderRef } from './library.js';
+export { sign, verify, verifyCapture, type ProviderRef } from './provider-api.js';
 export { signWithScheme, verifyWithScheme, signedContent, SigningError } from './core/signing/index.js';
 export type {
   SignInput,
@@ -28,7 +28,7 @@ export type { Delivery, DeliverySpec, DeliveryOverrides, PreparedDelivery, Signa
 export { openStore, readCaptureFile, encodeCapture, decodeAll, FORMAT_VERSION } from './core/store/index.js';
 export type { Capture, CaptureStore, ListFilter, StoreWarning, OpenStoreOptions } from './core/store/index.js';
 export { buildPayload, serializeBody, resolveEvent, renderTemplate, loadFixture } from './core/templates/index.js';
-export { listEvents, searchEvents, type ListedEvent } from './core/catalogue/list.js';
+export { listEvents, searchEvents, type ListedEvent } from './core/catalogue/list-events.js';
 export { importOperations, type ImportedOperation } from './core/catalogue/openapi.js';
 export { seededRandom, cryptoRandom, type Random } from './core/random.js';
 export { HookctlError, UsageError, CheckFailedError, IoError, ExitCode } from './core/errors.js';

@@ -1,6 +1,6 @@
 import type { Handler } from './shared/context.js';
 import { table } from './shared/output.js';
-import { listEvents, searchEvents, type ListedEvent } from '../core/catalogue/list.js';
+import { listEvents, searchEvents, type ListedEvent } from '../core/catalogue/list-events.js';
 import { UsageError } from '../core/errors.js';
 import { getProvider } from '../core/providers/registry.js';
 import { fixtureDirs } from './fixture-dirs.js';

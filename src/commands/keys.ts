@@ -1,4 +1,4 @@
-import { secretEnvName } from '../core/config/secrets.js';
+import { secretEnvName } from '../core/config/secret-sources.js';
 import type { Handler } from './shared/context.js';
 import { UsageError } from '../core/errors.js';
 import { getProvider } from '../core/providers/registry.js';

@@ -1,6 +1,6 @@
 import type { Handler } from './shared/context.js';
 import { table } from './shared/output.js';
-import { listEvents } from '../core/catalogue/list.js';
+import { listEvents } from '../core/catalogue/list-events.js';
 import { describeProvider } from '../core/providers/describe.js';
 
 const providers: Handler = async (_opts, ctx) => {

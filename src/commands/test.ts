@@ -3,7 +3,7 @@ import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Handler } from './shared/context.js';
 import type { Output } from './shared/output.js';
-import { secretResolver } from './shared/secrets.js';
+import { secretResolver } from './shared/secret-resolver.js';
 import { providerFor } from './shared/target-provider.js';
 import { toJunit } from '../core/conformance/junit.js';
 import { runConformance } from '../core/conformance/run.js';
@@ -14,7 +14,7 @@ import { createHttpClient } from '../core/http/client.js';
 import { isRejection } from '../core/http/route.js';
 import { redactUrl } from '../core/http/target.js';
 import type { ProviderProfile } from '../core/providers/types.js';
-import { listEvents } from '../core/catalogue/list.js';
+import { listEvents } from '../core/catalogue/list-events.js';
 import { fixtureDirs } from './fixture-dirs.js';
 
 interface TestOptions {

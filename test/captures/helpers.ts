@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sign } from '../../src/library.js';
+import { sign } from '../../src/provider-api.js';
 import { openStore, type Capture } from '../../src/core/store/index.js';
 
 let seq = 0;

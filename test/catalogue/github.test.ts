@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Webhooks } from '@octokit/webhooks';
 import { describe, expect, it } from 'vitest';
 import { GITHUB_DESCRIPTION, githubValidator } from '../../scripts/catalogue/github.mjs';
-import { listEvents } from '../../src/core/catalogue/list.js';
+import { listEvents } from '../../src/core/catalogue/list-events.js';
 import { createDeliveryBuilder } from '../../src/core/delivery/build.js';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';

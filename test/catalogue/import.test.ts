@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GITHUB_DESCRIPTION } from '../../scripts/catalogue/github.mjs';
-import { listEvents } from '../../src/core/catalogue/list.js';
+import { listEvents } from '../../src/core/catalogue/list-events.js';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { runInProcess } from '../support/inproc.js';
 import { ROOT } from '../support/cli.js';

@@ -2,7 +2,7 @@ import Stripe from 'stripe';
 import { describe, expect, it } from 'vitest';
 // The generator's own readers of the stripe package: the event types and what their data.object is.
 import { stripeApiVersion, stripeEventTypes, stripeObjectNames } from '../../scripts/catalogue/stripe.mjs';
-import { listEvents } from '../../src/core/catalogue/list.js';
+import { listEvents } from '../../src/core/catalogue/list-events.js';
 import { createDeliveryBuilder } from '../../src/core/delivery/build.js';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';

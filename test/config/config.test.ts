@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/core/config/load.js';
-import { secretEnvName, secretsFor } from '../../src/core/config/secrets.js';
+import { secretEnvName, secretsFor } from '../../src/core/config/secret-sources.js';
 import { getProvider, sign, verify } from '../../src/index.js';
 import { runCli } from '../support/cli.js';
 import { runInProcess } from '../support/inproc.js';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { listEvents } from '../../src/core/catalogue/list.js';
+import { listEvents } from '../../src/core/catalogue/list-events.js';
 import { type JudgeContext, judgeAll } from '../../src/core/conformance/judge.js';
 import { NEGATIVE_SCENARIOS } from '../../src/core/conformance/scenarios.js';
 import type { Exchange, Probe, ScenarioTools } from '../../src/core/conformance/types.js';
@@ -9,7 +9,7 @@ import type { Delivery } from '../../src/core/delivery/types.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
 import type { ProviderProfile } from '../../src/core/providers/types.js';
 import { seededRandom } from '../../src/core/random.js';
-import { verify } from '../../src/library.js';
+import { verify } from '../../src/provider-api.js';
 
 const NOW = 1_760_000_000_000;
 const scenario = NEGATIVE_SCENARIOS.find((s) => s.id === 'missing-timestamp')!;

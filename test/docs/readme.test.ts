@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { listEvents } from '../../src/core/catalogue/list.js';
+import { listEvents } from '../../src/core/catalogue/list-events.js';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

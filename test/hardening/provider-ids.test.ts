@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/core/config/load.js';
-import { inspectRequest } from '../../src/core/server/inspect.js';
+import { checkArrival } from '../../src/core/server/arrival.js';
 import { signWithScheme } from '../../src/core/signing/index.js';
 import { runInProcess as runIn } from '../support/inproc.js';
 
@@ -68,7 +68,7 @@ describe('provider ids are data, never object keys (issue 13, break 8)', () => {
         const secret = inConfig ? `s3cret-${n - 1}` : profile!.devSecret;
         const signed = signWithScheme(profile!.scheme, { secret, body });
         const headers = { 'x-github-event': 'ping', ...signed.headers } as Record<string, string>;
-        const seen = inspectRequest({ providers: settings.providers, fixed: profile, secretsFor: () => [secret] }, headers, body, Date.now());
+        const seen = checkArrival({ providers: settings.providers, fixed: profile, secretsFor: () => [secret] }, headers, body, Date.now());
         expect(seen.verification.ok).toBe(true);
         const args = ['verify', '--provider', id, '--body', '-', ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`])];
         const stdin = new PassThrough();

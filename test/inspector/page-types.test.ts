@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Summary as ApiSummary } from '../../src/core/inspector/catalog.js';
+import type { Summary as ApiSummary } from '../../src/core/inspector/capture-index.js';
 import type { ReplayAnswer as ApiReplayAnswer } from '../../src/core/inspector/replay.js';
 import type { ReplayAnswer as PageReplayAnswer, Summary as PageSummary } from '../../src/web/types.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sign } from '../../src/index.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
-import { DedupIndex, eventFromBody, fingerprinter, inspectRequest, statusSequence, type ReceivedDelivery } from '../../src/core/server/index.js';
+import { DedupIndex, eventFromBody, fingerprinter, checkArrival, statusSequence, type ReceivedDelivery } from '../../src/core/server/index.js';
 import { createPipeline } from '../../src/core/server/pipeline.js';
 import type { ArrivedRequest } from '../../src/core/server/http.js';
 import type { Capture, CaptureStore } from '../../src/core/store/index.js';
@@ -32,29 +32,29 @@ describe('fingerprinter', () => {
   });
 });
 
-describe('inspectRequest', () => {
+describe('checkArrival', () => {
   const body = Buffer.from('{"type":"user.created"}');
   it('a request no provider signed fails with unknown-provider, event still read', () => {
-    const r = inspectRequest(base, { 'content-type': 'application/json' }, body, NOW);
+    const r = checkArrival(base, { 'content-type': 'application/json' }, body, NOW);
     expect(r.provider).toBeUndefined();
     expect(r).toMatchObject({ event: 'user.created', verification: { ok: false, reason: 'unknown-provider' } });
   });
 
   it("an unsigned request with a provider's other headers (X-GitHub-Event) is that provider's, missing its signature", () => {
-    const r = inspectRequest(base, { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': 'd-1' }, body, NOW);
+    const r = checkArrival(base, { 'content-type': 'application/json', 'x-github-event': 'push', 'x-github-delivery': 'd-1' }, body, NOW);
     expect(r.provider?.id).toBe('github');
     expect(r).toMatchObject({ event: 'push', deliveryId: 'd-1', verification: { ok: false, reason: 'missing-signature' } });
   });
 
   it('falls back to the configured provider so the reason is specific', () => {
-    const r = inspectRequest({ ...base, fallback: getProvider('transcodely') }, {}, body, NOW);
+    const r = checkArrival({ ...base, fallback: getProvider('transcodely') }, {}, body, NOW);
     expect(r.provider?.id).toBe('transcodely');
     expect(r.verification).toMatchObject({ ok: false, reason: 'missing-signature' });
   });
 
   it('a secret the scheme cannot decode is a failed check, not a crash', () => {
     const signed = sign({ provider: 'standard-webhooks', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', body, now: NOW });
-    const r = inspectRequest({ ...base, secretsFor: () => ['not base64 !!'] }, signed.headers, body, NOW);
+    const r = checkArrival({ ...base, secretsFor: () => ['not base64 !!'] }, signed.headers, body, NOW);
     // As `verify` reports it: no usable secret matched, and the detail says why the secret was unusable.
     expect(r.verification).toMatchObject({ ok: false, reason: 'bad-secret', detail: expect.stringMatching(/secret #1: .*base64-decodes its secret/) });
     expect(r.deliveryId).toBe(signed.id);
@@ -62,7 +62,7 @@ describe('inspectRequest', () => {
 
   it('reports which of several secrets matched', () => {
     const signed = sign({ provider: 'github', secret: 'new', body });
-    const r = inspectRequest({ ...base, secretsFor: () => ['old', 'new'] }, signed.headers, body, NOW);
+    const r = checkArrival({ ...base, secretsFor: () => ['old', 'new'] }, signed.headers, body, NOW);
     expect(r.verification).toEqual({ ok: true, secretIndex: 1 });
   });
 });

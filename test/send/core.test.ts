@@ -6,7 +6,7 @@ import { applyEdits, buildDelivery, createDeliveryBuilder, judgeAttempt, mergeHe
 import { loadFixture, renderTemplate, serializeBody } from '../../src/core/templates/index.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
-import { verify } from '../../src/library.js';
+import { verify } from '../../src/provider-api.js';
 
 const NOW = 1_709_136_942_000;
 const transcodely = getProvider('transcodely');

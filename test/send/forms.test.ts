@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { diagnose } from '../../src/core/diagnose/index.js';
 import { slack } from '../../src/core/providers/builtin/slack.js';
 import { signWithScheme } from '../../src/core/signing/sign.js';
-import { verifyWithScheme } from '../../src/core/signing/verify.js';
+import { verifyWithScheme } from '../../src/core/signing/verify-scheme.js';
 import { tempDir } from '../captures/helpers.js';
 import { runCli } from '../support/cli.js';
 import { startServer, type Received, type TestServer } from '../support/server.js';

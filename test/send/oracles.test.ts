@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { listEvents } from '../../src/core/catalogue/list.js';
+import { listEvents } from '../../src/core/catalogue/list-events.js';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';

@@ -17,8 +17,8 @@ import { standardWebhooks, STANDARD_WEBHOOKS_DEV_KEYS } from '../../src/core/pro
 import { twilio as twilioProfile } from '../../src/core/providers/builtin/twilio.js';
 import { generateKeys, keyRole, publicKeyOf } from '../../src/core/signing/keys.js';
 import { signWithScheme } from '../../src/core/signing/sign.js';
-import { verifyUsable } from '../../src/core/signing/usable.js';
-import { verifyWithScheme } from '../../src/core/signing/verify.js';
+import { verifyUsable } from '../../src/core/signing/verify-usable.js';
+import { verifyWithScheme } from '../../src/core/signing/verify-scheme.js';
 
 const now = 1_700_000_000_000;
 const timestamp = now / 1000;

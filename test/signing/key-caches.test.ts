@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { keyProblem, secretKey } from '../../src/core/signing/crypto.js';
 import { getProvider } from '../../src/core/providers/registry.js';
-import { sign, verify } from '../../src/library.js';
+import { sign, verify } from '../../src/provider-api.js';
 
 // listen remembers, per spec and secret, the derived key and whether a key suits a spec: the
 // remembered answers must be the ones a fresh look gives, never another spec's.

@@ -5,7 +5,7 @@ import { nearest } from '../../core/text/nearest.js';
 import type { Lazy } from '../../commands/shared/context.js';
 import { COUNT, wholeNumber } from './parsers.js';
 
-const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') => () => import('../../commands/captures.js').then((m) => ({ default: m[name] }));
+const load = (name: 'list' | 'show' | 'exportCaptures' | 'clear') => () => import('../../commands/captures/command.js').then((m) => ({ default: m[name] }));
 const loadTail = () => import('../../commands/captures/tail.js').then((m) => ({ default: m.tail }));
 const STORE = ['--store <dir>', "the capture store (default: the config's store, else .hookctl/)"] as const;
 

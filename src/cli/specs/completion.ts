@@ -14,5 +14,5 @@ Examples:
   $ hookctl completion zsh > "\${fpath[1]}/_hookctl"
   $ hookctl completion fish > ~/.config/fish/completions/hookctl.fish`,
     )
-    .action(lazy(() => import('../../commands/completion.js')));
+    .action(lazy(() => import('../../commands/completion/command.js')));
 }

@@ -37,5 +37,5 @@ Examples:
   $ hookctl listen --reject-invalid --no-store
   $ hookctl listen --port 0 --json --count 3 --timeout 30000 --strict`,
     )
-    .action(lazy(() => import('../../commands/listen.js')));
+    .action(lazy(() => import('../../commands/listen/command.js')));
 }

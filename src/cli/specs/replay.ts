@@ -37,5 +37,5 @@ Examples:
   $ hookctl replay --since 10m --to localhost:3000 --resign --expect 2xx --json
   $ hookctl replay --all --provider stripe --to :3000/webhooks/stripe --resign --concurrency 4`,
     )
-    .action(lazy(() => import('../../commands/replay.js')));
+    .action(lazy(() => import('../../commands/replay/command.js')));
 }

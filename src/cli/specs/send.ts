@@ -58,5 +58,5 @@ Examples:
 Exit codes: 0 sent (whatever the status, unless --expect), 1 --expect not met,
 2 bad input, 3 network failure (refused, DNS, timeout).`,
     )
-    .action(lazy(() => import('../../commands/send.js')));
+    .action(lazy(() => import('../../commands/send/command.js')));
 }

@@ -19,5 +19,5 @@ Examples:
   $ hookctl ui
   $ hookctl ui --store ./ci-captures --port 4040`,
     )
-    .action(lazy(() => import('../../commands/ui.js')));
+    .action(lazy(() => import('../../commands/ui/command.js')));
 }

@@ -31,5 +31,5 @@ Examples:
   $ hookctl captures export > captures.ndjson && hookctl verify captures.ndjson
   $ printf 'Hello, World!' > body.txt && hookctl verify --body body.txt --secret "It's a Secret to Everybody" -H 'X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17'`,
     )
-    .action(lazy(() => import('../../commands/verify.js')));
+    .action(lazy(() => import('../../commands/verify/command.js')));
 }

@@ -5,10 +5,10 @@ import type { Settings } from '../../core/config/types.js';
 import { HookctlError } from '../../core/errors.js';
 import { createInspector, type Inspector } from '../../core/inspector/index.js';
 import { hex } from '../../core/random.js';
-import { checkRequest } from '../../core/verify/check.js';
+import { checkRequest } from '../../core/diagnose/check-request.js';
 import { fromCapture } from '../../core/captures/source.js';
 import { rawRequest } from '../captures/render.js';
-import { secretResolver } from '../shared/secrets.js';
+import { secretResolver } from '../shared/secret-resolver.js';
 import { checkJson, renderCheck, type JudgedAt } from '../verify/render.js';
 
 const plain = new Chalk({ level: 0 });

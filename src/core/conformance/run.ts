@@ -4,7 +4,7 @@ import { CLOSED_AFTER_ANSWER, deliver } from '../delivery/run.js';
 import type { Delivery, DeliveryOverrides, SignatureMode } from '../delivery/types.js';
 import { UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
-import { listEvents } from '../catalogue/list.js';
+import { listEvents } from '../catalogue/list-events.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { isRejection, isRouteMissing, routeNotFound } from '../http/route.js';

@@ -5,7 +5,7 @@ import { headerOf } from '../http/headers.js';
 import { nestsDeeperThan } from '../text/bounded-json.js';
 import { toCurlScript, toHar } from '../captures/export.js';
 import type { Capture } from '../store/types.js';
-import { summarize, type Catalog } from './catalog.js';
+import { summarize, type CaptureIndex } from './capture-index.js';
 import { replayCapture, type ReplayContext } from './replay.js';
 
 /** What the command layer renders for the inspector, so the page says exactly what the CLI says. */
@@ -17,7 +17,7 @@ export interface Views {
 }
 
 export interface ApiContext {
-  catalog: Catalog;
+  catalog: CaptureIndex;
   views: Views;
   replay: ReplayContext;
   version: string;

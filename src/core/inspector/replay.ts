@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { ResolvedSecrets } from '../config/secrets.js';
+import type { ResolvedSecrets } from '../config/secret-sources.js';
 import type { Settings } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { createHttpClient, NetworkError } from '../http/client.js';
@@ -7,7 +7,7 @@ import { parseTarget, redactUrl, targetHasPath } from '../http/target.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { buildReplay } from '../replay/build.js';
-import { pickProvider } from '../verify/check.js';
+import { pickProvider } from '../diagnose/check-request.js';
 import { replayHint } from '../replay/judge.js';
 import { targetUrl } from '../http/resend.js';
 import { fromCapture } from '../captures/source.js';

@@ -5,7 +5,7 @@ import type { Capture, CaptureStore, RecordLocation } from '../store/types.js';
 import type { DedupIndex } from './dedup.js';
 import type { Forwarded, Forwarder } from './forward.js';
 import type { Handled, ArrivedRequest, Reply } from './http.js';
-import { inspectRequest, type InspectOptions } from './inspect.js';
+import { checkArrival, type ArrivalOptions } from './arrival.js';
 
 /** One received request, as the renderer sees it once answered. */
 export interface ReceivedDelivery {
@@ -19,7 +19,7 @@ export interface ReceivedDelivery {
 }
 
 export interface PipelineOptions {
-  inspect: InspectOptions;
+  inspect: ArrivalOptions;
   /** Absent with --no-store. */
   store?: CaptureStore;
   newId(): string;
@@ -123,7 +123,7 @@ interface Judged {
 function judge(o: PipelineOptions, req: ArrivedRequest): Judged {
   const id = o.newId();
   const bodySha256 = sha256Hex(req.body);
-  const seen = inspectRequest(o.inspect, req.headers, req.body, req.receivedAt, req.path);
+  const seen = checkArrival(o.inspect, req.headers, req.body, req.receivedAt, req.path);
   const duplicateOf = o.dedup.check(dedupKey({ provider: seen.provider?.id, deliveryId: seen.deliveryId, method: req.method, path: req.path, bodySha256 }), id);
   const capture: Capture = {
     id,

@@ -6,7 +6,7 @@ import { requestUrl } from '../http/request-url.js';
 import { decodeForm } from '../templates/form.js';
 import { parseBoundedJson } from '../text/bounded-json.js';
 
-export interface InspectOptions {
+export interface ArrivalOptions {
   /** Candidates for detection (built-ins plus custom providers). */
   providers: readonly ProviderProfile[];
   /** --provider: every request is checked against this one. */
@@ -19,7 +19,7 @@ export interface InspectOptions {
   fingerprint?: (provider: ProviderProfile, body: Record<string, unknown>) => string | undefined;
 }
 
-export interface Inspection {
+export interface ArrivalCheck {
   provider?: ProviderProfile;
   verification: CapturedVerification;
   event?: string;
@@ -27,7 +27,7 @@ export interface Inspection {
 }
 
 /** Which provider sent a request, whether its signature holds, and what it is about. */
-export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer, now: number, path = '/'): Inspection {
+export function checkArrival(o: ArrivalOptions, headers: Headers, body: Buffer, now: number, path = '/'): ArrivalCheck {
   const provider = o.fixed ?? detectProvider(headers, o.providers) ?? o.fallback;
   const json = lazyFields(body, headerValue(headers, 'content-type'));
   if (!provider) {
@@ -44,7 +44,7 @@ export function inspectRequest(o: InspectOptions, headers: Headers, body: Buffer
   };
 }
 
-function check(o: InspectOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number, path: string): CapturedVerification {
+function check(o: ArrivalOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number, path: string): CapturedVerification {
   // The same rules as `verify`: a secret the scheme cannot decode is a failed check (no-match, said why), not a crash.
   const url = provider.scheme.content.includes('{url}') ? requestUrl(headers, path) : undefined;
   const r = verifyUsable(provider, o.secretsFor(provider), { headers, body, now, toleranceSec: o.toleranceSec, url });
@@ -68,7 +68,7 @@ function eventOf(provider: ProviderProfile, headers: Headers, body: Buffer, json
   return typeof action === 'string' && action ? `${named}.${action}` : named;
 }
 
-function fingerprintOf(o: InspectOptions, provider: ProviderProfile, json: Record<string, unknown> | undefined): string | undefined {
+function fingerprintOf(o: ArrivalOptions, provider: ProviderProfile, json: Record<string, unknown> | undefined): string | undefined {
   return json && o.fingerprint ? o.fingerprint(provider, json) : undefined;
 }
 

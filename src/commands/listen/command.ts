@@ -1,18 +1,18 @@
-import type { CommandContext, Handler } from './shared/context.js';
-import { secretResolver } from './shared/secrets.js';
-import { storeDirFor } from '../core/config/load.js';
-import { CheckFailedError, ExitCode, IoError, UsageError } from '../core/errors.js';
-import { parseTarget, redactUrl } from '../core/http/target.js';
-import { getProvider } from '../core/providers/registry.js';
-import type { ProviderProfile } from '../core/providers/types.js';
-import { forwardsToItself } from '../core/server/forward.js';
-import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer } from '../core/server/index.js';
-import { idGenerator, openStore, type Capture, type WritableCaptureStore } from '../core/store/index.js';
-import { printBanner } from './listen/banner.js';
-import { listenReport } from './listen/report.js';
-import type { ListenStats } from './listen/stats.js';
-import { startInspector } from './ui/inspector.js';
-import { inspectorUrl } from '../core/inspector/index.js';
+import type { CommandContext, Handler } from '../shared/context.js';
+import { secretResolver } from '../shared/secret-resolver.js';
+import { storeDirFor } from '../../core/config/load.js';
+import { CheckFailedError, ExitCode, IoError, UsageError } from '../../core/errors.js';
+import { parseTarget, redactUrl } from '../../core/http/target.js';
+import { getProvider } from '../../core/providers/registry.js';
+import type { ProviderProfile } from '../../core/providers/types.js';
+import { forwardsToItself } from '../../core/server/forward.js';
+import { fingerprinter, startCaptureServer, statusSequence, type CaptureServer } from '../../core/server/index.js';
+import { idGenerator, openStore, type Capture, type WritableCaptureStore } from '../../core/store/index.js';
+import { printBanner } from './banner.js';
+import { listenReport } from './report.js';
+import type { ListenStats } from './stats.js';
+import { startInspector } from '../ui/inspector.js';
+import { inspectorUrl } from '../../core/inspector/index.js';
 
 export interface ListenOptions {
   port?: number;

@@ -1,15 +1,15 @@
-import type { Handler } from './shared/context.js';
-import { storeDirFor } from '../core/config/load.js';
-import { UsageError } from '../core/errors.js';
-import { mergeHeaders, parseHeader } from '../core/delivery/edits.js';
-import { checkRequest, type CheckOutcome } from '../core/verify/check.js';
-import { lazyStore } from '../core/captures/open.js';
-import { readAll, readArgFile } from '../core/io/read.js';
-import { loadRef, type LoadedRequest } from '../core/captures/source.js';
-import { inputLimits } from '../core/io/capped.js';
-import { renderCheck, checkJson, type JudgedAt } from './verify/render.js';
-import { secretResolver } from './shared/secrets.js';
-import { urlsSeenAt } from '../core/captures/seen-at.js';
+import type { Handler } from '../shared/context.js';
+import { storeDirFor } from '../../core/config/load.js';
+import { UsageError } from '../../core/errors.js';
+import { mergeHeaders, parseHeader } from '../../core/delivery/edits.js';
+import { checkRequest, type CheckOutcome } from '../../core/diagnose/check-request.js';
+import { lazyStore } from '../../core/captures/open.js';
+import { readAll, readArgFile } from '../../core/io/read.js';
+import { loadRef, type LoadedRequest } from '../../core/captures/source.js';
+import { inputLimits } from '../../core/io/capped.js';
+import { renderCheck, checkJson, type JudgedAt } from './render.js';
+import { secretResolver } from '../shared/secret-resolver.js';
+import { urlsSeenAt } from '../../core/captures/seen-at.js';
 
 interface VerifyOptions {
   provider?: string;

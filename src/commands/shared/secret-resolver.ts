@@ -1,7 +1,7 @@
-import { secretsFor, type ResolvedSecrets } from '../../core/config/secrets.js';
+import { secretsFor, type ResolvedSecrets } from '../../core/config/secret-sources.js';
 import type { Settings } from '../../core/config/types.js';
 import type { ProviderProfile } from '../../core/providers/types.js';
-import { devSecretWarning } from '../../core/secrets.js';
+import { devSecretWarning } from '../../core/text/secret-display.js';
 
 export type SecretUse = 'signing' | 're-signing' | 'verifying';
 
@@ -12,7 +12,7 @@ export type SecretUse = 'signing' | 're-signing' | 'verifying';
 export type SecretResolver = (profile: ProviderProfile, quiet?: boolean) => ResolvedSecrets;
 
 /**
- * The one way every command finds secrets (flags, env, config, dev secret; see core/config/secrets.ts):
+ * The one way every command finds secrets (flags, env, config, dev secret; see core/config/secret-sources.ts):
  * a command makes one resolver per run, so a provider's fallback to its development secret is said once.
  */
 export function secretResolver(settings: Pick<Settings, 'config'>, env: NodeJS.ProcessEnv, warn: (text: string) => void, use: SecretUse, flags: readonly string[] = []): SecretResolver {

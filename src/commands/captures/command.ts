@@ -1,15 +1,15 @@
-import type { CommandContext, Handler } from './shared/context.js';
-import { storeDirFor } from '../core/config/load.js';
-import { table } from './shared/output.js';
-import { printable } from '../core/text/printable.js';
-import type { Settings } from '../core/config/types.js';
-import { UsageError } from '../core/errors.js';
-import { parseTarget, targetHasPath } from '../core/http/target.js';
-import { captureUrl, toCurlScript, toHar, toNdjson } from '../core/captures/export.js';
-import type { ExportFormat } from '../core/captures/export-formats.js';
-import { lazyStore } from '../core/captures/open.js';
-import { listFilter, selectCaptures, type FilterFlags } from '../core/captures/select.js';
-import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from './captures/render.js';
+import type { CommandContext, Handler } from '../shared/context.js';
+import { storeDirFor } from '../../core/config/load.js';
+import { table } from '../shared/output.js';
+import { printable } from '../../core/text/printable.js';
+import type { Settings } from '../../core/config/types.js';
+import { UsageError } from '../../core/errors.js';
+import { parseTarget, targetHasPath } from '../../core/http/target.js';
+import { captureUrl, toCurlScript, toHar, toNdjson } from '../../core/captures/export.js';
+import type { ExportFormat } from '../../core/captures/export-formats.js';
+import { lazyStore } from '../../core/captures/open.js';
+import { listFilter, selectCaptures, type FilterFlags } from '../../core/captures/select.js';
+import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from './render.js';
 
 interface StoreFlag {
   store?: string;
@@ -74,7 +74,7 @@ export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportF
     if (opts.format === 'ndjson') ctx.io.stdout.write(toNdjson(captures));
     else if (opts.format === 'curl') ctx.io.stdout.write(captures.length ? toCurlScript(captures, target) : '');
     else {
-      const { VERSION } = await import('../version.js');
+      const { VERSION } = await import('../../version.js');
       ctx.io.stdout.write(`${JSON.stringify(toHar(captures, target, VERSION), null, 2)}\n`);
     }
     const [first] = captures;

@@ -1,8 +1,8 @@
-import type { Handler } from './shared/context.js';
-import { completionModel } from './completion/model.js';
-import { SCRIPTS, SHELLS, type Shell } from './completion/scripts.js';
-import { listEvents } from '../core/catalogue/list.js';
-import { UsageError } from '../core/errors.js';
+import type { Handler } from '../shared/context.js';
+import { completionModel } from './model.js';
+import { SCRIPTS, SHELLS, type Shell } from './scripts.js';
+import { listEvents } from '../../core/catalogue/list-events.js';
+import { UsageError } from '../../core/errors.js';
 
 const completion: Handler = async (_opts, ctx, args) => {
   const shell = args[0] ?? '';

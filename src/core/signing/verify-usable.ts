@@ -1,7 +1,7 @@
 import { keyProblem } from './crypto.js';
 import { SigningError } from './errors.js';
 import type { Scheme, VerifyResult } from './types.js';
-import { verifyWithScheme, type VerifyInput } from './verify.js';
+import { verifyWithScheme, type VerifyInput } from './verify-scheme.js';
 
 /**
  * A secret the scheme cannot decode (a whsec_ value with a newline, a Stripe-style secret given to Standard

@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Handler } from './shared/context.js';
-import { storeDirFor } from '../core/config/load.js';
-import { IoError, UsageError } from '../core/errors.js';
-import { inspectorUrl } from '../core/inspector/index.js';
-import { startInspector } from './ui/inspector.js';
+import type { Handler } from '../shared/context.js';
+import { storeDirFor } from '../../core/config/load.js';
+import { IoError, UsageError } from '../../core/errors.js';
+import { inspectorUrl } from '../../core/inspector/index.js';
+import { startInspector } from './inspector.js';
 
 interface UiOptions {
   store?: string;

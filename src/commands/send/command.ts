@@ -1,19 +1,19 @@
-import type { CommandContext, Handler } from './shared/context.js';
-import { VERSION } from '../version.js';
-import { secretResolver } from './shared/secrets.js';
-import { createDeliveryBuilder, type DeliveryBuilder } from '../core/delivery/build.js';
-import { toCurl } from '../core/delivery/curl.js';
-import { parseExpect, REJECTED } from '../core/delivery/expect.js';
-import { parseHeader, readDataArg } from '../core/delivery/edits.js';
-import type { SignatureMode } from '../core/delivery/types.js';
-import { requestBlock, requestJson } from './send/render.js';
-import { UsageError } from '../core/errors.js';
-import { listEvents } from '../core/catalogue/list.js';
-import { resolveEvent, type BodyFormat } from '../core/templates/index.js';
-import { fixtureDirs } from './fixture-dirs.js';
-import { inputLimits } from '../core/io/capped.js';
-import { parseTarget, targetHasPath } from '../core/http/target.js';
-import { providerFromPath } from '../core/providers/registry.js';
+import type { CommandContext, Handler } from '../shared/context.js';
+import { VERSION } from '../../version.js';
+import { secretResolver } from '../shared/secret-resolver.js';
+import { createDeliveryBuilder, type DeliveryBuilder } from '../../core/delivery/build.js';
+import { toCurl } from '../../core/delivery/curl.js';
+import { parseExpect, REJECTED } from '../../core/delivery/expect.js';
+import { parseHeader, readDataArg } from '../../core/delivery/edits.js';
+import type { SignatureMode } from '../../core/delivery/types.js';
+import { requestBlock, requestJson } from './render.js';
+import { UsageError } from '../../core/errors.js';
+import { listEvents } from '../../core/catalogue/list-events.js';
+import { resolveEvent, type BodyFormat } from '../../core/templates/index.js';
+import { fixtureDirs } from '../fixture-dirs.js';
+import { inputLimits } from '../../core/io/capped.js';
+import { parseTarget, targetHasPath } from '../../core/http/target.js';
+import { providerFromPath } from '../../core/providers/registry.js';
 
 export interface SendOptions {
   provider?: string;
@@ -105,7 +105,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
     out.warn(`${profile.id} does not retry failed deliveries: one attempt each${profile.delivery.note ? ` (${profile.delivery.note})` : ''}`);
   // A negative mode is answered right by a refusal: without --expect, that is what its ✔ means.
   const marks = expect ?? (builders[0]?.plan.expectRejected ? REJECTED : undefined);
-  const { sendAll } = await import('./send/run.js');
+  const { sendAll } = await import('./run.js');
   return sendAll(ctx, builders, {
     ...n,
     url: url as URL,

@@ -99,7 +99,7 @@ class Entry {
  * The inspector's index: a summary per capture, plus where to read the whole capture again (its
  * record in the store) or, without a store, the capture itself within a memory bound.
  */
-export class Catalog {
+export class CaptureIndex {
   private readonly entries = new Map<string, Entry>();
   /** The entries that still hold their capture in memory, oldest first: the only ones eviction visits. */
   private readonly held = new Map<string, Entry>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../src/core/inspector/catalog.js';
+import { CaptureIndex } from '../../src/core/inspector/capture-index.js';
 import { makeCapture } from '../captures/helpers.js';
 
 const at = (i: number) => ({ segment: 'seg', offset: i * 100, length: 100 });
@@ -8,7 +8,7 @@ const capture = (i: number) => makeCapture({ provider: 'transcodely', secret: 'x
 describe('the inspector catalog', () => {
   it('keeps a capture listen pushes even when the store already holds more than 10,000', () => {
     // Read back from the store: a location each, nothing held in memory.
-    const catalog = new Catalog('/store', async () => undefined);
+    const catalog = new CaptureIndex('/store', async () => undefined);
     for (let i = 0; i < 10_001; i++) catalog.add(capture(i), at(i));
     const pushed = capture(20_000);
     catalog.add(pushed);
@@ -17,7 +17,7 @@ describe('the inspector catalog', () => {
   });
 
   it('bounds the captures it holds in memory: the oldest held one goes first, never one the store holds', () => {
-    const catalog = new Catalog(undefined, async () => undefined);
+    const catalog = new CaptureIndex(undefined, async () => undefined);
     const stored = capture(0);
     catalog.add(stored, at(0));
     const held = Array.from({ length: 10_001 }, (_, i) => capture(i + 1));
@@ -32,7 +32,7 @@ describe('the inspector catalog', () => {
 
 describe('the inspector catalog bound', () => {
   it('lists at most its bound: the oldest go first, held or stored, and a newer one is always kept', () => {
-    const catalog = new Catalog(undefined, async () => undefined, 5);
+    const catalog = new CaptureIndex(undefined, async () => undefined, 5);
     const all = Array.from({ length: 8 }, (_, i) => capture(i));
     // Every other one as listen pushes it with its location, the rest held (no store).
     for (const [i, c] of all.entries()) catalog.add(c, i % 2 ? at(i) : undefined);
