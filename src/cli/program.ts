@@ -1,6 +1,8 @@
-import { Command, CommanderError } from 'commander';
-import { createContext, type Lazy } from '../commands/shared/context.js';
-import type { GlobalOptions, Io } from '../commands/shared/io.js';
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { COMMANDS, type Register } from './commands.js';
+import { type AnyCommand, createContext, type Lazy } from '../commands/shared/context.js';
+import { declareGlobals, type GlobalOptions } from '../commands/shared/globals.js';
+import type { Io } from '../commands/shared/io.js';
 import { VERSION } from '../version.js';
 
 export interface Program {
@@ -8,23 +10,6 @@ export interface Program {
   /** What the handler returned; undefined when it returned nothing (0, or 130 after Ctrl-C). */
   exitCode(): number | undefined;
 }
-
-type Register = (program: Command, lazy: Lazy) => Command;
-
-/** Each command's spec, in the order help lists them, imported only when the program needs it. */
-const SPECS: Record<string, () => Promise<Register>> = {
-  send: async () => (await import('./specs/send.js')).registerSend,
-  listen: async () => (await import('./specs/listen.js')).registerListen,
-  verify: async () => (await import('./specs/verify.js')).registerVerify,
-  replay: async () => (await import('./specs/replay.js')).registerReplay,
-  captures: async () => (await import('./specs/captures.js')).registerCaptures,
-  test: async () => (await import('./specs/test.js')).registerTest,
-  ui: async () => (await import('./specs/ui.js')).registerUi,
-  providers: async () => (await import('./specs/providers.js')).registerProviders,
-  events: async () => (await import('./specs/events.js')).registerEvents,
-  keys: async () => (await import('./specs/keys.js')).registerKeys,
-  completion: async () => (await import('./specs/completion.js')).registerCompletion,
-};
 
 /**
  * The command a command line runs: its first word that is neither an option nor --config's value.
@@ -45,13 +30,9 @@ function commandOf(argv: readonly string[]): string | undefined {
  */
 export async function buildProgram(io: Io, argv: readonly string[] = []): Promise<Program> {
   let code: number | undefined;
-  const program = new Command('hookctl')
-    .description('Test webhooks locally and offline: send signed deliveries, capture, verify and replay them.')
-    .version(VERSION, '-V, --version', 'print the version')
-    .option('--json', 'print results as JSON (NDJSON for streams); turns colour and spinners off')
-    .option('--no-color', 'turn colour off (NO_COLOR and FORCE_COLOR are honoured too)')
-    .option('--config <file>', 'config file (default: search from the working directory; or HOOKCTL_CONFIG)')
-    .option('--debug', 'print stack traces on errors')
+  const program = declareGlobals(
+    new Command('hookctl').description('Test webhooks locally and offline: send signed deliveries, capture, verify and replay them.').version(VERSION, '-V, --version', 'print the version'),
+  )
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -70,22 +51,23 @@ Examples:
   $ hookctl events --provider stripe`,
     );
 
-  const lazy: Lazy =
-    (load) =>
-    async (...args) => {
-      const cmd = args[args.length - 1] as Command;
-      const globals = cmd.optsWithGlobals() as GlobalOptions;
+  const lazy: Lazy = (command, load) => {
+    command.action(async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as AnyCommand;
+      const globals: GlobalOptions = cmd.optsWithGlobals();
       const { default: handler } = await load();
       // Each command has one positional at most; a variadic one arrives as a list: hand over plain strings.
       const positionals = (cmd.processedArgs as (string | string[] | undefined)[]).flat().filter((a): a is string => a !== undefined);
       const result = await handler(cmd.opts(), createContext(io, globals, program), positionals);
       code = result ?? undefined;
-    };
+    });
+    return command;
+  };
 
   const named = commandOf(argv);
   // Completion walks the whole program.
-  const wanted = named !== undefined && named !== 'completion' && Object.hasOwn(SPECS, named) ? [named] : Object.keys(SPECS);
-  const registers = await Promise.all(wanted.map((name) => (SPECS[name] as () => Promise<Register>)()));
+  const wanted = named !== undefined && named !== 'completion' && Object.hasOwn(COMMANDS, named) ? [named] : Object.keys(COMMANDS);
+  const registers = await Promise.all(wanted.map((name) => (COMMANDS[name] as () => Promise<Register>)()));
   for (const register of registers) {
     const cmd = register(program, lazy);
     cmd.exitOverride().showSuggestionAfterError(true);

@@ -7,7 +7,7 @@ import { captureWritten, startListen } from '../listen/support.js';
 import { runCli, type CliResult } from '../support/cli.js';
 import { runInProcess } from '../support/inproc.js';
 
-// Every numeric option goes through the shared parsers of src/cli/specs/parsers.ts: plain digits,
+// Every numeric option goes through the shared parsers of src/commands/shared/parsers.ts: plain digits,
 // a real upper bound, and on bad input exit 2 with exactly `✗ message` and `  hint: e.g. …`.
 // In process: the parsers are the same code in the bin; verify on stdin below goes through the bin.
 

@@ -6,14 +6,12 @@ import type { Settings } from '../../core/config/types.js';
 import { UsageError } from '../../core/errors.js';
 import { parseTarget, targetHasPath } from '../../core/http/target.js';
 import { captureUrl, toCurlScript, toHar, toNdjson } from '../../core/captures/export.js';
-import type { ExportFormat } from '../../core/captures/export-formats.js';
 import { lazyStore } from '../../core/captures/open.js';
-import { listFilter, selectCaptures, type FilterFlags } from '../../core/captures/select.js';
+import { listFilter, selectCaptures, } from '../../core/captures/select.js';
+import type { ClearOptions, ExportOptions, ListOptions, ShowOptions } from './spec.js';
 import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from './render.js';
 
-interface StoreFlag {
-  store?: string;
-}
+type StoreFlag = Pick<ListOptions, 'store'>;
 
 async function withStore<T>(ctx: CommandContext, flags: StoreFlag, fn: (store: ReturnType<ReturnType<typeof lazyStore>['get']>, dir: string, settings: Settings) => Promise<T>): Promise<T> {
   const settings = await ctx.settings();
@@ -26,7 +24,7 @@ async function withStore<T>(ctx: CommandContext, flags: StoreFlag, fn: (store: R
   }
 }
 
-export const list: Handler<FilterFlags & StoreFlag & { limit?: number }> = async (opts, ctx) => {
+export const list: Handler<ListOptions> = async (opts, ctx) => {
   const { out } = ctx;
   const { limit } = opts;
   await withStore(ctx, opts, async (store, dir, settings) => {
@@ -56,7 +54,7 @@ export const list: Handler<FilterFlags & StoreFlag & { limit?: number }> = async
   });
 };
 
-export const show: Handler<StoreFlag & { raw?: boolean }> = async (opts, ctx, args) => {
+export const show: Handler<ShowOptions> = async (opts, ctx, args) => {
   await withStore(ctx, opts, async (store) => {
     const c = await store.get(args[0] as string);
     if (opts.raw) ctx.io.stdout.write(rawRequest(c));
@@ -65,7 +63,7 @@ export const show: Handler<StoreFlag & { raw?: boolean }> = async (opts, ctx, ar
   });
 };
 
-export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportFormat; to?: string }> = async (opts, ctx, args) => {
+export const exportCaptures: Handler<ExportOptions> = async (opts, ctx, args) => {
   const target = opts.to ? { base: parseTarget(opts.to, '/'), hasPath: targetHasPath(opts.to) } : {};
   await withStore(ctx, opts, async (store, dir, settings) => {
     const refs = args;
@@ -85,7 +83,7 @@ export const exportCaptures: Handler<FilterFlags & StoreFlag & { format: ExportF
   });
 };
 
-export const clear: Handler<StoreFlag & { yes?: boolean }> = async (opts, ctx) => {
+export const clear: Handler<ClearOptions> = async (opts, ctx) => {
   const { io, out } = ctx;
   await withStore(ctx, opts, async (store, dir) => {
     if (!opts.yes) {

@@ -5,12 +5,13 @@ import { watchStore } from '../../core/store/watch.js';
 import type { Capture } from '../../core/store/types.js';
 import { printable } from '../../core/text/printable.js';
 import { captureSummary, verificationCell } from './render.js';
+import type { TailOptions } from './spec.js';
 
 /**
  * `captures tail`: follows a store another process (a running listen) writes, printing each new
  * capture as it lands (one NDJSON line each with --json), until Ctrl-C or SIGTERM: then exit 0.
  */
-export const tail: Handler<{ store?: string }> = async (opts, ctx) => {
+export const tail: Handler<TailOptions> = async (opts, ctx) => {
   const { io, out } = ctx;
   const settings = await ctx.settings();
   const dir = storeDirFor(settings, opts.store, io.cwd);

@@ -1,10 +1,11 @@
 import type { Handler } from '../shared/context.js';
+import type { CompletionOptions } from './spec.js';
 import { completionModel } from './model.js';
 import { SCRIPTS, SHELLS, type Shell } from './scripts.js';
 import { listEvents } from '../../core/catalogue/list-events.js';
 import { UsageError } from '../../core/errors.js';
 
-const completion: Handler = async (_opts, ctx, args) => {
+const completion: Handler<CompletionOptions> = async (_opts, ctx, args) => {
   const shell = args[0] ?? '';
   if (!Object.hasOwn(SCRIPTS, shell)) throw new UsageError(`no completion for shell "${shell}"`, `use ${SHELLS.slice(0, -1).join(', ')} or ${SHELLS.at(-1)}`);
   const settings = await ctx.settings();

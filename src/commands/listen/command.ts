@@ -13,29 +13,7 @@ import { listenReport } from './report.js';
 import type { ListenStats } from './stats.js';
 import { startInspector } from '../ui/inspector.js';
 import { inspectorUrl } from '../../core/inspector/index.js';
-
-export interface ListenOptions {
-  port?: number;
-  host?: string;
-  provider?: string;
-  secret?: string[];
-  tolerance?: number;
-  store?: string | false;
-  forwardTo?: string;
-  status?: number;
-  respond?: number[];
-  delay?: number;
-  rejectInvalid?: boolean;
-  maxBody?: number;
-  requestTimeout?: number;
-  count?: number;
-  timeout?: number;
-  strict?: boolean;
-  insecure?: boolean;
-  verbose?: boolean;
-  /** --no-ui: no inspector under /_hookctl/ (those paths are then captured like any other). */
-  ui?: boolean;
-}
+import type { ListenOptions } from './spec.js';
 
 const listen: Handler<ListenOptions> = async (opts, ctx) => {
   const { out, io } = ctx;

@@ -16,28 +16,7 @@ import { targetUrl } from '../../core/http/resend.js';
 import type { Job } from '../../core/replay/run.js';
 import { listFilter, selectCaptures } from '../../core/captures/select.js';
 import { fromCapture, loadRef, type LoadedRequest } from '../../core/captures/source.js';
-
-interface ReplayOptions {
-  to?: string;
-  all?: boolean;
-  since?: string;
-  provider?: string;
-  event?: string;
-  failed?: boolean;
-  resign?: boolean;
-  set?: string[];
-  add?: string[];
-  remove?: string[];
-  secret?: string[];
-  expect?: string;
-  insecure?: boolean;
-  // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
-  concurrency: number;
-  delay: number;
-  timeout?: number;
-  store?: string;
-  maxInput?: number;
-}
+import type { ReplayOptions } from './spec.js';
 
 const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const { io, out } = ctx;

@@ -5,45 +5,15 @@ import { createDeliveryBuilder, type DeliveryBuilder } from '../../core/delivery
 import { toCurl } from '../../core/delivery/curl.js';
 import { parseExpect, REJECTED } from '../../core/delivery/expect.js';
 import { parseHeader, readDataArg } from '../../core/delivery/edits.js';
-import type { SignatureMode } from '../../core/delivery/types.js';
 import { requestBlock, requestJson } from './render.js';
 import { UsageError } from '../../core/errors.js';
 import { listEvents } from '../../core/catalogue/list-events.js';
-import { resolveEvent, type BodyFormat } from '../../core/templates/index.js';
-import { fixtureDirs } from '../fixture-dirs.js';
+import { resolveEvent, } from '../../core/templates/index.js';
+import { fixtureDirs } from '../shared/fixture-dirs.js';
 import { inputLimits } from '../../core/io/capped.js';
 import { parseTarget, targetHasPath } from '../../core/http/target.js';
 import { providerFromPath } from '../../core/providers/registry.js';
-
-export interface SendOptions {
-  provider?: string;
-  to?: string;
-  secret?: string;
-  all?: boolean;
-  set?: string[];
-  add?: string[];
-  remove?: string[];
-  data?: string;
-  maxInput?: number;
-  fixture?: string;
-  fixtures?: string;
-  header?: string[];
-  timestamp?: number;
-  signature: SignatureMode;
-  retry?: boolean;
-  // Numbers: parsed, checked and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
-  timeScale: number;
-  duplicate: number;
-  count: number;
-  concurrency: number;
-  expect?: string;
-  bodyFormat?: BodyFormat;
-  insecure?: boolean;
-  timeout?: number;
-  dryRun?: boolean;
-  curl?: boolean;
-  verbose?: boolean;
-}
+import type { SendOptions } from './spec.js';
 
 const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const { io, out } = ctx;

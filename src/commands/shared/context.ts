@@ -1,6 +1,7 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 import type { Settings } from '../../core/config/types.js';
-import type { GlobalOptions, Io } from './io.js';
+import type { GlobalOptions } from './globals.js';
+import type { Io } from './io.js';
 import { createOutput, type Output } from './output.js';
 
 /** Everything a command handler needs besides its own options. */
@@ -9,20 +10,33 @@ export interface CommandContext {
   globals: GlobalOptions;
   out: Output;
   /** The whole commander program (completion walks it). */
-  program: Command;
+  program: AnyCommand;
   /** Config merged with env and defaults, loaded on first use (cosmiconfig is lazy). */
   settings(overrides?: { provider?: string }): Promise<Settings>;
 }
 
 /** A command: options in, core calls, render; returns the exit code (0 when omitted). */
 // biome-ignore lint/suspicious/noConfusingVoidType: a handler that just finishes returns nothing, and that means exit 0.
-export type Handler<O = Record<string, unknown>> = (options: O, ctx: CommandContext, args: string[]) => Promise<number | void>;
+export type Handler<O> = (options: O, ctx: CommandContext, args: string[]) => Promise<number | void>;
 
-/** Turns a lazily imported handler into a commander action; heavy modules load only when the command runs. */
-// biome-ignore lint/suspicious/noExplicitAny: each command declares its own options type; commander hands over untyped ones.
-export type Lazy = (load: () => Promise<{ default: Handler<any> }>) => (...args: unknown[]) => Promise<void>;
+// biome-ignore lint/suspicious/noExplicitAny: a command of any arguments, options and globals.
+export type AnyCommand = Command<any, any, any>;
 
-export function createContext(io: Io, globals: GlobalOptions, program: Command): CommandContext {
+/**
+ * The options a declared command hands its action, typed by commander's own declarations
+ * (@commander-js/extra-typings): an option is written once, in the command's spec.ts, and a handler
+ * reading one that is not declared there does not compile.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: matches any arguments and globals; only the options are taken.
+export type OptionsOf<C> = C extends Command<any, infer O, any> ? O : never;
+
+/**
+ * Makes a lazily imported handler a declared command's action; heavy modules load only when the
+ * command runs. The handler must take the options the command declares.
+ */
+export type Lazy = <C extends AnyCommand>(command: C, load: () => Promise<{ default: Handler<OptionsOf<C>> }>) => C;
+
+export function createContext(io: Io, globals: GlobalOptions, program: AnyCommand): CommandContext {
   const cache = new Map<string, Promise<Settings>>();
   const out = createOutput(io, globals);
   return {

@@ -36,11 +36,3 @@ export function processIo(signal: AbortSignal): Io {
     },
   };
 }
-
-/** Options every command receives (declared once on the root program). */
-export interface GlobalOptions {
-  json?: boolean;
-  color?: boolean;
-  config?: string;
-  debug?: boolean;
-}

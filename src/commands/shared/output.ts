@@ -1,6 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { GlobalOptions, Io } from './io.js';
+import type { GlobalOptions } from './globals.js';
+import type { Io } from './io.js';
 
 export interface Output {
   json: boolean;

@@ -5,12 +5,7 @@ import { storeDirFor } from '../../core/config/load.js';
 import { IoError, UsageError } from '../../core/errors.js';
 import { inspectorUrl } from '../../core/inspector/index.js';
 import { startInspector } from './inspector.js';
-
-interface UiOptions {
-  store?: string;
-  port?: number;
-  host?: string;
-}
+import type { UiOptions } from './spec.js';
 
 /** `hookctl ui`: the inspector over an existing store, capturing nothing, until Ctrl-C. */
 const ui: Handler<UiOptions> = async (opts, ctx) => {

@@ -10,18 +10,7 @@ import { inputLimits } from '../../core/io/capped.js';
 import { renderCheck, checkJson, type JudgedAt } from './render.js';
 import { secretResolver } from '../shared/secret-resolver.js';
 import { urlsSeenAt } from '../../core/captures/seen-at.js';
-
-interface VerifyOptions {
-  provider?: string;
-  secret?: string[];
-  tolerance?: number;
-  now?: boolean;
-  at?: number;
-  body?: string;
-  header?: string[];
-  store?: string;
-  maxInput?: number;
-}
+import type { VerifyOptions } from './spec.js';
 
 const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
   const { io, out } = ctx;

@@ -1,8 +1,8 @@
-import type { Command } from 'commander';
-import type { Lazy } from '../../commands/shared/context.js';
-import { byteSize, collect, COUNT, milliseconds, seconds, statusCode, statusList, TOLERANCE, wholeNumber } from './parsers.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/context.js';
+import { byteSize, collect, COUNT, milliseconds, seconds, statusCode, statusList, TOLERANCE, wholeNumber } from '../shared/parsers.js';
 
-export function registerListen(program: Command, lazy: Lazy): Command {
+export function declareListen(program: Command) {
   return program
     .command('listen')
     .description('run a local capture server: verify each delivery, print it, store it byte-exact, forward it to your app')
@@ -36,6 +36,7 @@ Examples:
   $ hookctl listen --respond 500,500,200 --delay 200
   $ hookctl listen --reject-invalid --no-store
   $ hookctl listen --port 0 --json --count 3 --timeout 30000 --strict`,
-    )
-    .action(lazy(() => import('../../commands/listen/command.js')));
+    );
 }
+
+export type ListenOptions = OptionsOf<ReturnType<typeof declareListen>>;

@@ -1,13 +1,14 @@
-import { secretEnvName } from '../core/config/secret-sources.js';
-import type { Handler } from './shared/context.js';
-import { UsageError } from '../core/errors.js';
-import { getProvider } from '../core/providers/registry.js';
-import { type AsymmetricAlgorithm, generateKeys, isAsymmetric, keySpecOf } from '../core/signing/index.js';
+import { secretEnvName } from '../../core/config/secret-sources.js';
+import type { Handler } from '../shared/context.js';
+import { UsageError } from '../../core/errors.js';
+import { getProvider } from '../../core/providers/registry.js';
+import { type AsymmetricAlgorithm, generateKeys, isAsymmetric, keySpecOf } from '../../core/signing/index.js';
+import type { GenerateOptions } from './spec.js';
 
 const ALGORITHM_NAMES: Record<AsymmetricAlgorithm, string> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256 / SHA-256' };
 
 /** `hookctl keys generate`: a fresh pair in the provider's own key formats (signing makes it; this prints it). */
-const generate: Handler<{ provider?: string }> = async (opts, ctx) => {
+const generate: Handler<GenerateOptions> = async (opts, ctx) => {
   const settings = await ctx.settings();
   const profile = getProvider(opts.provider ?? settings.provider, settings.customProviders);
   const spec = profile.scheme.signatures.find((s) => isAsymmetric(s.algorithm));

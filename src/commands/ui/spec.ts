@@ -1,8 +1,8 @@
-import type { Command } from 'commander';
-import type { Lazy } from '../../commands/shared/context.js';
-import { wholeNumber } from './parsers.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/context.js';
+import { wholeNumber } from '../shared/parsers.js';
 
-export function registerUi(program: Command, lazy: Lazy): Command {
+export function declareUi(program: Command) {
   return program
     .command('ui')
     .description('open the web inspector over an existing capture store (captures nothing itself)')
@@ -18,6 +18,7 @@ same inspector at /_hookctl/ on its own port.
 Examples:
   $ hookctl ui
   $ hookctl ui --store ./ci-captures --port 4040`,
-    )
-    .action(lazy(() => import('../../commands/ui/command.js')));
+    );
 }
+
+export type UiOptions = OptionsOf<ReturnType<typeof declareUi>>;

@@ -1,16 +1,10 @@
-import type { Handler } from './shared/context.js';
-import { table } from './shared/output.js';
-import { listEvents, searchEvents, type ListedEvent } from '../core/catalogue/list-events.js';
-import { UsageError } from '../core/errors.js';
-import { getProvider } from '../core/providers/registry.js';
-import { fixtureDirs } from './fixture-dirs.js';
-
-interface EventsOptions {
-  provider?: string;
-  search?: string;
-  fixtures?: string;
-  names?: boolean;
-}
+import type { Handler } from '../shared/context.js';
+import { table } from '../shared/output.js';
+import { listEvents, searchEvents, type ListedEvent } from '../../core/catalogue/list-events.js';
+import { UsageError } from '../../core/errors.js';
+import { getProvider } from '../../core/providers/registry.js';
+import { fixtureDirs } from '../shared/fixture-dirs.js';
+import type { EventsOptions } from './spec.js';
 
 const events: Handler<EventsOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings();

@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
-import type { Lazy } from '../../commands/shared/context.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/context.js';
 
-export function registerKeys(program: Command, lazy: Lazy): Command {
+/** `keys`, and `keys generate` under it. */
+export function declareKeys(program: Command) {
   const keys = program
     .command('keys')
     .description('make key pairs for providers that sign with a private key (Ed25519, ECDSA)')
@@ -12,7 +13,7 @@ Examples:
   $ hookctl keys generate --provider discord
   $ hookctl keys generate --provider sendgrid --json`,
     );
-  keys
+  const generate = keys
     .command('generate')
     .description("print a fresh key pair in the provider's formats: the private key for hookctl, the public key for the receiver")
     .option('-p, --provider <id>', 'the provider (default: the configured one)')
@@ -26,7 +27,8 @@ Examples:
   $ hookctl keys generate --provider discord
   $ hookctl keys generate --provider standard-webhooks --json
   $ hookctl keys generate -p sendgrid --json | jq -r .publicKey`,
-    )
-    .action(lazy(() => import('../../commands/keys.js')));
-  return keys;
+    );
+  return { keys, generate };
 }
+
+export type GenerateOptions = OptionsOf<ReturnType<typeof declareKeys>['generate']>;

@@ -1,8 +1,8 @@
-import type { Command } from 'commander';
-import type { Lazy } from '../../commands/shared/context.js';
-import { byteSize, collect, instant, seconds, TOLERANCE } from './parsers.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/context.js';
+import { byteSize, collect, instant, seconds, TOLERANCE } from '../shared/parsers.js';
 
-export function registerVerify(program: Command, lazy: Lazy): Command {
+export function declareVerify(program: Command) {
   return program
     .command('verify')
     .description("check a captured or saved request's signature and, when it fails, say why")
@@ -30,6 +30,7 @@ Examples:
   $ hookctl captures show last --raw | hookctl verify -
   $ hookctl captures export > captures.ndjson && hookctl verify captures.ndjson
   $ printf 'Hello, World!' > body.txt && hookctl verify --body body.txt --secret "It's a Secret to Everybody" -H 'X-Hub-Signature-256: sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17'`,
-    )
-    .action(lazy(() => import('../../commands/verify/command.js')));
+    );
 }
+
+export type VerifyOptions = OptionsOf<ReturnType<typeof declareVerify>>;

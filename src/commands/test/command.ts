@@ -1,39 +1,22 @@
 import { constants } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Handler } from './shared/context.js';
-import type { Output } from './shared/output.js';
-import { secretResolver } from './shared/secret-resolver.js';
-import { providerFor } from './shared/target-provider.js';
-import { toJunit } from '../core/conformance/junit.js';
-import { runConformance } from '../core/conformance/run.js';
-import type { Exchange, ScenarioResult } from '../core/conformance/types.js';
-import { ExitCode, IoError, UsageError } from '../core/errors.js';
-import { fileProblem } from '../core/fs-errors.js';
-import { createHttpClient } from '../core/http/client.js';
-import { isRejection } from '../core/http/route.js';
-import { redactUrl } from '../core/http/target.js';
-import type { ProviderProfile } from '../core/providers/types.js';
-import { listEvents } from '../core/catalogue/list-events.js';
-import { fixtureDirs } from './fixture-dirs.js';
-
-interface TestOptions {
-  to?: string;
-  provider?: string;
-  secret?: string[];
-  only?: string[];
-  skip?: string[];
-  junit?: string;
-  allowInconclusive?: boolean;
-  insecure?: boolean;
-  // Numbers: parsed and bounded by the spec's shared parsers (src/cli/specs/parsers.ts).
-  slow: number;
-  fixtures?: string;
-  set?: string[];
-  add?: string[];
-  remove?: string[];
-  timeout?: number;
-}
+import type { Handler } from '../shared/context.js';
+import type { Output } from '../shared/output.js';
+import { secretResolver } from '../shared/secret-resolver.js';
+import { providerFor } from '../shared/target-provider.js';
+import { toJunit } from '../../core/conformance/junit.js';
+import { runConformance } from '../../core/conformance/run.js';
+import type { Exchange, ScenarioResult } from '../../core/conformance/types.js';
+import { ExitCode, IoError, UsageError } from '../../core/errors.js';
+import { fileProblem } from '../../core/fs-errors.js';
+import { createHttpClient } from '../../core/http/client.js';
+import { isRejection } from '../../core/http/route.js';
+import { redactUrl } from '../../core/http/target.js';
+import type { ProviderProfile } from '../../core/providers/types.js';
+import { listEvents } from '../../core/catalogue/list-events.js';
+import { fixtureDirs } from '../shared/fixture-dirs.js';
+import type { TestOptions } from './spec.js';
 
 const test: Handler<TestOptions> = async (opts, ctx) => {
   const { io, out } = ctx;

@@ -1,8 +1,8 @@
-import type { Command } from 'commander';
-import type { Lazy } from '../../commands/shared/context.js';
-import { byteSize, collect, CONCURRENCY, milliseconds, wholeNumber } from './parsers.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/context.js';
+import { byteSize, collect, CONCURRENCY, milliseconds, wholeNumber } from '../shared/parsers.js';
 
-export function registerReplay(program: Command, lazy: Lazy): Command {
+export function declareReplay(program: Command) {
   return program
     .command('replay')
     .description('send captured requests again: the exact bytes and headers, or re-signed with a fresh timestamp')
@@ -36,6 +36,7 @@ Examples:
   $ hookctl replay last --to localhost:3000 --resign --set job.status=failed
   $ hookctl replay --since 10m --to localhost:3000 --resign --expect 2xx --json
   $ hookctl replay --all --provider stripe --to :3000/webhooks/stripe --resign --concurrency 4`,
-    )
-    .action(lazy(() => import('../../commands/replay/command.js')));
+    );
 }
+
+export type ReplayOptions = OptionsOf<ReturnType<typeof declareReplay>>;

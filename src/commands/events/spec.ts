@@ -1,7 +1,8 @@
-import type { Command } from 'commander';
-import type { Lazy } from '../../commands/shared/context.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/context.js';
 
-export function registerEvents(program: Command, lazy: Lazy): Command {
+/** `events`, and `events import` under it. */
+export function declareEvents(program: Command) {
   const events = program
     .command('events')
     .description('list the events each provider can send: built-in catalogues and your own fixtures')
@@ -21,9 +22,8 @@ Examples:
   $ hookctl events github --names | grep pull_request
 
 Import an OpenAPI description's webhooks: hookctl events import --help`,
-    )
-    .action(lazy(() => import('../../commands/events.js')));
-  events
+    );
+  const importer = events
     .command('import')
     .description('write a fixture template for every webhook of an OpenAPI 3.1 document')
     .argument('<file>', 'the OpenAPI document (JSON or YAML)')
@@ -36,7 +36,10 @@ Import an OpenAPI description's webhooks: hookctl events import --help`,
 Examples:
   $ hookctl events import node_modules/@octokit/openapi-webhooks/generated/api.github.com.json --provider github --out my-fixtures
   $ hookctl events import openapi.yaml --provider acme`,
-    )
-    .action(lazy(() => import('../../commands/events-import.js')));
-  return events;
+    );
+  return { events, importer };
 }
+
+type Declared = ReturnType<typeof declareEvents>;
+export type EventsOptions = OptionsOf<Declared['events']>;
+export type ImportOptions = OptionsOf<Declared['importer']>;

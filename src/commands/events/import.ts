@@ -1,16 +1,11 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { Handler } from './shared/context.js';
-import { importOperations } from '../core/catalogue/openapi.js';
-import { IoError, UsageError } from '../core/errors.js';
-import { fileProblem } from '../core/fs-errors.js';
-import { getProvider } from '../core/providers/registry.js';
-
-interface ImportOptions {
-  provider?: string;
-  out?: string;
-  force?: boolean;
-}
+import type { Handler } from '../shared/context.js';
+import { importOperations } from '../../core/catalogue/openapi.js';
+import { IoError, UsageError } from '../../core/errors.js';
+import { fileProblem } from '../../core/fs-errors.js';
+import { getProvider } from '../../core/providers/registry.js';
+import type { ImportOptions } from './spec.js';
 
 /**
  * `hookctl events import <openapi>`: a fixture template per webhook operation, written into

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Settings } from '../core/config/types.js';
-import { UsageError } from '../core/errors.js';
+import type { Settings } from '../../core/config/types.js';
+import { UsageError } from '../../core/errors.js';
 
 /**
  * The user's fixtures directories: `--fixtures <dir>` first (it wins a name clash), then the

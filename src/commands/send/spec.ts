@@ -1,10 +1,10 @@
-import { Option, type Command } from 'commander';
+import { Option, type Command } from '@commander-js/extra-typings';
 import { SIGNATURE_MODES } from '../../core/delivery/types.js';
 import { BODY_FORMATS } from '../../core/templates/serialize.js';
-import type { Lazy } from '../../commands/shared/context.js';
-import { byteSize, collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from './parsers.js';
+import type { OptionsOf } from '../shared/context.js';
+import { byteSize, collect, CONCURRENCY, COUNT, decimal, milliseconds, unixSeconds, wholeNumber } from '../shared/parsers.js';
 
-export function registerSend(program: Command, lazy: Lazy): Command {
+export function declareSend(program: Command) {
   return program
     .command('send')
     .description('send a signed delivery of an event, exactly as the provider sends it, and show the answer')
@@ -57,6 +57,7 @@ Examples:
 404, 405 and 501 never count as a rejection: they mean the route was not found.
 Exit codes: 0 sent (whatever the status, unless --expect), 1 --expect not met,
 2 bad input, 3 network failure (refused, DNS, timeout).`,
-    )
-    .action(lazy(() => import('../../commands/send/command.js')));
+    );
 }
+
+export type SendOptions = OptionsOf<ReturnType<typeof declareSend>>;

@@ -1,7 +1,7 @@
-import type { Command } from 'commander';
-import type { Lazy } from '../../commands/shared/context.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/context.js';
 
-export function registerCompletion(program: Command, lazy: Lazy): Command {
+export function declareCompletion(program: Command) {
   return program
     .command('completion')
     .description('print a shell completion script (commands, options, provider ids, event names)')
@@ -13,6 +13,7 @@ Examples:
   $ hookctl completion bash > ~/.local/share/bash-completion/completions/hookctl
   $ hookctl completion zsh > "\${fpath[1]}/_hookctl"
   $ hookctl completion fish > ~/.config/fish/completions/hookctl.fish`,
-    )
-    .action(lazy(() => import('../../commands/completion/command.js')));
+    );
 }
+
+export type CompletionOptions = OptionsOf<ReturnType<typeof declareCompletion>>;

@@ -1,9 +1,10 @@
-import type { Handler } from './shared/context.js';
-import { table } from './shared/output.js';
-import { listEvents } from '../core/catalogue/list-events.js';
-import { describeProvider } from '../core/providers/describe.js';
+import type { Handler } from '../shared/context.js';
+import type { ProvidersOptions } from './spec.js';
+import { table } from '../shared/output.js';
+import { listEvents } from '../../core/catalogue/list-events.js';
+import { describeProvider } from '../../core/providers/describe.js';
 
-const providers: Handler = async (_opts, ctx) => {
+const providers: Handler<ProvidersOptions> = async (_opts, ctx) => {
   const settings = await ctx.settings();
   const { out } = ctx;
   if (out.json) {

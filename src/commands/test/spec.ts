@@ -1,8 +1,8 @@
-import type { Command } from 'commander';
-import type { Lazy } from '../../commands/shared/context.js';
-import { collect, list, milliseconds } from './parsers.js';
+import type { Command } from '@commander-js/extra-typings';
+import type { OptionsOf } from '../shared/context.js';
+import { collect, list, milliseconds } from '../shared/parsers.js';
 
-export function registerTest(program: Command, lazy: Lazy): Command {
+export function declareTest(program: Command) {
   return program
     .command('test')
     .description('run a receiver conformance suite: valid events, bad and stale signatures, duplicates, retries, large bodies, response time')
@@ -37,6 +37,7 @@ Examples:
   $ hookctl test --to localhost:3000/webhooks/transcodely
   $ hookctl test --to :3000/webhooks --provider stripe --secret whsec_test --junit junit.xml
   $ hookctl test --to :3000 --only invalid-signature,stale-timestamp --json`,
-    )
-    .action(lazy(() => import('../../commands/test.js')));
+    );
 }
+
+export type TestOptions = OptionsOf<ReturnType<typeof declareTest>>;
