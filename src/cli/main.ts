@@ -8,7 +8,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     (io?.stdout ?? process.stdout).write(`${VERSION}\n`);
     return 0;
   }
-  const [{ ExitCode, UsageError }, { reportError }, { processIo }] = await Promise.all([import('../core/errors.js'), import('./boundary.js'), import('../commands/shared/io.js')]);
+  const [{ ExitCode }, { reportError }, { processIo }] = await Promise.all([import('../core/errors.js'), import('./boundary.js'), import('../commands/shared/io.js')]);
   const abort = new AbortController();
   // First Ctrl-C (or SIGTERM: a cancelled CI job, `kill %1`) asks the command to stop cleanly,
   // with its summary; a second one leaves at once.
@@ -32,25 +32,10 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   const world = io ?? processIo(abort.signal);
   const debug = argv.includes('--debug');
   try {
-    const { buildProgram, CommanderError } = await import('./program.js');
+    const { buildProgram, parseProgram } = await import('./program.js');
     const { program, exitCode } = await buildProgram(world, argv);
-    try {
-      await program.parseAsync(argv, { from: 'user' });
-    } catch (err) {
-      if (!(err instanceof CommanderError)) throw err;
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
-      // Bare `hookctl` shows help: a usage error.
-      if (err.code === 'commander.help') return ExitCode.usage;
-      const [message, ...rest] = err.message.replace(/^error: /, '').split('\n');
-      const suggestion = rest
-        .join(' ')
-        .trim()
-        .replace(/^\((.*)\)$/, '$1');
-      // Point at the help of the command that was being typed, where the options are listed.
-      const names = new Set(program.commands.map((c) => c.name()));
-      const command = argv.find((a) => names.has(a));
-      throw new UsageError(message ?? 'bad usage', suggestion || `run hookctl ${command ? `${command} ` : ''}--help`);
-    }
+    const early = await parseProgram(program, argv);
+    if (early !== undefined) return early;
     // A handler that returns a code after Ctrl-C has stopped cleanly on purpose (listen exits 0).
     const code = exitCode();
     // A command cut short only because its reader left has nothing to report: exit 0, not 130.

@@ -4,6 +4,7 @@ import { type AnyCommand, createContext, type Lazy } from '../commands/shared/co
 import { declareGlobals, type GlobalOptions } from '../commands/shared/globals.js';
 import type { Io } from '../commands/shared/io.js';
 import { VERSION } from '../version.js';
+import { ExitCode, UsageError } from '../core/errors.js';
 
 export interface Program {
   program: Command;
@@ -75,4 +76,27 @@ Examples:
   return { program, exitCode: () => code };
 }
 
-export { CommanderError };
+/**
+ * Parses the command line and runs its command. Commander's own errors become the house's one-line
+ * UsageError with a hint; help and --version resolve to their exit codes, a run to undefined.
+ */
+export async function parseProgram(program: Command, argv: readonly string[]): Promise<number | undefined> {
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof CommanderError)) throw err;
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return ExitCode.ok;
+    // Bare `hookctl` shows help: a usage error.
+    if (err.code === 'commander.help') return ExitCode.usage;
+    const [message, ...rest] = err.message.replace(/^error: /, '').split('\n');
+    const suggestion = rest
+      .join(' ')
+      .trim()
+      .replace(/^\((.*)\)$/, '$1');
+    // Point at the help of the command that was being typed, where the options are listed.
+    const names = new Set(program.commands.map((c) => c.name()));
+    const command = argv.find((a) => names.has(a));
+    throw new UsageError(message ?? 'bad usage', suggestion || `run hookctl ${command ? `${command} ` : ''}--help`);
+  }
+}

@@ -3,6 +3,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCurlScript } from '../../src/core/captures/export.js';
+import { readTarget } from '../../src/core/http/target.js';
 import { UsageError } from '../../src/core/errors.js';
 import type { Capture } from '../../src/core/store/index.js';
 
@@ -57,7 +58,7 @@ describe('captures export --format curl puts the captured bytes on the wire, or 
       capture('a2', [['X-Only', 'one']], Buffer.from('a=b&c=d')),
     ];
     const before = received.length;
-    await runScript(toCurlScript(caps, { base: new URL(`http://127.0.0.1:${port}`), hasPath: false }));
+    await runScript(toCurlScript(caps, { to: readTarget(`127.0.0.1:${port}`) }));
     const got = received.slice(before).map(parse);
     expect(got).toHaveLength(2);
     for (const [i, c] of caps.entries()) {

@@ -6,7 +6,7 @@ import { parseEdit } from '../../src/core/delivery/edits.js';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { seededRandom } from '../../src/core/random.js';
 import { buildReplay } from '../../src/core/replay/build.js';
-import { targetHasPath } from '../../src/core/http/target.js';
+import { readTarget, targetHasPath } from '../../src/core/http/target.js';
 import { replayHeaders, targetUrl } from '../../src/core/http/resend.js';
 import { fromCapture } from '../../src/core/captures/source.js';
 import { makeCapture } from '../captures/helpers.js';
@@ -47,8 +47,8 @@ describe('replayHeaders', () => {
 
 describe('targetUrl', () => {
   it("keeps the capture path when --to has none, and uses --to's path when it has one", () => {
-    expect(targetUrl(new URL('http://localhost:3000/'), targetHasPath('localhost:3000'), '/hooks?a=1').href).toBe('http://localhost:3000/hooks?a=1');
-    expect(targetUrl(new URL('http://localhost:3000/in'), targetHasPath(':3000/in'), '/hooks?a=1').href).toBe('http://localhost:3000/in');
+    expect(targetUrl(readTarget('localhost:3000'), '/hooks?a=1').href).toBe('http://localhost:3000/hooks?a=1');
+    expect(targetUrl(readTarget(':3000/in'), '/hooks?a=1').href).toBe('http://localhost:3000/in');
     expect(targetHasPath('http://x:1')).toBe(false);
     expect(targetHasPath('http://x:1/')).toBe(true);
   });

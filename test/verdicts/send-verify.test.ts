@@ -68,7 +68,7 @@ describe('send and replay verdicts', () => {
   it('without --provider, --to naming a provider picks its events (send --all)', async () => {
     const r = await hookctl(['send', '--all', '--to', `${raw.url}/webhooks/stripe`, '--secret', STRIPE_SECRET, '--expect', '2xx', '--json'], { cwd });
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/provider stripe, named by the path in --to/);
+    expect(r.stderr).toMatch(/provider stripe, named by the path \/webhooks\/stripe \(pass --provider to choose another\)/);
     // Every Stripe event type (the generated catalogue), and nothing else.
     const providers = r.stdout
       .trim()

@@ -4,10 +4,10 @@ import { table } from '../shared/output.js';
 import { printable } from '../../core/text/printable.js';
 import type { Settings } from '../../core/config/types.js';
 import { UsageError } from '../../core/errors.js';
-import { parseTarget, targetHasPath } from '../../core/http/target.js';
+import { readTarget } from '../../core/http/target.js';
 import { captureUrl, toCurlScript, toHar, toNdjson } from '../../core/captures/export.js';
 import { lazyStore } from '../../core/captures/open.js';
-import { listFilter, selectCaptures, } from '../../core/captures/select.js';
+import { listFilter, selectCaptures } from '../../core/captures/select.js';
 import type { ClearOptions, ExportOptions, ListOptions, ShowOptions } from './spec.js';
 import { captureJson, captureSummary, renderCapture, rawRequest, verificationCell } from './render.js';
 
@@ -64,7 +64,7 @@ export const show: Handler<ShowOptions> = async (opts, ctx, args) => {
 };
 
 export const exportCaptures: Handler<ExportOptions> = async (opts, ctx, args) => {
-  const target = opts.to ? { base: parseTarget(opts.to, '/'), hasPath: targetHasPath(opts.to) } : {};
+  const target = opts.to ? { to: readTarget(opts.to) } : {};
   await withStore(ctx, opts, async (store, dir, settings) => {
     const refs = args;
     const captures = await selectCaptures(store, refs, listFilter(opts, ctx.io.now(), settings.customProviders));

@@ -115,34 +115,16 @@ export function completionModel(
     if (words) return { words };
     return BY_NAME[name];
   };
-  const option = (o: OptionLike): CompletionOption => {
-    const takesValue = o.required || o.optional;
-    const name = o.long?.replace(/^--(no-)?/, '') ?? o.attributeName();
-    return {
-      flags: [o.long, o.short].filter((f): f is string => Boolean(f)),
-      ...(o.long ? { long: o.long } : {}),
-      ...(o.short ? { short: o.short } : {}),
-      description: o.description,
-      ...(takesValue ? { value: valueSource(name, o.argChoices) ?? byPlaceholder(o.flags) ?? 'none' } : {}),
-    };
-  };
-  const visible = (c: CommandLike) => c.createHelp().visibleOptions(c).map(option);
+  const visible = (c: CommandLike) =>
+    c
+      .createHelp()
+      .visibleOptions(c)
+      .map((o) => optionOf(o, valueSource));
 
   const root = visible(program);
   // The program's options work after a command too (commander reads them anywhere), but for
   // --help, which every command has its own of, and --version, which belongs before one.
   const globals = root.filter((o) => o.long !== '--help' && o.long !== '--version');
-
-  const merge = (...lists: CompletionOption[][]): CompletionOption[] => {
-    const seen = new Set<string>();
-    const out: CompletionOption[] = [];
-    for (const o of lists.flat()) {
-      if (o.flags.some((f) => seen.has(f))) continue;
-      for (const f of o.flags) seen.add(f);
-      out.push(o);
-    }
-    return out;
-  };
 
   const build = (c: CommandLike, path: string[]): CompletionCommand => {
     const commands = c.commands.map((sub) => build(sub, [...path, sub.name()]));
@@ -164,6 +146,30 @@ export function completionModel(
     events: providers.map((p) => ({ provider: p.id, names: p.events.map((e) => e.name) })),
     defaultProvider,
   };
+}
+
+function optionOf(o: OptionLike, valueSource: (name: string, choices: string[] | undefined) => ValueSource | undefined): CompletionOption {
+  const takesValue = o.required || o.optional;
+  const name = o.long?.replace(/^--(no-)?/, '') ?? o.attributeName();
+  return {
+    flags: [o.long, o.short].filter((f): f is string => Boolean(f)),
+    ...(o.long ? { long: o.long } : {}),
+    ...(o.short ? { short: o.short } : {}),
+    description: o.description,
+    ...(takesValue ? { value: valueSource(name, o.argChoices) ?? byPlaceholder(o.flags) ?? 'none' } : {}),
+  };
+}
+
+/** The options of several lists, each flag once: the first list that has it wins. */
+function merge(...lists: CompletionOption[][]): CompletionOption[] {
+  const seen = new Set<string>();
+  const out: CompletionOption[] = [];
+  for (const o of lists.flat()) {
+    if (o.flags.some((f) => seen.has(f))) continue;
+    for (const f of o.flags) seen.add(f);
+    out.push(o);
+  }
+  return out;
 }
 
 /** The subcommand commander runs when none is named (`command('list', { isDefault: true })`); commander keeps it unexposed. */

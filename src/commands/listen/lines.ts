@@ -23,66 +23,72 @@ export interface LineSink {
  *   1 MiB is pending, so the slow reader slows the senders instead (see docs/hardening.md).
  */
 export function pacedLines(stream: NodeJS.WritableStream, lossless: boolean, maxPending = MAX_PENDING_BYTES): LineSink {
-  let pending: string[] = [];
-  let pendingBytes = 0;
-  let blocked = false;
-  let dropped = 0;
-  let unsaid = 0;
-  let scheduled: NodeJS.Immediate | undefined;
-  let waiters: (() => void)[] = [];
+  return new PacedLines(stream, lossless, maxPending);
+}
 
-  let ending = false;
-  const write = (force: boolean) => {
-    ending ||= force;
-    if (scheduled) clearImmediate(scheduled);
-    scheduled = undefined;
-    if (blocked && !force) return;
-    if (unsaid) {
-      pending.push(`… ${unsaid} ${unsaid === 1 ? 'line' : 'lines'} not shown: stdout was not keeping up`);
-      unsaid = 0;
+class PacedLines implements LineSink {
+  private pending: string[] = [];
+  private pendingBytes = 0;
+  private blocked = false;
+  private unsaid = 0;
+  private scheduled: NodeJS.Immediate | undefined;
+  private waiters: (() => void)[] = [];
+  private ending = false;
+  dropped = 0;
+
+  constructor(
+    private readonly stream: NodeJS.WritableStream,
+    private readonly lossless: boolean,
+    private readonly maxPending: number,
+  ) {}
+
+  push(line: string): void {
+    if (!this.lossless && this.pendingBytes >= this.maxPending) {
+      this.dropped++;
+      this.unsaid++;
+      return;
     }
-    if (pending.length) {
-      const ok = stream.write(`${pending.join('\n')}\n`);
-      pending = [];
-      pendingBytes = 0;
-      if (!ok && !blocked) {
-        blocked = true;
-        stream.once('drain', () => {
-          blocked = false;
-          write(false);
+    this.pending.push(line);
+    this.pendingBytes += line.length + 1;
+    this.scheduled ??= setImmediate(() => this.write(false));
+  }
+
+  ready(): Promise<void> | undefined {
+    if (!this.lossless || this.ending || this.pendingBytes < this.maxPending) return undefined;
+    return new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  flush(): void {
+    this.write(true);
+  }
+
+  private write(force: boolean): void {
+    this.ending ||= force;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (this.blocked && !force) return;
+    if (this.unsaid) {
+      this.pending.push(`… ${this.unsaid} ${this.unsaid === 1 ? 'line' : 'lines'} not shown: stdout was not keeping up`);
+      this.unsaid = 0;
+    }
+    if (this.pending.length) {
+      const ok = this.stream.write(`${this.pending.join('\n')}\n`);
+      this.pending = [];
+      this.pendingBytes = 0;
+      if (!ok && !this.blocked) {
+        this.blocked = true;
+        this.stream.once('drain', () => {
+          this.blocked = false;
+          this.write(false);
         });
       }
     }
-    if (!blocked || ending) {
-      const wake = waiters;
-      waiters = [];
+    if (!this.blocked || this.ending) {
+      const wake = this.waiters;
+      this.waiters = [];
       for (const w of wake) w();
     }
-  };
-  const schedule = () => {
-    scheduled ??= setImmediate(() => write(false));
-  };
-
-  return {
-    push(line) {
-      if (!lossless && pendingBytes >= maxPending) {
-        dropped++;
-        unsaid++;
-        return;
-      }
-      pending.push(line);
-      pendingBytes += line.length + 1;
-      schedule();
-    },
-    ready() {
-      if (!lossless || ending || pendingBytes < maxPending) return undefined;
-      return new Promise<void>((resolve) => waiters.push(resolve));
-    },
-    flush: () => write(true),
-    get dropped() {
-      return dropped;
-    },
-  };
+  }
 }
 
 /** Rejection lines, at most 10 a second, so a flood of garbage cannot flood the terminal. */

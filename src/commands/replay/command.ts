@@ -1,10 +1,11 @@
-import type { Handler } from '../shared/context.js';
+import type { CommandContext, Handler } from '../shared/context.js';
+import type { Settings } from '../../core/config/types.js';
 import { storeDirFor } from '../../core/config/load.js';
 import { secretResolver } from '../shared/secret-resolver.js';
 import { parseEdits } from '../../core/delivery/edits.js';
 import { expectNotMet, parseExpect } from '../../core/delivery/expect.js';
 import { CheckFailedError, UsageError } from '../../core/errors.js';
-import { parseTarget, targetHasPath } from '../../core/http/target.js';
+import { readTarget } from '../../core/http/target.js';
 import { buildReplay } from '../../core/replay/build.js';
 import { pickProvider } from '../../core/diagnose/check-request.js';
 import { lazyStore } from '../../core/captures/open.js';
@@ -29,23 +30,10 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings();
   const to = opts.to ?? settings.target;
   if (!to) throw new UsageError('where to? no target given', 'pass --to localhost:3000, or set "target" in the config');
-  const base = parseTarget(to, '/');
-  const hasPath = targetHasPath(to);
+  const target = readTarget(to);
   if (edits.length && !opts.resign) out.warn('edits without --resign: the body changes but the old signature stays, so the receiver should reject it');
 
-  const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
-  const limits = inputLimits(opts.maxInput, settings.listen.maxBody, io.signal);
-  let requests: LoadedRequest[] = [];
-  try {
-    if (refs.length) {
-      for (const ref of refs) requests.push(...(await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn })));
-    } else {
-      const filter = listFilter({ provider: opts.provider, event: opts.event, failed: opts.failed, since: opts.since }, io.now(), settings.customProviders);
-      requests = (await selectCaptures(store.get(), [], filter)).map(fromCapture);
-    }
-  } finally {
-    await store.close();
-  }
+  const requests = await loadRequests(opts, refs, ctx, settings);
   if (requests.length === 0) {
     // Nothing sent cannot meet an expectation: a CI step must not pass on an empty selection.
     if (expect)
@@ -64,9 +52,9 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
     const { profile, how } = pickProvider(req, settings, opts.provider);
     if (opts.resign && how === 'default') out.warn(`${req.label} carries no known signature header: re-signing it as ${profile.id}, the default provider (pass --provider)`);
     const { secrets } = secretsOf(profile);
-    const target = targetUrl(base, hasPath, req.path);
-    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random, url: String(target) });
-    const url = built.url ? new URL(built.url) : target;
+    const sendTo = targetUrl(target, req.path);
+    const built = buildReplay(req, { resign: Boolean(opts.resign), edits, profile, secrets, now: io.now(), random: io.random, url: String(sendTo) });
+    const url = built.url ? new URL(built.url) : sendTo;
     return { item: { req, profile, how, secrets, built, timeoutMs: timeoutOpt ?? profile.delivery.timeoutMs }, url, method: built.method, headers: built.headers, body: built.body };
   });
 
@@ -89,6 +77,23 @@ const replay: Handler<ReplayOptions> = async (opts, ctx, args) => {
   return 0;
 };
 export default replay;
+
+/** The requests named (ids, `last`, files, `-`), or the store's captures the filters select. */
+async function loadRequests(opts: ReplayOptions, refs: string[], { io, out }: CommandContext, settings: Settings): Promise<LoadedRequest[]> {
+  const store = lazyStore(storeDirFor(settings, opts.store, io.cwd), out.warn);
+  const limits = inputLimits(opts.maxInput, settings.listen.maxBody, io.signal);
+  try {
+    if (refs.length === 0) {
+      const filter = listFilter({ provider: opts.provider, event: opts.event, failed: opts.failed, since: opts.since }, io.now(), settings.customProviders);
+      return (await selectCaptures(store.get(), [], filter)).map(fromCapture);
+    }
+    const requests: LoadedRequest[] = [];
+    for (const ref of refs) requests.push(...(await loadRef(ref, { cwd: io.cwd, store: store.get, readStdin: () => readAll(io.stdin, limits), limits, warn: out.warn })));
+    return requests;
+  } finally {
+    await store.close();
+  }
+}
 
 function summary(results: readonly ReplayResult[], log: (s: string) => void, dim: (s: string) => string): void {
   const byStatus = new Map<string, number>();

@@ -8,11 +8,13 @@ import { parseHeader, readDataArg } from '../../core/delivery/edits.js';
 import { requestBlock, requestJson } from './render.js';
 import { UsageError } from '../../core/errors.js';
 import { listEvents } from '../../core/catalogue/list-events.js';
-import { resolveEvent, } from '../../core/templates/index.js';
+import { resolveEvent } from '../../core/templates/index.js';
 import { fixtureDirs } from '../shared/fixture-dirs.js';
 import { inputLimits } from '../../core/io/capped.js';
-import { parseTarget, targetHasPath } from '../../core/http/target.js';
-import { providerFromPath } from '../../core/providers/registry.js';
+import { readTarget, type Target } from '../../core/http/target.js';
+import type { Settings } from '../../core/config/types.js';
+import type { DeliveryOverrides } from '../../core/delivery/types.js';
+import { providerNamedBy, sayNamedByPath } from '../shared/target-provider.js';
 import type { SendOptions } from './spec.js';
 
 const send: Handler<SendOptions> = async (opts, ctx, args) => {
@@ -27,29 +29,11 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings(opts.provider ? { provider: opts.provider } : {});
   const dirs = fixtureDirs(opts.fixtures, settings, io.cwd);
   const to = opts.to ?? settings.target;
-  // Without a chosen provider, `--to :3000/webhooks/stripe` means Stripe, for bare names and --all alike.
-  const named = to && !settings.providerExplicit && targetHasPath(to) ? providerFromPath(parseTarget(to), settings.providers) : undefined;
-  const home = named ?? settings.profile;
-  const resolved = eventName ? [resolveEvent(eventName, settings.providers, home.id, dirs)] : undefined;
-  const profile = resolved?.[0]?.profile ?? home;
-  if (named && profile === named && named !== settings.profile) out.log(`provider ${named.id}, named by the path in --to (pass --provider to choose another)`);
-  const events = resolved?.map((r) => r.event) ?? listEvents(profile, dirs);
-  if (events.length === 0) throw new UsageError(`${profile.id} has no events`, 'add events to the provider in the config');
-
+  const { profile, events, url } = whatToSend(eventName, to === undefined ? undefined : readTarget(to), settings, dirs, out);
   if (!to && (opts.curl || !opts.dryRun)) throw new UsageError('no target: where should the delivery go?', 'pass --to localhost:3000 (or set "target" in the config)');
-  const url = to === undefined ? undefined : parseTarget(to, profile.request.path);
   const { secrets } = secretResolver(settings, io.env, out.warn, 'signing', opts.secret === undefined ? [] : [opts.secret])(profile);
 
-  const overrides = {
-    set: opts.set,
-    add: opts.add,
-    remove: opts.remove,
-    headers: opts.header?.map(parseHeader),
-    fixture: opts.fixture,
-    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin, inputLimits(opts.maxInput, settings.listen.maxBody, io.signal)),
-    timestamp: opts.timestamp,
-    bodyFormat: opts.bodyFormat,
-  };
+  const overrides = await overridesOf(opts, ctx, settings.listen.maxBody);
   // Sent verbatim on purpose (a receiver must survive garbage), but a typo should not pass unnoticed.
   if (overrides.data && /json/i.test(profile.request.contentType) && !isJson(overrides.data)) {
     out.warn(`--data is not valid JSON: sending it as is with Content-Type ${profile.request.contentType}`);
@@ -88,6 +72,34 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
   });
 };
 export default send;
+
+/** The provider and events to send, and where: a target's path may name the provider (see providerNamedBy). */
+function whatToSend(eventName: string | undefined, target: Target | undefined, settings: Settings, dirs: readonly string[], out: CommandContext['out']) {
+  // Without a chosen provider, `--to :3000/webhooks/stripe` means Stripe, for bare names and --all alike.
+  const named = target && providerNamedBy(target, settings);
+  const home = named ?? settings.profile;
+  const resolved = eventName ? [resolveEvent(eventName, settings.providers, home.id, dirs)] : undefined;
+  const profile = resolved?.[0]?.profile ?? home;
+  const events = resolved?.map((r) => r.event) ?? listEvents(profile, dirs);
+  if (events.length === 0) throw new UsageError(`${profile.id} has no events`, 'add events to the provider in the config');
+  const url = target?.withPath(profile.request.path);
+  if (named && url && profile === named && named !== settings.profile) sayNamedByPath(named, url, out);
+  return { profile, events, url };
+}
+
+/** The payload and header edits of the flags; --data read (capped) from its file or stdin. */
+async function overridesOf(opts: SendOptions, { io }: CommandContext, maxBody: number): Promise<DeliveryOverrides> {
+  return {
+    set: opts.set,
+    add: opts.add,
+    remove: opts.remove,
+    headers: opts.header?.map(parseHeader),
+    fixture: opts.fixture,
+    data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin, inputLimits(opts.maxInput, maxBody, io.signal)),
+    timestamp: opts.timestamp,
+    bodyFormat: opts.bodyFormat,
+  };
+}
 
 /** --dry-run and --curl: build and sign, print, send nothing. */
 function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: number, url: URL | undefined, curl: boolean): number {

@@ -59,24 +59,7 @@ export async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], 
 
   stats.start();
   try {
-    for (const builder of builders) {
-      if (io.signal.aborted) break;
-      await runDeliveries({
-        builder,
-        client,
-        url: plan.url,
-        timeoutMs: plan.timeoutMs,
-        count: plan.count,
-        concurrency: plan.concurrency,
-        duplicates: plan.duplicates,
-        retry: plan.retry ? { policy: builder.profile.delivery, timeScale: plan.timeScale } : undefined,
-        clock: io.now,
-        random: io.random,
-        signal: io.signal,
-        onAttempt,
-        stats,
-      });
-    }
+    await sendEach(ctx, builders, plan, { client, stats, onAttempt });
   } finally {
     progress?.stop();
     io.signal.removeEventListener('abort', onAbort);
@@ -97,6 +80,28 @@ export async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], 
   }
   const route = { provider: builders[0]?.profile.id ?? '', path: builders[0]?.profile.request.path ?? '/' };
   return verdict(tally, plan, requests, route, out.warn);
+}
+
+type Shared = Pick<Parameters<typeof runDeliveries>[0], 'client' | 'stats' | 'onAttempt'>;
+
+/** Each event's deliveries in turn, on one client; Ctrl-C stops before the next event. */
+async function sendEach({ io }: CommandContext, builders: DeliveryBuilder[], plan: RunPlan, shared: Shared): Promise<void> {
+  for (const builder of builders) {
+    if (io.signal.aborted) break;
+    await runDeliveries({
+      ...shared,
+      builder,
+      url: plan.url,
+      timeoutMs: plan.timeoutMs,
+      count: plan.count,
+      concurrency: plan.concurrency,
+      duplicates: plan.duplicates,
+      retry: plan.retry ? { policy: builder.profile.delivery, timeScale: plan.timeScale } : undefined,
+      clock: io.now,
+      random: io.random,
+      signal: io.signal,
+    });
+  }
 }
 
 /** A spinner needs a real terminal: a TTY with a width (ora loops on a 0-column pty), outside CI. */

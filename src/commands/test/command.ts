@@ -2,7 +2,6 @@ import { constants } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Handler } from '../shared/context.js';
-import type { Output } from '../shared/output.js';
 import { secretResolver } from '../shared/secret-resolver.js';
 import { providerFor } from '../shared/target-provider.js';
 import { toJunit } from '../../core/conformance/junit.js';
@@ -17,6 +16,7 @@ import type { ProviderProfile } from '../../core/providers/types.js';
 import { listEvents } from '../../core/catalogue/list-events.js';
 import { fixtureDirs } from '../shared/fixture-dirs.js';
 import type { TestOptions } from './spec.js';
+import { printBaseline, printResult, printSummary, type Summary } from './render.js';
 
 const test: Handler<TestOptions> = async (opts, ctx) => {
   const { io, out } = ctx;
@@ -65,8 +65,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const { results } = run;
   const seconds = (performance.now() - started) / 1000;
   const count = (s: ScenarioResult['status']) => results.filter((r) => r.status === s).length;
-  const summary = { passed: count('pass'), failed: count('fail'), inconclusive: count('inconclusive'), skipped: count('skip') };
-  const hint = refusedEverything(run, profile);
+  const summary: Summary = { passed: count('pass'), failed: count('fail'), inconclusive: count('inconclusive'), skipped: count('skip') };
   if (junitFile) {
     const report = toJunit(results, { name: `hookctl test ${profile.id} ${shown}`, provider: profile.id, target: shown, seconds, allowInconclusive: opts.allowInconclusive === true });
     await writeFile(junitFile, report).catch((err: unknown) => {
@@ -74,28 +73,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
     });
   }
   const interrupted = io.signal.aborted;
-  if (out.json)
-    out.object({
-      type: 'summary',
-      provider: profile.id,
-      target: shown,
-      ...summary,
-      seconds: Number(seconds.toFixed(3)),
-      ...(run.unproven.length ? { acceptedForged: run.acceptedForged, unproven: run.unproven } : {}),
-      ...(hint ? { hint } : {}),
-      ...(interrupted ? { interrupted: true } : {}),
-    });
-  else {
-    const parts = [
-      out.c.green(`${summary.passed} passed`),
-      summary.failed ? out.c.red(`${summary.failed} failed`) : '0 failed',
-      ...(summary.inconclusive ? [out.c.yellow(`${summary.inconclusive} inconclusive`)] : []),
-      `${summary.skipped} skipped`,
-    ];
-    out.line(`\n${parts.join(', ')} in ${seconds.toFixed(1)} s${interrupted ? ' (interrupted: the remaining scenarios did not run)' : ''}`);
-    if (run.unproven.length) out.line(out.c.yellow(forgedSummary(run)));
-    if (hint) out.line(out.c.yellow(`hint: ${hint}`));
-  }
+  printSummary(out, { run, summary, seconds, interrupted, provider: profile.id, target: shown, hint: refusedEverything(run, profile) });
   if (interrupted) return ExitCode.interrupted;
   // An inconclusive refusal is not a pass: a CI job opts in to treating it as one.
   return summary.failed || (summary.inconclusive && !opts.allowInconclusive) ? 1 : 0;
@@ -110,33 +88,6 @@ function refusedEverything(run: { results: ScenarioResult[]; baseline?: Exchange
     `every valid delivery was refused: does this route verify another provider's signatures, or hold another secret? ` +
     `(sent as ${profile.id}; pass --provider <id>, and --secret or HOOKCTL_SECRET_<PROVIDER>)`
   );
-}
-
-/** The one line that says why 2xx verdicts were not counted as passes. */
-function forgedSummary(run: { acceptedForged: readonly string[]; unproven: readonly string[] }): string {
-  return `${run.unproven.join(', ')}: inconclusive, because the route accepted forged deliveries too (${run.acceptedForged.join(', ')})`;
-}
-
-const MARK = { pass: '✔', fail: '✘', inconclusive: '?' } as const;
-
-function printResult(out: Output, r: ScenarioResult, width: number): void {
-  const { c } = out;
-  const id = r.id.padEnd(width);
-  if (r.status === 'skip') {
-    out.line(`${c.dim('-')} ${c.dim(id)} ${c.dim(`skipped: ${r.got}`)}`);
-    return;
-  }
-  const colour = r.status === 'pass' ? c.green : r.status === 'fail' ? c.red : c.yellow;
-  const ms = r.id === 'response-time' ? '' : c.dim(`${r.ms} ms`);
-  out.line(`${colour(MARK[r.status])} ${id} expected ${r.expected}, got ${r.got}  ${ms}`.trimEnd());
-  if (r.message) out.line(`    ${colour(r.message)}`);
-  if (r.warning) out.line(`    ${c.yellow(`! ${r.warning}`)}`);
-}
-
-/** The valid delivery that refusals are judged against, when no event scenario already sent one. */
-function printBaseline(out: Output, x: Exchange, width: number): void {
-  const ok = x.status !== undefined && x.status >= 200 && x.status < 300;
-  out.line(out.c.dim(`${ok ? '·' : '!'} ${'baseline'.padEnd(width)} a valid ${x.label.replace(/^baseline /, '')} delivery, answered ${x.status ?? 'nothing'}  ${x.ms} ms`));
 }
 
 async function writableReport(file: string): Promise<string> {

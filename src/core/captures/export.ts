@@ -5,16 +5,16 @@ import type { Delivery } from '../delivery/types.js';
 import { encodeCapture, type Capture } from '../store/index.js';
 import { headerOf } from '../http/headers.js';
 import { replayHeaders, targetUrl } from '../http/resend.js';
+import type { Target } from '../http/target.js';
 
 export interface ExportTarget {
   /** `--to`; else each capture goes back to the host it was sent to. */
-  base?: URL;
-  hasPath?: boolean;
+  to?: Target;
 }
 
 /** Where a capture was sent: its Host header and path, or `--to`. */
 export function captureUrl(c: Capture, target: ExportTarget): URL {
-  if (target.base) return targetUrl(target.base, target.hasPath ?? false, c.path);
+  if (target.to) return targetUrl(target.to, c.path);
   const host = headerOf(c.headers, 'host') ?? 'localhost';
   try {
     return new URL(`http://${host}${c.path.startsWith('/') ? c.path : `/${c.path}`}`);

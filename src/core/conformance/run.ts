@@ -9,7 +9,8 @@ import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { isRejection, isRouteMissing, routeNotFound } from '../http/route.js';
 import { expectedText, judgeAll, type JudgeContext } from './judge.js';
-import { allScenarioIds, eventScenarios, NEGATIVE_SCENARIOS, RESPONSE_TIME } from './scenarios.js';
+import { firstFitting, select } from './select.js';
+import { RESPONSE_TIME } from './scenarios.js';
 import type { Exchange, Probe, Scenario, ScenarioResult, ScenarioTools } from './types.js';
 
 export interface ConformanceOptions {
@@ -52,6 +53,18 @@ export interface ConformanceRun {
   unproven: string[];
 }
 
+/** A run's state as scenarios go: what was sent, and what the route's answers have proven. */
+interface Suite {
+  o: ConformanceOptions;
+  tools: ScenarioTools;
+  judging: JudgeContext;
+  requestTimeout: number;
+  results: ScenarioResult[];
+  baseline?: Exchange;
+  acceptedForged: string[];
+  unproven: string[];
+}
+
 /** Run the scenarios in order; a receiver that cannot be reached at all throws (exit 3). */
 export async function runConformance(o: ConformanceOptions): Promise<ConformanceRun> {
   // Every scenario builds on a real event of the provider: without one there is nothing to send.
@@ -63,92 +76,88 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
   const world = () => ({ now: o.clock(), random: o.random });
   // The negative scenarios are built on the first event the edits (--set...) fit; the others are inconclusive.
   const first = firstFitting(events, (e) => builder('valid', e).build(world()));
-  const tools: ScenarioTools = { profile: o.profile, events, event: first, secrets: o.secrets, builder, world };
   // Long enough that a slow receiver is judged by response-time, not by every scenario.
   const requestTimeout = Math.max(2 * o.timeoutMs, o.timeoutMs + 5000);
-  const judging: JudgeContext = { method: o.profile.request.method, url: o.url, route: { provider: o.profile.id, path: o.profile.request.path }, timeoutMs: requestTimeout };
-  const results: ScenarioResult[] = [];
-  const report = (r: ScenarioResult) => {
-    results.push(r);
-    o.onResult?.(r);
+  const suite: Suite = {
+    o,
+    tools: { profile: o.profile, events, event: first, secrets: o.secrets, builder, world },
+    judging: { method: o.profile.request.method, url: o.url, route: { provider: o.profile.id, path: o.profile.request.path }, timeoutMs: requestTimeout },
+    requestTimeout,
+    results: [],
+    acceptedForged: [],
+    unproven: [],
   };
-  let baseline: Exchange | undefined;
-  const acceptedForged: string[] = [];
-  const unprovenIds: string[] = [];
-
   for (const s of selected.scenarios) {
     if (o.signal?.aborted) break;
-    const codes = o.expect?.[s.key];
-    const reason = s.skip?.(o.profile);
-    if (reason) {
-      report({ id: s.id, status: 'skip', expected: '', got: reason, ms: 0, exchanges: [] });
-      continue;
-    }
-    // A refusal means something only if the same route accepts a valid delivery: send one first.
-    if (s.rejects && !baseline) {
-      baseline = await send({ label: `baseline ${first.name}`, delivery: tools.builder().build(tools.world()), demand: 'accept' }, o, requestTimeout);
-      o.onBaseline?.(baseline);
-    }
-    let probes: Probe[];
-    try {
-      probes = s.probes(tools);
-    } catch (err) {
-      if (!(err instanceof EditMismatchError)) throw err;
-      // An edit that does not fit this event: nothing to send, and the suite goes on.
-      report({ id: s.id, status: 'inconclusive', expected: '', got: 'not sent', message: `inconclusive: ${err.message}, so it was not sent`, ms: 0, exchanges: [] });
-      continue;
-    }
-    const exchanges: Exchange[] = [];
-    const t0 = performance.now();
-    for (const probe of probes) exchanges.push(await send(probe, o, requestTimeout));
-    // The first exchange found the connection the previous scenario left dead: the fault is that one's.
-    const before = results.at(-1);
-    if (exchanges[0]?.reconnected && before) {
-      const note = closedNote(before.exchanges.at(-1)?.label ?? before.id);
-      before.warning = before.warning ? `${before.warning}; ${note}` : note;
-      o.onNote?.(before.id, note);
-    }
-    const within = exchanges.flatMap((x, i) => (i > 0 && x.reconnected ? [closedNote((exchanges[i - 1] as Exchange).label)] : []));
-    if (s.id === `event:${first.name}`) baseline ??= exchanges[0];
-    const judged = exchanges.filter((x) => !x.unjudged);
-    const message = judgeAll(judged, codes, judging, exchanges[0]);
-    if (s.rejects && judged.some((x) => x.demand === 'reject' && accepted(x))) acceptedForged.push(s.id);
-    // A 2xx from a route that also accepted forged deliveries proves nothing: it may answer 2xx to anything.
-    const forgedToo = !message && s.provesVerification && acceptedForged.length > 0;
-    if (forgedToo) unprovenIds.push(s.id);
-    const inconclusive = (!message && s.rejects && !accepted(baseline)) || forgedToo;
-    report({
-      id: s.id,
-      status: message ? 'fail' : inconclusive ? 'inconclusive' : 'pass',
-      expected: expectedText(judged[0]?.demand ?? 'accept', codes),
-      got: judged.map((x) => x.status ?? 'no response').join(', '),
-      message: message ?? (forgedToo ? acceptsForged(acceptedForged) : inconclusive ? unproven(baseline, judging) : undefined),
-      ms: Math.round(performance.now() - t0),
-      ...(within.length ? { warning: within.join('; ') } : {}),
-      // The advice is in the message when it applies; the report keeps the exchanges to the facts.
-      exchanges: exchanges.map(({ ifAccepted: _advice, layout: _layout, ...x }) => x),
-    });
+    const result = await runScenario(suite, s);
+    suite.results.push(result);
+    o.onResult?.(result);
   }
-  if (selected.responseTime) report(responseTime(results, o));
-  return { results, baseline, acceptedForged, unproven: unprovenIds };
+  if (selected.responseTime) {
+    const result = responseTime(suite.results, o);
+    suite.results.push(result);
+    o.onResult?.(result);
+  }
+  return { results: suite.results, baseline: suite.baseline, acceptedForged: suite.acceptedForged, unproven: suite.unproven };
+}
+
+async function runScenario(suite: Suite, s: Scenario): Promise<ScenarioResult> {
+  const { o, tools, requestTimeout } = suite;
+  const reason = s.skip?.(o.profile);
+  if (reason) return { id: s.id, status: 'skip', expected: '', got: reason, ms: 0, exchanges: [] };
+  // A refusal means something only if the same route accepts a valid delivery: send one first.
+  if (s.rejects && !suite.baseline) {
+    suite.baseline = await send({ label: `baseline ${tools.event.name}`, delivery: tools.builder().build(tools.world()), demand: 'accept' }, o, requestTimeout);
+    o.onBaseline?.(suite.baseline);
+  }
+  let probes: Probe[];
+  try {
+    probes = s.probes(tools);
+  } catch (err) {
+    if (!(err instanceof EditMismatchError)) throw err;
+    // An edit that does not fit this event: nothing to send, and the suite goes on.
+    return { id: s.id, status: 'inconclusive', expected: '', got: 'not sent', message: `inconclusive: ${err.message}, so it was not sent`, ms: 0, exchanges: [] };
+  }
+  const exchanges: Exchange[] = [];
+  const t0 = performance.now();
+  for (const probe of probes) exchanges.push(await send(probe, o, requestTimeout));
+  noteReconnect(suite, exchanges);
+  const within = exchanges.flatMap((x, i) => (i > 0 && x.reconnected ? [closedNote((exchanges[i - 1] as Exchange).label)] : []));
+  if (s.id === `event:${tools.event.name}`) suite.baseline ??= exchanges[0];
+  return { ...verdict(suite, s, exchanges), ms: Math.round(performance.now() - t0), ...(within.length ? { warning: within.join('; ') } : {}) };
+}
+
+/** The first exchange found the connection the previous scenario left dead: the fault is that one's. */
+function noteReconnect(suite: Suite, exchanges: Exchange[]): void {
+  const before = suite.results.at(-1);
+  if (!exchanges[0]?.reconnected || !before) return;
+  const note = closedNote(before.exchanges.at(-1)?.label ?? before.id);
+  before.warning = before.warning ? `${before.warning}; ${note}` : note;
+  suite.o.onNote?.(before.id, note);
+}
+
+function verdict(suite: Suite, s: Scenario, exchanges: Exchange[]): Omit<ScenarioResult, 'ms'> {
+  const { judging, baseline, acceptedForged } = suite;
+  const codes = suite.o.expect?.[s.key];
+  const judged = exchanges.filter((x) => !x.unjudged);
+  const message = judgeAll(judged, codes, judging, exchanges[0]);
+  if (s.rejects && judged.some((x) => x.demand === 'reject' && accepted(x))) acceptedForged.push(s.id);
+  // A 2xx from a route that also accepted forged deliveries proves nothing: it may answer 2xx to anything.
+  const forgedToo = !message && s.provesVerification && acceptedForged.length > 0;
+  if (forgedToo) suite.unproven.push(s.id);
+  const inconclusive = (!message && s.rejects && !accepted(baseline)) || forgedToo;
+  return {
+    id: s.id,
+    status: message ? 'fail' : inconclusive ? 'inconclusive' : 'pass',
+    expected: expectedText(judged[0]?.demand ?? 'accept', codes),
+    got: judged.map((x) => x.status ?? 'no response').join(', '),
+    message: message ?? (forgedToo ? acceptsForged(acceptedForged) : inconclusive ? unproven(baseline, judging) : undefined),
+    // The advice is in the message when it applies; the report keeps the exchanges to the facts.
+    exchanges: exchanges.map(({ ifAccepted: _advice, layout: _layout, ...x }) => x),
+  };
 }
 
 const closedNote = (label: string) => `${label}: ${CLOSED_AFTER_ANSWER}; the next delivery was sent again on a fresh connection`;
-
-/** The first event whose delivery builds with the run's edits; when none does, the first one's error. */
-function firstFitting(events: readonly EventSpec[], build: (e: EventSpec) => unknown): EventSpec {
-  let mismatch: EditMismatchError | undefined;
-  for (const e of events) {
-    try {
-      build(e);
-      return e;
-    } catch (err) {
-      if (!(err instanceof EditMismatchError)) throw err;
-      mismatch ??= err;
-    }
-  }
-  throw new UsageError(`the edits fit none of the events: ${mismatch?.message}`, mismatch?.hint);
-}
 
 /** Why a 2xx proves nothing: the same route accepted deliveries it had to refuse. */
 function acceptsForged(ids: readonly string[]): string {
@@ -206,22 +215,4 @@ function responseTime(results: ScenarioResult[], o: ConformanceOptions): Scenari
     warning,
     message: failed ? `slowest 2xx took ${slowest} ms: ${o.profile.name} gives up after ${o.timeoutMs} ms and retries; acknowledge first, work later` : undefined,
   };
-}
-
-function select(o: ConformanceOptions, events: readonly EventSpec[]): { scenarios: Scenario[]; responseTime: boolean } {
-  const ids = allScenarioIds(events);
-  const matches = (list: readonly string[], id: string) => list.some((x) => x === id || (x === 'event' && id.startsWith('event:')) || (x === 'events' && id.startsWith('event:')));
-  const hint = `scenarios: events, ${ids.filter((i) => !i.startsWith('event:')).join(', ')}, or event:<name>`;
-  for (const x of [...(o.only ?? []), ...(o.skip ?? [])]) {
-    if (!ids.includes(x) && x !== 'event' && x !== 'events') {
-      throw new UsageError(`unknown scenario "${x}"`, hint);
-    }
-  }
-  if (o.only && o.only.length === 0) throw new UsageError('--only names no scenario', hint);
-  const keep = (id: string) => (!o.only?.length || matches(o.only, id)) && !matches(o.skip ?? [], id);
-  const scenarios = [...eventScenarios(o.profile, events), ...NEGATIVE_SCENARIOS].filter((s) => keep(s.id));
-  const responseTime = keep(RESPONSE_TIME.id);
-  // A suite that runs nothing must not pass a CI job.
-  if (scenarios.length === 0 && !responseTime) throw new UsageError('--only and --skip leave no scenario to run', hint);
-  return { scenarios, responseTime };
 }

@@ -31,21 +31,36 @@ export function buildDelivery(spec: DeliverySpec & World): Delivery {
 // diagnosis (a newline, re-serialization, a charset) would reproduce, so verify says plainly no-match.
 const TAMPER = Buffer.from('#hookctl-invalid', 'utf8');
 
+/** What every delivery of one run shares, worked out once. */
+interface Run {
+  spec: DeliverySpec;
+  event: EventSpec;
+  plan: ModePlan;
+  signingSecret: string;
+  contentType: string;
+  body: BodyFactory;
+  /** The headers in order; `null` marks the delivery-id header's place, its value drawn per delivery. */
+  layout: [string, string | null][];
+  idFormat: string | undefined;
+  msgFormat: string | undefined;
+}
+
 export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
+  const run = planRun(spec);
+  const prepare = (world: World) => prepareDelivery(run, world);
+  const sign = (p: PreparedDelivery, now: number) => signDelivery(run, p, now);
+  return { profile: spec.profile, event: run.event, plan: run.plan, prepare, sign, build: (world) => sign(prepare(world), world.now) };
+}
+
+function planRun(spec: DeliverySpec): Run {
   const { profile } = spec;
   const { scheme, request } = profile;
   const event = typeof spec.event === 'string' ? resolveEvent(`${profile.id}/${spec.event}`, [profile], profile.id, spec.fixtureDirs).event : spec.event;
   const plan = planMode(profile, spec.mode);
-  const o = spec.overrides ?? {};
   const secret = spec.secrets[0];
   if (!secret) throw new UsageError(`no secret to sign ${profile.id} deliveries with`, 'pass --secret or set HOOKCTL_SECRET');
-  const signingSecret = plan.mode === 'wrong-secret' ? wrongSecret(secret, scheme) : secret;
   const contentType = event.contentType ?? request.contentType;
-  const body = bodyFactory(spec, event, plan, isFormType(contentType));
-  const timestampInBody = scheme.timestamp?.source === 'body';
-
   // Header values are fixed per run except for their fixture tokens, rendered per delivery.
-  // `null` marks the delivery-id header's place; its value is drawn per delivery.
   const eventBase = event.name.split('.')[0] ?? event.name;
   const layout: [string, string | null][] = [
     ['Content-Type', contentType],
@@ -54,75 +69,71 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   if (request.eventHeader) layout.push([request.eventHeader.name, request.eventHeader.value.replaceAll('{eventBase}', eventBase).replaceAll('{event}', event.name)]);
   if (request.deliveryId) layout.push([request.deliveryId.header, null]);
   layout.push(...Object.entries(request.headers ?? {}));
-  const idFormat = request.deliveryId?.format;
-  // Schemes that sign a message id (Standard Webhooks) use it as the delivery id unless the profile has its own.
-  const msgFormat = messageIdFormat(scheme);
-  const userHeaders = o.headers ?? [];
-  const primary = scheme.signatures[0]?.header;
-
-  const prepare = (world: World): PreparedDelivery => {
-    const ctx: TemplateContext = { now: world.now, random: world.random, event: event.name };
-    const { bytes, bodyTimestamp } = body(ctx);
-    const deliveryId = idFormat === undefined ? undefined : renderString(idFormat, ctx);
-    const headers: HeaderPair[] = [];
-    for (const [name, value] of layout) {
-      headers.push([name, value === null ? (deliveryId as string) : value.includes('{{') ? renderString(value, ctx) : value]);
-    }
-    const messageId = msgFormat === undefined ? undefined : renderString(msgFormat, ctx);
-    return {
-      provider: profile.id,
-      event: event.name,
-      method: request.method,
-      url: spec.url,
-      headers,
-      body: bytes,
-      deliveryId: deliveryId ?? messageId,
-      messageId,
-      bodyTimestamp,
-    };
-  };
-
-  const signPrepared = (p: PreparedDelivery, now: number): Delivery => {
-    const timestamp = timestampInBody ? undefined : (o.timestamp ?? Math.floor(now / 1000)) + plan.offsetSec;
-    const signed = signWithScheme(scheme, {
-      secret: signingSecret,
-      timestamp,
-      id: p.messageId,
-      now,
-      contentType,
-      body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
-      ...(p.url ? { url: String(p.url) } : {}),
-    });
-    const sigHeaders = signed.headers;
-    if (plan.mode === 'malformed') truncateSignatures(scheme, sigHeaders);
-    if (plan.mode === 'missing') for (const s of scheme.signatures) delete sigHeaders[s.header];
-    let headers = p.headers.slice();
-    for (const name in sigHeaders) headers.push([name, sigHeaders[name] as string]);
-    if (userHeaders.length) headers = mergeHeaders(headers, userHeaders);
-    return {
-      provider: p.provider,
-      event: p.event,
-      method: p.method,
-      headers,
-      body: p.body,
-      // A URL-signed scheme may bind the body in the URL it signed (Twilio's bodySHA256): send it there.
-      url: signed.url !== undefined && signed.url !== String(p.url) ? new URL(signed.url) : p.url,
-      deliveryId: p.deliveryId,
-      messageId: p.messageId,
-      bodyTimestamp: p.bodyTimestamp,
-      mode: plan.mode,
-      signature: primary === undefined ? undefined : sigHeaders[primary],
-      timestamp: timestampInBody ? p.bodyTimestamp : signed.timestamp,
-    };
-  };
-
   return {
-    profile,
+    spec,
     event,
     plan,
-    prepare,
-    sign: signPrepared,
-    build: (world) => signPrepared(prepare(world), world.now),
+    signingSecret: plan.mode === 'wrong-secret' ? wrongSecret(secret, scheme) : secret,
+    contentType,
+    body: bodyFactory(spec, event, plan, isFormType(contentType)),
+    layout,
+    idFormat: request.deliveryId?.format,
+    // Schemes that sign a message id (Standard Webhooks) use it as the delivery id unless the profile has its own.
+    msgFormat: messageIdFormat(scheme),
+  };
+}
+
+/** A fresh payload, delivery id and headers, unsigned. */
+function prepareDelivery(run: Run, world: World): PreparedDelivery {
+  const ctx: TemplateContext = { now: world.now, random: world.random, event: run.event.name };
+  const { bytes, bodyTimestamp } = run.body(ctx);
+  const deliveryId = run.idFormat === undefined ? undefined : renderString(run.idFormat, ctx);
+  const headers: HeaderPair[] = [];
+  for (const [name, value] of run.layout) {
+    headers.push([name, value === null ? (deliveryId as string) : value.includes('{{') ? renderString(value, ctx) : value]);
+  }
+  const messageId = run.msgFormat === undefined ? undefined : renderString(run.msgFormat, ctx);
+  const { profile, url } = run.spec;
+  return { provider: profile.id, event: run.event.name, method: profile.request.method, url, headers, body: bytes, deliveryId: deliveryId ?? messageId, messageId, bodyTimestamp };
+}
+
+/** Sign (or re-sign, for a retry) at `now` (ms), applying the signature mode and header overrides. */
+function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
+  const { scheme } = run.spec.profile;
+  const { plan } = run;
+  const o = run.spec.overrides ?? {};
+  const timestampInBody = scheme.timestamp?.source === 'body';
+  const timestamp = timestampInBody ? undefined : (o.timestamp ?? Math.floor(now / 1000)) + plan.offsetSec;
+  const signed = signWithScheme(scheme, {
+    secret: run.signingSecret,
+    timestamp,
+    id: p.messageId,
+    now,
+    contentType: run.contentType,
+    body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
+    ...(p.url ? { url: String(p.url) } : {}),
+  });
+  const sigHeaders = signed.headers;
+  if (plan.mode === 'malformed') truncateSignatures(scheme, sigHeaders);
+  if (plan.mode === 'missing') for (const s of scheme.signatures) delete sigHeaders[s.header];
+  let headers = p.headers.slice();
+  for (const name in sigHeaders) headers.push([name, sigHeaders[name] as string]);
+  if (o.headers?.length) headers = mergeHeaders(headers, o.headers);
+  const primary = scheme.signatures[0]?.header;
+  return {
+    provider: p.provider,
+    event: p.event,
+    method: p.method,
+    headers,
+    body: p.body,
+    // A URL-signed scheme may bind the body in the URL it signed (Twilio's bodySHA256): send it there.
+    url: signed.url !== undefined && signed.url !== String(p.url) ? new URL(signed.url) : p.url,
+    deliveryId: p.deliveryId,
+    messageId: p.messageId,
+    bodyTimestamp: p.bodyTimestamp,
+    mode: plan.mode,
+    signature: primary === undefined ? undefined : sigHeaders[primary],
+    timestamp: timestampInBody ? p.bodyTimestamp : signed.timestamp,
   };
 }
 

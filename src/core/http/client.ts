@@ -80,17 +80,6 @@ export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpCl
           origin = req.url.origin;
           path = req.url.pathname + req.url.search;
         }
-        const start = performance.now();
-        let status = 0;
-        let headers: HttpResponse['headers'] = {};
-        let ttfbMs = 0;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        // undici checks its timeouts about once a second; short ones get a precise timer of their own.
-        let timer: NodeJS.Timeout | undefined;
-        const settle = () => {
-          if (timer) clearTimeout(timer);
-        };
         agent.dispatch(
           {
             origin,
@@ -101,36 +90,52 @@ export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpCl
             headersTimeout: req.timeoutMs,
             bodyTimeout: req.timeoutMs,
           },
-          {
-            onRequestStart(controller) {
-              if (req.timeoutMs > PRECISE_TIMEOUT_MS) return;
-              settle();
-              timer = setTimeout(() => controller.abort(Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' })), req.timeoutMs);
-            },
-            onResponseStart(_c, statusCode, responseHeaders) {
-              status = statusCode;
-              headers = responseHeaders;
-              ttfbMs = performance.now() - start;
-            },
-            onResponseData(_c, chunk) {
-              // Past the cap, keep draining (so the connection is reused) but stop keeping.
-              if (size < MAX_RESPONSE_BODY) chunks.push(chunk);
-              size += chunk.length;
-            },
-            onResponseEnd() {
-              settle();
-              const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-              resolve({ status, headers, body, timings: { ttfbMs, totalMs: performance.now() - start } });
-            },
-            onResponseError(_c, err) {
-              settle();
-              reject(networkError(err, req));
-            },
-          },
+          responseHandler(req, resolve, reject),
         );
       }),
     close: () => agent.close(),
     destroy: () => agent.destroy(),
+  };
+}
+
+/** Gathers one response (its body capped) and settles the request's promise. */
+function responseHandler(req: HttpRequest, resolve: (r: HttpResponse) => void, reject: (e: unknown) => void): import('undici').Dispatcher.DispatchHandler {
+  const start = performance.now();
+  let status = 0;
+  let headers: HttpResponse['headers'] = {};
+  let ttfbMs = 0;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // undici checks its timeouts about once a second; short ones get a precise timer of their own.
+  let timer: NodeJS.Timeout | undefined;
+  const settle = () => {
+    if (timer) clearTimeout(timer);
+  };
+  return {
+    onRequestStart(controller) {
+      if (req.timeoutMs > PRECISE_TIMEOUT_MS) return;
+      settle();
+      timer = setTimeout(() => controller.abort(Object.assign(new Error('timeout'), { code: 'UND_ERR_HEADERS_TIMEOUT' })), req.timeoutMs);
+    },
+    onResponseStart(_c, statusCode, responseHeaders) {
+      status = statusCode;
+      headers = responseHeaders;
+      ttfbMs = performance.now() - start;
+    },
+    onResponseData(_c, chunk) {
+      // Past the cap, keep draining (so the connection is reused) but stop keeping.
+      if (size < MAX_RESPONSE_BODY) chunks.push(chunk);
+      size += chunk.length;
+    },
+    onResponseEnd() {
+      settle();
+      const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
+      resolve({ status, headers, body, timings: { ttfbMs, totalMs: performance.now() - start } });
+    },
+    onResponseError(_c, err) {
+      settle();
+      reject(networkError(err, req));
+    },
   };
 }
 

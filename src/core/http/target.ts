@@ -37,6 +37,31 @@ export function targetHasPath(input: string): boolean {
   return /[/?#]/.test(input.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, ''));
 }
 
+/** A target parsed once, for choosing a provider by its path before the provider's default path applies. */
+export interface Target {
+  /** As typed, with `/` for a target that names no path. */
+  url: URL;
+  /** Whether the target as typed names a path (see targetHasPath). */
+  hasPath: boolean;
+  /** The URL to send to: the target's own path, else `defaultPath`. */
+  withPath(defaultPath: string): URL;
+}
+
+export function readTarget(input: string): Target {
+  const url = parseTarget(input);
+  const hasPath = targetHasPath(input);
+  return {
+    url,
+    hasPath,
+    withPath(defaultPath) {
+      if (hasPath) return url;
+      const u = new URL(url.href);
+      u.pathname = defaultPath;
+      return u;
+    },
+  };
+}
+
 /** Port 0 means "any free port" to a server, nothing to connect to; targets go to ports 1 to 65535. */
 function badPort(input: string, port: string): UsageError {
   return new UsageError(`port ${port} is out of range in "${input}"`, "a target's port is from 1 to 65535, like localhost:3000");

@@ -55,49 +55,26 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store',
 };
 
+/** What the inspector's requests are answered from. */
+interface State {
+  o: InspectorOptions;
+  hub: EventHub;
+  asset: ReturnType<typeof assetStore>;
+  ctx: Parameters<typeof api>[3];
+}
+
 export function createInspector(o: InspectorOptions): Inspector {
   const reader = o.storeDir ? storeReader(o.storeDir, o.onWarning) : undefined;
   const catalog = new CaptureIndex(o.storeDir, (at) => (reader ? reader.readAt(at) : Promise.resolve(undefined)));
   const hub = new EventHub();
-  const asset = assetStore(o.assetsDir ?? DEFAULT_ASSETS_DIR);
+  const state: State = { o, hub, asset: assetStore(o.assetsDir ?? DEFAULT_ASSETS_DIR), ctx: { catalog, views: o.views, replay: o.replay, version: o.version, storeDir: o.storeDir } };
   const stopping = new AbortController();
-  const ctx = { catalog, views: o.views, replay: o.replay, version: o.version, storeDir: o.storeDir };
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const rest = path.slice(PREFIX.length + 1);
-    const isAsset = rest.startsWith('assets/');
-    const refused = guard(req, o.token, !isAsset);
-    if (refused) return sendJson(res, refused.status, { error: refused.message });
-    // Without the slash, the page's relative asset URLs would leave the prefix (and be captured).
-    if (path === PREFIX) {
-      res.writeHead(308, { location: `${PREFIX}/${new URL(req.url ?? '/', 'http://x').search}` });
-      return void res.end();
-    }
-    if ((rest === '' || rest === 'index.html') && req.method === 'GET') {
-      const page = await asset('index.html');
-      if (!page) return sendJson(res, 500, { error: 'the inspector page is missing from this install (dist/web)' });
-      res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length, ...PAGE_HEADERS });
-      return void res.end(page.body);
-    }
-    if (isAsset && req.method === 'GET') {
-      const file = await asset(rest.slice('assets/'.length));
-      if (file) {
-        res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length, ...PAGE_HEADERS });
-        return void res.end(file.body);
-      }
-    }
-    if (rest === 'api/events' && req.method === 'GET') return hub.open(res);
-    if (rest.startsWith('api/') && (await api(rest.slice(4), req, res, ctx))) return;
-    sendJson(res, 404, { error: `nothing at ${path}` });
-  }
-
   return {
     route(req, res) {
       const path = req.url ?? '/';
       if (path !== PREFIX && !path.startsWith(`${PREFIX}/`) && !path.startsWith(`${PREFIX}?`)) return false;
       // Requests with a body (a replay's options) are read by the API itself.
-      handle(req, res).catch((err: unknown) => {
+      handle(state, req, res).catch((err: unknown) => {
         if (err instanceof HookctlError) return sendJson(res, 400, { error: err.message, hint: err.hint ?? null });
         o.onError(err);
         if (!res.headersSent) sendJson(res, 500, { error: 'the inspector failed to answer this request' });
@@ -115,18 +92,7 @@ export function createInspector(o: InspectorOptions): Inspector {
       await watchStore(
         o.storeDir,
         stopping.signal,
-        async () => {
-          let { captures, reset } = await reader.next();
-          if (reset) {
-            // A clear (or a removed segment): start over from what is left.
-            catalog.clear();
-            reader.rewind();
-            hub.send('reset', {});
-            ({ captures } = await reader.next());
-          }
-          const fresh = captures.flatMap((l) => (catalog.add(l.capture, l.at) ? (catalog.summary(l.capture.id) ?? []) : []));
-          if (fresh.length && hub.size) hub.send('captures', fresh);
-        },
+        () => catchUp(reader, catalog, hub),
         o.onError,
         (segment) => reader.owns(segment),
       );
@@ -136,4 +102,47 @@ export function createInspector(o: InspectorOptions): Inspector {
       hub.close();
     },
   };
+}
+
+/** Reads what other writers added to the store since the last call, and tells the open pages. */
+async function catchUp(reader: ReturnType<typeof storeReader>, catalog: CaptureIndex, hub: EventHub): Promise<void> {
+  let { captures, reset } = await reader.next();
+  if (reset) {
+    // A clear (or a removed segment): start over from what is left.
+    catalog.clear();
+    reader.rewind();
+    hub.send('reset', {});
+    ({ captures } = await reader.next());
+  }
+  const fresh = captures.flatMap((l) => (catalog.add(l.capture, l.at) ? (catalog.summary(l.capture.id) ?? []) : []));
+  if (fresh.length && hub.size) hub.send('captures', fresh);
+}
+
+async function handle({ o, hub, asset, ctx }: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? '/', 'http://x').pathname;
+  const rest = path.slice(PREFIX.length + 1);
+  const isAsset = rest.startsWith('assets/');
+  const refused = guard(req, o.token, !isAsset);
+  if (refused) return sendJson(res, refused.status, { error: refused.message });
+  // Without the slash, the page's relative asset URLs would leave the prefix (and be captured).
+  if (path === PREFIX) {
+    res.writeHead(308, { location: `${PREFIX}/${new URL(req.url ?? '/', 'http://x').search}` });
+    return void res.end();
+  }
+  if ((rest === '' || rest === 'index.html') && req.method === 'GET') {
+    const page = await asset('index.html');
+    if (!page) return sendJson(res, 500, { error: 'the inspector page is missing from this install (dist/web)' });
+    res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length, ...PAGE_HEADERS });
+    return void res.end(page.body);
+  }
+  if (isAsset && req.method === 'GET') {
+    const file = await asset(rest.slice('assets/'.length));
+    if (file) {
+      res.writeHead(200, { 'content-type': file.type, 'content-length': file.body.length, ...PAGE_HEADERS });
+      return void res.end(file.body);
+    }
+  }
+  if (rest === 'api/events' && req.method === 'GET') return hub.open(res);
+  if (rest.startsWith('api/') && (await api(rest.slice(4), req, res, ctx))) return;
+  sendJson(res, 404, { error: `nothing at ${path}` });
 }

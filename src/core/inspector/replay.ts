@@ -3,7 +3,7 @@ import type { ResolvedSecrets } from '../config/secret-sources.js';
 import type { Settings } from '../config/types.js';
 import { UsageError } from '../errors.js';
 import { createHttpClient, NetworkError } from '../http/client.js';
-import { parseTarget, redactUrl, targetHasPath } from '../http/target.js';
+import { readTarget, redactUrl } from '../http/target.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { buildReplay } from '../replay/build.js';
@@ -41,12 +41,11 @@ export interface ReplayAnswer {
 export async function replayCapture(c: Capture, to: string, resign: boolean, x: ReplayContext): Promise<ReplayAnswer> {
   const target = to.trim() || x.settings.target;
   if (!target) throw new UsageError('where to? no target given', 'type a URL such as localhost:3000/webhooks');
-  const base = parseTarget(target, '/');
   const req = fromCapture(c);
   const { profile } = pickProvider(req, x.settings, x.provider);
   const { secrets } = x.secretsOf(profile);
   const built = buildReplay(req, { resign, edits: [], profile, secrets, now: x.now(), random: x.random });
-  const url = targetUrl(base, targetHasPath(target), req.path);
+  const url = targetUrl(readTarget(target), req.path);
   const answer: ReplayAnswer = { url: redactUrl(url), resigned: built.resigned, sent: { method: built.method, headers: built.headers, bytes: built.body.length } };
   const client = await createHttpClient();
   try {

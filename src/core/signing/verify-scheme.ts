@@ -18,42 +18,21 @@ export interface VerifyInput {
   url?: string;
 }
 
+type Fail = (reason: VerifyFailure['reason'], detail: string, extra?: Partial<VerifyFailure>) => VerifyFailure;
+type Candidate = { spec: SignatureSpec; sigs: ReturnType<typeof parseSignatureHeader> };
+type WellFormed = { spec: SignatureSpec; sigs: string[] };
+
 /** Check a delivery. A bad signature is a value (`ok: false` with a stable reason), never a throw. */
 export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInput): VerifyResult {
   const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
   const secrets = typeof input.secrets === 'string' ? [input.secrets] : input.secrets;
   const aliases = scheme.headerAliases ?? [];
-  const fail = (reason: VerifyFailure['reason'], detail: string, extra: Partial<VerifyFailure> = {}): VerifyFailure => ({
-    ok: false,
-    scheme: name,
-    reason,
-    detail,
-    ...extra,
-  });
+  const fail: Fail = (reason, detail, extra = {}) => ({ ok: false, scheme: name, reason, detail, ...extra });
 
-  // The first signature header present decides; specs sharing it (v1 and v1a) are checked together.
-  let header: string | undefined;
-  let raw: string | undefined;
-  for (const sp of scheme.signatures) {
-    raw = headerValue(input.headers, sp.header, aliases);
-    if (raw !== undefined) {
-      header = sp.header;
-      break;
-    }
-  }
-  if (header === undefined || raw === undefined) {
-    return fail('missing-signature', `no ${[...new Set(scheme.signatures.map((sp) => sp.header))].join(' or ')} header`);
-  }
-  const specs = scheme.signatures.filter((sp) => sp.header === header);
+  const found = findSignatures(scheme, input.headers, aliases, fail);
+  if ('ok' in found) return found;
+  const { header, specs, candidates } = found;
   const spec = specs[0] as SignatureSpec;
-  const candidates = specs.map((sp) => ({ spec: sp, sigs: parseSignatureHeader(sp.format, raw) }));
-  const parsed = candidates[0]?.sigs ?? { signatures: [], foreign: [] };
-  const oversized = candidates.find((c) => c.sigs.oversized)?.sigs.oversized;
-  if (oversized) return fail('malformed-signature', `${header} has ${oversized}`);
-  if (candidates.every((c) => c.sigs.signatures.length === 0)) {
-    const expected = specs.map((sp) => (sp.format.style === 'kv' ? `${sp.format.signatureKey}=<signature>` : `${sp.format.prefix}<signature>`)).join(' or ');
-    return fail('malformed-signature', raw.trim() ? `${header} has no entry of the form ${expected}` : `${header} is empty`);
-  }
 
   const used = placeholders(scheme.content);
   let id: string | undefined;
@@ -63,15 +42,12 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   }
 
   const now = input.now ?? Date.now();
+  const parsed = candidates[0]?.sigs ?? { signatures: [], foreign: [] };
   const ts = scheme.timestamp ? readTimestamp(scheme.timestamp, input.headers, body, parsed.timestamp, aliases) : undefined;
   if (ts && !ts.ok) return fail(ts.reason, ts.detail);
 
-  const wellFormed = candidates.map((c) => ({ spec: c.spec, sigs: c.sigs.signatures.filter((sig) => isWellFormed(sig, c.spec.algorithm, c.spec.encoding)) }));
-  if (wellFormed.every((c) => c.sigs.length === 0)) {
-    const first = candidates.find((c) => c.sigs.signatures.length > 0) ?? candidates[0];
-    const got = first?.sigs.signatures[0] ?? '';
-    return fail('malformed-signature', `expected ${expectedShape(first?.spec.algorithm ?? spec.algorithm, first?.spec.encoding ?? spec.encoding)}, got ${describe(got)}`);
-  }
+  const wellFormed = wellFormedOf(candidates, spec, fail);
+  if (!Array.isArray(wellFormed)) return wellFormed;
 
   let url: string | undefined;
   let params = '';
@@ -81,52 +57,86 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
     if (used.has('params') && isFormType(headerValue(input.headers, 'content-type'))) params = sortedParams(body);
   }
   const content = signedContent(scheme.content, { body, timestamp: ts?.text, id, url, params });
-  let secretIndex = -1;
-  let matchedHeader = header;
-  for (let i = 0; i < secrets.length && secretIndex < 0; i++) {
+  const match = matchSecret(scheme, specs, wellFormed, secrets, content);
+  const matched = match !== undefined;
+
+  if (ts?.ok && scheme.timestamp) {
+    const check = checkTolerance(ts.seconds, now, effectiveTolerance(scheme.timestamp.tolerance, input.toleranceSec));
+    if (!check.ok) {
+      const signature = matched ? { secretIndex: match.secretIndex } : {};
+      return fail(check.reason, `${check.detail}${matched ? '; the signature itself matches' : ''}`, { signatureMatched: matched, timestamp: ts.seconds, ageSec: check.ageSec, ...signature });
+    }
+  }
+  if (!matched) {
+    const n = wellFormed.reduce((sum, c) => sum + c.sigs.length, 0);
+    const against = secrets.length === 1 ? 'the secret' : `any of ${secrets.length} secrets`;
+    return fail('no-match', `${n} signature${n === 1 ? '' : 's'} in ${header}, none matches ${against}${url === undefined ? '' : ` for ${url}`}`);
+  }
+  const hashParam = scheme.bodyHashParam && url !== undefined ? queryParam(url, scheme.bodyHashParam) : undefined;
+  if (hashParam !== undefined && hashParam !== bodyHash(body)) {
+    return fail('body-hash-mismatch', `the signature matches, but the body's SHA-256 is not the ${scheme.bodyHashParam} the URL carries: the body changed after signing`, {
+      signatureMatched: true,
+      secretIndex: match.secretIndex,
+    });
+  }
+  const okTs = ts?.ok ? { timestamp: ts.seconds, ageSec: Math.round(now / 1000 - ts.seconds) } : {};
+  return { ok: true, scheme: name, secretIndex: match.secretIndex, header: match.header, ...okTs };
+}
+
+/** The signature header and its parsed entries, or why there is nothing to check. */
+function findSignatures(
+  scheme: Scheme,
+  headers: Headers,
+  aliases: NonNullable<Scheme['headerAliases']>,
+  fail: Fail,
+): { header: string; specs: SignatureSpec[]; candidates: Candidate[] } | VerifyFailure {
+  // The first signature header present decides; specs sharing it (v1 and v1a) are checked together.
+  let header: string | undefined;
+  let raw: string | undefined;
+  for (const sp of scheme.signatures) {
+    raw = headerValue(headers, sp.header, aliases);
+    if (raw !== undefined) {
+      header = sp.header;
+      break;
+    }
+  }
+  if (header === undefined || raw === undefined) {
+    return fail('missing-signature', `no ${[...new Set(scheme.signatures.map((sp) => sp.header))].join(' or ')} header`);
+  }
+  const specs = scheme.signatures.filter((sp) => sp.header === header);
+  const candidates = specs.map((sp) => ({ spec: sp, sigs: parseSignatureHeader(sp.format, raw) }));
+  const oversized = candidates.find((c) => c.sigs.oversized)?.sigs.oversized;
+  if (oversized) return fail('malformed-signature', `${header} has ${oversized}`);
+  if (candidates.every((c) => c.sigs.signatures.length === 0)) {
+    const expected = specs.map((sp) => (sp.format.style === 'kv' ? `${sp.format.signatureKey}=<signature>` : `${sp.format.prefix}<signature>`)).join(' or ');
+    return fail('malformed-signature', raw.trim() ? `${header} has no entry of the form ${expected}` : `${header} is empty`);
+  }
+  return { header, specs, candidates };
+}
+
+/** Each spec's signatures of the right shape for its algorithm, or why none has one. */
+function wellFormedOf(candidates: Candidate[], spec: SignatureSpec, fail: Fail): WellFormed[] | VerifyFailure {
+  const wellFormed = candidates.map((c) => ({ spec: c.spec, sigs: c.sigs.signatures.filter((sig) => isWellFormed(sig, c.spec.algorithm, c.spec.encoding)) }));
+  if (wellFormed.some((c) => c.sigs.length > 0)) return wellFormed;
+  const first = candidates.find((c) => c.sigs.signatures.length > 0) ?? candidates[0];
+  const got = first?.sigs.signatures[0] ?? '';
+  return fail('malformed-signature', `expected ${expectedShape(first?.spec.algorithm ?? spec.algorithm, first?.spec.encoding ?? spec.encoding)}, got ${describe(got)}`);
+}
+
+/** The first secret (in the order given) that one of the signatures matches, and the header it matched in. */
+function matchSecret(scheme: Scheme, specs: SignatureSpec[], wellFormed: WellFormed[], secrets: readonly string[], content: Buffer): { secretIndex: number; header: string } | undefined {
+  const spec = specs[0] as SignatureSpec;
+  for (let i = 0; i < secrets.length; i++) {
     const key = secrets[i] as string;
     const usable = specs.filter((sp) => usableKey(sp, scheme.secret, key, 'public'));
     // A key no spec can use is misuse the caller reports (verifyUsable): the first spec's error says why.
     if (usable.length === 0) signatureMatches(spec, scheme.secret, key, content, []);
     for (const c of wellFormed) {
       if (!usable.includes(c.spec) || c.sigs.length === 0) continue;
-      if (signatureMatches(c.spec, scheme.secret, key, content, c.sigs)) {
-        secretIndex = i;
-        matchedHeader = c.spec.header;
-        break;
-      }
+      if (signatureMatches(c.spec, scheme.secret, key, content, c.sigs)) return { secretIndex: i, header: c.spec.header };
     }
   }
-  const matched = secretIndex >= 0;
-
-  if (ts?.ok && scheme.timestamp) {
-    const tolerance = effectiveTolerance(scheme.timestamp.tolerance, input.toleranceSec);
-    const check = checkTolerance(ts.seconds, now, tolerance);
-    if (!check.ok) {
-      return fail(check.reason, `${check.detail}${matched ? '; the signature itself matches' : ''}`, {
-        signatureMatched: matched,
-        timestamp: ts.seconds,
-        ageSec: check.ageSec,
-        ...(matched ? { secretIndex } : {}),
-      });
-    }
-  }
-  if (!matched) {
-    const n = wellFormed.reduce((sum, c) => sum + c.sigs.length, 0);
-    return fail(
-      'no-match',
-      `${n} signature${n === 1 ? '' : 's'} in ${header}, none matches ${secrets.length === 1 ? 'the secret' : `any of ${secrets.length} secrets`}${url === undefined ? '' : ` for ${url}`}`,
-    );
-  }
-  const hashParam = scheme.bodyHashParam && url !== undefined ? queryParam(url, scheme.bodyHashParam) : undefined;
-  if (hashParam !== undefined && hashParam !== bodyHash(body)) {
-    return fail('body-hash-mismatch', `the signature matches, but the body's SHA-256 is not the ${scheme.bodyHashParam} the URL carries: the body changed after signing`, {
-      signatureMatched: true,
-      secretIndex,
-    });
-  }
-  const okTs = ts?.ok ? { timestamp: ts.seconds, ageSec: Math.round(now / 1000 - ts.seconds) } : {};
-  return { ok: true, scheme: name, secretIndex, header: matchedHeader, ...okTs };
+  return undefined;
 }
 
 function describe(sig: string): string {
