@@ -60,6 +60,24 @@ function answerView(a: ReplayAnswer): HTMLElement {
 function actions(d: Detail, o: DetailOptions): HTMLElement {
   const id = d.summary.id;
   const out = el('div', { class: 'action-out', 'aria-live': 'polite' });
+  return el(
+    'div',
+    { class: 'actions' },
+    replayForm(id, o, out),
+    el(
+      'div',
+      { class: 'buttons' },
+      curlButton(id, out),
+      el('a', { href: apiUrl(`captures/${id}/raw`), download: `${id}.http` }, 'Download raw'),
+      el('a', { href: apiUrl(`captures/${id}/har`), download: `${id}.har` }, 'Download HAR'),
+    ),
+    diffForm(d, o, out),
+    out,
+  );
+}
+
+/** Replays capture `id` to the target typed (remembered in `o.target`); the answer goes to `out`. */
+function replayForm(id: string, o: DetailOptions, out: HTMLElement): HTMLElement {
   const to = el('input', { id: 'replay-to', type: 'text', placeholder: 'localhost:3000/webhooks', value: o.target.value, autocomplete: 'off' });
   const resign = el('input', { id: 'replay-resign', type: 'checkbox' });
   const go = el('button', { type: 'submit', id: 'replay-go' }, 'Replay');
@@ -90,7 +108,11 @@ function actions(d: Detail, o: DetailOptions): HTMLElement {
         go.disabled = false;
       });
   });
+  return form;
+}
 
+/** Shows capture `id` as a curl command in `out` and copies it to the clipboard where it can. */
+function curlButton(id: string, out: HTMLElement): HTMLElement {
   const curl = el('button', { type: 'button' }, 'Copy as curl');
   curl.addEventListener('click', () => {
     getCurl(id)
@@ -108,10 +130,14 @@ function actions(d: Detail, o: DetailOptions): HTMLElement {
       })
       .catch((err: Error) => out.appendChild(el('p', { class: 'bad' }, err.message)));
   });
+  return curl;
+}
 
+/** Compares `d` with the capture typed (by default its original, else the one viewed before); the diff goes to `out`. */
+function diffForm(d: Detail, o: DetailOptions, out: HTMLElement): HTMLElement {
   const other = el('input', { id: 'diff-with', type: 'text', value: d.summary.duplicateOf ?? o.previous ?? '', placeholder: 'capture id', autocomplete: 'off' });
-  const diffForm = el('form', { class: 'diff-form', 'aria-label': 'Compare' }, el('label', { for: 'diff-with' }, 'Compare with'), other, el('button', { type: 'submit' }, 'Diff'));
-  diffForm.addEventListener('submit', (e) => {
+  const form = el('form', { class: 'diff-form', 'aria-label': 'Compare' }, el('label', { for: 'diff-with' }, 'Compare with'), other, el('button', { type: 'submit' }, 'Diff'));
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
     getDetail(other.value.trim())
       .then((base) => {
@@ -123,21 +149,7 @@ function actions(d: Detail, o: DetailOptions): HTMLElement {
         out.appendChild(el('p', { class: 'bad', role: 'alert' }, err.message));
       });
   });
-
-  return el(
-    'div',
-    { class: 'actions' },
-    form,
-    el(
-      'div',
-      { class: 'buttons' },
-      curl,
-      el('a', { href: apiUrl(`captures/${id}/raw`), download: `${id}.http` }, 'Download raw'),
-      el('a', { href: apiUrl(`captures/${id}/har`), download: `${id}.har` }, 'Download HAR'),
-    ),
-    diffForm,
-    out,
-  );
+  return form;
 }
 
 /** The whole capture: request, verification as `verify` says it, forward and timings, actions, headers, body. */

@@ -14,80 +14,88 @@ const REPO = 'hello-world';
 
 export function sampleSchema(schema: unknown): unknown {
   let counter = 0;
-  const nextId = () => 1000 + ++counter;
-  const stack = new Map<unknown, number>();
+  return walk({ nextId: () => 1000 + ++counter, stack: new Map() }, schema, '', 0);
+}
 
-  const walk = (s: unknown, name: string, depth: number): unknown => {
-    if (!isSchema(s)) return null;
-    if ('const' in s) return s.const;
-    if (s.type === 'null' || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'null')) return null;
-    // A schema's own example, when it has the schema's type (some list one item of an array).
-    const own = [...(Array.isArray(s.examples) ? s.examples : []), s.example, s.default].find((v) => v !== undefined && v !== null && fits(v, s.type));
-    if (own !== undefined) return own;
-    if (Array.isArray(s.enum)) return s.enum.find((v) => v !== null) ?? null;
-    // A recursive schema (an issue's parent issue): stop at the first repeat where the schema
-    // allows it (null, an empty list); a required, non-null repeat is walked once more.
-    const seen = stack.get(s) ?? 0;
-    if (seen > 0) {
-      if (allowsNull(s)) return null;
-      if (s.type === 'array') return [];
-      if (seen > 2) return {};
-    }
-    stack.set(s, seen + 1);
-    try {
-      return shape(s, name, depth);
-    } finally {
-      stack.set(s, seen);
-    }
-  };
+/** What one sampling carries through its walk. */
+interface Sampling {
+  /** The next id for an `id` field: ids count up from 1001 within one sample. */
+  nextId: () => number;
+  /** How many times each schema is being walked right now (a recursive schema repeats). */
+  stack: Map<unknown, number>;
+}
 
-  const shape = (s: Schema, name: string, depth: number): unknown => {
-    if (Array.isArray(s.allOf)) {
-      const parts = s.allOf.map((p) => walk(p, name, depth));
-      // The first part's values win: later parts often restate a field with a looser type.
-      return parts.every(isPlainObject) ? Object.assign({}, ...parts.reverse()) : parts[0];
-    }
-    const choices = (s.oneOf ?? s.anyOf) as unknown[] | undefined;
-    if (Array.isArray(choices)) {
-      const pick = choices.find((c) => isSchema(c) && c.type !== 'null') ?? choices[0];
-      return walk(pick, name, depth);
-    }
-    const type = Array.isArray(s.type) ? (s.type.find((t) => t !== 'null') ?? 'null') : (s.type ?? (s.properties ? 'object' : undefined));
-    switch (type) {
-      case 'object':
-        return object(s, depth);
-      case 'array': {
-        const n = Math.max(1, Number(s.minItems ?? 1));
-        if (depth > 8 || s.maxItems === 0) return [];
-        return Array.from({ length: n }, () => walk(s.items, singular(name), depth + 1));
-      }
-      case 'string':
-        return string(s, name);
-      case 'integer':
-        return integer(s, name, nextId);
-      case 'number':
-        return typeof s.minimum === 'number' ? s.minimum : 1.5;
-      case 'boolean':
-        return false;
-      case 'null':
-        return null;
-      default:
-        return Array.isArray(s.type) ? null : {};
-    }
-  };
+function walk(run: Sampling, s: unknown, name: string, depth: number): unknown {
+  if (!isSchema(s)) return null;
+  if ('const' in s) return s.const;
+  if (s.type === 'null' || (Array.isArray(s.type) && s.type.length === 1 && s.type[0] === 'null')) return null;
+  // A schema's own example, when it has the schema's type (some list one item of an array).
+  const own = [...(Array.isArray(s.examples) ? s.examples : []), s.example, s.default].find((v) => v !== undefined && v !== null && fits(v, s.type));
+  if (own !== undefined) return own;
+  if (Array.isArray(s.enum)) return s.enum.find((v) => v !== null) ?? null;
+  // A recursive schema (an issue's parent issue): stop at the first repeat where the schema
+  // allows it (null, an empty list); a required, non-null repeat is walked once more.
+  const seen = run.stack.get(s) ?? 0;
+  if (seen > 0) {
+    if (allowsNull(s)) return null;
+    if (s.type === 'array') return [];
+    if (seen > 2) return {};
+  }
+  run.stack.set(s, seen + 1);
+  try {
+    return shape(run, s, name, depth);
+  } finally {
+    run.stack.set(s, seen);
+  }
+}
 
-  const object = (s: Schema, depth: number): Record<string, unknown> => {
-    const props = isPlainObject(s.properties) ? (s.properties as Record<string, unknown>) : {};
-    const required = Array.isArray(s.required) ? (s.required as string[]) : Object.keys(props);
-    const out: Record<string, unknown> = {};
-    for (const key of required) {
-      if (depth > 8 && !(key in props)) continue;
-      out[key] = key in props ? walk(props[key], key, depth + 1) : null;
-    }
-    return out;
-  };
+function shape(run: Sampling, s: Schema, name: string, depth: number): unknown {
+  if (Array.isArray(s.allOf)) {
+    const parts = s.allOf.map((p) => walk(run, p, name, depth));
+    // The first part's values win: later parts often restate a field with a looser type.
+    return parts.every(isPlainObject) ? Object.assign({}, ...parts.reverse()) : parts[0];
+  }
+  const choices = (s.oneOf ?? s.anyOf) as unknown[] | undefined;
+  if (Array.isArray(choices)) {
+    const pick = choices.find((c) => isSchema(c) && c.type !== 'null') ?? choices[0];
+    return walk(run, pick, name, depth);
+  }
+  const type = Array.isArray(s.type) ? (s.type.find((t) => t !== 'null') ?? 'null') : (s.type ?? (s.properties ? 'object' : undefined));
+  switch (type) {
+    case 'object':
+      return object(run, s, depth);
+    case 'array':
+      return array(run, s, name, depth);
+    case 'string':
+      return string(s, name);
+    case 'integer':
+      return integer(s, name, run.nextId);
+    case 'number':
+      return typeof s.minimum === 'number' ? s.minimum : 1.5;
+    case 'boolean':
+      return false;
+    case 'null':
+      return null;
+    default:
+      return Array.isArray(s.type) ? null : {};
+  }
+}
 
-  return walk(schema, '', 0);
+function object(run: Sampling, s: Schema, depth: number): Record<string, unknown> {
+  const props = isPlainObject(s.properties) ? (s.properties as Record<string, unknown>) : {};
+  const required = Array.isArray(s.required) ? (s.required as string[]) : Object.keys(props);
+  const out: Record<string, unknown> = {};
+  for (const key of required) {
+    if (depth > 8 && !(key in props)) continue;
+    out[key] = key in props ? walk(run, props[key], key, depth + 1) : null;
+  }
+  return out;
+}
+
+function array(run: Sampling, s: Schema, name: string, depth: number): unknown[] {
+  const n = Math.max(1, Number(s.minItems ?? 1));
+  if (depth > 8 || s.maxItems === 0) return [];
+  return Array.from({ length: n }, () => walk(run, s.items, singular(name), depth + 1));
 }
 
 function string(s: Schema, name: string): string {

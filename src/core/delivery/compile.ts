@@ -11,75 +11,20 @@ export type CompiledBody = (ctx: TemplateContext) => string;
 
 type Part = string | { token: number; whole: boolean };
 
-export function compileTemplate(template: unknown, format: 'compact' | 'pretty' = 'compact'): CompiledBody {
-  const tokens: string[] = [];
-  const index = new Map<string, number>();
-  const slot = (token: string) => {
-    let i = index.get(token);
-    if (i === undefined) {
-      i = tokens.length;
-      tokens.push(token);
-      index.set(token, i);
-    }
-    return i;
-  };
-  const parts: Part[] = [];
-  const lit = (text: string) => {
-    const last = parts.length - 1;
-    if (typeof parts[last] === 'string') parts[last] += text;
-    else parts.push(text);
-  };
-  // As JSON.stringify(v, null, 2) lays it out: one member per line, `"key": value`, empty containers stay `{}`/`[]`.
-  const pretty = format === 'pretty';
-  const newline = (depth: number) => (pretty ? `\n${'  '.repeat(depth)}` : '');
-  const walk = (node: unknown, depth: number): void => {
-    if (typeof node === 'string') {
-      const whole = WHOLE.exec(node);
-      if (whole) {
-        parts.push({ token: slot(whole[1] as string), whole: true });
-        return;
-      }
-      if (!node.includes('{{')) {
-        lit(JSON.stringify(node));
-        return;
-      }
-      lit('"');
-      let last = 0;
-      for (const m of node.matchAll(TOKEN)) {
-        lit(inner(node.slice(last, m.index)));
-        parts.push({ token: slot(m[1] as string), whole: false });
-        last = (m.index ?? 0) + m[0].length;
-      }
-      lit(`${inner(node.slice(last))}"`);
-    } else if (Array.isArray(node)) {
-      if (node.length === 0) {
-        lit('[]');
-        return;
-      }
-      lit('[');
-      node.forEach((item, i) => {
-        lit(`${i ? ',' : ''}${newline(depth + 1)}`);
-        walk(item === undefined ? null : item, depth + 1);
-      });
-      lit(`${newline(depth)}]`);
-    } else if (node && typeof node === 'object') {
-      const entries = Object.entries(node).filter(([, v]) => v !== undefined);
-      if (entries.length === 0) {
-        lit('{}');
-        return;
-      }
-      lit('{');
-      entries.forEach(([k, v], i) => {
-        lit(`${i ? ',' : ''}${newline(depth + 1)}${JSON.stringify(k)}:${pretty ? ' ' : ''}`);
-        walk(v, depth + 1);
-      });
-      lit(`${newline(depth)}}`);
-    } else {
-      lit(JSON.stringify(node));
-    }
-  };
-  walk(template, 0);
+/** A template being compiled: its JSON text so far, cut at the tokens, and the tokens met. */
+interface Compiling {
+  /** Each distinct token once, in the order the walk first meets it. */
+  tokens: string[];
+  /** A token's place in `tokens`. */
+  index: Map<string, number>;
+  parts: Part[];
+  pretty: boolean;
+}
 
+export function compileTemplate(template: unknown, format: 'compact' | 'pretty' = 'compact'): CompiledBody {
+  const compiling: Compiling = { tokens: [], index: new Map(), parts: [], pretty: format === 'pretty' };
+  walk(compiling, template, 0);
+  const { tokens, parts } = compiling;
   if (tokens.length === 0) {
     const text = parts.join('');
     return () => text;
@@ -97,6 +42,83 @@ export function compileTemplate(template: unknown, format: 'compact' | 'pretty' 
     }
     return out;
   };
+}
+
+/** The token's place in `tokens`, added the first time it is met. */
+function slot(c: Compiling, token: string): number {
+  let i = c.index.get(token);
+  if (i === undefined) {
+    i = c.tokens.length;
+    c.tokens.push(token);
+    c.index.set(token, i);
+  }
+  return i;
+}
+
+/** Literal JSON text, joined to the literal before it. */
+function lit(c: Compiling, text: string): void {
+  const last = c.parts.length - 1;
+  if (typeof c.parts[last] === 'string') c.parts[last] += text;
+  else c.parts.push(text);
+}
+
+// As JSON.stringify(v, null, 2) lays it out: one member per line, `"key": value`, empty containers stay `{}`/`[]`.
+function newline(c: Compiling, depth: number): string {
+  return c.pretty ? `\n${'  '.repeat(depth)}` : '';
+}
+
+function walk(c: Compiling, node: unknown, depth: number): void {
+  if (typeof node === 'string') walkString(c, node);
+  else if (Array.isArray(node)) walkArray(c, node, depth);
+  else if (node && typeof node === 'object') walkObject(c, node, depth);
+  else lit(c, JSON.stringify(node));
+}
+
+function walkString(c: Compiling, node: string): void {
+  const whole = WHOLE.exec(node);
+  if (whole) {
+    c.parts.push({ token: slot(c, whole[1] as string), whole: true });
+    return;
+  }
+  if (!node.includes('{{')) {
+    lit(c, JSON.stringify(node));
+    return;
+  }
+  lit(c, '"');
+  let last = 0;
+  for (const m of node.matchAll(TOKEN)) {
+    lit(c, inner(node.slice(last, m.index)));
+    c.parts.push({ token: slot(c, m[1] as string), whole: false });
+    last = (m.index ?? 0) + m[0].length;
+  }
+  lit(c, `${inner(node.slice(last))}"`);
+}
+
+function walkArray(c: Compiling, node: unknown[], depth: number): void {
+  if (node.length === 0) {
+    lit(c, '[]');
+    return;
+  }
+  lit(c, '[');
+  node.forEach((item, i) => {
+    lit(c, `${i ? ',' : ''}${newline(c, depth + 1)}`);
+    walk(c, item === undefined ? null : item, depth + 1);
+  });
+  lit(c, `${newline(c, depth)}]`);
+}
+
+function walkObject(c: Compiling, node: object, depth: number): void {
+  const entries = Object.entries(node).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) {
+    lit(c, '{}');
+    return;
+  }
+  lit(c, '{');
+  entries.forEach(([k, v], i) => {
+    lit(c, `${i ? ',' : ''}${newline(c, depth + 1)}${JSON.stringify(k)}:${c.pretty ? ' ' : ''}`);
+    walk(c, v, depth + 1);
+  });
+  lit(c, `${newline(c, depth)}}`);
 }
 
 /**

@@ -3,12 +3,15 @@ import type { Recheck, Variant } from './types.js';
 
 const VERIFY_RAW = 'verify the raw request bytes (express.raw(), req.rawBody), before any parser touches them';
 
+/** Records one hypothesis: the bytes the sender may have signed (nothing when `bytes` is undefined). */
+type AddBody = (code: Variant['code'], message: string, bytes: Buffer | string | undefined, hint?: string) => void;
+
 /** Bodies the sender may have signed, given the bytes we hold (PROVIDERS.md "why signatures fail" 1 and 2). */
 export function bodyVariants(body: Buffer, contentType: string): Variant[] {
   const out: Variant[] = [];
   const seen: Buffer[] = [body];
   const text = body.toString('utf8');
-  const add = (code: Variant['code'], message: string, bytes: Buffer | string | undefined, hint = VERIFY_RAW) => {
+  const add: AddBody = (code, message, bytes, hint = VERIFY_RAW) => {
     if (bytes === undefined) return;
     const next = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
     // Two hypotheses that yield the same bytes are one re-computation: the first (likeliest) names it.
@@ -18,6 +21,16 @@ export function bodyVariants(body: Buffer, contentType: string): Variant[] {
   };
 
   // Byte-level edits first: when a trailing newline alone explains it, that is the simpler story.
+  addByteEdits(add, body, text);
+  const json = parseJson(text);
+  if (json !== undefined) addReserialized(add, json.value, text);
+  if (isForm(text, contentType)) addFormReencoded(add, text);
+  addCharsetMixups(add, body, text);
+  return out;
+}
+
+/** A trailing newline added or removed, line endings converted. */
+function addByteEdits(add: AddBody, body: Buffer, text: string): void {
   if (/\r?\n$/.test(text))
     add(
       'body-trailing-newline',
@@ -32,50 +45,50 @@ export function bodyVariants(body: Buffer, contentType: string): Variant[] {
   );
   if (text.includes('\r\n')) add('body-crlf', 'the signature matches the body with CRLF line endings turned into LF: something converted the line endings', text.replace(/\r\n/g, '\n'));
   else if (text.includes('\n')) add('body-crlf', 'the signature matches the body with LF line endings turned into CRLF: something converted the line endings', text.replace(/\n/g, '\r\n'));
+}
 
-  const json = parseJson(text);
-  if (json !== undefined) {
+/** The JSON body `value` (parsed from `text`) serialized again the ways parsers and senders write it. */
+function addReserialized(add: AddBody, value: unknown, text: string): void {
+  add('body-reserialized-compact', 'the signature matches the body re-serialized as compact JSON: something between the wire and your verifier parsed and re-stringified it', JSON.stringify(value));
+  for (const [indent, label] of [
+    [2, '2-space indent'],
+    [4, '4-space indent'],
+    ['\t', 'tab indent'],
+  ] as const) {
     add(
-      'body-reserialized-compact',
-      'the signature matches the body re-serialized as compact JSON: something between the wire and your verifier parsed and re-stringified it',
-      JSON.stringify(json.value),
-    );
-    for (const [indent, label] of [
-      [2, '2-space indent'],
-      [4, '4-space indent'],
-      ['\t', 'tab indent'],
-    ] as const) {
-      add(
-        'body-reserialized-pretty',
-        `the signature matches the body pretty-printed as JSON (${label}): the sender signed formatted JSON and something between the wire and your verifier re-serialized it`,
-        JSON.stringify(json.value, null, indent),
-      );
-    }
-    add(
-      'body-reserialized-spaced',
-      "the signature matches the body serialized with a space after every `:` and `,` (Python's json.dumps default): something between the wire and your verifier re-serialized it",
-      spaced(json.value),
-    );
-    add('body-key-order', 'the signature matches the body with its object keys sorted: something between the wire and your verifier re-ordered the keys', JSON.stringify(sortKeys(json.value)));
-    add(
-      'body-unicode-escaped',
-      'the signature matches the body with non-ASCII characters written as \\u escapes: the sender escaped them and something in between un-escaped them',
-      escapeNonAscii(text),
-    );
-    add('body-unicode-escaped', 'the signature matches the body with its \\u escapes written as plain characters: something in between escaped non-ASCII characters', unescapeNonAscii(text));
-  }
-
-  if (isForm(text, contentType)) {
-    const reason = 'the signature matches the form body re-encoded';
-    if (text.includes('+')) add('form-reencoded', `${reason} with %20 where the body has +: the body parser decoded and re-encoded the form`, text.replace(/\+/g, '%20'));
-    if (/%20/i.test(text)) add('form-reencoded', `${reason} with + where the body has %20: the body parser decoded and re-encoded the form`, text.replace(/%20/gi, '+'));
-    add(
-      'form-reencoded',
-      `${reason} as URLSearchParams writes it: the body parser decoded and re-encoded the form`,
-      safe(() => new URLSearchParams(text).toString()),
+      'body-reserialized-pretty',
+      `the signature matches the body pretty-printed as JSON (${label}): the sender signed formatted JSON and something between the wire and your verifier re-serialized it`,
+      JSON.stringify(value, null, indent),
     );
   }
+  add(
+    'body-reserialized-spaced',
+    "the signature matches the body serialized with a space after every `:` and `,` (Python's json.dumps default): something between the wire and your verifier re-serialized it",
+    spaced(value),
+  );
+  add('body-key-order', 'the signature matches the body with its object keys sorted: something between the wire and your verifier re-ordered the keys', JSON.stringify(sortKeys(value)));
+  add(
+    'body-unicode-escaped',
+    'the signature matches the body with non-ASCII characters written as \\u escapes: the sender escaped them and something in between un-escaped them',
+    escapeNonAscii(text),
+  );
+  add('body-unicode-escaped', 'the signature matches the body with its \\u escapes written as plain characters: something in between escaped non-ASCII characters', unescapeNonAscii(text));
+}
 
+/** A form body decoded and encoded again, with + and %20 swapped. */
+function addFormReencoded(add: AddBody, text: string): void {
+  const reason = 'the signature matches the form body re-encoded';
+  if (text.includes('+')) add('form-reencoded', `${reason} with %20 where the body has +: the body parser decoded and re-encoded the form`, text.replace(/\+/g, '%20'));
+  if (/%20/i.test(text)) add('form-reencoded', `${reason} with + where the body has %20: the body parser decoded and re-encoded the form`, text.replace(/%20/gi, '+'));
+  add(
+    'form-reencoded',
+    `${reason} as URLSearchParams writes it: the body parser decoded and re-encoded the form`,
+    safe(() => new URLSearchParams(text).toString()),
+  );
+}
+
+/** Charset mix-ups, and a body handed over base64-encoded. */
+function addCharsetMixups(add: AddBody, body: Buffer, text: string): void {
   // Latin-1 mix-ups: bytes decoded as one charset and written back as the other.
   add('body-latin1', 'the signature matches the body re-encoded from Latin-1 to UTF-8: something decoded the bytes with the wrong charset', Buffer.from(body.toString('latin1'), 'utf8'));
   if (/[^\x00-\x7f]/.test(text) && [...text].every((ch) => ch.charCodeAt(0) < 256)) {
@@ -89,7 +102,6 @@ export function bodyVariants(body: Buffer, contentType: string): Variant[] {
       'decode the body (isBase64Encoded) before verifying it',
     );
   }
-  return out;
 }
 
 /** A structural note when the body cannot be what anyone signed. */

@@ -5,7 +5,7 @@ import { fileProblem } from '../fs-errors.js';
 import { encodeRecord } from './encode.js';
 import { NEWER_FORMAT } from './format.js';
 import { ensureStoreDirs } from './private.js';
-import { segmentReader, type DamagedRecord } from './segments.js';
+import { segmentReader, type DamagedRecord, type SegmentReader } from './segments.js';
 import type { Capture, CaptureStore, ListFilter, StoreWarning } from './types.js';
 import { syncDir } from './sync-dir.js';
 import { CLEARING_PREFIX } from './segment-file.js';
@@ -58,8 +58,8 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
       throw err;
     }));
   const writer = new SegmentWriter(segDir, { segmentBytes: options.segmentBytes, prepareDir: ensureDirs });
-
-  const { segments, read, readTail, newest, byPrefix } = segmentReader(segDir, warn);
+  const store: StorePlace = { dir, segDir, warn, reader: segmentReader(segDir, warn) };
+  const { segments, read } = store.reader;
 
   return {
     dir,
@@ -77,17 +77,7 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
       return writer.append(capture.id, encodeRecord(capture));
     },
 
-    async recent(max, maxBytes = RECENT_BYTES) {
-      const out: Capture[] = [];
-      const names = await segments();
-      let budget = maxBytes;
-      for (let i = names.length - 1; i >= 0 && out.length < max && budget > 0; i--) {
-        const { records, bytes } = await readTail(join(segDir, names[i] as string), budget);
-        out.push(...records);
-        budget -= bytes;
-      }
-      return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0)).slice(0, max);
-    },
+    recent: (max, maxBytes = RECENT_BYTES) => recentCaptures(store, max, maxBytes),
 
     async list(filter: ListFilter = {}) {
       const out: Capture[] = [];
@@ -95,39 +85,10 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
         for (const c of await read(name)) if (matches(c, filter)) out.push(c);
       }
       // Segments of two concurrent writers may interleave in time: order by id, newest first.
-      return out.sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      return out.sort(newestFirst);
     },
 
-    async get(ref) {
-      const wanted = ref.trim().toLowerCase();
-      if (wanted === 'last') {
-        const last = await newest();
-        if (!last) throw new UsageError(`the capture store ${dir} is empty`, 'capture deliveries first with `hookctl listen`');
-        return last;
-      }
-      // Ids never become paths, but refuse anything that is not one, whatever it looks like.
-      if (!REF.test(wanted)) {
-        throw new UsageError(`"${ref}" is not a capture id`, 'use an id (or a unique prefix of one) from `hookctl captures list`, or `last`');
-      }
-      const { found, damaged } = await byPrefix(wanted);
-      // A damaged record that was not the answer is reported like any other damage.
-      const resolved = (c: Capture) => {
-        for (const d of damaged) warn({ where: `${d.path}:${d.offset}`, message: `${d.problem}: skipped` });
-        return c;
-      };
-      const exact = found.find((c) => c.id === wanted);
-      if (exact) return resolved(exact);
-      const exactDamaged = damaged.find((d) => d.id === wanted);
-      if (exactDamaged) throw damagedCapture(exactDamaged);
-      const count = found.length + damaged.length;
-      if (count === 0) throw new CaptureNotFoundError(`no capture "${ref}" in ${dir}`, 'list them with `hookctl captures list`');
-      if (count === 1) {
-        if (found[0]) return resolved(found[0]);
-        throw damagedCapture(damaged[0] as DamagedRecord);
-      }
-      const ids = [...found.map((c) => c.id), ...damaged.map((d) => `${d.id} (damaged)`)].sort();
-      throw new UsageError(`"${ref}" matches several captures: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''}`, 'type more of the id');
-    },
+    get: (ref) => getCapture(store, ref),
 
     async clear() {
       await writer.reset();
@@ -139,6 +100,64 @@ export function openStore(dir: string, options: OpenStoreOptions = {}): Writable
 
     close: () => writer.close(),
   };
+}
+
+/** An open store's directories, where its warnings go, and the reader of its segments. */
+interface StorePlace {
+  dir: string;
+  segDir: string;
+  warn: (warning: StoreWarning) => void;
+  reader: SegmentReader;
+}
+
+/** By id, newest first. */
+function newestFirst(a: Capture, b: Capture): number {
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
+
+/** The newest `max` captures, reading at most `maxBytes` from the end of the newest segments. */
+async function recentCaptures({ segDir, reader }: StorePlace, max: number, maxBytes: number): Promise<Capture[]> {
+  const out: Capture[] = [];
+  const names = await reader.segments();
+  let budget = maxBytes;
+  for (let i = names.length - 1; i >= 0 && out.length < max && budget > 0; i--) {
+    const { records, bytes } = await reader.readTail(join(segDir, names[i] as string), budget);
+    out.push(...records);
+    budget -= bytes;
+  }
+  return out.sort(newestFirst).slice(0, max);
+}
+
+/** The capture `ref` names: `last`, an id, or a unique prefix of one. */
+async function getCapture({ dir, warn, reader }: StorePlace, ref: string): Promise<Capture> {
+  const wanted = ref.trim().toLowerCase();
+  if (wanted === 'last') {
+    const last = await reader.newest();
+    if (!last) throw new UsageError(`the capture store ${dir} is empty`, 'capture deliveries first with `hookctl listen`');
+    return last;
+  }
+  // Ids never become paths, but refuse anything that is not one, whatever it looks like.
+  if (!REF.test(wanted)) {
+    throw new UsageError(`"${ref}" is not a capture id`, 'use an id (or a unique prefix of one) from `hookctl captures list`, or `last`');
+  }
+  const { found, damaged } = await reader.byPrefix(wanted);
+  // A damaged record that was not the answer is reported like any other damage.
+  const resolved = (c: Capture) => {
+    for (const d of damaged) warn({ where: `${d.path}:${d.offset}`, message: `${d.problem}: skipped` });
+    return c;
+  };
+  const exact = found.find((c) => c.id === wanted);
+  if (exact) return resolved(exact);
+  const exactDamaged = damaged.find((d) => d.id === wanted);
+  if (exactDamaged) throw damagedCapture(exactDamaged);
+  const count = found.length + damaged.length;
+  if (count === 0) throw new CaptureNotFoundError(`no capture "${ref}" in ${dir}`, 'list them with `hookctl captures list`');
+  if (count === 1) {
+    if (found[0]) return resolved(found[0]);
+    throw damagedCapture(damaged[0] as DamagedRecord);
+  }
+  const ids = [...found.map((c) => c.id), ...damaged.map((d) => `${d.id} (damaged)`)].sort();
+  throw new UsageError(`"${ref}" matches several captures: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', ...' : ''}`, 'type more of the id');
 }
 
 /**

@@ -15,99 +15,122 @@ export interface DamagedRecord {
   problem: string;
 }
 
+/** Reading a store's segments, as `segmentReader` hands it out. */
+export interface SegmentReader {
+  /** The segment file names, oldest first. */
+  segments(): Promise<string[]>;
+  read(name: string, want?: (id: string) => boolean, damaged?: DamagedRecord[]): Promise<Capture[]>;
+  readTail(path: string, budget: number): Promise<{ records: Capture[]; bytes: number }>;
+  newest(): Promise<Capture | undefined>;
+  byPrefix(prefix: string): Promise<{ found: Capture[]; damaged: DamagedRecord[] }>;
+}
+
+/** Where the segments lie and where damage is reported: what every read below needs. */
+interface SegmentPlace {
+  segDir: string;
+  warn: (w: StoreWarning) => void;
+}
+
 /**
  * Reading a store's segments: listing them, decoding one whole or its tail, the newest capture,
  * and the captures under an id prefix. Damage is reported through `warn` and skipped.
  */
-export function segmentReader(segDir: string, warn: (w: StoreWarning) => void) {
-  async function segments(): Promise<string[]> {
-    try {
-      return (await readdir(segDir)).filter((n) => SEGMENT_NAME.test(n)).sort();
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return [];
-      if (code === 'ENOTDIR') throw new UsageError(`${segDir} is not a directory`, 'point --store at a directory');
-      throw new IoError(`cannot read the capture store ${segDir}: ${fileProblem(err)}`, 'check its permissions', err);
-    }
-  }
+export function segmentReader(segDir: string, warn: (w: StoreWarning) => void): SegmentReader {
+  const place: SegmentPlace = { segDir, warn };
+  return {
+    segments: () => listSegments(segDir),
+    read: (name, want, damaged) => readRecords(place, name, want, damaged),
+    readTail: (path, budget) => readTail(place, path, budget),
+    newest: () => newest(place),
+    byPrefix: (prefix) => byPrefix(place, prefix),
+  };
+}
 
-  /**
-   * The records of one segment. Damage is skipped with a warning, except that a damaged record
-   * whose id was readable goes to `damaged` when given (a lookup reports it as the answer).
-   */
-  async function read(name: string, want?: (id: string) => boolean, damaged?: DamagedRecord[]): Promise<Capture[]> {
-    const path = join(segDir, name);
-    let data: Buffer;
-    try {
-      const read = await readSegment(path);
-      // A segment removed under us (clear in another process) is simply gone.
-      if ('gone' in read) return [];
-      if ('special' in read) {
-        warn(specialWarning(path, read.special));
-        return [];
-      }
-      data = read;
-    } catch (err) {
-      throw unreadableSegment(path, err);
-    }
-    return decodeAll(
-      data,
-      (p: ScanProblem) => {
-        if (damaged && p.id !== undefined) damaged.push({ id: p.id, path, offset: p.offset, line: p.line, problem: p.problem });
-        else warn({ where: `${path}:${p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` });
-      },
-      want,
-    );
+async function listSegments(segDir: string): Promise<string[]> {
+  try {
+    return (await readdir(segDir)).filter((n) => SEGMENT_NAME.test(n)).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code === 'ENOTDIR') throw new UsageError(`${segDir} is not a directory`, 'point --store at a directory');
+    throw new IoError(`cannot read the capture store ${segDir}: ${fileProblem(err)}`, 'check its permissions', err);
   }
+}
 
-  /** The whole records in the last `budget` bytes of a segment: a partial first line is not damage, just cut. */
-  async function readTail(path: string, budget: number): Promise<{ records: Capture[]; bytes: number }> {
-    let opened: Awaited<ReturnType<typeof openSegment>> | undefined;
-    try {
-      opened = await openSegment(path);
-      if ('gone' in opened) return { records: [], bytes: 0 };
-      if ('special' in opened) {
-        warn(specialWarning(path, opened.special));
-        return { records: [], bytes: 0 };
-      }
-      const { fh, size } = opened;
-      const start = Math.max(0, size - budget);
-      const data = Buffer.alloc(size - start);
-      await fh.read(data, 0, data.length, start);
-      // Starting mid-segment, everything up to the first newline belongs to a record cut by the budget.
-      const from = start === 0 ? 0 : data.indexOf(0x0a) + 1;
-      if (start > 0 && from === 0) return { records: [], bytes: data.length };
-      const records = decodeAll(data.subarray(from), (p: ScanProblem) => warn({ where: `${path}:${start + from + p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` }));
-      return { records, bytes: data.length };
-    } catch (err) {
-      throw unreadableSegment(path, err);
-    } finally {
-      if (opened && 'fh' in opened) await opened.fh.close();
+/**
+ * The records of one segment. Damage is skipped with a warning, except that a damaged record
+ * whose id was readable goes to `damaged` when given (a lookup reports it as the answer).
+ */
+async function readRecords({ segDir, warn }: SegmentPlace, name: string, want?: (id: string) => boolean, damaged?: DamagedRecord[]): Promise<Capture[]> {
+  const path = join(segDir, name);
+  let data: Buffer;
+  try {
+    const read = await readSegment(path);
+    // A segment removed under us (clear in another process) is simply gone.
+    if ('gone' in read) return [];
+    if ('special' in read) {
+      warn(specialWarning(path, read.special));
+      return [];
     }
+    data = read;
+  } catch (err) {
+    throw unreadableSegment(path, err);
   }
+  return decodeAll(
+    data,
+    (p: ScanProblem) => {
+      if (damaged && p.id !== undefined) damaged.push({ id: p.id, path, offset: p.offset, line: p.line, problem: p.problem });
+      else warn({ where: `${path}:${p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` });
+    },
+    want,
+  );
+}
 
-  async function newest(): Promise<Capture | undefined> {
-    const names = await segments();
-    for (let i = names.length - 1; i >= 0; i--) {
-      const records = await read(names[i] as string);
-      if (records.length) return records.reduce((a, b) => (b.id > a.id ? b : a));
+/** The whole records in the last `budget` bytes of a segment: a partial first line is not damage, just cut. */
+async function readTail({ warn }: SegmentPlace, path: string, budget: number): Promise<{ records: Capture[]; bytes: number }> {
+  let opened: Awaited<ReturnType<typeof openSegment>> | undefined;
+  try {
+    opened = await openSegment(path);
+    if ('gone' in opened) return { records: [], bytes: 0 };
+    if ('special' in opened) {
+      warn(specialWarning(path, opened.special));
+      return { records: [], bytes: 0 };
     }
-    return undefined;
+    const { fh, size } = opened;
+    const start = Math.max(0, size - budget);
+    const data = Buffer.alloc(size - start);
+    await fh.read(data, 0, data.length, start);
+    // Starting mid-segment, everything up to the first newline belongs to a record cut by the budget.
+    const from = start === 0 ? 0 : data.indexOf(0x0a) + 1;
+    if (start > 0 && from === 0) return { records: [], bytes: data.length };
+    const records = decodeAll(data.subarray(from), (p: ScanProblem) => warn({ where: `${path}:${start + from + p.offset}`, message: `${p.problem} (${p.length} bytes): skipped` }));
+    return { records, bytes: data.length };
+  } catch (err) {
+    throw unreadableSegment(path, err);
+  } finally {
+    if (opened && 'fh' in opened) await opened.fh.close();
   }
+}
 
-  async function byPrefix(prefix: string): Promise<{ found: Capture[]; damaged: DamagedRecord[] }> {
-    const found: Capture[] = [];
-    const damaged: DamagedRecord[] = [];
-    // A segment is named after its first (smallest) id: later segments cannot hold the prefix.
-    for (const name of await segments()) {
-      if (name.slice(0, prefix.length) > prefix) break;
-      found.push(...(await read(name, (id) => id.startsWith(prefix), damaged)));
-      if (found.length + damaged.length > 5) break;
-    }
-    return { found, damaged };
+async function newest(place: SegmentPlace): Promise<Capture | undefined> {
+  const names = await listSegments(place.segDir);
+  for (let i = names.length - 1; i >= 0; i--) {
+    const records = await readRecords(place, names[i] as string);
+    if (records.length) return records.reduce((a, b) => (b.id > a.id ? b : a));
   }
+  return undefined;
+}
 
-  return { segments, read, readTail, newest, byPrefix };
+async function byPrefix(place: SegmentPlace, prefix: string): Promise<{ found: Capture[]; damaged: DamagedRecord[] }> {
+  const found: Capture[] = [];
+  const damaged: DamagedRecord[] = [];
+  // A segment is named after its first (smallest) id: later segments cannot hold the prefix.
+  for (const name of await listSegments(place.segDir)) {
+    if (name.slice(0, prefix.length) > prefix) break;
+    found.push(...(await readRecords(place, name, (id) => id.startsWith(prefix), damaged)));
+    if (found.length + damaged.length > 5) break;
+  }
+  return { found, damaged };
 }
 
 export function unreadableSegment(path: string, err: unknown): IoError {

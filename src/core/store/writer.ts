@@ -6,6 +6,7 @@ import { IoError } from '../errors.js';
 import { createPrivateFile } from './private.js';
 import { SEGMENT_SUFFIX } from './segment-file.js';
 import type { RecordLocation } from './types.js';
+import { unwrittenBuffers } from './unwritten.js';
 
 /** A new segment starts once the current one holds this much. */
 const SEGMENT_BYTES = 16 * 1024 * 1024;
@@ -170,7 +171,7 @@ export class SegmentWriter {
     while (total > 0) {
       const { bytesWritten } = await fh.writev(buffers);
       total -= bytesWritten;
-      if (total > 0) buffers = rest(buffers, bytesWritten);
+      if (total > 0) buffers = unwrittenBuffers(buffers, bytesWritten);
     }
     if (!DSYNC) await fh.datasync();
     const start = this.size;
@@ -229,12 +230,4 @@ export class SegmentWriter {
     this.size = 0;
     await syncDir(this.dir);
   }
-}
-
-/** The buffers still to write after `written` bytes of them went out. */
-function rest(buffers: Buffer[], written: number): Buffer[] {
-  let skip = written;
-  let i = 0;
-  while (skip >= (buffers[i] as Buffer).length) skip -= (buffers[i++] as Buffer).length;
-  return [(buffers[i] as Buffer).subarray(skip), ...buffers.slice(i + 1)];
 }
