@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -208,7 +208,13 @@ describe.skipIf(!HAVE_CHROMIUM)('the inspector in chromium', () => {
     await rows(page).nth(1).click();
     await page.locator('.verify-text').waitFor(WAIT);
     const target = process.env.UPDATE_SCREENSHOT === '1' ? fileURLToPath(new URL('../../docs/inspector.png', import.meta.url)) : join(cwd, 'inspector.png');
-    await page.screenshot({ path: target });
+    const png = await page.screenshot({ path: target });
+    // What the picture must show: a Stripe delivery, its verdict, on a PNG the size of the page.
+    expect(await page.locator('.verify-text').textContent()).toMatch(/stripe/i);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const size = page.viewportSize();
+    expect({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ width: size?.width, height: size?.height });
+    expect(readFileSync(target).equals(png)).toBe(true);
   });
 });
 
