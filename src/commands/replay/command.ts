@@ -7,7 +7,7 @@ import { expectNotMet, parseExpect } from '../../core/delivery/expect.js';
 import { CheckFailedError, UsageError } from '../../core/errors.js';
 import { readTarget } from '../../core/http/target.js';
 import { buildReplay } from '../../core/replay/build.js';
-import { pickProvider } from '../../core/diagnose/check-request.js';
+import { pickProvider } from '../../core/check/check-request.js';
 import { lazyStore } from '../../core/captures/open.js';
 import { readAll } from '../../core/io/read.js';
 import { inputLimits } from '../../core/io/capped.js';

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { ProviderProfile } from '../../core/providers/types.js';
 import type { ReplayRequest } from '../../core/replay/build.js';
 import type { Sent } from '../../core/replay/run.js';
-import type { ProviderChoice } from '../../core/diagnose/check-request.js';
+import type { ProviderChoice } from '../../core/check/check-request.js';
 import type { LoadedRequest } from '../../core/captures/source.js';
 import { redactUrl } from '../../core/http/target.js';
 import { printable } from '../../core/text/printable.js';

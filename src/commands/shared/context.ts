@@ -1,8 +1,10 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { AnyCommand, OptionsOf } from './options.js';
 import type { Settings } from '../../core/config/types.js';
 import type { GlobalOptions } from './globals.js';
 import type { Io } from './io.js';
 import { createOutput, type Output } from './output.js';
+
+export type { AnyCommand, OptionsOf } from './options.js';
 
 /** Everything a command handler needs besides its own options. */
 export interface CommandContext {
@@ -18,17 +20,6 @@ export interface CommandContext {
 /** A command: options in, core calls, render; returns the exit code (0 when omitted). */
 // biome-ignore lint/suspicious/noConfusingVoidType: a handler that just finishes returns nothing, and that means exit 0.
 export type Handler<O> = (options: O, ctx: CommandContext, args: string[]) => Promise<number | void>;
-
-// biome-ignore lint/suspicious/noExplicitAny: a command of any arguments, options and globals.
-export type AnyCommand = Command<any, any, any>;
-
-/**
- * The options a declared command hands its action, typed by commander's own declarations
- * (@commander-js/extra-typings): an option is written once, in the command's spec.ts, and a handler
- * reading one that is not declared there does not compile.
- */
-// biome-ignore lint/suspicious/noExplicitAny: matches any arguments and globals; only the options are taken.
-export type OptionsOf<C> = C extends Command<any, infer O, any> ? O : never;
 
 /**
  * Makes a lazily imported handler a declared command's action; heavy modules load only when the

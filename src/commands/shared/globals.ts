@@ -1,5 +1,5 @@
 import type { Command } from '@commander-js/extra-typings';
-import type { OptionsOf } from './context.js';
+import type { OptionsOf } from './options.js';
 
 /** The options every command receives, declared once on the root program. */
 export function declareGlobals<A extends unknown[]>(program: Command<A>) {

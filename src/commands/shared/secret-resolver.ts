@@ -1,7 +1,7 @@
 import { secretsFor, type ResolvedSecrets } from '../../core/config/secret-sources.js';
 import type { Settings } from '../../core/config/types.js';
 import type { ProviderProfile } from '../../core/providers/types.js';
-import { devSecretWarning } from '../../core/text/secret-display.js';
+import { devSecretWarning } from '../../core/config/secret-display.js';
 
 export type SecretUse = 'signing' | 're-signing' | 'verifying';
 

@@ -5,7 +5,7 @@ import type { Settings } from '../../core/config/types.js';
 import { HookctlError } from '../../core/errors.js';
 import { createInspector, type Inspector } from '../../core/inspector/index.js';
 import { hex } from '../../core/random.js';
-import { checkRequest } from '../../core/diagnose/check-request.js';
+import { checkRequest } from '../../core/check/check-request.js';
 import { fromCapture } from '../../core/captures/source.js';
 import { rawRequest } from '../captures/render.js';
 import { secretResolver } from '../shared/secret-resolver.js';

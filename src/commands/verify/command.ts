@@ -2,7 +2,7 @@ import type { Handler } from '../shared/context.js';
 import { storeDirFor } from '../../core/config/load.js';
 import { UsageError } from '../../core/errors.js';
 import { mergeHeaders, parseHeader } from '../../core/delivery/edits.js';
-import { checkRequest, type CheckOutcome } from '../../core/diagnose/check-request.js';
+import { checkRequest, type CheckOutcome } from '../../core/check/check-request.js';
 import { lazyStore } from '../../core/captures/open.js';
 import { readAll, readArgFile } from '../../core/io/read.js';
 import { loadRef, type LoadedRequest } from '../../core/captures/source.js';

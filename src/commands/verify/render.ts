@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import { describeProvider, toleranceText } from '../../core/providers/describe.js';
-import { maskSecret } from '../../core/text/secret-display.js';
+import { maskSecret } from '../../core/config/secret-display.js';
 import type { FailureReason } from '../../core/signing/index.js';
-import type { CheckOutcome } from '../../core/diagnose/check-request.js';
+import type { CheckOutcome } from '../../core/check/check-request.js';
 import type { LoadedRequest } from '../../core/captures/source.js';
 import { printable } from '../../core/text/printable.js';
 import { ageText } from '../../core/text/age.js';

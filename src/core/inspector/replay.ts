@@ -7,7 +7,7 @@ import { readTarget, redactUrl } from '../http/target.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
 import { buildReplay } from '../replay/build.js';
-import { pickProvider } from '../diagnose/check-request.js';
+import { pickProvider } from '../check/check-request.js';
 import { replayHint } from '../replay/judge.js';
 import { targetUrl } from '../http/resend.js';
 import { fromCapture } from '../captures/source.js';

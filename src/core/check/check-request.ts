@@ -1,7 +1,7 @@
 /** Which provider a request is from, and whether its signature holds: shared by `verify` and `replay`. */
 import type { ResolvedSecrets, SecretSource } from '../config/secret-sources.js';
 import type { Settings } from '../config/types.js';
-import { diagnose, toHeaders, type Finding } from './index.js';
+import { diagnose, toHeaders, type Finding } from '../diagnose/index.js';
 import { detectProvider, getProvider } from '../providers/registry.js';
 import type { ProviderProfile } from '../providers/types.js';
 import { effectiveTolerance, type Tolerance, type VerifyResult, verifyUsable } from '../signing/index.js';

@@ -1,4 +1,4 @@
-import { secretEnvName } from '../config/secret-sources.js';
+import { secretEnvName } from './secret-sources.js';
 
 /** Show enough of a secret to tell two apart, never the whole thing. */
 export function maskSecret(secret: string): string {
