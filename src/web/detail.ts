@@ -1,5 +1,5 @@
 import { apiUrl, getCurl, getDetail, replay } from './api.js';
-import { bytesOf, hexDump, jsonTree, parseJson } from './body.js';
+import { bytesOf, hexDump, jsonTree, parseJson } from './body-view.js';
 import { diffView } from './diff.js';
 import { clear, el, size } from './dom.js';
 import type { Detail, ReplayAnswer } from './types.js';

@@ -1,5 +1,5 @@
 import { el } from './dom.js';
-import { parseJson } from './body.js';
+import { parseJson } from './body-view.js';
 import type { Detail } from './types.js';
 
 type Op = { kind: ' ' | '-' | '+'; line: string };

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { BodyBuffer } from './body.js';
+import { BodyBuffer } from './read-body.js';
 import { reject413, refuseClientError, type Connections } from './refuse.js';
 import { pairs, sendReply } from './reply.js';
 import type { ArrivedRequest, Handled, Rejection } from './types.js';
