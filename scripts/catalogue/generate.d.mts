@@ -1,2 +1,3 @@
 // Types for the reproducibility test.
-export function generate(out?: string): Promise<{ meta: { provider: string }; events: unknown[] }[]>;
+export const PARTS: Record<string, (root: string) => Promise<unknown>>;
+export function generate(out?: string, only?: string[]): Promise<{ meta: { provider: string }; events: unknown[] }[]>;

@@ -1,26 +1,49 @@
 #!/usr/bin/env node
-// `npm run fixtures:generate`: writes the Stripe and GitHub catalogues (catalogue/<provider>.json)
-// and their templates (fixtures/<provider>/<event>.json) from the providers' own published
-// sources. Byte-for-byte reproducible; test/catalogue/generate.test.ts fails when the checked-in
-// files differ. `--out <dir>` writes elsewhere (the test does). Needs `npm run build` first:
-// the GitHub part runs the same import code as `hookctl events import`.
+// `npm run fixtures:generate`: writes each generated catalogue (catalogue/<provider>.json) and its
+// templates (fixtures/<provider>/<event>.json) from the providers' own published sources, and,
+// where a provider publishes TypeScript types for its bodies, a type-check file
+// (test/types/catalogue/<provider>.ts) that assigns every rendered body to its type.
+// Byte-for-byte reproducible; test/catalogue/generate.test.ts fails when the checked-in files
+// differ. `--out <dir>` writes elsewhere (the test does); `--only <id,...>` regenerates some.
+// Needs `npm run build` first: the parts run hookctl's own import and template code.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { githubCatalogue } from './github.mjs';
-import { stripeCatalogue } from './stripe.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function generate(out = ROOT) {
-  const { importOperations } = await import(join(ROOT, 'dist/core/catalogue/openapi.js'));
-  const examples = JSON.parse(readFileSync(join(ROOT, 'scripts/catalogue/data/stripe-fixtures3.json'), 'utf8')).resources;
-  const catalogues = [stripeCatalogue(ROOT, examples), await githubCatalogue(ROOT, importOperations)];
-  for (const c of catalogues) write(out, c);
+/** Each generated catalogue and the module that builds it: `build(root)` → { meta, events, templates, types? }. */
+export const PARTS = {
+  stripe: async (root) => {
+    const { stripeCatalogue } = await import('./stripe.mjs');
+    const examples = JSON.parse(readFileSync(join(root, 'scripts/catalogue/data/stripe-fixtures3.json'), 'utf8')).resources;
+    return stripeCatalogue(root, examples);
+  },
+  github: async (root) => {
+    const { githubCatalogue } = await import('./github.mjs');
+    const { importOperations } = await import(join(root, 'dist/core/catalogue/openapi.js'));
+    return githubCatalogue(root, importOperations);
+  },
+  slack: async (root) => (await import('./slack.mjs')).slackCatalogue(root),
+  paddle: async (root) => (await import('./paddle.mjs')).paddleCatalogue(root),
+  linear: async (root) => (await import('./linear.mjs')).linearCatalogue(root),
+  discord: async (root) => (await import('./discord.mjs')).discordCatalogue(root),
+  shopify: async (root) => (await import('./shopify.mjs')).shopifyCatalogue(root),
+};
+
+export async function generate(out = ROOT, only = Object.keys(PARTS)) {
+  const catalogues = [];
+  for (const id of only) {
+    const build = PARTS[id];
+    if (!build) throw new Error(`no catalogue part "${id}" (parts: ${Object.keys(PARTS).join(', ')})`);
+    const c = await build(ROOT);
+    write(out, c);
+    catalogues.push(c);
+  }
   return catalogues;
 }
 
-function write(out, { meta, events, templates }) {
+function write(out, { meta, events, templates, types }) {
   const folder = join(out, 'fixtures', meta.provider);
   // The folder is the generator's alone: stale events go away.
   rmSync(folder, { recursive: true, force: true });
@@ -34,11 +57,18 @@ function write(out, { meta, events, templates }) {
   const lines = events.map((e) => `  ${JSON.stringify(e)}`).join(',\n');
   const head = JSON.stringify(meta).slice(1, -1);
   writeFileSync(join(out, 'catalogue', `${meta.provider}.json`), `{${head},"events":[\n${lines}\n]}\n`);
+  if (types) {
+    mkdirSync(join(out, 'test/types/catalogue'), { recursive: true });
+    writeFileSync(join(out, 'test/types/catalogue', `${meta.provider}.ts`), types);
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const at = process.argv.indexOf('--out');
-  const out = at > 0 ? resolve(process.argv[at + 1]) : ROOT;
-  const done = await generate(out);
+  const flag = (name) => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const out = flag('--out') ? resolve(flag('--out')) : ROOT;
+  const done = await generate(out, flag('--only')?.split(','));
   for (const c of done) console.log(`${c.meta.provider}: ${c.events.length} events -> ${join(out, 'fixtures', c.meta.provider)}`);
 }

@@ -1,9 +1,9 @@
 // test tier: full (seconds of in-process work: it runs in `npm test`, not `npm run test:fast`)
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../../scripts/catalogue/generate.mjs';
+import { generate, PARTS } from '../../scripts/catalogue/generate.mjs';
 import { ROOT } from '../support/cli.js';
 
 /** Every file under a directory, as paths relative to it. */
@@ -19,7 +19,8 @@ describe('npm run fixtures:generate', () => {
     const out = mkdtempSync(join(tmpdir(), 'hookctl-generate-'));
     try {
       await generate(out);
-      for (const dir of ['catalogue', 'fixtures/stripe', 'fixtures/github']) {
+      const typed = existsSync(join(out, 'test/types/catalogue'));
+      for (const dir of ['catalogue', ...Object.keys(PARTS).map((id) => `fixtures/${id}`), ...(typed ? ['test/types/catalogue'] : [])]) {
         const made = tree(join(out, dir));
         expect(tree(join(ROOT, dir)), `${dir}: stale or missing files`).toEqual(made);
         const differ = made.filter((f) => !readFileSync(join(out, dir, f)).equals(readFileSync(join(ROOT, dir, f))));

@@ -23,12 +23,12 @@ export function catalogueEvents(id: string): CatalogueEntry[] {
   let events = cache.get(id);
   if (events) return events;
   // Only the shipped catalogues: a config's "catalogue" value never names a path.
-  if (!/^[a-z0-9-]+$/.test(id)) throw new UsageError(`no event catalogue "${id}"`, 'the built-in catalogues are stripe and github (catalogue/ in the package)');
+  if (!/^[a-z0-9-]+$/.test(id)) throw new UsageError(`no event catalogue "${id}"`, 'the built-in catalogues are the files in catalogue/ of the package');
   const path = `${CATALOGUE_DIR}${id}.json`;
   try {
     events = (JSON.parse(readFileSync(path, 'utf8')) as { events: CatalogueEntry[] }).events;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`no event catalogue "${id}"`, 'the built-in catalogues are stripe and github');
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new UsageError(`no event catalogue "${id}"`, 'the built-in catalogues are the files in catalogue/ of the package');
     throw new IoError(`cannot read the ${id} event catalogue ${path}: ${(err as Error).message}`, 'reinstall hookctl; the package ships catalogue/', err);
   }
   cache.set(id, events);

@@ -1,5 +1,6 @@
 import { detectProvider } from '../providers/registry.js';
-import type { ProviderProfile } from '../providers/types.js';
+import { catalogueEvents } from '../catalogue/builtin.js';
+import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import { type Headers, headerValue, isFormType, verifyUsable } from '../signing/index.js';
 import type { CapturedVerification } from '../store/types.js';
 import { requestUrl } from '../http/request-url.js';
@@ -90,25 +91,37 @@ const MAX_PARSE = 1024 * 1024;
 const ACTION_KEY = Buffer.from('"action"');
 
 /** Per provider, the events that declare a `match` (few: Stripe's 275 events declare none). */
-const matchable = new WeakMap<ProviderProfile, ProviderProfile['events']>();
+const matchable = new WeakMap<ProviderProfile, EventSpec[]>();
 
-/** The event whose declared `match` the body satisfies, when exactly one does. */
+/**
+ * The event whose declared `match` the body satisfies: the most specific one when several do (a
+ * Slack `message.bot_message` over `message`, a Discord Webhook Event over an interaction PING),
+ * none when the most specific are tied.
+ */
 function matchedEvent(provider: ProviderProfile, fields: Record<string, unknown> | undefined): string | undefined {
   if (!fields) return undefined;
   let candidates = matchable.get(provider);
   if (!candidates) {
-    candidates = provider.events.filter((e) => e.match);
+    // The generated catalogue's events declare matches too; it is read once per provider, on first need.
+    const all = [...(provider.catalogue ? catalogueEvents(provider.catalogue) : []), ...provider.events];
+    candidates = all.filter((e) => e.match);
     matchable.set(provider, candidates);
   }
-  const hits = candidates.filter(
-    (e) =>
-      e.match &&
-      Object.entries(e.match).every(([path, want]) => {
-        const got = path.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), fields);
-        return want === true ? got !== undefined : got === want;
-      }),
-  );
-  return hits.length === 1 ? hits[0]?.name : undefined;
+  let best: string[] = [];
+  let bestSize = 0;
+  for (const e of candidates) {
+    const rules = Object.entries(e.match ?? {});
+    if (rules.length < bestSize || !rules.every(([path, want]) => satisfies(fields, path, want))) continue;
+    if (rules.length > bestSize) best = [];
+    best.push(e.name);
+    bestSize = rules.length;
+  }
+  return best.length === 1 ? best[0] : undefined;
+}
+
+function satisfies(fields: Record<string, unknown>, path: string, want: string | number | boolean): boolean {
+  const got = path.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), fields);
+  return want === true ? got !== undefined : got === want;
 }
 
 /**

@@ -25,10 +25,9 @@ export const discord: ProviderProfile = {
     contentType: 'application/json',
     userAgent: 'Discord-Interactions/1.0 (+https://discord.com)',
   },
-  events: [
-    { name: 'ping', description: 'PING (type 1): the endpoint must answer {"type":1}', match: { type: 1 } },
-    { name: 'application_command', description: 'a slash command was used (type 2)', match: { type: 2 } },
-  ],
+  // Every event, generated from the provider's own published types (docs/events.md).
+  events: [],
+  catalogue: 'discord',
   devSecret: DISCORD_DEV_KEYS.privateKey,
   devKeyPair: DISCORD_DEV_KEYS,
   delivery: {

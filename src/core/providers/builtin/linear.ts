@@ -20,10 +20,9 @@ export const linear: ProviderProfile = {
     eventHeader: { name: 'Linear-Event', value: '{eventBase}' },
     deliveryId: { header: 'Linear-Delivery', format: '{{uuid}}' },
   },
-  events: [
-    { name: 'Issue.create', description: 'an issue was created' },
-    { name: 'Comment.create', description: 'a comment was added' },
-  ],
+  // Every event, generated from the provider's own published types (docs/events.md).
+  events: [],
+  catalogue: 'linear',
   devSecret: 'lin_wh_hookctl_dev_secret',
   delivery: {
     timeoutMs: 5_000,

@@ -13,10 +13,9 @@ export const paddle: ProviderProfile = {
     timestamp: { source: 'signature', unit: 's', tolerance: { pastSec: 5, futureSec: null } },
   },
   request: { method: 'POST', path: '/webhooks/paddle', contentType: 'application/json', userAgent: 'Paddle' },
-  events: [
-    { name: 'transaction.completed', description: 'a transaction was completed and paid' },
-    { name: 'subscription.created', description: 'a subscription was created' },
-  ],
+  // Every event, generated from the provider's own published types (docs/events.md).
+  events: [],
+  catalogue: 'paddle',
   devSecret: 'pdl_ntfset_hookctl_dev_secret',
   delivery: {
     timeoutMs: 5_000,

@@ -20,10 +20,9 @@ export const shopify: ProviderProfile = {
     eventHeader: { name: 'X-Shopify-Topic', value: '{event}' },
     deliveryId: { header: 'X-Shopify-Webhook-Id', format: '{{uuid}}' },
   },
-  events: [
-    { name: 'orders/create', description: 'an order was placed' },
-    { name: 'app/uninstalled', description: 'the shop uninstalled the app' },
-  ],
+  // Every topic of the pinned Admin API version (X-Shopify-API-Version), generated (docs/events.md).
+  events: [],
+  catalogue: 'shopify',
   devSecret: 'hookctl_dev_secret',
   delivery: {
     timeoutMs: 5_000,

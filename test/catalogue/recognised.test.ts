@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
+import { checkArrival } from '../../src/core/server/arrival.js';
+import { everyDelivery } from './deliveries.js';
+
+const secret = 'recognised-test-secret';
+
+/** The providers whose catalogues were completed from their published sources. */
+const COMPLETED = ['slack', 'shopify', 'paddle', 'linear', 'discord', 'sendgrid', 'twilio'];
+
+describe('listen names every catalogue event as itself', () => {
+  for (const id of COMPLETED) {
+    it(`${id}: each delivery is detected, verified and named by its header or its declared match`, () => {
+      const profile = getProvider(id);
+      const key = profile.devKeyPair ? profile.devSecret : secret;
+      const verifyWith = profile.devKeyPair ? profile.devKeyPair.publicKey : secret;
+      const url = new URL(`http://127.0.0.1:3000${profile.request.path}`);
+      const wrong: string[] = [];
+      for (const { name, delivery } of everyDelivery(id, key, Date.now(), url)) {
+        const headers = Object.fromEntries(delivery.headers.map(([n, v]) => [n.toLowerCase(), v]));
+        // Twilio signs the URL: the delivery's own, with the bodySHA256 a JSON body adds.
+        const at = delivery.url ?? url;
+        const r = checkArrival({ providers: BUILTIN_PROVIDERS, secretsFor: () => [verifyWith] }, { ...headers, host: at.host }, delivery.body, Date.now(), at.pathname + at.search);
+        if (r.provider?.id !== id || !r.verification.ok || r.event !== name) wrong.push(`${name}: ${r.provider?.id} ${JSON.stringify(r.verification)} as ${r.event}`);
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
