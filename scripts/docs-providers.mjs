@@ -4,6 +4,7 @@
 // when the checked-in page differs; `--stdout` prints the page. test/docs runs `--stdout`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { EVENTS_PAGE, eventsPage } from './docs-catalogue.mjs';
 
 const root = new URL('../', import.meta.url);
 const { BUILTIN_PROVIDERS, DEFAULT_PROVIDER, listEvents } = await import(new URL('dist/index.js', root).href);
@@ -156,12 +157,17 @@ function anchor(p) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const text = render();
-  if (process.argv.includes('--stdout')) process.stdout.write(text);
+  const pages = [
+    [page, render()],
+    [EVENTS_PAGE, eventsPage(BUILTIN_PROVIDERS, listEvents)],
+  ];
+  if (process.argv.includes('--stdout')) process.stdout.write(pages[0][1]);
+  else if (process.argv.includes('--events-stdout')) process.stdout.write(pages[1][1]);
   else if (process.argv.includes('--check')) {
-    if (readFileSync(page, 'utf8') !== text) {
-      process.stderr.write('docs/providers.md differs from the registry: run npm run docs:providers\n');
+    for (const [file, text] of pages) {
+      if (readFileSync(file, 'utf8') === text) continue;
+      process.stderr.write(`${file} differs from the registry: run npm run docs:providers\n`);
       process.exitCode = 1;
     }
-  } else writeFileSync(page, text);
+  } else for (const [file, text] of pages) writeFileSync(file, text);
 }

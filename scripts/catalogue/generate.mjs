@@ -29,6 +29,8 @@ export const PARTS = {
   linear: async (root) => (await import('./linear.mjs')).linearCatalogue(root),
   discord: async (root) => (await import('./discord.mjs')).discordCatalogue(root),
   shopify: async (root) => (await import('./shopify.mjs')).shopifyCatalogue(root),
+  twilio: async (root) => (await import('./twilio.mjs')).twilioCatalogue(root),
+  sendgrid: async (root) => (await import('./sendgrid.mjs')).sendgridCatalogue(root),
 };
 
 export async function generate(out = ROOT, only = Object.keys(PARTS)) {

@@ -67,7 +67,7 @@ describe('the README stays an introduction', () => {
     const events = BUILTIN_PROVIDERS.reduce((n, p) => n + (listEvents(p).length > 20 ? 3 : listEvents(p).length), 0);
     expect(r.out).toContain(`${events} of ${events} deliveries verified`);
     expect(r.out).toMatch(/✔ valid .* twilio/);
-    expect(r.out).toMatch(/✔ \S+\s+twilio\s+webhook\.json\s+200\s+200 .*\(re-signed\)/);
+    expect(r.out).toMatch(/✔ \S+\s+twilio\s+message\.status\s+200\s+200 .*\(re-signed\)/);
     // CONTRIBUTING's transcript is a real run: each of its lines (but `...`) is a line the demo prints
     // now, once the parts that change per run (ports, directories, ids, times, digests) are masked.
     const mask = (l: string) =>

@@ -98,6 +98,7 @@ async function overridesOf(opts: SendOptions, { io }: CommandContext, maxBody: n
     data: opts.data === undefined ? undefined : await readDataArg(opts.data, io.cwd, io.stdin, inputLimits(opts.maxInput, maxBody, io.signal)),
     timestamp: opts.timestamp,
     bodyFormat: opts.bodyFormat,
+    batch: opts.batch,
   };
 }
 

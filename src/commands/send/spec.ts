@@ -28,6 +28,7 @@ export function declareSend(program: Command) {
         BODY_FORMATS,
       ),
     )
+    .option('--batch <n>', 'an array body (sendgrid) grown to n events, each with fresh ids, as the provider batches them', wholeNumber('--batch', { min: 1, max: 10_000, example: 50 }))
     .option('--retry', "follow the provider's retry policy until a 2xx (same delivery id on every attempt)")
     .option('--time-scale <factor>', 'compress retry delays: 0.001 turns 30 min into 1.8 s', decimal('--time-scale', { min: 0, max: 1000, example: 0.001 }), 1)
     .option('--duplicate <n>', 'send the identical delivery n times (same id, same signature)', wholeNumber('--duplicate', { min: 1, max: 1000, example: 3 }), 1)
@@ -48,6 +49,7 @@ Examples:
   $ hookctl send job.failed --to localhost:3000 --set job.progress=80 --set job.error.message='disk full' --verbose
   $ hookctl send job.completed --to localhost:3000 --signature stale --expect rejected
   $ hookctl send job.completed --to localhost:3000 --body-format reserialize --expect 2xx
+  $ hookctl send sendgrid/delivered --to localhost:3000 --batch 50
   $ hookctl send job.completed --to localhost:3000 --retry --time-scale 0.001
   $ hookctl send --all --provider download-api --to localhost:3000 --expect 2xx
   $ hookctl send job.completed --to localhost:3000 --count 1000 --concurrency 50

@@ -3,6 +3,7 @@ import { UsageError } from '../errors.js';
 import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEvent, serializeBody, type TemplateContext } from '../templates/index.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import { isFormType, type Scheme, signWithScheme } from '../signing/index.js';
+import { batchTemplate } from '../templates/batch.js';
 import { compileTemplate } from './compile.js';
 import { decodeForm, encodeForm } from '../templates/form.js';
 import { applyEdits, fieldEdit, mergeHeaders, parseEdits, parseJsonBody, type Edit } from './edits.js';
@@ -175,6 +176,12 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form:
     }
   };
 
+  if (o.batch !== undefined && (o.data !== undefined || form)) {
+    throw new UsageError(
+      form ? `--batch: ${spec.profile.id} posts one form per event, not a batch` : "--batch builds the body from the event's template",
+      form ? 'only providers whose bodies are JSON arrays batch (sendgrid)' : 'drop --data, or send the batch you wrote as it is',
+    );
+  }
   if (form) return formFactory(spec, event, edits);
   if (o.data !== undefined) {
     const data = o.data;
@@ -186,7 +193,8 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form:
     };
   }
 
-  const loaded = o.fixture !== undefined ? readFixtureFile(resolve(spec.cwd ?? '.', o.fixture)) : loadFixture(spec.profile, event, spec.fixtureDirs);
+  const fixture = o.fixture !== undefined ? readFixtureFile(resolve(spec.cwd ?? '.', o.fixture)) : loadFixture(spec.profile, event, spec.fixtureDirs);
+  const loaded = o.batch === undefined ? fixture : batchTemplate(fixture, o.batch, `${spec.profile.id}/${event.name}`);
   // Fixtures are cached and shared: edit a copy.
   const template = edits.length ? editBody(structuredClone(loaded), edits) : loaded;
   if (!field && format !== 'reserialize') {

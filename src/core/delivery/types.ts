@@ -26,6 +26,8 @@ export interface DeliveryOverrides {
   timestamp?: number;
   /** How a template's payload is laid out (`--body-format`); default: the provider's own. `--data` bytes are never re-laid. */
   bodyFormat?: BodyFormat;
+  /** `--batch`: an array body (SendGrid's) grown to this many events, each with fresh ids. */
+  batch?: number;
 }
 
 /** Everything that stays the same across the deliveries of one run. */

@@ -27,11 +27,9 @@ export const sendgrid: ProviderProfile = {
     contentType: 'application/json',
     userAgent: 'SendGrid Event API',
   },
-  events: [
-    { name: 'delivered', description: 'a batch with a delivered event (the body is a JSON array of events)' },
-    { name: 'bounce', description: 'a batch with a bounce event' },
-    { name: 'open', description: 'a batch with an open event' },
-  ],
+  // Every event, generated from the provider's own published sources (docs/events.md).
+  events: [],
+  catalogue: 'sendgrid',
   devSecret: SENDGRID_DEV_KEYS.privateKey,
   devKeyPair: SENDGRID_DEV_KEYS,
   delivery: {

@@ -19,11 +19,9 @@ export const twilio: ProviderProfile = {
     userAgent: 'TwilioProxy/1.1',
     deliveryId: { header: 'I-Twilio-Idempotency-Token', format: '{{uuid}}' },
   },
-  events: [
-    { name: 'message.received', description: 'an incoming SMS (form: MessageSid, From, To, Body...)', match: { SmsStatus: 'received' } },
-    { name: 'message.status', description: 'a status callback for an outgoing message (MessageStatus)', match: { MessageStatus: true } },
-    { name: 'webhook.json', description: 'a JSON-bodied webhook (Studio, Event Streams): bound by bodySHA256 in the URL', contentType: 'application/json', match: { specversion: true } },
-  ],
+  // Every event, generated from the provider's own published sources (docs/events.md).
+  events: [],
+  catalogue: 'twilio',
   devSecret: 'f0e1d2c3b4a5968778695a4b3c2d1e0f',
   delivery: {
     timeoutMs: 15_000,
