@@ -19,7 +19,7 @@ export function catalogueTable(providers, listEvents) {
     const meta = JSON.parse(readFileSync(new URL(`catalogue/${p.catalogue}.json`, root), 'utf8'));
     const recorded = events.filter((e) => e.source === 'recorded').length;
     const thin = events.filter((e) => e.note).length;
-    const bodies = [recorded ? `${recorded} recorded deliveries, ${events.length - recorded} sampled from the schema` : '', thin ? `${thin} with a note (a thinner body, and why)` : ''].filter(
+    const bodies = [recorded ? `${recorded} recorded deliveries, ${events.length - recorded} sampled from the schema` : '', thin ? `${thin} carry a note on how their body was made` : ''].filter(
       Boolean,
     );
     return `| ${code(p.id)} | ${events.length} | ${meta.source}${meta.apiVersion ? `, API version ${code(meta.apiVersion)}` : ''} | ${bodies.join('; ')} |`;

@@ -2,7 +2,8 @@
 // Refreshes scripts/catalogue/data/shopify-*.json from clones of Shopify's repositories, by hand
 // (see data/SHOPIFY.md for which commits). The generator never runs this: it reads only the
 // extracted files, so `npm run fixtures:generate` stays offline and byte-for-byte reproducible.
-//   node scripts/catalogue/shopify-extract.mjs --cli <git dir> --app-js <git dir> --template-node <git dir>
+//   node scripts/catalogue/shopify-extract.mjs [--cli <git dir>] [--app-js <git dir>] [--template-node <git dir>]
+// Each source given refreshes the files taken from it; the others are left as they are.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,6 +41,13 @@ export const RESOURCES = {
   transaction: 'transaction',
   variant: 'variant',
 };
+
+/**
+ * The generated REST tests whose POST examples are operations on a fulfillment order (cancel, move,
+ * hold, fulfillment and cancellation requests ...): the fulfillment_orders/* webhooks report the
+ * same operations, so their bodies take the resulting statuses and the messages from these.
+ */
+export const ACTION_TESTS = ['fulfillment_order', 'fulfillment_request', 'cancellation_request'];
 
 const show = (gitDir, commit, path) => execFileSync('git', ['--git-dir', gitDir, 'show', `${commit}:${path}`], { maxBuffer: 1 << 28 });
 
@@ -92,6 +100,26 @@ function examples(gitDir) {
   return out;
 }
 
+/**
+ * Each fulfillment order operation's first example, keyed by the path after the order's id
+ * (`cancel`, `fulfillment_request/accept`): the test, the request body sent (null when none) and
+ * the mocked response, both unchanged. GETs and the bulk deadline call name no single order.
+ */
+function actions(gitDir) {
+  const out = {};
+  for (const file of ACTION_TESTS) {
+    const text = show(gitDir, SOURCES.appJs.commit, `${SOURCES.appJs.dir}/${file}.test.ts`).toString('utf8');
+    for (const test of text.split(/\n {2}it\('/).slice(1)) {
+      const path = /\n {6}path: '(\/admin\/api\/[^']+\/fulfillment_orders\/\d+\/([\w/]+)\.json)'/.exec(test);
+      if (!path || out[path[2]]) continue;
+      const data = /\n {6}data: (.*)\n/.exec(test)?.[1];
+      const [response] = mockBodies(test);
+      out[path[2]] = { test: `${file}.test.ts ${test.slice(0, test.indexOf("'"))}`, path: path[1], request: data && data !== 'undefined' ? JSON.parse(data) : null, response };
+    }
+  }
+  return out;
+}
+
 /** The three compliance payloads, as the template's comments show them (`// Payload has the following shape:`). */
 function compliance(gitDir) {
   const text = show(gitDir, SOURCES.templateNode.commit, SOURCES.templateNode.path).toString('utf8');
@@ -106,11 +134,13 @@ function compliance(gitDir) {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const arg = (name) => {
     const at = process.argv.indexOf(name);
-    if (at < 0) throw new Error(`give ${name} <git dir>`);
-    return process.argv[at + 1];
+    return at < 0 ? undefined : process.argv[at + 1];
   };
+  const [cli, appJs, templateNode] = [arg('--cli'), arg('--app-js'), arg('--template-node')];
+  if (!cli && !appJs && !templateNode) throw new Error('give at least one of --cli, --app-js, --template-node <git dir>');
   const write = (name, value) => writeFileSync(join(DATA, name), `${JSON.stringify(value, null, 2)}\n`);
-  write(`shopify-webhook-topics-${API_VERSION}.json`, topics(arg('--cli')));
-  write(`shopify-rest-examples-${API_VERSION}.json`, examples(arg('--app-js')));
-  write('shopify-compliance-payloads.json', compliance(arg('--template-node')));
+  if (cli) write(`shopify-webhook-topics-${API_VERSION}.json`, topics(cli));
+  if (appJs) write(`shopify-rest-examples-${API_VERSION}.json`, examples(appJs));
+  if (appJs) write(`shopify-fulfillment-order-actions-${API_VERSION}.json`, actions(appJs));
+  if (templateNode) write('shopify-compliance-payloads.json', compliance(templateNode));
 }

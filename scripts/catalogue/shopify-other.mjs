@@ -33,6 +33,13 @@ export function complianceBodies(root) {
 }
 
 const REFERENCE = 'Shape from Shopify\u2019s webhook reference (shopify.dev/docs/api/webhooks); no checked-in Shopify source publishes this body';
+
+/**
+ * The start of the note of a body built to the shape of the topic's sample payload in the webhook
+ * reference: which edition was read (the only one at hand, newer than the pinned version), and
+ * that no repository of Shopify's publishes these payloads.
+ */
+export const SHAPE_NOTE = 'Shape of the sample payload in Shopify\u2019s webhook reference (shopify.dev/docs/api/webhooks, 2026-07 edition), which no checked-in Shopify source publishes';
 const gid = (type) => `gid://shopify/${type}/${idToken(type)}`;
 const shopGid = `gid://shopify/Shop/${idToken('Shop')}`;
 

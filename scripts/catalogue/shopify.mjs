@@ -3,7 +3,9 @@
 // each with a body shaped like what Shopify POSTs. Inputs and their provenance: data/SHOPIFY.md.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fulfillmentBody, fulfillmentOrderActions } from './shopify-fulfillment.mjs';
 import { COMPLIANCE, complianceBodies, genericBody, handWritten } from './shopify-other.mjs';
+import { referenceBody } from './shopify-reference.mjs';
 import { restBody, restExamples, restResourceOf } from './shopify-rest.mjs';
 
 /** The pinned Admin API version: the X-Shopify-API-Version a delivery carries. */
@@ -33,8 +35,12 @@ export function shopifyRestFields(root, resource) {
   return [...body.matchAll(/^ {4}(\w+): /gm)].map((m) => m[1]);
 }
 
-/** One topic's body and catalogue entry: its REST resource, else a hand-written shape, else the minimal body. */
-function topicEntry(topic, examples) {
+/**
+ * One topic's body and catalogue entry: its REST resource, else the shape Shopify's webhook
+ * reference shows (fulfillment orders, then the other resources built to it), else a hand-written
+ * shape, else the minimal body.
+ */
+function topicEntry(topic, examples, actions) {
   const entry = { name: topic.name, description: topic.deprecated ? `${topic.description} (deprecated)` : topic.description };
   const resource = restResourceOf(topic.name);
   if (resource) {
@@ -42,16 +48,17 @@ function topicEntry(topic, examples) {
     const { whole, body, note } = restBody(topic.name, resource, examples);
     return { entry: { ...entry, object: whole ? resource : null, ...(note ? { note } : {}) }, body };
   }
-  const { body, note } = handWritten(topic.name) ?? genericBody(topic.name);
+  const { body, note } = fulfillmentBody(topic.name, examples, actions) ?? referenceBody(topic.name, examples) ?? handWritten(topic.name) ?? genericBody(topic.name);
   return { entry: { ...entry, object: null, note }, body };
 }
 
 export function shopifyCatalogue(root) {
   const examples = restExamples(root, SHOPIFY_API_VERSION);
+  const actions = fulfillmentOrderActions(root, SHOPIFY_API_VERSION);
   const events = [];
   const templates = new Map();
   for (const topic of shopifyTopics(root)) {
-    const { entry, body } = topicEntry(topic, examples);
+    const { entry, body } = topicEntry(topic, examples, actions);
     events.push(entry);
     templates.set(topic.name, body);
   }

@@ -147,6 +147,40 @@ describe(`every Shopify webhook topic of Admin API ${SHOPIFY_API_VERSION}`, () =
     for (const name of COMPLIANCE) expect(listEvents(profile).find((e) => e.name === name)?.description).toMatch(/mandatory.*App Store review/i);
   });
 
+  it('sends fulfillment order topics in the shape of the webhook reference, with the states of the REST operation they report', () => {
+    const cancelled = bodyOf('fulfillment_orders/cancelled');
+    expect(cancelled).toEqual({
+      fulfillment_order: { id: expect.stringMatching(/^gid:\/\/shopify\/FulfillmentOrder\/\d+$/), status: 'closed' },
+      replacement_fulfillment_order: { id: expect.any(String), status: 'open' },
+    });
+    expect(cancelled.replacement_fulfillment_order.id).not.toBe(cancelled.fulfillment_order.id);
+    const moved = bodyOf('fulfillment_orders/moved');
+    expect(moved.destination_location_id).toBe(moved.moved_fulfillment_order.assigned_location_id);
+    expect(moved.source_location.id).toBe(moved.original_fulfillment_order.assigned_location_id);
+    const held = bodyOf('fulfillment_orders/placed_on_hold');
+    expect(held.fulfillment_order.status).toBe('on_hold');
+    expect(held.created_fulfillment_hold).toEqual(held.fulfillment_order.fulfillment_holds[0]);
+    expect(held.created_fulfillment_hold.reason).toBe('inventory_out_of_stock');
+    const submitted = bodyOf('fulfillment_orders/fulfillment_request_submitted');
+    expect(submitted.submitted_fulfillment_order).toEqual({ id: submitted.original_fulfillment_order.id, status: 'open', request_status: 'submitted' });
+    expect(bodyOf('fulfillment_orders/cancellation_request_submitted').fulfillment_order_merchant_request.message).toEqual(expect.any(String));
+    const merged = bodyOf('fulfillment_orders/merged');
+    expect(merged.fulfillment_order_merges.fulfillment_order.id).toBe(`gid://shopify/FulfillmentOrder/${merged.merge_intents[0].fulfillment_order_id}`);
+    const terms = bodyOf('payment_terms/create');
+    expect(terms.payment_schedules[0].payment_terms_id).toBe(terms.id);
+    expect(terms.admin_graphql_api_id).toMatch(new RegExp(`/${terms.id}$`));
+  });
+
+  it('has a full body for at least 114 of the 215 topics, and a minimal one for none of the resources built from the reference', () => {
+    const events = listEvents(profile);
+    const minimal = events.filter((e) => e.note?.startsWith('Minimal body')).map((e) => e.name);
+    expect(events.length - minimal.length).toBeGreaterThanOrEqual(114);
+    const built =
+      /^(fulfillment_orders|fulfillment_holds|product_publications|collection_publications|discounts|customers_marketing_consent|customers_email_marketing_consent|locales|domains|payment_terms|payment_schedules|tax_services|scheduled_product_listings)\//;
+    expect(events.filter((e) => built.test(e.name)).length).toBe(47);
+    expect(minimal.filter((name) => built.test(name))).toEqual([]);
+  });
+
   it('says which bodies are minimal or hand-written, and why', () => {
     const noted = listEvents(profile).filter((e) => e.note && !e.object);
     expect(noted.map((e) => e.name)).toEqual(expect.arrayContaining(['returns/approve', 'app_subscriptions/update']));
