@@ -34,15 +34,23 @@ const url = await new Promise((resolve, reject) => {
 console.log(`listening on ${url}, storing captures in ${store}`);
 
 let failures = 0;
-const providers = JSON.parse(`[${spawnSync(process.execPath, [bin, 'providers', '--json'], { env, encoding: 'utf8' }).stdout.trim().split('\n').join(',')}]`);
+const listed = JSON.parse(`[${spawnSync(process.execPath, [bin, 'providers', '--json'], { env, encoding: 'utf8' }).stdout.trim().split('\n').join(',')}]`);
+// Twilio last: its capture, URL-signed, is the one verify and replay show below.
+const providers = [...listed.filter((p) => p.id !== 'twilio'), ...listed.filter((p) => p.id === 'twilio')];
+// A handshake request a provider sends unsigned (Meta's GET ?hub.challenge=) carries no header that names
+// its provider, so listen has nothing to verify: the demo sends the signed events, one by one where a
+// provider has both kinds.
+const { BUILTIN_PROVIDERS } = await import(new URL('../dist/index.js', import.meta.url).href);
+const unsigned = new Set(BUILTIN_PROVIDERS.flatMap((p) => p.events.filter((e) => e.request?.unsigned).map((e) => `${p.id}/${e.name}`)));
 // Stripe's and GitHub's catalogues hold hundreds of events: the demo sends the first few of each.
 const SAMPLE = 3;
-const sent = (p) => (p.events.length > 20 ? p.events.slice(0, SAMPLE) : p.events);
+const signed = (p) => p.events.filter((e) => !unsigned.has(`${p.id}/${e}`));
+const sent = (p) => (p.events.length > 20 ? signed(p).slice(0, SAMPLE) : signed(p));
 say(`hookctl send: every event of all ${providers.length} built-in providers (${SAMPLE} of each large catalogue), signed with their development secrets`);
 for (const p of providers) {
-  const args = p.events.length > 20 ? sent(p).map((e) => `${p.id}/${e}`) : ['--all', '--provider', p.id];
-  for (const one of p.events.length > 20 ? args : [null]) {
-    if (hookctl(one ? ['send', one, '--to', url] : ['send', ...args, '--to', url]) !== 0) failures++;
+  const one = p.events.length > 20 || sent(p).length < p.events.length;
+  for (const e of one ? sent(p) : [null]) {
+    if (hookctl(e ? ['send', `${p.id}/${e}`, '--to', url] : ['send', '--all', '--provider', p.id, '--to', url]) !== 0) failures++;
   }
 }
 

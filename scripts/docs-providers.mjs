@@ -24,7 +24,8 @@ function secretKey(spec) {
 function timestampLine(ts) {
   if (!ts) return 'none (the signature covers no time, so nothing checks freshness)';
   const where = ts.source === 'body' ? `the body field ${code(ts.field)}` : ts.source === 'signature' ? 'the signature header' : `the ${code(ts.header)} header`;
-  return `${where}, in ${ts.unit === 's' ? 'seconds' : 'milliseconds'}; tolerance ${describeToleranceWords(ts.tolerance)}`;
+  const unit = { s: 'seconds', ms: 'milliseconds', iso: `RFC 3339 (UTC, ${ts.digits ?? 3} fraction digits), signed as written` }[ts.unit];
+  return `${where}, in ${unit}; tolerance ${describeToleranceWords(ts.tolerance)}`;
 }
 
 function describeToleranceWords(t) {

@@ -22,6 +22,24 @@ const WHAT = {
   ModalSubmit: 'a modal was submitted (type 5)',
 };
 
+/** The Interactions Endpoint URL's check: PING answered with PONG `{"type":1}`, within 3 s. */
+const PONG = {
+  name: 'PING',
+  status: [200],
+  answers: [{ json: { type: { literal: 1 } } }],
+  deadlineMs: 3000,
+  docs: 'https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-acknowledging-ping-requests',
+};
+
+/** The Webhook Events URL's check: PING (type 0) answered with an empty 204 (discord.com/developers/docs/events/webhook-events). */
+const EVENTS_PING = {
+  name: 'Webhook Events PING',
+  status: [204],
+  answers: [{ empty: true }],
+  deadlineMs: 3000,
+  docs: 'https://discord.com/developers/docs/events/webhook-events#responding-to-a-webhook-event',
+};
+
 export async function discordCatalogue(root) {
   const { checker, aliases } = typeModule(root, SOURCE);
   const sample = createSampler(checker, discordHints());
@@ -41,10 +59,15 @@ export async function discordCatalogue(root) {
     const name = member.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
     // The first member of that type (chat-input for commands, a button for components).
     const type = interactions.find((t) => literalOf(checker, t, 'type') === kind.value);
-    add({ name, description: `interaction: ${WHAT[member]}`, match: { type: kind.value } }, curated(name) ?? sample(type), `Extract<APIInteraction, { type: InteractionType.${member} }>`);
+    const handshake = member === 'Ping' ? PONG : undefined;
+    add(
+      { name, description: `interaction: ${WHAT[member]}`, match: { type: kind.value }, ...(handshake ? { handshake } : {}) },
+      curated(name) ?? sample(type),
+      `Extract<APIInteraction, { type: InteractionType.${member} }>`,
+    );
   }
   add(
-    { name: 'event_ping', description: 'Webhook Events PING (type 0): Discord checks the Webhook Events URL; answer with an empty 204', match: { type: 0 } },
+    { name: 'event_ping', description: 'Webhook Events PING (type 0): Discord checks the Webhook Events URL; answer with an empty 204', match: { type: 0 }, handshake: EVENTS_PING },
     { version: 1, application_id: APPLICATION, type: 0 },
     'APIWebhookEventBase<ApplicationWebhookType.Ping, undefined>',
   );

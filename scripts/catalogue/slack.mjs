@@ -20,6 +20,15 @@ const INTERACTIVE = [
   ['block_suggestion', 'BlockSuggestion', 'an external-select menu asked for its options'],
 ];
 
+/** Slack's answer to url_verification: the challenge as text, or as JSON, within 3 s (api.slack.com/events/url_verification). */
+const URL_VERIFICATION = {
+  name: 'url_verification',
+  status: [200],
+  answers: [{ text: { from: 'body', path: 'challenge' } }, { json: { challenge: { from: 'body', path: 'challenge' } } }],
+  deadlineMs: 3000,
+  docs: 'https://api.slack.com/events/url_verification',
+};
+
 const SOURCE = `import type { SlackEvent } from '@slack/types';
 import type { ${INTERACTIVE.map(([, t]) => t).join(', ')}, SlashCommand } from '@slack/bolt';
 export type All = SlackEvent;
@@ -45,7 +54,12 @@ export async function slackCatalogue(root) {
   };
 
   add(
-    { name: 'url_verification', description: 'the challenge Slack sends when the Request URL is saved: answer with its challenge value', match: { type: 'url_verification' } },
+    {
+      name: 'url_verification',
+      description: 'the challenge Slack sends when the Request URL is saved: answer with its challenge value',
+      match: { type: 'url_verification' },
+      handshake: URL_VERIFICATION,
+    },
     { token: TOKEN, challenge: '{{id::48}}', type: 'url_verification' },
   );
   for (const t of unionMembers(aliases.get('All'))) eventsApi(t, { checker, sample, curated, add, exported });

@@ -16,10 +16,10 @@ afterAll(async () => {
   await listener?.stop();
 });
 
-describe('hookctl test --only events exercises every catalogue event', () => {
+describe('hookctl test --only handshakes,events exercises every catalogue event', () => {
   for (const id of COMPLETED) {
     it(`${id}: one passing event:<name> scenario per catalogue event`, async () => {
-      const r = await runInProcess(['test', '--to', `${listener.url}${getProvider(id).request.path}`, '--provider', id, '--only', 'events', '--json']);
+      const r = await runInProcess(['test', '--to', `${listener.url}${getProvider(id).request.path}`, '--provider', id, '--only', 'handshakes,events', '--json']);
       expect(r.code, r.stderr).toBe(0);
       // NDJSON: one row per scenario (and a baseline row), then the summary.
       const rows = r.stdout
@@ -27,7 +27,10 @@ describe('hookctl test --only events exercises every catalogue event', () => {
         .split('\n')
         .map((l) => JSON.parse(l) as { type: string; id: string; status: string })
         .filter((x) => x.type === 'scenario');
-      expect(rows.map((s) => s.id)).toEqual(listEvents(getProvider(id)).map((e) => `event:${e.name}`));
+      // The handshakes run first, as their own scenarios; every other event is an event:<name>.
+      const events = listEvents(getProvider(id));
+      const expected = [...events.filter((e) => e.handshake).map((e) => `handshake:${e.name}`), ...events.filter((e) => !e.handshake).map((e) => `event:${e.name}`)];
+      expect(rows.map((s) => s.id)).toEqual(expected);
       expect(rows.filter((s) => s.status !== 'pass')).toEqual([]);
     });
   }

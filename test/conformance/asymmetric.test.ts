@@ -7,7 +7,7 @@ import { startServer } from '../support/server.js';
 describe("hookctl test against receivers on the providers' own libraries", () => {
   it.each(['discord', 'sendgrid', 'twilio'])('%s: every scenario passes; those the scheme cannot express are skipped', async (provider) => {
     const secret = testSecret(provider);
-    const server = await startServer(verifyingHandler(verifierFor(provider, secret)));
+    const server = await startServer(verifyingHandler(verifierFor(provider, secret), [], { provider, secret }));
     try {
       const r = await runCli(['test', '--provider', provider, '--to', server.url, '--secret', secret, '--json']);
       expect(r.code, r.stdout + r.stderr).toBe(0);

@@ -49,6 +49,8 @@ describe('missing-timestamp signs as a receiver that never got the timestamp wou
     slack: (s) => `v0:${s}:`,
     stripe: (s) => `${s}.`,
     paddle: (s) => `${s}:`,
+    zoom: (s) => `v0:${s}:`,
+    twitch: (s, id) => `${id}${s}`,
   };
 
   it.each(Object.keys(CONTENT))('%s: the plain probe, then undefined, empty, None and null', (id) => {

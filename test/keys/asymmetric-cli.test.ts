@@ -22,8 +22,16 @@ const header = (req: Received, name: string) => req.headers[name.toLowerCase()] 
 /** A receiver that answers 200 when `check` accepts the request, 401 otherwise. */
 async function receiver(check: (req: Received) => boolean | Promise<boolean>) {
   return startServer(async (req, res) => {
-    res.statusCode = (await check(req)) ? 200 : 401;
-    res.end();
+    const ok = await check(req);
+    // Discord checks an endpoint with PINGs before anything else: PONG to an interaction PING, 204 to a Webhook Events one.
+    let body: Record<string, unknown> | undefined;
+    try {
+      body = ok ? JSON.parse(req.body.toString()) : undefined;
+    } catch {}
+    if (body?.type === 0 && body.version === 1) res.statusCode = 204;
+    else if (body?.type === 1 && body.token && !body.data && !body.event) res.setHeader('content-type', 'application/json').end('{"type":1}');
+    else res.statusCode = ok ? 200 : 401;
+    if (!res.writableEnded) res.end();
   });
 }
 

@@ -29,7 +29,7 @@ describe('the library API (the package root)', () => {
       expect(typeof (api as Record<string, unknown>)[name], name).toBe('function');
       expect(section, name).toContain(`\`${name}`);
     }
-    expect(api.BUILTIN_PROVIDERS.length).toBe(16);
+    expect(api.BUILTIN_PROVIDERS.length).toBe(22);
   });
 
   it('openStore reads back what was stored: header pairs in order and the body byte for byte', async () => {

@@ -148,6 +148,8 @@ describe('listen verifies hookctl-signed deliveries for every built-in provider 
       if (profile.request.eventHeader)
         headers[profile.request.eventHeader.name] = profile.request.eventHeader.value.replace('{event}', event.name).replace('{eventBase}', event.name.split('.')[0] as string);
       if (profile.request.deliveryId) headers[profile.request.deliveryId.header] = `dlv_${profile.id}`;
+      // Meta signs with GitHub's header: its documented User-Agent is what tells its deliveries apart.
+      if (profile.request.userAgent) headers['user-agent'] = renderString(profile.request.userAgent, { random: r, now, event: event.name });
       const res = await post(`${dev.url}${profile.request.path}`, body, headers);
       const [line] = await dev.deliveries(1);
       expect(res.status).toBe(200);
@@ -172,7 +174,10 @@ describe('listen verifies what `hookctl send` sends, every event of every provid
       expect(sent.code, sent.stderr).toBe(0);
       const events = listEvents(profile);
       const lines = await dev.deliveries(events.length);
-      expect(lines.map((l) => [l.provider, l.event, l.verification.ok])).toEqual(events.map((e) => [profile.id, e.name, true]));
+      // A handshake request the provider sends unsigned carries no header that names it: only the signed
+      // ones are judged here (test/providers/handshake-providers.test.ts checks the others as documented).
+      const signed = events.map((e) => !e.request?.unsigned);
+      expect(lines.filter((_, i) => signed[i]).map((l) => [l.provider, l.event, l.verification.ok])).toEqual(events.filter((_, i) => signed[i]).map((e) => [profile.id, e.name, true]));
     });
   }
 });

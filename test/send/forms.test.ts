@@ -23,7 +23,7 @@ afterEach(async () => {
 
 async function sendTo(provider: string, args: string[]): Promise<{ code: number; stderr: string; verdicts: Verdict[]; received: Received[] }> {
   const verdicts: Verdict[] = [];
-  server = await startServer(verifyingHandler(verifierFor(provider, testSecret(provider)), verdicts));
+  server = await startServer(verifyingHandler(verifierFor(provider, testSecret(provider)), verdicts, { provider, secret: testSecret(provider) }));
   const r = await runCli(['send', ...args, '--to', server.url, '--secret', testSecret(provider)]);
   return { code: r.code ?? -1, stderr: r.stderr, verdicts, received: server.received };
 }

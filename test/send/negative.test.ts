@@ -32,7 +32,7 @@ describe.each(Object.entries(CASES))('--signature modes against a %s receiver', 
   const provider = name.split(' ')[0] as string;
   const secret = testSecret(name);
   beforeAll(async () => {
-    server = await startServer(verifyingHandler(verifierFor(name, secret)));
+    server = await startServer(verifyingHandler(verifierFor(name, secret), [], { provider: name, secret }));
   });
   afterAll(() => server.close());
 

@@ -17,6 +17,7 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
 import type { Received } from '../support/server.js';
+import { documentedAnswer, handshakeVerifierFor } from './receivers-handshake.js';
 
 export type Reason = 'missing' | 'malformed' | 'mismatch' | 'stale' | 'future';
 export type Verdict = { ok: true } | { ok: false; reason: Reason; detail?: string };
@@ -271,15 +272,22 @@ export function verifierFor(provider: string, secret: string): Verifier {
         return entries.some((e) => edVerify(null, content, key, Buffer.from(e, 'base64'))) ? { ok: true } : fail('mismatch');
       };
     default:
-      throw new Error(`no test verifier for ${provider}`);
+      return handshakeVerifierFor(provider, secret);
   }
 }
 
 /** A request handler for startServer: 200 when verified, 401 with the reason otherwise. */
-export function verifyingHandler(verifier: Verifier, verdicts: Verdict[] = []) {
+export function verifyingHandler(verifier: Verifier, verdicts: Verdict[] = [], answering?: { provider: string; secret: string }) {
   return async (req: Received, res: import('node:http').ServerResponse) => {
     const v = await verifier(req);
     verdicts.push(v);
+    // A verified endpoint check is answered as the provider documents; a wrong verify token gets Meta's 403.
+    const answer = answering ? documentedAnswer(answering.provider, answering.secret, req) : undefined;
+    if (answer && (v.ok || answer.status === 403)) {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+      return;
+    }
     res.statusCode = v.ok ? 200 : 401;
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify(v));

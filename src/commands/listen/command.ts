@@ -116,6 +116,7 @@ function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, sto
     store,
     nextStatus: statusSequence(opts.respond ?? [opts.status ?? 200]),
     rejectInvalid: Boolean(opts.rejectInvalid),
+    handshakes: opts.handshake !== false,
     delayMs: opts.delay ?? 0,
     forwardTo: plan.forwardTo,
     forwardTimeoutMs: plan.fixed?.delivery.timeoutMs ?? 30_000,

@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { isRouteMissing } from '../../core/http/route.js';
 import type { ChalkInstance } from 'chalk';
 import { headersJson } from '../../core/text/headers-json.js';
+import { redactPath } from '../../core/http/target.js';
 import { printable, printableLines } from '../../core/text/printable.js';
 import type { ReceivedDelivery, Rejection } from '../../core/server/index.js';
 import { statusColour } from '../shared/output.js';
@@ -14,7 +15,7 @@ import { statusColour } from '../shared/output.js';
 export function deliveryJson(d: ReceivedDelivery): string {
   const c = d.capture;
   const v = c.verification ?? { ok: false };
-  const head = JSON.stringify({ type: 'delivery', id: c.id, receivedAt: c.receivedAt, method: c.method, path: c.path });
+  const head = JSON.stringify({ type: 'delivery', id: c.id, receivedAt: c.receivedAt, method: c.method, path: redactPath(c.path) });
   const rest = JSON.stringify({
     provider: c.provider ?? null,
     event: c.event ?? null,
@@ -26,6 +27,7 @@ export function deliveryJson(d: ReceivedDelivery): string {
     ...(c.forward ? { forward: c.forward } : {}),
     ...(c.duplicateOf ? { duplicateOf: c.duplicateOf } : {}),
     ...(d.storeError ? { storeError: d.storeError } : {}),
+    ...(d.handshake ? { handshake: d.handshake } : {}),
   });
   return `${head.slice(0, -1)},"headers":${headersJson(c.headers)},${rest.slice(1)}`;
 }
@@ -50,7 +52,7 @@ export function deliveryLine(d: ReceivedDelivery, c: ChalkInstance): string {
   const parts = [
     c.dim(clock(cap.receivedAt)),
     c.bold(printable(cap.method)),
-    printable(cap.path),
+    printable(redactPath(cap.path)),
     c.cyan(printable(cap.provider ?? '?')),
     cap.event !== undefined ? printable(cap.event) : c.dim('-'),
     check,
@@ -66,8 +68,15 @@ export function deliveryLine(d: ReceivedDelivery, c: ChalkInstance): string {
     if (cap.forward.status !== undefined && isRouteMissing(cap.forward.status)) line += `  ${c.yellow(forwardRouteHint(cap.forward.url, cap.path))}`;
   }
   if (cap.duplicateOf) line += `  ${c.yellow(`↺ duplicate of ${printable(cap.duplicateOf)}`)}`;
+  if (d.handshake) line += `  ${handshakeNote(d.handshake, c)}`;
   if (d.storeError) line += `  ${c.red(`✘ not stored (${printable(d.storeError)}): answered 503`)}`;
   return line;
+}
+
+/** What listen did with a handshake: answered it (or refused a wrong verify token), or judged the app's answer. */
+function handshakeNote(h: NonNullable<ReceivedDelivery['handshake']>, c: ChalkInstance): string {
+  if (h.answered) return h.refused ? c.yellow(`⇄ refused the ${h.name} handshake: ${printable(h.refused)}`) : c.green(`⇄ answered the ${h.name} handshake`);
+  return h.verdict.ok ? c.green(`⇄ your app answered the ${h.name} handshake correctly`) : c.red(`⇄ your app failed the ${h.name} handshake: ${printable(h.verdict.message)}`);
 }
 
 /** A 404 from the app: most often --forward-to named a path, which replaces each delivery's own. */

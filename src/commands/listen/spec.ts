@@ -19,6 +19,7 @@ export function declareListen(program: Command) {
     .option('--respond <codes>', 'statuses to answer in turn, the last one repeating, e.g. 500,500,200', statusList('--respond'))
     .option('--delay <ms>', "wait this long before answering (test the sender's timeout)", milliseconds('--delay', { min: 0, example: 200 }))
     .option('--reject-invalid', 'answer 401 when verification fails, as a real receiver does')
+    .option('--no-handshake', "don't answer providers' endpoint checks (Zoom url_validation, Meta hub.challenge, Slack url_verification): capture them like any delivery")
     .option('--max-body <size>', 'largest body accepted, larger ones get 413 (default: config listen.maxBody, else 10mb)', byteSize('--max-body'))
     .option('--request-timeout <ms>', 'time a client has to send a whole request, else 408 (default: 30000)', milliseconds('--request-timeout', { min: 1, example: 30000 }))
     .option('--count <n>', 'exit 0 after n deliveries (CI)', wholeNumber('--count', { ...COUNT, example: 3 }))

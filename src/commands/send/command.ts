@@ -69,6 +69,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
     verbose: opts.verbose === true,
     insecure: opts.insecure === true,
     timeoutMs: opts.timeout ?? profile.delivery.timeoutMs,
+    secret: secrets[0],
   });
 };
 export default send;
@@ -108,7 +109,8 @@ function printOffline(ctx: CommandContext, builders: DeliveryBuilder[], count: n
   for (const builder of builders) {
     for (let i = 0; i < count; i++) {
       const d = builder.build({ now: io.now(), random: io.random });
-      const target = d.url ?? url ?? builder.profile.request.path;
+      // With no target, a query template's query still shows after the provider's path.
+      const target = d.url ?? url ?? `${builder.profile.request.path}${d.query ? `?${d.query}` : ''}`;
       if (out.json)
         out.object({
           type: 'request',

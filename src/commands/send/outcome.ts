@@ -1,5 +1,7 @@
 import type { Attempt, Expectation } from '../../core/delivery/index.js';
 import { expectNotMet, unmetHint } from '../../core/delivery/index.js';
+import { CheckFailedError } from '../../core/errors.js';
+import type { HandshakeVerdict } from '../../core/handshake/types.js';
 import { NetworkError } from '../../core/http/client.js';
 import { isRouteMissing, routeNotFound, type DefaultRoute } from '../../core/http/route.js';
 
@@ -13,6 +15,8 @@ export class Tally {
   routeMiss: Attempt | undefined;
   /** Deliveries finished (every copy of them). */
   done = 0;
+  /** Handshakes the receiver answered wrongly, with the verdict that says how. */
+  readonly handshakesFailed: { attempt: Attempt; verdict: HandshakeVerdict }[] = [];
 
   constructor(private readonly plan: { expect?: Expectation; marks?: Expectation; duplicates: number }) {}
 
@@ -25,6 +29,10 @@ export class Tally {
     if (!ok && status !== undefined && isRouteMissing(status)) this.routeMiss ??= a;
     if (a.final && a.copy === this.plan.duplicates) this.done++;
     return ok;
+  }
+
+  handshake(attempt: Attempt, verdict: HandshakeVerdict): void {
+    if (!verdict.ok) this.handshakesFailed.push({ attempt, verdict });
   }
 }
 
@@ -41,6 +49,14 @@ export function verdict(tally: Tally, plan: { url: URL; expect?: Expectation }, 
     if (requests === 1) throw main;
     const mix = ranked.length > 1 ? ` (${ranked.map((list) => `${list.length} ${list[0]?.kind}`).join(', ')})` : '';
     throw new NetworkError(main.kind, `${tally.failures.length} of ${requests} deliveries got no response${mix}: ${main.message}`, main.hint ?? '', main.code, main);
+  }
+  const [hs] = tally.handshakesFailed;
+  if (hs) {
+    const d = hs.attempt.delivery;
+    throw new CheckFailedError(
+      `${d.provider}/${d.event}: the receiver failed the handshake: ${hs.verdict.message}`,
+      `${d.provider} delivers nothing until this is answered right: see docs/handshakes.md`,
+    );
   }
   if (plan.expect && tally.unmet.length) {
     const answers = tally.unmet.map((a) => ({ status: a.response?.status, method: a.delivery.method, url: plan.url }));

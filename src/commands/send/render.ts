@@ -1,3 +1,4 @@
+import type { HandshakeVerdict } from '../../core/handshake/types.js';
 import { parseBoundedJson } from '../../core/text/bounded-json.js';
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES } from 'node:http';
@@ -61,6 +62,11 @@ export function attemptJson(a: Attempt, url: string) {
 }
 
 /** The one readable line per attempt: status, event, target, latency, delivery id, response snippet. */
+/** The handshake's verdict under its attempt line: the mistake named, as the provider would judge it. */
+export function handshakeLine(v: HandshakeVerdict, provider: string, name: string, c: ChalkInstance): string {
+  return `  ${v.ok ? c.green('✔') : c.red('✘')} ${provider} ${name}: ${printable(v.message)}`;
+}
+
 export function attemptLine(a: Attempt, url: URL, c: ChalkInstance, expected?: (status: number) => boolean): string {
   const d = a.delivery;
   const r = a.response;

@@ -6,7 +6,8 @@ import type { DeliveryBuilder } from '../../core/delivery/build.js';
 import type { Expectation } from '../../core/delivery/expect.js';
 import { createHttpClient } from '../../core/http/client.js';
 import { ExitCode } from '../../core/errors.js';
-import { attemptJson, attemptLine, summaryLines, verboseBlock } from './render.js';
+import { judgeDelivery } from '../../core/handshake/delivery.js';
+import { attemptJson, attemptLine, handshakeLine, summaryLines, verboseBlock } from './render.js';
 import { bufferedSink, startProgress } from './sink.js';
 import { Tally, verdict } from './outcome.js';
 
@@ -25,6 +26,8 @@ export interface RunPlan {
   expect?: Expectation;
   /** What the ✔/✘ marks follow: --expect, else what the signature mode calls for, else a 2xx. */
   marks?: Expectation;
+  /** The secret a handshake's answer is computed with (Zoom's encryptedToken). */
+  secret?: string;
 }
 
 export async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], plan: RunPlan): Promise<number> {
@@ -46,12 +49,17 @@ export async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], 
   const tally = new Tally(plan);
   let shown = 0;
 
+  const handshakes = new Map(builders.filter((b) => b.event.handshake).map((b) => [b.event.name, b]));
   const onAttempt = (a: Attempt) => {
     const ok = tally.add(a);
-    if (out.json) sink.write(`${JSON.stringify(attemptJson(a, href))}\n`);
+    const hs = handshakes.get(a.delivery.event);
+    const judged = hs && a.final && a.response ? judgeDelivery(hs.event, hs.profile.name, a.delivery, a.response, plan.secret ?? '') : undefined;
+    if (judged) tally.handshake(a, judged);
+    if (out.json) sink.write(`${JSON.stringify({ ...attemptJson(a, href), ...(judged ? { handshake: judged } : {}) })}\n`);
     // A burst prints only what went wrong (the first 10); a single failed request is the error line alone.
-    else if ((!burst || (!ok && shown++ < 10)) && !(single && a.error)) {
+    else if ((!burst || ((!ok || judged?.ok === false) && shown++ < 10)) && !(single && a.error)) {
       sink.write(`${attemptLine(a, plan.url, out.c, plan.marks?.matches)}\n`);
+      if (judged && hs?.event.handshake) sink.write(`${handshakeLine(judged, hs.profile.name, hs.event.handshake.name, out.c)}\n`);
       if (plan.verbose) sink.write(verboseBlock(a, plan.url, out.c));
     }
     if (a.final && a.copy === plan.duplicates) progress?.tick(tally.done);

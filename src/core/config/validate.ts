@@ -142,7 +142,9 @@ function validateScheme(s: unknown, at: string, check: Check): void {
     check(isObject(t), `${at}.timestamp`, 'must be an object');
     const ts = t as Record<string, unknown>;
     check(['header', 'signature', 'body'].includes(ts.source as string), `${at}.timestamp.source`, 'must be header, signature or body');
-    check(['s', 'ms'].includes(ts.unit as string), `${at}.timestamp.unit`, 'must be "s" or "ms"');
+    check(['s', 'ms', 'iso'].includes(ts.unit as string), `${at}.timestamp.unit`, 'must be "s", "ms" or "iso"');
+    // A body timestamp is read and moved as a number (stale, future): an RFC 3339 one travels in a header.
+    check(ts.unit !== 'iso' || ts.source !== 'body', `${at}.timestamp.unit`, '"iso" needs source "header" or "signature"');
     check(isObject(ts.tolerance), `${at}.timestamp.tolerance`, 'must be { pastSec, futureSec } (numbers or null)');
   });
   const uses = (name: string) => (sc.content as string).includes(`{${name}}`);

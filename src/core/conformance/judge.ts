@@ -48,6 +48,7 @@ export function judgeAll(exchanges: readonly Exchange[], codes: readonly number[
 /** Why an answer fails its demand, in words a receiver's author can act on; undefined when it passes. */
 function judge(x: Exchange, codes: readonly number[] | undefined, ctx: JudgeContext, earlier?: Exchange): string | undefined {
   if (x.status === undefined) return x.error ?? `no response within ${ctx.timeoutMs} ms`;
+  if (x.problem) return x.problem;
   if (meets(x.demand, x.status, codes)) return undefined;
   const s = x.status;
   if (isRouteMissing(s)) return routeNotFound(ctx.method, ctx.url, s, ctx.route);

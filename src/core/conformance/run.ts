@@ -3,7 +3,7 @@ import { type EditFlags, EditMismatchError } from '../delivery/edits.js';
 import { CLOSED_AFTER_ANSWER, deliver } from '../delivery/run.js';
 import type { Delivery, DeliveryOverrides, SignatureMode } from '../delivery/types.js';
 import { UsageError } from '../errors.js';
-import type { HttpClient } from '../http/client.js';
+import type { HttpClient, HttpResponse } from '../http/client.js';
 import { listEvents } from '../catalogue/list-events.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Random } from '../random.js';
@@ -75,7 +75,9 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
     createDeliveryBuilder({ profile: o.profile, event, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides: { ...o.edits, ...overrides } });
   const world = () => ({ now: o.clock(), random: o.random });
   // The negative scenarios are built on the first event the edits (--set...) fit; the others are inconclusive.
-  const first = firstFitting(events, (e) => builder('valid', e).build(world()));
+  // A handshake (Slack's url_verification) is no event to forge: the first ordinary event is.
+  const ordinary = events.filter((e) => !e.handshake);
+  const first = firstFitting(ordinary.length ? ordinary : events, (e) => builder('valid', e).build(world()));
   // Long enough that a slow receiver is judged by response-time, not by every scenario.
   const requestTimeout = Math.max(2 * o.timeoutMs, o.timeoutMs + 5000);
   const suite: Suite = {
@@ -153,7 +155,7 @@ function verdict(suite: Suite, s: Scenario, exchanges: Exchange[]): Omit<Scenari
     got: judged.map((x) => x.status ?? 'no response').join(', '),
     message: message ?? (forgedToo ? acceptsForged(acceptedForged) : inconclusive ? unproven(baseline, judging) : undefined),
     // The advice is in the message when it applies; the report keeps the exchanges to the facts.
-    exchanges: exchanges.map(({ ifAccepted: _advice, layout: _layout, ...x }) => x),
+    exchanges: exchanges.map(({ ifAccepted: _advice, layout: _layout, problem: _problem, ...x }) => x),
   };
 }
 
@@ -176,6 +178,7 @@ function unproven(baseline: Exchange | undefined, ctx: JudgeContext): string {
 async function send(probe: Probe, o: ConformanceOptions, timeoutMs: number): Promise<Exchange> {
   const t0 = performance.now();
   const answer = await exchange(probe.delivery, o, timeoutMs);
+  const problem = answer.response && probe.answer ? probe.answer(answer.response) : undefined;
   // Refused: the compact twin tells a receiver that re-serializes the JSON from one with the wrong secret.
   const twin = probe.compactTwin && answer.status !== undefined && isRejection(answer.status) ? await exchange(probe.compactTwin, o, timeoutMs) : undefined;
   return {
@@ -189,13 +192,14 @@ async function send(probe: Probe, o: ConformanceOptions, timeoutMs: number): Pro
     error: answer.error,
     ...(answer.reconnected ? { reconnected: answer.reconnected } : {}),
     ...(twin?.status === undefined ? {} : { twinStatus: twin.status }),
+    ...(problem ? { problem } : {}),
   };
 }
 
-async function exchange(delivery: Delivery, o: ConformanceOptions, timeoutMs: number): Promise<{ status?: number; error?: string; reconnected?: true }> {
+async function exchange(delivery: Delivery, o: ConformanceOptions, timeoutMs: number): Promise<{ status?: number; error?: string; reconnected?: true; response?: HttpResponse }> {
   const { response, error, reconnected } = await deliver(delivery, { client: o.client, url: o.url, timeoutMs });
   if (error && (error.kind === 'refused' || error.kind === 'dns')) throw error;
-  return { status: response?.status, error: error?.message, ...(reconnected ? { reconnected } : {}) };
+  return { status: response?.status, error: error?.message, response, ...(reconnected ? { reconnected } : {}) };
 }
 
 function responseTime(results: ScenarioResult[], o: ConformanceOptions): ScenarioResult {

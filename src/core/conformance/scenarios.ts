@@ -226,5 +226,6 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
 export const RESPONSE_TIME = { id: 'response-time', key: 'responseTime', description: "every 2xx arrives within the provider's timeout" };
 
 export function allScenarioIds(events: readonly EventSpec[]): string[] {
-  return [...events.map((e) => `event:${e.name}`), ...NEGATIVE_SCENARIOS.map((s) => s.id), RESPONSE_TIME.id];
+  const handshakes = events.filter((e) => e.handshake).map((e) => `handshake:${e.name}`);
+  return [...handshakes, ...events.filter((e) => !e.handshake).map((e) => `event:${e.name}`), ...NEGATIVE_SCENARIOS.map((s) => s.id), RESPONSE_TIME.id];
 }

@@ -1,6 +1,7 @@
 import { EditMismatchError } from '../delivery/edits.js';
 import { UsageError } from '../errors.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
+import { handshakeScenarios } from './handshakes.js';
 import { allScenarioIds, eventScenarios, NEGATIVE_SCENARIOS, RESPONSE_TIME } from './scenarios.js';
 import type { Scenario } from './types.js';
 
@@ -28,16 +29,19 @@ export function firstFitting(events: readonly EventSpec[], build: (e: EventSpec)
 /** The scenarios --only and --skip leave, in the order they run. */
 export function select(o: Choice, events: readonly EventSpec[]): { scenarios: Scenario[]; responseTime: boolean } {
   const ids = allScenarioIds(events);
-  const matches = (list: readonly string[], id: string) => list.some((x) => x === id || (x === 'event' && id.startsWith('event:')) || (x === 'events' && id.startsWith('event:')));
-  const hint = `scenarios: events, ${ids.filter((i) => !i.startsWith('event:')).join(', ')}, or event:<name>`;
+  const group = (x: string, id: string) => ((x === 'event' || x === 'events') && id.startsWith('event:')) || ((x === 'handshake' || x === 'handshakes') && id.startsWith('handshake:'));
+  const matches = (list: readonly string[], id: string) => list.some((x) => x === id || group(x, id));
+  const hint = `scenarios: handshakes, events, ${ids.filter((i) => !i.includes(':')).join(', ')}, event:<name> or handshake:<name>`;
   for (const x of [...(o.only ?? []), ...(o.skip ?? [])]) {
-    if (!ids.includes(x) && x !== 'event' && x !== 'events') {
+    if (!ids.includes(x) && !['event', 'events', 'handshake', 'handshakes'].includes(x)) {
       throw new UsageError(`unknown scenario "${x}"`, hint);
     }
   }
   if (o.only && o.only.length === 0) throw new UsageError('--only names no scenario', hint);
   const keep = (id: string) => (!o.only?.length || matches(o.only, id)) && !matches(o.skip ?? [], id);
-  const scenarios = [...eventScenarios(o.profile, events), ...NEGATIVE_SCENARIOS].filter((s) => keep(s.id));
+  // Handshakes first: a receiver that fails one would never be sent an event. They are not events too.
+  const ordinary = events.filter((e) => !e.handshake);
+  const scenarios = [...handshakeScenarios(o.profile, events), ...eventScenarios(o.profile, ordinary), ...NEGATIVE_SCENARIOS].filter((s) => keep(s.id));
   const responseTime = keep(RESPONSE_TIME.id);
   // A suite that runs nothing must not pass a CI job.
   if (scenarios.length === 0 && !responseTime) throw new UsageError('--only and --skip leave no scenario to run', hint);

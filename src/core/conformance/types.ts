@@ -1,5 +1,6 @@
 import type { DeliveryBuilder } from '../delivery/build.js';
 import type { Delivery, DeliveryOverrides, SignatureMode } from '../delivery/types.js';
+import type { HttpResponse } from '../http/client.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 
 /** What a scenario demands of the receiver's answer. */
@@ -25,6 +26,11 @@ export interface Probe {
   compactTwin?: Delivery;
   /** How the probe's body is laid out, for that diagnosis (`Stripe's indented`, `re-serialization probe`). */
   layout?: string;
+  /**
+   * Judges the whole answer, not only its status (a handshake: the challenge echoed right, in time):
+   * the mistake in words, or undefined when the answer is right.
+   */
+  answer?: (res: HttpResponse) => string | undefined;
 }
 
 export interface ScenarioTools {
@@ -68,6 +74,8 @@ export interface Exchange {
   ifAccepted?: string;
   /** The probe's layout, for the judge (not reported). */
   layout?: string;
+  /** What the probe's `answer` judge found wrong with the answer. */
+  problem?: string;
   status?: number;
   /** The compact twin's answer, when the probe was refused and had one. */
   twinStatus?: number;

@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEvent, serializeBody, type TemplateContext } from '../templates/index.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
-import { isFormType, type Scheme, signWithScheme } from '../signing/index.js';
+import { isFormType, type Scheme, type Signed, signWithScheme } from '../signing/index.js';
 import { batchTemplate } from '../templates/batch.js';
 import { compileTemplate } from './compile.js';
 import { decodeForm, encodeForm } from '../templates/form.js';
 import { applyEdits, fieldEdit, mergeHeaders, parseEdits, parseJsonBody, type Edit } from './edits.js';
-import { planMode, truncateSignatures, wrongSecret, type ModePlan } from './modes.js';
+import { type BodyFactory, type HeaderLayout, headerLayout, queryFactory, withQuery } from './event-request.js';
+import { planMode, truncateSignatures, unsignedPlan, wrongSecret, type ModePlan } from './modes.js';
 import type { Delivery, DeliverySpec, HeaderPair, PreparedDelivery, World } from './types.js';
 
 /** Builds the deliveries of one run: the per-run work (fixture, edits, mode) is done once. */
@@ -40,10 +41,11 @@ interface Run {
   signingSecret: string;
   contentType: string;
   body: BodyFactory;
-  /** The headers in order; `null` marks the delivery-id header's place, its value drawn per delivery. */
-  layout: [string, string | null][];
+  layout: HeaderLayout;
   idFormat: string | undefined;
   msgFormat: string | undefined;
+  /** The provider sends this event with no signature (a handshake request). */
+  unsigned: boolean;
 }
 
 export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
@@ -57,46 +59,45 @@ function planRun(spec: DeliverySpec): Run {
   const { profile } = spec;
   const { scheme, request } = profile;
   const event = typeof spec.event === 'string' ? resolveEvent(`${profile.id}/${spec.event}`, [profile], profile.id, spec.fixtureDirs).event : spec.event;
-  const plan = planMode(profile, spec.mode);
+  const unsigned = event.request?.unsigned === true;
+  const plan = unsigned ? unsignedPlan(event.name, spec.mode) : planMode(profile, spec.mode);
   const secret = spec.secrets[0];
   if (!secret) throw new UsageError(`no secret to sign ${profile.id} deliveries with`, 'pass --secret or set HOOKCTL_SECRET');
   const contentType = event.contentType ?? request.contentType;
-  // Header values are fixed per run except for their fixture tokens, rendered per delivery.
-  const eventBase = event.name.split('.')[0] ?? event.name;
-  const layout: [string, string | null][] = [
-    ['Content-Type', contentType],
-    ['User-Agent', request.userAgent ?? spec.userAgent ?? 'hookctl'],
-  ];
-  if (request.eventHeader) layout.push([request.eventHeader.name, request.eventHeader.value.replaceAll('{eventBase}', eventBase).replaceAll('{event}', event.name)]);
-  if (request.deliveryId) layout.push([request.deliveryId.header, null]);
-  layout.push(...Object.entries(request.headers ?? {}));
   return {
     spec,
     event,
     plan,
     signingSecret: plan.mode === 'wrong-secret' ? wrongSecret(secret, scheme) : secret,
     contentType,
-    body: bodyFactory(spec, event, plan, isFormType(contentType)),
-    layout,
+    body: event.request?.template === 'query' ? queryFactory(spec, event, parseEdits(spec.overrides ?? {})) : bodyFactory(spec, event, plan, isFormType(contentType)),
+    // Header values are fixed per run except for their fixture tokens, rendered per delivery.
+    layout: headerLayout(spec, event, contentType),
     idFormat: request.deliveryId?.format,
     // Schemes that sign a message id (Standard Webhooks) use it as the delivery id unless the profile has its own.
-    msgFormat: messageIdFormat(scheme),
+    msgFormat: unsigned ? undefined : messageIdFormat(scheme),
+    unsigned,
   };
 }
 
 /** A fresh payload, delivery id and headers, unsigned. */
 function prepareDelivery(run: Run, world: World): PreparedDelivery {
   const ctx: TemplateContext = { now: world.now, random: world.random, event: run.event.name };
-  const { bytes, bodyTimestamp } = run.body(ctx);
+  const { bytes, bodyTimestamp, query } = run.body(ctx);
   const deliveryId = run.idFormat === undefined ? undefined : renderString(run.idFormat, ctx);
   const headers: HeaderPair[] = [];
   for (const [name, value] of run.layout) {
     headers.push([name, value === null ? (deliveryId as string) : value.includes('{{') ? renderString(value, ctx) : value]);
   }
   const messageId = run.msgFormat === undefined ? undefined : renderString(run.msgFormat, ctx);
-  const { profile, url } = run.spec;
-  return { provider: profile.id, event: run.event.name, method: profile.request.method, url, headers, body: bytes, deliveryId: deliveryId ?? messageId, messageId, bodyTimestamp };
+  const { profile } = run.spec;
+  const method = run.event.request?.method ?? profile.request.method;
+  const url = withQuery(run.spec.url, query);
+  return { provider: profile.id, event: run.event.name, method, url, headers, body: bytes, deliveryId: deliveryId ?? messageId, messageId, bodyTimestamp, ...(query ? { query } : {}) };
 }
+
+/** What signing adds to a prepared delivery: nothing at all for an event the provider sends unsigned. */
+const UNSIGNED: Pick<Signed, 'headers' | 'timestamp' | 'url'> = { headers: {} };
 
 /** Sign (or re-sign, for a retry) at `now` (ms), applying the signature mode and header overrides. */
 function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
@@ -105,16 +106,18 @@ function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
   const o = run.spec.overrides ?? {};
   const timestampInBody = scheme.timestamp?.source === 'body';
   const timestamp = timestampInBody ? undefined : (o.timestamp ?? Math.floor(now / 1000)) + plan.offsetSec;
-  const signed = signWithScheme(scheme, {
-    secret: run.signingSecret,
-    timestamp,
-    id: p.messageId,
-    now,
-    contentType: run.contentType,
-    body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
-    ...(p.url ? { url: String(p.url) } : {}),
-  });
-  const sigHeaders = signed.headers;
+  const signed = run.unsigned
+    ? UNSIGNED
+    : signWithScheme(scheme, {
+        secret: run.signingSecret,
+        timestamp,
+        id: p.messageId,
+        now,
+        contentType: run.contentType,
+        body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
+        ...(p.url ? { url: String(p.url) } : {}),
+      });
+  const sigHeaders = { ...signed.headers };
   if (plan.mode === 'malformed') truncateSignatures(scheme, sigHeaders);
   if (plan.mode === 'missing') for (const s of scheme.signatures) delete sigHeaders[s.header];
   let headers = p.headers.slice();
@@ -122,23 +125,15 @@ function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
   if (o.headers?.length) headers = mergeHeaders(headers, o.headers);
   const primary = scheme.signatures[0]?.header;
   return {
-    provider: p.provider,
-    event: p.event,
-    method: p.method,
+    ...p,
     headers,
-    body: p.body,
     // A URL-signed scheme may bind the body in the URL it signed (Twilio's bodySHA256): send it there.
     url: signed.url !== undefined && signed.url !== String(p.url) ? new URL(signed.url) : p.url,
-    deliveryId: p.deliveryId,
-    messageId: p.messageId,
-    bodyTimestamp: p.bodyTimestamp,
     mode: plan.mode,
     signature: primary === undefined ? undefined : sigHeaders[primary],
     timestamp: timestampInBody ? p.bodyTimestamp : signed.timestamp,
   };
 }
-
-type BodyFactory = (ctx: TemplateContext) => { bytes: Buffer; bodyTimestamp?: number };
 
 /**
  * Where the body comes from: `--data` bytes (verbatim unless an edit must parse them), or a
@@ -176,12 +171,7 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form:
     }
   };
 
-  if (o.batch !== undefined && (o.data !== undefined || form)) {
-    throw new UsageError(
-      form ? `--batch: ${spec.profile.id} posts one form per event, not a batch` : "--batch builds the body from the event's template",
-      form ? 'only providers whose bodies are JSON arrays batch (sendgrid)' : 'drop --data, or send the batch you wrote as it is',
-    );
-  }
+  if (o.batch !== undefined && (o.data !== undefined || form)) refuseBatch(spec.profile.id, form);
   if (form) return formFactory(spec, event, edits);
   if (o.data !== undefined) {
     const data = o.data;
@@ -208,6 +198,14 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form:
   };
 }
 
+/** --batch grows a JSON array from the event's template: neither --data bytes nor a form can be grown. */
+function refuseBatch(provider: string, form: boolean): never {
+  throw new UsageError(
+    form ? `--batch: ${provider} posts one form per event, not a batch` : "--batch builds the body from the event's template",
+    form ? 'only providers whose bodies are JSON arrays batch (sendgrid)' : 'drop --data, or send the batch you wrote as it is',
+  );
+}
+
 /** A form body: `--data` bytes verbatim unless edited, else the fixture's fields rendered and form-encoded. */
 function formFactory(spec: DeliverySpec, event: EventSpec, edits: Edit[]): BodyFactory {
   const data = spec.overrides?.data;
@@ -223,5 +221,6 @@ function formFactory(spec: DeliverySpec, event: EventSpec, edits: Edit[]): BodyF
 
 /** The fixture token for a fresh signed message id (Standard Webhooks' webhook-id), for schemes that sign one. */
 export function messageIdFormat(scheme: Scheme): string | undefined {
-  return scheme.id ? `{{id:${scheme.id.prefix ?? 'msg_'}:24}}` : undefined;
+  if (!scheme.id) return undefined;
+  return scheme.id.uuid ? '{{uuid}}' : `{{id:${scheme.id.prefix ?? 'msg_'}:24}}`;
 }

@@ -20,9 +20,11 @@ export function toCurl(delivery: Delivery, url: URL | string): string {
   for (const [name, value] of delivery.headers) lines.push(`-H ${headerArg(name, value)}`);
   if (!has('accept')) lines.push("-H 'Accept:'");
   if (!has('user-agent')) lines.push("-H 'User-Agent:'");
-  if (!has('content-type')) lines.push("-H 'Content-Type:'");
+  // A GET with no body (Meta's ?hub.challenge= check) is sent with none: no --data, so no Content-Type to suppress.
+  const bodyless = delivery.body.length === 0 && delivery.method !== 'POST';
+  if (!has('content-type') && !bodyless) lines.push("-H 'Content-Type:'");
   if (!has('expect') && delivery.body.length > 1024) lines.push("-H 'Expect:'");
-  lines.push(`--data-binary ${quoteBody(delivery.body)}`);
+  if (!bodyless) lines.push(`--data-binary ${quoteBody(delivery.body)}`);
   return lines.join(' \\\n  ');
 }
 

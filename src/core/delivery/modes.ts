@@ -48,6 +48,15 @@ export function planMode(profile: ProviderProfile, mode: SignatureMode = 'valid'
   };
 }
 
+/**
+ * An event the provider sends unsigned (Meta's, Dropbox's, Asana's and Notion's handshake requests): there
+ * is no signature to break or timestamp to move, so every mode sends it as the provider does, and says so.
+ */
+export function unsignedPlan(event: string, mode: SignatureMode = 'valid'): ModePlan {
+  if (mode === 'valid') return { mode, offsetSec: 0, expectRejected: false };
+  return { mode: 'valid', offsetSec: 0, expectRejected: false, warning: `${event} is sent unsigned, as the provider sends it: --signature ${mode} does not apply to it` };
+}
+
 /** A secret of the same shape that is not the right one (base64 secrets stay decodable; a private key is another pair's). */
 export function wrongSecret(secret: string, scheme: Scheme): string {
   const asymmetric = scheme.signatures.find((s) => isAsymmetric(s.algorithm) && usableKey(s, scheme.secret, secret, 'private'));

@@ -70,6 +70,8 @@ export interface PreparedDelivery {
   messageId?: string;
   /** The Unix time written into the body, for schemes that carry it there. */
   bodyTimestamp?: number;
+  /** The query a query template rendered (`hub.mode=subscribe&...`): on `url` too when there is a target. */
+  query?: string;
 }
 
 /** A signed request, exactly as it goes on the wire. */

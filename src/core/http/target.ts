@@ -67,14 +67,29 @@ function badPort(input: string, port: string): UsageError {
   return new UsageError(`port ${port} is out of range in "${input}"`, "a target's port is from 1 to 65535, like localhost:3000");
 }
 
-/** A target's password is a secret like any other: shown masked, never in full (`--curl` alone keeps it, to reproduce the request). */
+/** Query parameters that carry the provider's secret (Meta's verify token travels in the check's URL). */
+const SECRET_PARAMS = ['hub.verify_token'];
+
+/**
+ * A target's password, and a secret in its query, are secrets like any other: shown masked, never in
+ * full (`--curl` alone keeps them, to reproduce the request).
+ */
 export function redactUrl(href: string | URL): string {
   try {
     const u = new URL(String(href));
-    if (!u.password) return String(href);
-    u.password = '***';
+    const params = SECRET_PARAMS.filter((p) => u.searchParams.has(p));
+    if (!u.password && params.length === 0) return String(href);
+    if (u.password) u.password = '***';
+    for (const p of params) u.searchParams.set(p, '***');
     return u.href;
   } catch {
-    return String(href);
+    // A bare path (a dry run with no target).
+    return redactPath(String(href));
   }
+}
+
+/** A received request's path with the secret-bearing query parameters masked, for the lines listen prints. */
+export function redactPath(path: string): string {
+  if (!SECRET_PARAMS.some((p) => path.includes(`${p}=`))) return path;
+  return path.replace(/([?&])([^=&]+)=([^&#]*)/g, (all, sep: string, name: string) => (SECRET_PARAMS.includes(decodeURIComponent(name)) ? `${sep}${name}=***` : all));
 }

@@ -16,6 +16,12 @@ import { standardWebhooks, svix } from './builtin/standard-webhooks.js';
 import { stripe } from './builtin/stripe.js';
 import { transcodely } from './builtin/transcodely.js';
 import { twilio } from './builtin/twilio.js';
+import { asana } from './builtin/asana.js';
+import { dropbox } from './builtin/dropbox.js';
+import { meta } from './builtin/meta.js';
+import { notion } from './builtin/notion.js';
+import { twitch } from './builtin/twitch.js';
+import { zoom } from './builtin/zoom.js';
 import type { ProviderProfile } from './types.js';
 
 export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
@@ -35,6 +41,12 @@ export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
   discord,
   sendgrid,
   twilio,
+  zoom,
+  meta,
+  twitch,
+  asana,
+  dropbox,
+  notion,
 ];
 
 /** Used when neither config, HOOKCTL_PROVIDER nor --provider names one. */
@@ -63,7 +75,7 @@ export function resolveProvider(provider: string | ProviderProfile, custom: read
 
 /**
  * Which provider sent a request, judged by its signature header (aliases included).
- * Ties go to the profile whose other scheme headers (timestamp, id) are also present, then to a
+ * Ties go to the profile whose other scheme headers (timestamp, id) or documented User-Agent are also present, then to a
  * custom provider over a built-in: a user who wrote `my-github` (extends github) meant it for their traffic.
  * With no signature header at all, the provider's other headers (X-GitHub-Event, a delivery id)
  * still name it, so the verdict is `missing-signature` rather than "unknown provider".
@@ -81,6 +93,8 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
     if (has(p.request.eventHeader?.name)) score += 1;
     if (has(p.request.deliveryId?.header)) score += 1;
     if (score === 0) continue;
+    // Meta signs with GitHub's header and sends nothing else of GitHub's: its User-Agent tells them apart.
+    if (sentBy(p.request.userAgent, headerValue(headers, 'user-agent'))) score += 1;
     if (!BUILTIN_PROVIDERS.includes(p)) score += 0.5;
     if (score > bestScore) {
       best = p;
@@ -88,6 +102,12 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
     }
   }
   return best;
+}
+
+/** Whether a User-Agent is the one a provider documents: its text up to the first fixture token (`GitHub-Hookshot/`). */
+function sentBy(documented: string | undefined, got: string | undefined): boolean {
+  const fixed = documented?.split('{{')[0]?.toLowerCase();
+  return Boolean(fixed && got?.toLowerCase().startsWith(fixed));
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { HandshakeSpec } from '../handshake/types.js';
 import type { Scheme } from '../signing/index.js';
 
 /** What a provider does when a delivery is not acknowledged. */
@@ -33,6 +34,32 @@ export interface EventSpec {
   match?: Record<string, string | number | boolean>;
   /** An inline payload template (custom providers); otherwise fixtures/<provider>/<event>.json. */
   payload?: unknown;
+  /** How this event's request differs from the provider's ordinary delivery (a handshake's often does). */
+  request?: EventRequest;
+  /**
+   * This event is an endpoint-verification handshake (Slack's url_verification, Zoom's
+   * endpoint.url_validation): what a correct answer is, judged by `send` and `test`, given by `listen`.
+   */
+  handshake?: HandshakeSpec;
+}
+
+/**
+ * An event's own request: Meta's and Dropbox's endpoint checks are GETs whose query carries the
+ * challenge, Twitch names each message's type in headers, and four providers sign no handshake.
+ */
+export interface EventRequest {
+  /** The event's own method (`GET`), instead of the provider's. */
+  method?: string;
+  /** Headers of its own, after the provider's (a same-named one is replaced); fixture tokens allowed. */
+  headers?: Record<string, string>;
+  /** Sent with no signature, timestamp or id headers at all, as the provider sends it; `--signature` modes do not apply. */
+  unsigned?: boolean;
+  /**
+   * Where the rendered template goes: the body (default), or `query`: its fields become the URL's query
+   * parameters (a nested object's joined with dots: `hub.mode`) and the request has no body (`{}` for a
+   * request with neither, Asana's handshake).
+   */
+  template?: 'body' | 'query';
 }
 
 /** A provider as data: how it signs, what it sends, and how it delivers. */

@@ -1,5 +1,6 @@
 import { detectProvider } from '../providers/registry.js';
 import { catalogueEvents } from '../catalogue/builtin.js';
+import { detectHandshake } from '../handshake/detect.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import { type Headers, headerValue, isFormType, verifyUsable } from '../signing/index.js';
 import type { CapturedVerification } from '../store/types.js';
@@ -29,7 +30,14 @@ export interface ArrivalCheck {
 
 /** Which provider sent a request, whether its signature holds, and what it is about. */
 export function checkArrival(o: ArrivalOptions, headers: Headers, body: Buffer, now: number, path = '/'): ArrivalCheck {
-  const provider = o.fixed ?? detectProvider(headers, o.providers) ?? o.fallback;
+  const detected = o.fixed ?? detectProvider(headers, o.providers);
+  // No signature header names a provider: it may be an unsigned endpoint check (Meta's hub.challenge GET).
+  const unsigned = detected ? undefined : detectHandshake(o.providers, headers, path, body);
+  if (unsigned) {
+    const verification = { ok: false, reason: 'missing-signature', detail: `${unsigned.provider.name} signs no ${unsigned.event.name} request: it is an endpoint check` };
+    return { provider: unsigned.provider, verification, event: unsigned.event.name };
+  }
+  const provider = detected ?? o.fallback;
   const json = lazyFields(body, headerValue(headers, 'content-type'));
   if (!provider) {
     return {

@@ -6,6 +6,7 @@ import type { DedupIndex } from './dedup.js';
 import type { Forwarded, Forwarder } from './forward.js';
 import type { Handled, ArrivedRequest, Reply } from './http.js';
 import { checkArrival, type ArrivalOptions } from './arrival.js';
+import { answerArrived, arrivedHandshake, judgeRelayed, type HandshakeOutcome } from './handshake.js';
 
 /** One received request, as the renderer sees it once answered. */
 export interface ReceivedDelivery {
@@ -16,6 +17,8 @@ export interface ReceivedDelivery {
   storeError?: string;
   /** Where the store wrote it. */
   stored?: RecordLocation;
+  /** An endpoint-verification handshake: answered by listen, or the app's answer judged. */
+  handshake?: HandshakeOutcome;
 }
 
 export interface PipelineOptions {
@@ -30,6 +33,8 @@ export interface PipelineOptions {
   /** Aborted when the server stops: a pending --delay answers at once instead of holding the shutdown. */
   stopping?: AbortSignal;
   forwarder?: Forwarder;
+  /** Answer providers' handshakes (Zoom's url_validation, Meta's hub.challenge) as the provider expects (default); false with --no-handshake. */
+  handshakes?: boolean;
   dedup: DedupIndex;
   onDelivery(d: ReceivedDelivery): void;
   /** A bug while reporting a delivery: reported, never fatal. */
@@ -148,12 +153,17 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
   const id = capture.id;
   let reply: Reply;
   let forward: Forwarded | undefined;
-  if (o.rejectInvalid && !capture.verification?.ok) {
+  let handshake: HandshakeOutcome | undefined;
+  const hs = o.handshakes !== false ? arrivedHandshake(capture, j.provider, j.req, o.inspect.secretsFor) : undefined;
+  if (o.rejectInvalid && !capture.verification?.ok && !(hs && capture.verification?.reason === 'missing-signature')) {
     reply = json(401, { error: 'invalid signature', reason: capture.verification?.reason, id });
   } else if (o.forwarder) {
     forward = await o.forwarder.forward(j.req);
     reply = forward.reply;
     capture.forward = { url: forward.url, status: forward.status, ms: forward.ms, error: forward.error };
+    if (hs && forward.status !== undefined && j.provider) handshake = judgeRelayed(hs, j.provider.name, forward.reply, forward.ms);
+  } else if (hs) {
+    ({ reply, outcome: handshake } = answerArrived(hs));
   } else {
     const status = o.nextStatus();
     reply = json(status, status < 300 ? { received: true, id } : { error: `hookctl listen answered ${status} as told (--status/--respond)`, id });
@@ -176,7 +186,7 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
   // Undefined when there is room: no await, no extra turn of the microtask queue per request.
   const room = o.outputReady?.();
   if (room) await room;
-  const delivery: ReceivedDelivery = { capture, provider: j.provider, forward, storeError, stored };
+  const delivery: ReceivedDelivery = { capture, provider: j.provider, forward, storeError, stored, ...(handshake ? { handshake } : {}) };
   return { reply, after: () => report(delivery) };
 }
 

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { signedContent, placeholders } from './content.js';
 import { signatureFor, usableKey } from './crypto.js';
 import { formatSignatureHeader } from './signature-header.js';
 import type { Scheme, SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
+import { formatTimestamp } from './timestamp.js';
 import { bodyHash, isFormType, sortedParams, withQueryParam } from './url.js';
 
 export interface SignInput {
@@ -47,7 +48,7 @@ export function signWithScheme(scheme: Scheme, input: SignInput): Signed {
   const ts = scheme.timestamp;
   if (ts && ts.source !== 'body') {
     timestamp = input.timestamp ?? Math.floor((input.now ?? Date.now()) / 1000);
-    tsText = String(ts.unit === 'ms' ? timestamp * 1000 : timestamp);
+    tsText = formatTimestamp(ts, timestamp);
     if (ts.source === 'header' && ts.header) headers[ts.header] = tsText;
   } else if (used.has('timestamp')) {
     throw new SigningError('the scheme signs {timestamp} but has no timestamp header');
@@ -55,7 +56,7 @@ export function signWithScheme(scheme: Scheme, input: SignInput): Signed {
 
   let id: string | undefined;
   if (scheme.id) {
-    id = input.id ?? `${scheme.id.prefix ?? 'msg_'}${randomBytes(12).toString('base64url')}`;
+    id = input.id ?? (scheme.id.uuid ? randomUUID() : `${scheme.id.prefix ?? 'msg_'}${randomBytes(12).toString('base64url')}`);
     headers[scheme.id.header] = id;
   } else if (used.has('id')) {
     throw new SigningError('the scheme signs {id} but names no id header');

@@ -19,11 +19,44 @@ export function readTimestamp(spec: TimestampSpec, headers: Headers, body: Buffe
     where = `the body field ${spec.field}`;
   }
   if (text === undefined || text === '') return { ok: false, reason: 'missing-timestamp', detail: `no timestamp in ${where}` };
-  if (!/^\d{1,16}$/.test(text.trim())) {
-    return { ok: false, reason: 'malformed-timestamp', detail: `timestamp "${text.slice(0, 24)}" in ${where} is not a Unix time in ${spec.unit === 'ms' ? 'milliseconds' : 'seconds'}` };
+  const seconds = parseTimestamp(spec, text.trim());
+  if (seconds === undefined) {
+    return { ok: false, reason: 'malformed-timestamp', detail: `timestamp "${text.slice(0, 40)}" in ${where} is not ${UNIT_NAMES[spec.unit]}` };
   }
-  const n = Number(text.trim());
-  return { ok: true, text, seconds: spec.unit === 'ms' ? n / 1000 : n };
+  return { ok: true, text, seconds };
+}
+
+const UNIT_NAMES: Record<TimestampSpec['unit'], string> = {
+  s: 'a Unix time in seconds',
+  ms: 'a Unix time in milliseconds',
+  iso: 'an RFC 3339 date-time',
+};
+
+// RFC 3339's date-time: a full date, a time with an optional fraction, and Z or a numeric offset.
+const RFC3339 = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** The Unix seconds a timestamp's text stands for, or undefined when it is not in the scheme's unit. */
+function parseTimestamp(spec: TimestampSpec, text: string): number | undefined {
+  if (spec.unit !== 'iso') {
+    if (!/^\d{1,16}$/.test(text)) return undefined;
+    const n = Number(text);
+    return spec.unit === 'ms' ? n / 1000 : n;
+  }
+  const m = RFC3339.exec(text);
+  if (!m) return undefined;
+  // Date.parse keeps milliseconds only: the fraction is read apart, so nanoseconds are not rounded away.
+  const whole = Date.parse(`${m[1]}T${m[2]}${(m[4] as string).toUpperCase()}`);
+  return Number.isNaN(whole) ? undefined : whole / 1000 + Number(`0${m[3] ?? ''}`);
+}
+
+/** The timestamp's text as the scheme writes it (and signs it): Unix seconds or milliseconds, or RFC 3339 in UTC. */
+export function formatTimestamp(spec: TimestampSpec, seconds: number): string {
+  if (spec.unit === 'ms') return String(seconds * 1000);
+  if (spec.unit === 's') return String(seconds);
+  const iso = new Date(Math.floor(seconds * 1000)).toISOString();
+  const digits = Math.min(9, Math.max(0, spec.digits ?? 3));
+  const fraction = iso.slice(20, 23).padEnd(digits, '0').slice(0, digits);
+  return `${iso.slice(0, 19)}${digits ? `.${fraction}` : ''}Z`;
 }
 
 function bodyField(body: Buffer, path: string): string | undefined {

@@ -63,7 +63,10 @@ export interface TimestampSpec {
   header?: string;
   /** Dotted path of the body field when source is `body`. */
   field?: string;
-  unit: 's' | 'ms';
+  /** Unix seconds, Unix milliseconds, or an RFC 3339 date-time in UTC (Twitch's `2026-02-28T10:35:42.000000000Z`). */
+  unit: 's' | 'ms' | 'iso';
+  /** Fraction digits an `iso` timestamp is written with (default 3, as `toISOString`; Twitch writes nanoseconds: 9). */
+  digits?: number;
   tolerance: Tolerance;
 }
 
@@ -81,8 +84,8 @@ export interface Scheme {
   signatures: SignatureSpec[];
   secret: SecretSpec;
   timestamp?: TimestampSpec;
-  /** The message id that `{id}` stands for. */
-  id?: { header: string; prefix?: string };
+  /** The message id that `{id}` stands for: `prefix` and random characters, or a UUID (Twitch's message id). */
+  id?: { header: string; prefix?: string; uuid?: boolean };
   /** Alternative header names accepted on verification (Svix's `svix-*` for `webhook-*`). */
   headerAliases?: Record<string, string>[];
   /**

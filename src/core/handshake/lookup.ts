@@ -1,0 +1,17 @@
+import { catalogueEvents } from '../catalogue/builtin.js';
+import type { EventSpec, ProviderProfile } from '../providers/types.js';
+
+/** Per provider, its handshake events by name (few: Slack has one of 114), found on first need. */
+const cache = new WeakMap<ProviderProfile, Map<string, EventSpec>>();
+
+/** The handshake event a received request was named as, if it is one. */
+export function handshakeEvent(provider: ProviderProfile | undefined, event: string | undefined): EventSpec | undefined {
+  if (!provider || event === undefined) return undefined;
+  let found = cache.get(provider);
+  if (!found) {
+    const all = [...(provider.catalogue ? catalogueEvents(provider.catalogue) : []), ...provider.events];
+    found = new Map(all.filter((e) => e.handshake).map((e) => [e.name, e]));
+    cache.set(provider, found);
+  }
+  return found.get(event);
+}

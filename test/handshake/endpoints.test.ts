@@ -1,0 +1,150 @@
+import { createHmac } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver } from '@slack/bolt';
+import { InteractionResponseType, verifyKeyMiddleware } from 'discord-interactions';
+import express from 'express';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DISCORD_DEV_KEYS } from '../../src/core/providers/builtin/discord.js';
+import { startListen } from '../listen/support.js';
+import { type Answer, documentedAnswer } from '../send/receivers-handshake.js';
+import { type Received, startServer, type TestServer } from '../support/server.js';
+import { runInProcess } from '../support/inproc.js';
+
+const SLACK_SECRET = 'slack-handshake-secret';
+const stops: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const stop of stops.splice(0)) await stop();
+});
+
+/** A Bolt app: Slack's own library answers url_verification. */
+async function boltApp(): Promise<string> {
+  const receiver = new HTTPReceiver({ signingSecret: SLACK_SECRET, endpoints: '/slack/events' });
+  const app = new App({ receiver, token: 'xoxb-hookctl-test', botId: 'B06KXJ3M7RT', botUserId: 'U06KXJ3L5QW', tokenVerificationEnabled: false });
+  const server = (await app.start(0)) as import('node:http').Server;
+  stops.push(() => app.stop());
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** discord-interactions' own middleware: answers PING with PONG after checking the signature. */
+async function discordApp(): Promise<string> {
+  const app = express();
+  app.post('/interactions', verifyKeyMiddleware(DISCORD_DEV_KEYS.publicKey), (_req, res) => void res.send({ type: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE, data: { content: 'hi' } }));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  stops.push(() => new Promise((r) => server.close(r)));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function server(handle: Parameters<typeof startServer>[0]): Promise<TestServer> {
+  const s = await startServer(handle);
+  stops.push(() => s.close());
+  return s;
+}
+
+describe('handshakes: sent as the provider sends them, judged as the provider judges the answer', () => {
+  it("send: a Bolt app answers Slack's url_verification; a receiver that acknowledges it like an event fails, and says why", async () => {
+    const bolt = await boltApp();
+    const ok = await runInProcess(['send', 'slack/url_verification', '--to', `${bolt}/slack/events`, '--secret', SLACK_SECRET]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/✔ Slack url_verification: answered correctly in \d+ ms \(Slack waits 3 s\)/);
+
+    const acks = await server((_r, res) => void res.setHeader('content-type', 'application/json').end('{"ok":true}'));
+    const bad = await runInProcess(['send', 'slack/url_verification', '--to', `${acks.url}/slack/events`, '--secret', SLACK_SECRET]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('✘ Slack url_verification: answered "{\\"ok\\":true}", not the challenge');
+    expect(bad.stderr).toContain('slack/url_verification: the receiver failed the handshake');
+  });
+
+  it('test: the handshakes run first; discord-interactions passes PING, a 200 to the Webhook Events PING fails', async () => {
+    const app = await discordApp();
+    const r = await runInProcess(['test', '--to', `${app}/interactions`, '--provider', 'discord', '--only', 'handshakes', '--json']);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((x) => x.type === 'scenario');
+    expect(rows.map((x) => [x.id, x.status])).toEqual([
+      ['handshake:ping', 'pass'],
+      ['handshake:event_ping', 'fail'],
+    ]);
+    expect(rows[1].message).toContain('answered 200, Discord needs 204');
+    expect(r.code).toBe(1);
+  });
+
+  it('listen answers the handshake itself, and judges the app behind --forward-to', async () => {
+    const direct = await startListen([]);
+    stops.push(() => direct.stop());
+    const sent = await runInProcess(['send', 'slack/url_verification', '--to', direct.url]);
+    expect(sent.code, sent.stderr).toBe(0);
+    const [line] = await direct.deliveries(1);
+    expect(line?.handshake).toEqual({ name: 'url_verification', answered: true });
+
+    const wrong = await server((_r, res) => void res.end('ok'));
+    const relay = await startListen(['--forward-to', wrong.url]);
+    stops.push(() => relay.stop());
+    await runInProcess(['send', 'slack/url_verification', '--to', relay.url]);
+    const [judged] = await relay.deliveries(1);
+    expect(judged?.handshake).toMatchObject({ name: 'url_verification', answered: false, verdict: { ok: false, mistake: 'wrong-value' } });
+  });
+});
+
+/** A receiver answering every check as its provider documents (test/send/receivers-handshake.ts), with one mistake when asked. */
+async function documented(provider: string, secret: string, mistake?: (req: Received, right: Answer) => Answer) {
+  return server((req, res) => {
+    const right = documentedAnswer(provider, secret, req) ?? { status: 200, body: '{}' };
+    const a = mistake ? mistake(req, right) : right;
+    res.writeHead(a.status, a.headers);
+    res.end(a.body);
+  });
+}
+
+async function handshakeRows(provider: string, url: string, secret: string) {
+  const r = await runInProcess(['test', '--to', url, '--provider', provider, '--secret', secret, '--only', 'handshakes', '--json']);
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .filter((x) => x.type === 'scenario') as { id: string; status: string; message?: string }[];
+}
+
+describe("each provider's check: a receiver written from its documentation passes, each common mistake fails by name", () => {
+  const secret = 'handshake-test-secret';
+  for (const provider of ['zoom', 'meta', 'twitch', 'asana', 'dropbox', 'notion']) {
+    it(`${provider}: passes when answered as documented`, async () => {
+      const s = await documented(provider, secret);
+      const rows = await handshakeRows(provider, s.url, secret);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => r.status !== 'pass')).toEqual([]);
+    });
+  }
+
+  const mistakes: [string, string, (req: Received, right: Answer) => Answer, RegExp][] = [
+    [
+      'zoom',
+      'the HMAC of the whole body',
+      (req, right) => ({ ...right, body: JSON.stringify({ ...JSON.parse(right.body!), encryptedToken: createHmac('sha256', secret).update(req.body).digest('hex') }) }),
+      /encryptedToken is the HMAC of the whole body, not of payload.plainToken/,
+    ],
+    [
+      'twitch',
+      'the JSON object echoed',
+      (req) => ({ status: 200, headers: { 'content-type': 'application/json' }, body: req.body.toString() }),
+      /echoed the JSON object, Twitch EventSub expects the raw challenge as text\/plain/,
+    ],
+    [
+      'meta',
+      'any verify token accepted',
+      (req) => ({ status: 200, body: new URL(req.url, 'http://x').searchParams.get('hub.challenge') ?? '' }),
+      /answered 200 to a wrong hub.verify_token, .* expects 403/,
+    ],
+    ['asana', 'the X-Hook-Secret header forgotten', () => ({ status: 200 }), /no X-Hook-Secret header in the answer/],
+    ['dropbox', 'text/html', (_req, right) => ({ ...right, headers: { 'content-type': 'text/html' } }), /came back as text\/html, Dropbox expects text\/plain/],
+  ];
+  for (const [provider, what, mistake, message] of mistakes) {
+    it(`${provider}: ${what} fails, saying so`, async () => {
+      const s = await documented(provider, secret, mistake);
+      const [row] = (await handshakeRows(provider, s.url, secret)).filter((r) => r.status === 'fail');
+      expect(row?.message).toMatch(message);
+    });
+  }
+});
