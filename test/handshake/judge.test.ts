@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { answerHandshake } from '../../src/core/handshake/answer.js';
 import { judgeHandshake } from '../../src/core/handshake/judge.js';
-import type { HandshakeRequest, HandshakeSpec } from '../../src/core/handshake/types.js';
+import type { HandshakeRequest, HandshakeSpec } from '../../src/core/providers/handshake-spec.js';
 
 const secret = 'zoom-secret-token';
 const hmac = (s: string) => createHmac('sha256', secret).update(s).digest('hex');

@@ -1,7 +1,7 @@
 import type { Attempt, Expectation } from '../../core/delivery/index.js';
 import { expectNotMet, unmetHint } from '../../core/delivery/index.js';
 import { CheckFailedError } from '../../core/errors.js';
-import type { HandshakeVerdict } from '../../core/handshake/types.js';
+import type { HandshakeVerdict } from '../../core/providers/handshake-spec.js';
 import { NetworkError } from '../../core/http/client.js';
 import { isRouteMissing, routeNotFound, type DefaultRoute } from '../../core/http/route.js';
 

@@ -1,4 +1,4 @@
-import type { HandshakeVerdict } from '../../core/handshake/types.js';
+import type { HandshakeVerdict } from '../../core/providers/handshake-spec.js';
 import { parseBoundedJson } from '../../core/text/bounded-json.js';
 import { isUtf8 } from 'node:buffer';
 import { STATUS_CODES } from 'node:http';

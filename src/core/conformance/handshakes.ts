@@ -1,5 +1,5 @@
 import { judgeDelivery } from '../handshake/delivery.js';
-import type { ValueSource } from '../handshake/types.js';
+import type { ValueSource } from '../providers/handshake-spec.js';
 import type { Delivery } from '../delivery/types.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Probe, Scenario, ScenarioTools } from './types.js';

@@ -1,4 +1,4 @@
-import type { HandshakeRequest, HandshakeSpec } from './types.js';
+import type { HandshakeRequest, HandshakeSpec } from '../providers/handshake-spec.js';
 import { expectedValue } from './values.js';
 
 /** What listen answers when it is the endpoint: the first acceptable answer, computed from the request. */

@@ -2,7 +2,7 @@ import type { Delivery } from '../delivery/types.js';
 import type { HttpResponse } from '../http/client.js';
 import type { EventSpec } from '../providers/types.js';
 import { judgeHandshake } from './judge.js';
-import type { HandshakeRequest, HandshakeVerdict } from './types.js';
+import type { HandshakeRequest, HandshakeVerdict } from '../providers/handshake-spec.js';
 
 /** The parts of a sent delivery a handshake answer is computed from. */
 export function handshakeRequestOf(d: Pick<Delivery, 'url' | 'headers' | 'body'>): HandshakeRequest {

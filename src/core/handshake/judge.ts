@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { HandshakeAnswer, HandshakeMistake, HandshakeRequest, HandshakeResponse, HandshakeSpec, HandshakeValue, HandshakeVerdict } from './types.js';
+import type { HandshakeAnswer, HandshakeMistake, HandshakeRequest, HandshakeResponse, HandshakeSpec, HandshakeValue, HandshakeVerdict } from '../providers/handshake-spec.js';
 import { expectedValue, parseJson } from './values.js';
 
 type Miss = { mistake: HandshakeMistake; message: string };

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { HandshakeRequest, HandshakeValue, ValueSource } from './types.js';
+import type { HandshakeRequest, HandshakeValue, ValueSource } from '../providers/handshake-spec.js';
 
 /** A value of the request: a query parameter, a header, or a field of its JSON body. */
 export function readSource(req: HandshakeRequest, src: ValueSource): string | undefined {

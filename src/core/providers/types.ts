@@ -1,4 +1,4 @@
-import type { HandshakeSpec } from '../handshake/types.js';
+import type { HandshakeSpec } from './handshake-spec.js';
 import type { Scheme } from '../signing/index.js';
 
 /** What a provider does when a delivery is not acknowledged. */

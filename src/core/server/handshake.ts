@@ -1,7 +1,7 @@
 import { answerHandshake } from '../handshake/answer.js';
 import { judgeHandshake } from '../handshake/judge.js';
 import { handshakeEvent } from '../handshake/lookup.js';
-import type { HandshakeRequest, HandshakeSpec, HandshakeVerdict } from '../handshake/types.js';
+import type { HandshakeRequest, HandshakeSpec, HandshakeVerdict } from '../providers/handshake-spec.js';
 import { readSource } from '../handshake/values.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Capture } from '../store/types.js';

@@ -1,4 +1,4 @@
-import type { HandshakeSpec } from '../../handshake/types.js';
+import type { HandshakeSpec } from '../handshake-spec.js';
 
 const SECONDS = 1000;
 
