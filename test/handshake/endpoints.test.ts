@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { InteractionResponseType, verifyKeyMiddleware } from 'discord-interactions';
 import express from 'express';
+import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DISCORD_DEV_KEYS } from '../../src/core/providers/builtin/discord.js';
 import { startListen } from '../listen/support.js';
@@ -106,6 +107,27 @@ async function handshakeRows(provider: string, url: string, secret: string) {
     .map((l) => JSON.parse(l))
     .filter((x) => x.type === 'scenario') as { id: string; status: string; message?: string }[];
 }
+
+describe("listen as Meta's endpoint", () => {
+  it('answers the unsigned hub.challenge GET for its own verify token only, with --provider meta too', async () => {
+    for (const args of [[], ['--provider', 'meta']]) {
+      const l = await startListen(args);
+      stops.push(() => l.stop());
+      const ok = await runInProcess(['send', 'meta/subscribe', '--to', l.url]);
+      expect(ok.code, ok.stderr).toBe(0);
+      const wrong = await request(`${l.url}/webhooks/meta?hub.mode=subscribe&hub.challenge=42&hub.verify_token=nope`);
+      expect(wrong.statusCode).toBe(403);
+      await wrong.body.dump();
+      const lines = await l.deliveries(2);
+      expect(lines.map((x) => [x.event, x.response.status, x.handshake?.refused !== undefined])).toEqual([
+        ['subscribe', 200, false],
+        ['subscribe', 403, true],
+      ]);
+      // The verify token is the secret: never printed.
+      expect(lines[0]?.path).toContain('hub.verify_token=***');
+    }
+  });
+});
 
 describe("each provider's check: a receiver written from its documentation passes, each common mistake fails by name", () => {
   const secret = 'handshake-test-secret';

@@ -48,7 +48,8 @@ export function checkArrival(o: ArrivalOptions, headers: Headers, body: Buffer, 
   return {
     provider,
     verification: check(o, provider, headers, body, now, path),
-    event: eventOf(provider, headers, body, json) ?? fingerprintOf(o, provider, json()),
+    // With --provider meta, Meta's unsigned GET names no event of its own: its check's parts do.
+    event: eventOf(provider, headers, body, json) ?? fingerprintOf(o, provider, json()) ?? detectHandshake([provider], headers, path, body)?.event.name,
     deliveryId: deliveryIdOf(provider, headers),
   };
 }
