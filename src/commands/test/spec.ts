@@ -9,7 +9,7 @@ export function declareTest(program: Command) {
     .option('-t, --to <url>', 'the receiver (localhost:3000, :3000/webhooks, a full URL); default: config "target"')
     .option('-p, --provider <id>', 'provider whose deliveries to simulate')
     .option('-s, --secret <secret>', 'signing secret (repeatable; the first signs)', collect)
-    .option('--only <scenarios>', 'run only these scenarios (comma-separated; "events" for every event)', list)
+    .option('--only <scenarios>', 'run only these scenarios (comma-separated; "events" for every event, "handshakes" for the endpoint checks)', list)
     .option('--skip <scenarios>', 'skip these scenarios (comma-separated)', list)
     .option('--fixtures <dir>', 'your fixtures directory (<provider>/<event>.json): its events are tested too')
     .option('--set <path=value>', "change a key of every delivery's payload (repeatable)", collect)
@@ -23,7 +23,8 @@ export function declareTest(program: Command) {
     .addHelpText(
       'after',
       `
-Scenarios: event:<name> (each event, valid: 2xx), invalid-signature, wrong-secret, missing-signature,
+Scenarios: handshake:<name> (the provider's endpoint check, run first: answered as the provider
+requires), event:<name> (each event, valid: 2xx), invalid-signature, wrong-secret, missing-signature,
 malformed-signature, stale-timestamp, future-timestamp, missing-timestamp (4xx, never 5xx),
 tampered-body (4xx), reserialized-body (2xx: the raw bytes are verified, not re-serialized JSON),
 duplicate and retry (2xx), large-payload (not 5xx), response-time.
