@@ -5,7 +5,7 @@ import { startListen, type Listener } from '../listen/support.js';
 import { runInProcess } from '../support/inproc.js';
 
 /** The catalogues completed from the providers' sources: `test --only events` runs each of their events. */
-const COMPLETED = ['slack', 'shopify', 'paddle', 'linear', 'discord', 'sendgrid', 'twilio'];
+const COMPLETED = ['slack', 'shopify', 'paddle', 'linear', 'discord', 'sendgrid', 'twilio', 'zoom', 'meta', 'twitch', 'asana', 'dropbox', 'notion'];
 
 let listener: Listener;
 beforeAll(async () => {
