@@ -1,7 +1,7 @@
 // Realistic values for bodies sampled from discord-api-types: snowflake ids as strings (they pass
 // 2^53), one application and guild, the interaction token's shape, and ISO timestamps.
 import ts from 'typescript';
-import { OMIT } from './ts-sample.mjs';
+import { accepts, OMIT } from './ts-sample.mjs';
 
 export const APPLICATION = '1187543928572608553';
 const GUILD = '1053291452163686450';
@@ -53,8 +53,4 @@ export function discordHints() {
     },
     number: () => 0,
   };
-}
-
-function accepts(type, flag) {
-  return (type.isUnion() ? type.types : [type]).some((t) => t.flags & flag);
 }

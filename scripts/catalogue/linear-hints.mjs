@@ -2,7 +2,7 @@
 // ids where an entity and its `<entity>Id` agree (`teamId` is `team.id`), ISO times, and the
 // millisecond `webhookTimestamp` Linear's SDK checks against its clock.
 import ts from 'typescript';
-import { OMIT } from './ts-sample.mjs';
+import { accepts, OMIT } from './ts-sample.mjs';
 
 export const ORG = '7c1b3a52-9d4e-4f86-b0a1-2e5d8c6f9a13';
 const WEBHOOK = '3f8e2d61-4b7a-4c9e-a5d0-6b1f7e2c9d84';
@@ -64,8 +64,4 @@ function fits(type, value) {
 
 function isDate(type) {
   return (type.isUnion() ? type.types : [type]).some((t) => t.getSymbol()?.getName() === 'Date');
-}
-
-function accepts(type, flag) {
-  return (type.isUnion() ? type.types : [type]).some((t) => t.flags & flag);
 }

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { createSampler, unionHas } from './ts-sample.mjs';
+import { accepts, createSampler, unionHas } from './ts-sample.mjs';
 import { typeModule, unionMembers } from './ts-types.mjs';
 import { typeCheckFile } from './type-check.mjs';
 
@@ -119,8 +119,4 @@ function paddleHints(checker, entity, action) {
 
 function stringy(type) {
   return accepts(type, ts.TypeFlags.String);
-}
-
-function accepts(type, flag) {
-  return (type.isUnion() ? type.types : [type]).some((t) => t.flags & flag);
 }

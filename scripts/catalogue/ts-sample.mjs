@@ -68,7 +68,8 @@ function pick(checker, union) {
   return types.find((t) => t.flags & ts.TypeFlags.Object && !checker.isArrayType(t)) ?? types[0];
 }
 
-function accepts(type, flag) {
+/** Whether a type, or a member of its union, has the flag (`ts.TypeFlags.Null`: it may be null). */
+export function accepts(type, flag) {
   return (type.isUnion() ? type.types : [type]).some((t) => t.flags & flag);
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { IoError, UsageError } from '../errors.js';
-import type { EventSpec } from '../providers/types.js';
+import type { EventSpec, ProviderProfile } from '../providers/types.js';
 
 /** The generated catalogues shipped with the package (same depth from src/ and dist/). */
 const CATALOGUE_DIR = fileURLToPath(new URL('../../../catalogue/', import.meta.url));
@@ -33,4 +33,9 @@ export function catalogueEvents(id: string): CatalogueEntry[] {
   }
   cache.set(id, events);
   return events;
+}
+
+/** A provider's built-in events: its generated catalogue's (read on first use), then the profile's own. */
+export function builtinEvents(provider: ProviderProfile): EventSpec[] {
+  return [...(provider.catalogue ? catalogueEvents(provider.catalogue) : []), ...provider.events];
 }

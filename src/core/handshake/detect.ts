@@ -1,6 +1,6 @@
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import type { Headers } from '../signing/index.js';
-import { readSource } from './values.js';
+import { arrivedRequest, readSource } from './values.js';
 
 /**
  * The unsigned handshake a request is, when no signature header names its provider: Meta's GET
@@ -9,11 +9,7 @@ import { readSource } from './values.js';
  * detection found nothing, so a delivery never pays for it.
  */
 export function detectHandshake(providers: readonly ProviderProfile[], headers: Headers, path: string, body: Buffer): { provider: ProviderProfile; event: EventSpec } | undefined {
-  const request = {
-    query: new URL(path, 'http://listen.invalid').searchParams,
-    headers: Object.entries(headers).flatMap(([n, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [n, x]))),
-    body,
-  };
+  const request = arrivedRequest(path, headers, body);
   for (const provider of providers) {
     // Only hand-written events carry `detect` (the unsigned checks): no catalogue is read for it.
     for (const event of provider.events) {

@@ -1,4 +1,4 @@
-import { catalogueEvents } from '../catalogue/builtin.js';
+import { builtinEvents } from '../catalogue/builtin.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 
 /** Per provider, its handshake events by name (few: Slack has one of 114), found on first need. */
@@ -9,8 +9,11 @@ export function handshakeEvent(provider: ProviderProfile | undefined, event: str
   if (!provider || event === undefined) return undefined;
   let found = cache.get(provider);
   if (!found) {
-    const all = [...(provider.catalogue ? catalogueEvents(provider.catalogue) : []), ...provider.events];
-    found = new Map(all.filter((e) => e.handshake).map((e) => [e.name, e]));
+    found = new Map(
+      builtinEvents(provider)
+        .filter((e) => e.handshake)
+        .map((e) => [e.name, e]),
+    );
     cache.set(provider, found);
   }
   return found.get(event);

@@ -1,5 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { HandshakeRequest, HandshakeValue, ValueSource } from '../providers/handshake-spec.js';
+import type { Headers } from '../signing/index.js';
+
+/** A received request (its path with the query, node's headers, the body) as the parts a handshake is read from. */
+export function arrivedRequest(path: string, headers: Headers, body: Buffer): HandshakeRequest {
+  const pairs = Object.entries(headers).flatMap(([n, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [n, x])));
+  return { query: new URL(path, 'http://listen.invalid').searchParams, headers: pairs, body };
+}
 
 /** A value of the request: a query parameter, a header, or a field of its JSON body. */
 export function readSource(req: HandshakeRequest, src: ValueSource): string | undefined {

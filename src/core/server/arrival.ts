@@ -1,5 +1,5 @@
 import { detectProvider } from '../providers/registry.js';
-import { catalogueEvents } from '../catalogue/builtin.js';
+import { builtinEvents } from '../catalogue/builtin.js';
 import { detectHandshake } from '../handshake/detect.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
 import { type Headers, headerValue, isFormType, verifyUsable } from '../signing/index.js';
@@ -112,8 +112,7 @@ function matchedEvent(provider: ProviderProfile, fields: Record<string, unknown>
   let candidates = matchable.get(provider);
   if (!candidates) {
     // The generated catalogue's events declare matches too; it is read once per provider, on first need.
-    const all = [...(provider.catalogue ? catalogueEvents(provider.catalogue) : []), ...provider.events];
-    candidates = all.filter((e) => e.match);
+    candidates = builtinEvents(provider).filter((e) => e.match);
     matchable.set(provider, candidates);
   }
   let best: string[] = [];

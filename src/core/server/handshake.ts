@@ -2,7 +2,7 @@ import { answerHandshake } from '../handshake/answer.js';
 import { judgeHandshake } from '../handshake/judge.js';
 import { handshakeEvent } from '../handshake/lookup.js';
 import type { HandshakeRequest, HandshakeSpec, HandshakeVerdict } from '../providers/handshake-spec.js';
-import { readSource } from '../handshake/values.js';
+import { arrivedRequest, readSource } from '../handshake/values.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Capture } from '../store/types.js';
 import type { ArrivedRequest, Reply } from './types.js';
@@ -20,9 +20,7 @@ export interface ArrivedHandshake {
 export function arrivedHandshake(capture: Capture, provider: ProviderProfile | undefined, req: ArrivedRequest, secretsFor: (p: ProviderProfile) => string[]): ArrivedHandshake | undefined {
   const spec = handshakeEvent(provider, capture.event)?.handshake;
   if (!spec || !provider) return undefined;
-  const query = new URL(req.path, 'http://listen.invalid').searchParams;
-  const headers = Object.entries(req.headers).flatMap(([n, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [n, x])));
-  return { spec, request: { query, headers, body: req.body }, secret: secretsFor(provider)[0] ?? '' };
+  return { spec, request: arrivedRequest(req.path, req.headers, req.body), secret: secretsFor(provider)[0] ?? '' };
 }
 
 /**
