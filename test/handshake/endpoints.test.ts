@@ -127,6 +127,21 @@ describe("listen as Meta's endpoint", () => {
       expect(lines[0]?.path).toContain('hub.verify_token=***');
     }
   });
+
+  it('--reject-invalid lets only the checks the provider sends unsigned through without a signature', async () => {
+    const l = await startListen(['--reject-invalid']);
+    stops.push(() => l.stop());
+    const meta = await runInProcess(['send', 'meta/subscribe', '--to', l.url]);
+    expect(meta.code, meta.stderr).toBe(0);
+    // Zoom signs its url_validation: one with the signature stripped is refused like any delivery.
+    const zoom = await runInProcess(['send', 'zoom/endpoint.url_validation', '--to', l.url, '--signature', 'missing']);
+    expect(zoom.stdout).toMatch(/401/);
+    const lines = await l.deliveries(2);
+    expect(lines.map((x) => [x.event, x.response.status])).toEqual([
+      ['subscribe', 200],
+      ['endpoint.url_validation', 401],
+    ]);
+  });
 });
 
 describe("each provider's check: a receiver written from its documentation passes, each common mistake fails by name", () => {

@@ -1,3 +1,4 @@
+import { safeEqual } from '../signing/index.js';
 import { answerHandshake } from '../handshake/answer.js';
 import { judgeHandshake } from '../handshake/judge.js';
 import { handshakeEvent } from '../handshake/lookup.js';
@@ -15,12 +16,15 @@ export interface ArrivedHandshake {
   spec: HandshakeSpec;
   request: HandshakeRequest;
   secret: string;
+  /** The provider sends this check without a signature (its event's `request.unsigned`). */
+  unsigned: boolean;
 }
 
 export function arrivedHandshake(capture: Capture, provider: ProviderProfile | undefined, req: ArrivedRequest, secretsFor: (p: ProviderProfile) => string[]): ArrivedHandshake | undefined {
-  const spec = handshakeEvent(provider, capture.event)?.handshake;
+  const event = handshakeEvent(provider, capture.event);
+  const spec = event?.handshake;
   if (!spec || !provider) return undefined;
-  return { spec, request: arrivedRequest(req.path, req.headers, req.body), secret: secretsFor(provider)[0] ?? '' };
+  return { spec, request: arrivedRequest(req.path, req.headers, req.body), secret: secretsFor(provider)[0] ?? '', unsigned: event.request?.unsigned === true };
 }
 
 /**
@@ -29,7 +33,7 @@ export function arrivedHandshake(capture: Capture, provider: ProviderProfile | u
  */
 export function answerArrived(h: ArrivedHandshake): { reply: Reply; outcome: HandshakeOutcome } {
   const refuse = h.spec.refuse;
-  if (refuse && readSource(h.request, refuse.spoil) !== h.secret) {
+  if (refuse && !safeEqual(readSource(h.request, refuse.spoil) ?? '', h.secret)) {
     const reply: Reply = { status: refuse.status[0] ?? 403, headers: [['content-type', 'text/plain; charset=utf-8']], body: `${refuse.why}\n` };
     return { reply, outcome: { name: h.spec.name, answered: true, refused: refuse.why } };
   }

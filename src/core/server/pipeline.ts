@@ -155,7 +155,9 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
   let forward: Forwarded | undefined;
   let handshake: HandshakeOutcome | undefined;
   const hs = o.handshakes !== false ? arrivedHandshake(capture, j.provider, j.req, o.inspect.secretsFor) : undefined;
-  if (o.rejectInvalid && !capture.verification?.ok && !(hs && capture.verification?.reason === 'missing-signature')) {
+  // A check the provider sends unsigned by design (Meta's GET, Asana's X-Hook-Secret) is not an invalid
+  // delivery: it carries no signature at all, and refusing it would fail the registration.
+  if (o.rejectInvalid && !capture.verification?.ok && !(hs?.unsigned && capture.verification?.reason === 'missing-signature')) {
     reply = json(401, { error: 'invalid signature', reason: capture.verification?.reason, id });
   } else if (o.forwarder) {
     forward = await o.forwarder.forward(j.req);
