@@ -4,8 +4,9 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import { InteractionResponseType, verifyKeyMiddleware } from 'discord-interactions';
 import express from 'express';
 import { request } from 'undici';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DISCORD_DEV_KEYS } from '../../src/core/providers/builtin/discord.js';
+import { captureServer } from '../hardening/server.js';
 import { startListen } from '../listen/support.js';
 import { type Answer, documentedAnswer } from '../send/receivers-handshake.js';
 import { type Received, startServer, type TestServer } from '../support/server.js';
@@ -56,6 +57,17 @@ describe('handshakes: sent as the provider sends them, judged as the provider ju
     expect(bad.stderr).toContain('slack/url_verification: the receiver failed the handshake');
   });
 
+  it("send: the right answer after Zoom's 3 s fails as late, timed by the injected clock", async () => {
+    const clock = lateClock();
+    const late = await documented('zoom', 'zoom-secret', (_req, right) => {
+      clock.skip(4200);
+      return right;
+    });
+    const r = await runInProcess(['send', 'zoom/endpoint.url_validation', '--to', late.url, '--secret', 'zoom-secret'], { monotonic: clock.now });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✘ Zoom endpoint.url_validation: answered in 4\.2 s, Zoom waits 3 s/);
+  });
+
   it('test: the handshakes run first; discord-interactions passes PING, a 200 to the Webhook Events PING fails', async () => {
     const app = await discordApp();
     const r = await runInProcess(['test', '--to', `${app}/interactions`, '--provider', 'discord', '--only', 'handshakes', '--json']);
@@ -87,6 +99,19 @@ describe('handshakes: sent as the provider sends them, judged as the provider ju
     const [judged] = await relay.deliveries(1);
     expect(judged?.handshake).toMatchObject({ name: 'url_verification', answered: false, verdict: { ok: false, mistake: 'wrong-value' } });
   });
+
+  it('listen --forward-to judges an app that answers after the deadline as late', async () => {
+    const clock = lateClock();
+    const app = await documented('zoom', 's3cret', (_req, right) => {
+      clock.skip(3500);
+      return right;
+    });
+    const relay = await captureServer({ forwardTo: new URL(app.url), monotonic: clock.now });
+    stops.push(() => relay.close());
+    // send times the answer by its own clock (on time); listen's clock saw the app take 3.5 s.
+    await runInProcess(['send', 'zoom/endpoint.url_validation', '--to', relay.url, '--secret', 's3cret']);
+    await vi.waitFor(() => expect(relay.delivered[0]?.handshake).toMatchObject({ answered: false, verdict: { ok: false, mistake: 'late', message: 'answered in 3.5 s, Zoom waits 3 s' } }));
+  });
 });
 
 /** A receiver answering every check as its provider documents (test/send/receivers-handshake.ts), with one mistake when asked. */
@@ -99,8 +124,8 @@ async function documented(provider: string, secret: string, mistake?: (req: Rece
   });
 }
 
-async function handshakeRows(provider: string, url: string, secret: string) {
-  const r = await runInProcess(['test', '--to', url, '--provider', provider, '--secret', secret, '--only', 'handshakes', '--json']);
+async function handshakeRows(provider: string, url: string, secret: string, monotonic?: () => number) {
+  const r = await runInProcess(['test', '--to', url, '--provider', provider, '--secret', secret, '--only', 'handshakes', '--json'], { monotonic });
   return r.stdout
     .trim()
     .split('\n')
@@ -184,4 +209,29 @@ describe("each provider's check: a receiver written from its documentation passe
       expect(row?.message).toMatch(message);
     });
   }
+
+  // Late without waiting: the receiver moves the run's clock past the deadline before it answers.
+  const DEADLINE_S: Record<string, number> = { zoom: 3, meta: 10, twitch: 10, asana: 10, dropbox: 10, notion: 10 };
+  for (const provider of Object.keys(DEADLINE_S)) {
+    it(`${provider}: a right answer after the deadline fails as late`, async () => {
+      const clock = lateClock();
+      const s = await documented(provider, secret, (_req, right) => {
+        clock.skip(((DEADLINE_S[provider] as number) + 1.2) * 1000);
+        return right;
+      });
+      const [row] = (await handshakeRows(provider, s.url, secret, clock.now)).filter((r) => r.status === 'fail');
+      expect(row?.message).toMatch(new RegExp(`answered in ${(DEADLINE_S[provider] as number) + 1}\\.[0-9] s, .* waits ${DEADLINE_S[provider]} s`));
+    });
+  }
 });
+
+/** A monotonic clock a receiver can move on, so an answer is late by the clock the run reads, not by a sleep. */
+function lateClock() {
+  let skew = 0;
+  return {
+    now: () => performance.now() + skew,
+    skip(ms: number) {
+      skew += ms;
+    },
+  };
+}

@@ -88,7 +88,7 @@ describe('listen --forward-to pointing back at listen (issue 22, item 5)', () =>
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
     try {
-      forwarder = await createForwarder(url, 5_000, 1024);
+      forwarder = await createForwarder(url, { timeoutMs: 5_000, maxAnswer: 1024 });
       const relayed = await forwarder.forward({ method: 'POST', path: '/x', rawHeaders: [], headers: {}, body: Buffer.from('{}'), receivedAt: 0 } as unknown as ArrivedRequest);
       expect(relayed.status).toBe(200);
       // Another client on the same machine is a sender like any other.

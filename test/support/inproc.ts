@@ -13,6 +13,8 @@ export interface InProcessOptions extends CliOptions {
   stdin?: PassThrough;
   /** The Ctrl-C signal the command sees (a test aborts it to interrupt). */
   signal?: AbortSignal;
+  /** The monotonic clock durations are measured with: a test moves it on to make an answer late without waiting. */
+  monotonic?: () => number;
 }
 
 export async function runInProcess(args: string[], opts: InProcessOptions = {}): Promise<CliResult> {
@@ -35,7 +37,17 @@ export async function runInProcess(args: string[], opts: InProcessOptions = {}):
   // The bin prints process warnings (TimeoutOverflowWarning...) on its stderr: so does this runner.
   const onWarning = (w: Error) => stderr.s.write(`(node) ${w.name}: ${w.message}\n`);
   process.on('warning', onWarning);
-  const run = main(args, { stdout: stdout.s, stderr: stderr.s, stdin, cwd: opts.cwd ?? ROOT, now: Date.now, random: cryptoRandom(), env, signal: abort.signal });
+  const run = main(args, {
+    stdout: stdout.s,
+    stderr: stderr.s,
+    stdin,
+    cwd: opts.cwd ?? ROOT,
+    now: Date.now,
+    random: cryptoRandom(),
+    env,
+    signal: abort.signal,
+    ...(opts.monotonic ? { monotonic: opts.monotonic } : {}),
+  });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

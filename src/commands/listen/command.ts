@@ -121,6 +121,7 @@ function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, sto
     forwardTo: plan.forwardTo,
     forwardTimeoutMs: plan.fixed?.delivery.timeoutMs ?? 30_000,
     forwardInsecure: opts.insecure === true,
+    monotonic: io.monotonic,
   };
 }
 

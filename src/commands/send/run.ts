@@ -40,7 +40,7 @@ export async function sendAll(ctx: CommandContext, builders: DeliveryBuilder[], 
   const href = plan.url.href;
   const progress = burst && !out.json ? await startProgress(total, io.stderr, interactive(io)) : undefined;
   if (plan.insecure) out.warn('--insecure: TLS certificates are not checked');
-  const client = await createHttpClient({ connections: plan.concurrency, insecure: plan.insecure });
+  const client = await createHttpClient({ connections: plan.concurrency, insecure: plan.insecure, monotonic: io.monotonic });
   const onAbort = () => {
     void client.destroy();
   };

@@ -9,6 +9,11 @@ export interface Io {
   cwd: string;
   /** Clock in ms. */
   now: () => number;
+  /**
+   * Monotonic clock in ms that durations are measured with (a handshake's deadline); performance.now
+   * unless a test injects one, so "answered too late" is tested without waiting.
+   */
+  monotonic?: () => number;
   random: Random;
   /** Aborted on Ctrl-C; long-running commands stop cleanly when it fires. */
   signal: AbortSignal;

@@ -35,7 +35,7 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const dirs = fixtureDirs(opts.fixtures, settings, io.cwd);
   const width = Math.max('malformed-signature'.length, ...listEvents(profile, dirs).map((e) => `event:${e.name}`.length)) + 2;
   if (opts.insecure) out.warn('--insecure: TLS certificates are not checked');
-  const client = await createHttpClient({ connections: 1, insecure: opts.insecure });
+  const client = await createHttpClient({ connections: 1, insecure: opts.insecure, monotonic: io.monotonic });
   const started = performance.now();
   let run: Awaited<ReturnType<typeof runConformance>>;
   try {

@@ -53,6 +53,8 @@ export interface ClientOptions {
   connections?: number;
   /** `--insecure`: accept any TLS certificate (a local receiver's self-signed one). */
   insecure?: boolean;
+  /** The monotonic clock timings are read from (ms), injected; performance.now unless a test gives one. */
+  monotonic?: () => number;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpCl
   });
   // A burst sends to one URL: split it once, not per request.
   let lastUrl: URL | undefined;
+  const clock = opts.monotonic ?? performance.now.bind(performance);
   let origin = '';
   let path = '';
   return {
@@ -90,7 +93,7 @@ export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpCl
             headersTimeout: req.timeoutMs,
             bodyTimeout: req.timeoutMs,
           },
-          responseHandler(req, resolve, reject),
+          responseHandler(req, clock, resolve, reject),
         );
       }),
     close: () => agent.close(),
@@ -99,8 +102,8 @@ export async function createHttpClient(opts: ClientOptions = {}): Promise<HttpCl
 }
 
 /** Gathers one response (its body capped) and settles the request's promise. */
-function responseHandler(req: HttpRequest, resolve: (r: HttpResponse) => void, reject: (e: unknown) => void): import('undici').Dispatcher.DispatchHandler {
-  const start = performance.now();
+function responseHandler(req: HttpRequest, clock: () => number, resolve: (r: HttpResponse) => void, reject: (e: unknown) => void): import('undici').Dispatcher.DispatchHandler {
+  const start = clock();
   let status = 0;
   let headers: HttpResponse['headers'] = {};
   let ttfbMs = 0;
@@ -120,7 +123,7 @@ function responseHandler(req: HttpRequest, resolve: (r: HttpResponse) => void, r
     onResponseStart(_c, statusCode, responseHeaders) {
       status = statusCode;
       headers = responseHeaders;
-      ttfbMs = performance.now() - start;
+      ttfbMs = clock() - start;
     },
     onResponseData(_c, chunk) {
       // Past the cap, keep draining (so the connection is reused) but stop keeping.
@@ -130,7 +133,7 @@ function responseHandler(req: HttpRequest, resolve: (r: HttpResponse) => void, r
     onResponseEnd() {
       settle();
       const body = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-      resolve({ status, headers, body, timings: { ttfbMs, totalMs: performance.now() - start } });
+      resolve({ status, headers, body, timings: { ttfbMs, totalMs: clock() - start } });
     },
     onResponseError(_c, err) {
       settle();

@@ -16,6 +16,8 @@ export interface CaptureServerOptions extends Omit<PipelineOptions, 'dedup' | 'f
   forwardTimeoutMs?: number;
   /** --insecure: the app's TLS certificate is not checked. */
   forwardInsecure?: boolean;
+  /** The monotonic clock the app's answer is timed with (a handshake's deadline); performance.now by default. */
+  monotonic?: () => number;
   /** Bound on the duplicate index (keys remembered). */
   dedupCapacity?: number;
   /** Captures from before this run (oldest first), so a retry after a restart is still a duplicate. */
@@ -35,7 +37,9 @@ export interface CaptureServer {
 
 /** The capture server behind `hookctl listen`. */
 export async function startCaptureServer(o: CaptureServerOptions): Promise<CaptureServer> {
-  const forwarder = o.forwardTo ? await createForwarder(o.forwardTo, o.forwardTimeoutMs ?? 30_000, o.maxBody, o.forwardInsecure) : undefined;
+  const forwarder = o.forwardTo
+    ? await createForwarder(o.forwardTo, { timeoutMs: o.forwardTimeoutMs ?? 30_000, maxAnswer: o.maxBody, insecure: o.forwardInsecure, monotonic: o.monotonic })
+    : undefined;
   const dedup = new DedupIndex(o.dedupCapacity);
   for (const c of o.earlier ?? []) dedup.check(dedupKey(c), c.id);
   const stopping = new AbortController();

@@ -40,7 +40,16 @@ const NOT_RELAYED = new Set([...NOT_COPIED, 'content-length', 'date']);
  * body bytes and the header pairs, in order and casing, exactly as they arrived.
  * A target with no path receives each request's own path and query.
  */
-export async function createForwarder(target: URL, timeoutMs: number, maxAnswer: number, insecure = false): Promise<Forwarder> {
+export interface ForwardOptions {
+  timeoutMs: number;
+  /** The largest answer relayed. */
+  maxAnswer: number;
+  insecure?: boolean;
+  monotonic?: () => number;
+}
+
+export async function createForwarder(target: URL, { timeoutMs, maxAnswer, insecure = false, monotonic }: ForwardOptions): Promise<Forwarder> {
+  const clock = monotonic ?? performance.now.bind(performance);
   const { Agent, buildConnector, request } = await import('undici');
   // The local ends of the connections to the app: a request arriving from one of them is listen
   // talking to itself (through a name, a proxy or a port mapping that the start-up check cannot see).
@@ -65,8 +74,8 @@ export async function createForwarder(target: URL, timeoutMs: number, maxAnswer:
       const url = samePath ? new URL(req.path, target.origin).href : new URL(`${target.pathname}${target.search || queryOf(req.path)}`, target.origin).href;
       const headers: string[] = [];
       for (const [name, value] of req.rawHeaders) if (!NOT_COPIED.has(name.toLowerCase())) headers.push(name, value);
-      const started = performance.now();
-      const ms = () => Math.round(performance.now() - started);
+      const started = clock();
+      const ms = () => Math.round(clock() - started);
       try {
         const res = await request(url, {
           method: req.method as 'POST',
