@@ -2,7 +2,7 @@ import { apiUrl, getCurl, getDetail, replay } from './api.js';
 import { bytesOf, hexDump, jsonTree, parseJson } from './body-view.js';
 import { diffView } from './diff.js';
 import { clear, el, size } from './dom.js';
-import type { Detail, ReplayAnswer } from './types.js';
+import type { Detail, Handshake, ReplayAnswer } from './types.js';
 
 export interface DetailOptions {
   /** The capture to compare with by default: the one viewed before. */
@@ -169,6 +169,7 @@ export function renderDetail(box: HTMLElement, d: Detail, o: DetailOptions): voi
       el('p', { class: c.ok ? 'ok verdict' : 'bad verdict' }, c.ok ? '✔ valid' : `✘ invalid: ${String(c.reason)}`),
       el('pre', { class: 'verify-text', 'aria-label': 'hookctl verify output' }, d.check.text),
     ),
+    ...(d.handshake ? [handshakeSection(d.handshake)] : []),
     section(
       'Answer and forward',
       el('p', {}, d.response ? `answered ${d.response.status}` : 'no answer recorded'),
@@ -178,4 +179,26 @@ export function renderDetail(box: HTMLElement, d: Detail, o: DetailOptions): voi
     section(`Headers (${d.headers.length})`, headerTable(d.headers)),
     section('Body', bodyView(d)),
   );
+}
+
+/** A captured handshake: who answered, the provider's verdict, and what the provider read of the answer (as text, never markup). */
+function handshakeSection(h: Handshake): HTMLElement {
+  const a = h.answer;
+  const lines = [
+    `status ${a.status}`,
+    ...(a.contentType ? [`content-type ${a.contentType}`] : []),
+    ...(a.header ? [`${a.header[0]}: ${masked(a.header[1])}`] : []),
+    a.body === '' ? '(no body)' : a.body + (a.truncated ? ' …' : ''),
+  ];
+  return section(
+    'Handshake',
+    el('p', { class: h.ok ? 'ok verdict' : 'bad verdict' }, `${h.ok ? '✔' : '✘'} ${h.name}, answered by ${h.by === 'listen' ? 'hookctl listen' : 'your app'}: ${h.message}`),
+    ...(h.unsigned ? [el('p', { class: 'muted' }, 'The provider sends this check unsigned; it signs the events that follow.')] : []),
+    el('pre', { class: 'verify-text', 'aria-label': 'handshake answer' }, lines.join('\n')),
+  );
+}
+
+/** An echoed header's value, masked: Asana's X-Hook-Secret is the key every later event is signed with. */
+function masked(value: string): string {
+  return value.length <= 8 ? '***' : `${value.slice(0, 4)}…${value.slice(-2)} (${value.length} chars)`;
 }

@@ -84,8 +84,7 @@ export class CaptureList {
   }
 
   private row(s: Summary, i: number, now: number): HTMLElement {
-    const v = s.verification;
-    const mark = v ? (v.ok ? el('span', { class: 'ok' }, '✔ valid') : el('span', { class: 'bad' }, `✘ ${v.reason ?? 'invalid'}`)) : el('span', { class: 'muted' }, 'not verified');
+    const mark = verifyMark(s);
     const row = el(
       'div',
       {
@@ -118,4 +117,14 @@ export class CaptureList {
     row.style.top = `${i * ROW_HEIGHT}px`;
     return row;
   }
+}
+
+/** The row's verdict: the signature's, or for a check the provider sends unsigned, the handshake's. */
+function verifyMark(s: Summary): HTMLElement {
+  const v = s.verification;
+  const h = s.handshake;
+  if (h?.unsigned && v && !v.ok && v.reason === 'missing-signature') return el('span', { class: h.ok ? 'ok' : 'bad' }, h.ok ? '⇄ handshake' : '⇄ handshake ✘');
+  if (!v) return el('span', { class: 'muted' }, 'not verified');
+  const text = v.ok ? '✔ valid' : `✘ ${v.reason ?? 'invalid'}`;
+  return el('span', { class: v.ok && h?.ok !== false ? 'ok' : 'bad' }, h ? `${text} ⇄` : text);
 }

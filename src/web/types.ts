@@ -10,6 +10,18 @@ export interface Summary {
   status: number | null;
   bytes: number;
   duplicateOf: string | null;
+  handshake: { ok: boolean; unsigned: boolean } | null;
+}
+
+/** A captured endpoint-verification handshake (src/core/store/types.ts CapturedHandshake). */
+export interface Handshake {
+  name: string;
+  by: 'listen' | 'app';
+  ok: boolean;
+  message: string;
+  mistake?: string;
+  unsigned?: boolean;
+  answer: { status: number; contentType?: string; header?: [string, string]; body: string; truncated?: boolean };
 }
 
 export interface Detail {
@@ -21,6 +33,7 @@ export interface Detail {
   remoteAddress: string | null;
   response: { status: number } | null;
   forward: { url: string; status?: number; ms?: number; error?: string } | null;
+  handshake: Handshake | null;
   check: { json: Record<string, unknown> & { ok: boolean }; text: string };
 }
 

@@ -16,6 +16,7 @@ export function captureSummary(c: Capture): Record<string, unknown> {
     verification: c.verification ?? null,
     status: c.response?.status ?? null,
     duplicateOf: c.duplicateOf ?? null,
+    ...(c.handshake ? { handshake: { name: c.handshake.name, by: c.handshake.by, ok: c.handshake.ok } } : {}),
     bodyBytes: c.body.length,
     bodySha256: c.bodySha256,
   };
@@ -32,6 +33,9 @@ export function verificationCell(c: Capture, color: ChalkInstance): string {
   const v = c.verification;
   const dup = c.duplicateOf ? color.dim(' dup') : '';
   if (!v) return `-${dup}`;
+  const h = c.handshake;
+  // A check the provider sends unsigned is not a failed signature: the cell says what it is.
+  if (h?.unsigned && !v.ok && v.reason === 'missing-signature') return (h.ok ? color.green('⇄ handshake') : color.red('⇄ handshake ✘')) + dup;
   return (v.ok ? color.green('✔') : color.red(`✘ ${printable(v.reason ?? 'invalid')}`)) + dup;
 }
 
@@ -60,6 +64,12 @@ export function renderCapture(c: Capture, color: ChalkInstance): string {
       : 'not verified',
   );
   row('answered', c.response ? String(c.response.status) : undefined);
+  const h = c.handshake;
+  if (h)
+    row(
+      'handshake',
+      `${p(h.name)}${h.unsigned ? ' (sent unsigned)' : ''}, answered by ${h.by === 'listen' ? 'hookctl listen' : 'your app'}: ${h.ok ? color.green(`✔ ${p(h.message)}`) : color.red(`✘ ${p(h.message)}`)}`,
+    );
   if (c.forward) row('forwarded', `${p(c.forward.url)} → ${p(String(c.forward.error ?? c.forward.status ?? '?'))}${c.forward.ms !== undefined ? ` in ${Math.round(c.forward.ms)} ms` : ''}`);
   row('duplicate', c.duplicateOf ? `of ${p(c.duplicateOf)}` : undefined);
   row('body', `${c.body.length} bytes, sha256 ${p(c.bodySha256)}`);

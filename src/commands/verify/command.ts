@@ -2,7 +2,7 @@ import type { Handler } from '../shared/context.js';
 import { storeDirFor } from '../../core/config/load.js';
 import { UsageError } from '../../core/errors.js';
 import { mergeHeaders, parseHeader } from '../../core/delivery/edits.js';
-import { checkRequest, type CheckOutcome } from '../../core/check/check-request.js';
+import { checkPassed, checkRequest, type CheckOutcome } from '../../core/check/check-request.js';
 import { lazyStore } from '../../core/captures/open.js';
 import { readAll, readArgFile } from '../../core/io/read.js';
 import { loadRef, type LoadedRequest } from '../../core/captures/source.js';
@@ -48,7 +48,7 @@ const verify: Handler<VerifyOptions> = async (opts, ctx, args) => {
     const judged = judgedAt(req, opts, io.now);
     const outcome: CheckOutcome = checkRequest(req, { settings, provider: opts.provider, secretsOf, toleranceSec, now: judged.at, urls: seenAt.get(req) ?? [] });
     notes(outcome, warned, out.warn);
-    if (!outcome.result.ok) failed++;
+    if (!checkPassed(outcome)) failed++;
     if (out.json) out.object(checkJson(req, outcome, judged));
     else out.line(`${req === requests[0] ? '' : '\n'}${renderCheck(req, outcome, out.c, requests.length > 1, judged)}`);
   }

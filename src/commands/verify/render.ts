@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { describeProvider, toleranceText } from '../../core/providers/describe.js';
 import { maskSecret } from '../../core/config/secret-display.js';
 import type { FailureReason } from '../../core/signing/index.js';
-import type { CheckOutcome } from '../../core/check/check-request.js';
+import { checkPassed, type CheckedHandshake, type CheckOutcome } from '../../core/check/check-request.js';
 import type { LoadedRequest } from '../../core/captures/source.js';
 import { printable } from '../../core/text/printable.js';
 import { ageText } from '../../core/text/age.js';
@@ -37,7 +37,10 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
   const lines: string[] = [];
   const row = (key: string, value: string) => lines.push(`  ${c.dim(key.padEnd(10))} ${value}`);
   const r = o.result;
-  if (r.ok) {
+  const hs = o.handshake;
+  if (hs?.unsignedByDesign) {
+    lines.push(`${c.green('✔ handshake')}  ${label}${o.profile.id}  ${hs.event}: sent unsigned by design, ${o.profile.name} signs the events that follow`);
+  } else if (r.ok) {
     lines.push(`${c.green('✔ valid')}  ${label}${o.profile.id}  ${d.signatureHeader} over ${d.signedContent}`);
     const secret = o.secrets[r.secretIndex] ?? '';
     row('secret', `#${r.secretIndex + 1}${o.secrets.length > 1 ? ` of ${o.secrets.length}` : ''} ${maskSecret(secret)}, from ${o.secretFrom}`);
@@ -65,9 +68,28 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
       if (f.hint) row('', c.dim(`hint: ${f.hint}`));
     });
   }
+  if (hs) handshakeRows(hs, c).forEach(([k, v]) => row(k, v));
   if (judged && o.tolerance && judged.by !== 'clock') row('judged', `${new Date(judged.at).toISOString()}, ${JUDGED_TEXT[judged.by]}`);
   if (req.capture) row('request', `${printable(req.method)} ${printable(req.path)}, ${req.body.length} bytes, received ${req.capture.receivedAt}`);
   return lines.join('\n');
+}
+
+/**
+ * The handshake and, on a capture, the answer it got: the provider's verdict and what the provider read.
+ * An echoed header is masked: Asana's X-Hook-Secret is the key every later event is signed with.
+ */
+function handshakeRows(hs: CheckedHandshake, c: ChalkInstance): [string, string][] {
+  const rec = hs.recorded;
+  if (!rec) return [['handshake', `${hs.name} (no answer recorded)`]];
+  const who = rec.by === 'listen' ? 'hookctl listen' : 'your app';
+  const verdict = rec.ok ? c.green(`✔ ${printable(rec.message)}`) : c.red(`✘ ${printable(rec.message)}`);
+  const a = rec.answer;
+  const body = a.body.length === 0 ? 'no body' : `"${printable(a.body.length > 120 ? `${a.body.slice(0, 120)}…` : a.body)}"${a.truncated ? ' (first KiB kept)' : ''}`;
+  const parts = [String(a.status), a.contentType ? printable(a.contentType) : undefined, a.header ? `${printable(a.header[0])}: ${maskSecret(a.header[1])}` : undefined, body];
+  return [
+    ['handshake', `${hs.name}, answered by ${who}: ${verdict}`],
+    ['answer', parts.filter((p) => p !== undefined).join(', ')],
+  ];
 }
 
 export function checkJson(req: LoadedRequest, o: CheckOutcome, judged?: JudgedAt): Record<string, unknown> {
@@ -76,10 +98,10 @@ export function checkJson(req: LoadedRequest, o: CheckOutcome, judged?: JudgedAt
   return {
     id: req.capture?.id ?? null,
     source: req.capture ? 'capture' : req.label,
-    ok: r.ok,
+    ok: checkPassed(o),
     provider: o.profile.id,
     providerFrom: o.how,
-    ...(r.ok ? { header: r.header } : { reason: r.reason, explanation: REASON_TEXT[r.reason], detail: r.detail }),
+    ...(r.ok ? { header: r.header } : o.handshake?.unsignedByDesign ? {} : { reason: r.reason, explanation: REASON_TEXT[r.reason], detail: r.detail }),
     secretSource: o.secretSource,
     secretIndex: secretIndex ?? null,
     secret: secretIndex === undefined ? null : maskSecret(o.secrets[secretIndex] ?? ''),
@@ -87,5 +109,13 @@ export function checkJson(req: LoadedRequest, o: CheckOutcome, judged?: JudgedAt
     ageSec: r.ageSec ?? null,
     ...(judged ? { judgedAt: new Date(judged.at).toISOString(), judgedBy: judged.by } : {}),
     diagnosis: o.diagnosis.map((f) => ({ code: f.code, message: f.message, ...(f.hint ? { hint: f.hint } : {}) })),
+    ...(o.handshake ? { handshake: handshakeJson(o.handshake) } : {}),
   };
+}
+
+/** The handshake for --json, the echoed header masked as on the terminal. */
+function handshakeJson(hs: CheckedHandshake): CheckedHandshake {
+  const header = hs.recorded?.answer.header;
+  if (!hs.recorded || !header) return hs;
+  return { ...hs, recorded: { ...hs.recorded, answer: { ...hs.recorded.answer, header: [header[0], maskSecret(header[1])] } } };
 }

@@ -7,6 +7,9 @@ import type { ProviderProfile } from '../providers/types.js';
 import { effectiveTolerance, type Tolerance, type VerifyResult, verifyUsable } from '../signing/index.js';
 import type { LoadedRequest } from '../captures/source.js';
 import { requestUrl } from '../http/request-url.js';
+import { detectHandshake } from '../handshake/detect.js';
+import { handshakeEvent } from '../handshake/lookup.js';
+import type { CapturedHandshake } from '../store/types.js';
 
 export type ProviderChoice = 'flag' | 'headers' | 'capture' | 'default';
 
@@ -45,6 +48,23 @@ export interface CheckOutcome {
   tolerance: Tolerance | undefined;
   /** Empty when no known cause explains a failure; when valid, only a `duplicate-header` warning can appear. */
   diagnosis: Finding[];
+  /** When the request is an endpoint-verification handshake: which, and the answer a capture recorded. */
+  handshake?: CheckedHandshake;
+}
+
+export interface CheckedHandshake {
+  /** The check's name (`url_validation`) and the event it is sent as. */
+  name: string;
+  event: string;
+  /** The provider sends it without a signature: a missing one is how it must arrive, not a failure. */
+  unsignedByDesign: boolean;
+  recorded?: CapturedHandshake;
+}
+
+/** Whether the request holds up: a valid signature (or none, where the provider sends none), and a right answer where one was recorded. */
+export function checkPassed(o: CheckOutcome): boolean {
+  const signed = o.result.ok || o.handshake?.unsignedByDesign === true;
+  return signed && o.handshake?.recorded?.ok !== false;
 }
 
 export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcome {
@@ -68,5 +88,15 @@ export function checkRequest(req: LoadedRequest, input: CheckInput): CheckOutcom
   });
   const base = profile.scheme.timestamp?.tolerance;
   const tolerance = base && effectiveTolerance(base, input.toleranceSec);
-  return { profile, how, secrets, secretSource: source, secretFrom: from, result, tolerance, diagnosis };
+  const handshake = handshakeOf(req, profile, result);
+  return { profile, how, secrets, secretSource: source, secretFrom: from, result, tolerance, diagnosis, ...(handshake ? { handshake } : {}) };
+}
+
+function handshakeOf(req: LoadedRequest, profile: ProviderProfile, result: VerifyResult): CheckedHandshake | undefined {
+  const name = req.capture?.event ?? detectHandshake([profile], toHeaders(req.headers), req.path, req.body)?.event.name;
+  const event = handshakeEvent(profile, name);
+  if (!event?.handshake) return undefined;
+  const unsignedByDesign = event.request?.unsigned === true && !result.ok && result.reason === 'missing-signature';
+  const recorded = req.capture?.handshake;
+  return { name: event.handshake.name, event: event.name, unsignedByDesign, ...(recorded ? { recorded } : {}) };
 }

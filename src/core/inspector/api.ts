@@ -65,6 +65,7 @@ function detail(c: Capture, x: ApiContext): Record<string, unknown> {
     remoteAddress: c.remoteAddress ?? null,
     response: c.response ?? null,
     forward: c.forward ?? null,
+    handshake: c.handshake ?? null,
     check: x.views.check(c),
   };
 }

@@ -15,6 +15,8 @@ export interface Summary {
   status: number | null;
   bytes: number;
   duplicateOf: string | null;
+  /** An endpoint-verification handshake: whether it was answered right, and whether the provider sends it unsigned. */
+  handshake: { ok: boolean; unsigned: boolean } | null;
 }
 
 /** One capture as the list shows it (the API's single-capture answer): the same shape as a listed entry's. */
@@ -53,6 +55,9 @@ class Entry {
   readonly status: number | null;
   readonly bytes: number;
   readonly duplicateOf: string | null;
+  /** Scalars, not the capture's handshake object: that holds the answer's body, and 100,000 entries stay. */
+  readonly handshakeOk: boolean | undefined;
+  readonly handshakeUnsigned: boolean;
 
   constructor(c: Capture) {
     this.id = c.id;
@@ -66,6 +71,8 @@ class Entry {
     this.status = c.response?.status ?? null;
     this.bytes = c.body.length;
     this.duplicateOf = c.duplicateOf ?? null;
+    this.handshakeOk = c.handshake?.ok;
+    this.handshakeUnsigned = c.handshake?.unsigned === true;
   }
 
   locate(at: RecordLocation): void {
@@ -91,6 +98,7 @@ class Entry {
       status: this.status,
       bytes: this.bytes,
       duplicateOf: this.duplicateOf,
+      handshake: this.handshakeOk === undefined ? null : { ok: this.handshakeOk, unsigned: this.handshakeUnsigned },
     };
   }
 }

@@ -35,11 +35,6 @@ export function forwardsToItself(target: URL, host: string, port: number): boole
 const NOT_COPIED = new Set([...HOP_BY_HOP, 'host']);
 const NOT_RELAYED = new Set([...NOT_COPIED, 'content-length', 'date']);
 
-/**
- * Relays deliveries to the real app with undici (loaded only when --forward-to is used): the
- * body bytes and the header pairs, in order and casing, exactly as they arrived.
- * A target with no path receives each request's own path and query.
- */
 export interface ForwardOptions {
   timeoutMs: number;
   /** The largest answer relayed. */
@@ -48,8 +43,12 @@ export interface ForwardOptions {
   monotonic?: () => number;
 }
 
-export async function createForwarder(target: URL, { timeoutMs, maxAnswer, insecure = false, monotonic }: ForwardOptions): Promise<Forwarder> {
-  const clock = monotonic ?? performance.now.bind(performance);
+/**
+ * Relays deliveries to the real app with undici (loaded only when --forward-to is used): the
+ * body bytes and the header pairs, in order and casing, exactly as they arrived.
+ * A target with no path receives each request's own path and query.
+ */
+export async function createForwarder(target: URL, { timeoutMs, maxAnswer, insecure = false, monotonic: clock = () => performance.now() }: ForwardOptions): Promise<Forwarder> {
   const { Agent, buildConnector, request } = await import('undici');
   // The local ends of the connections to the app: a request arriving from one of them is listen
   // talking to itself (through a name, a proxy or a port mapping that the start-up check cannot see).

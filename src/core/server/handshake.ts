@@ -5,7 +5,7 @@ import { handshakeEvent } from '../handshake/lookup.js';
 import type { HandshakeRequest, HandshakeSpec, HandshakeVerdict } from '../providers/handshake-spec.js';
 import { arrivedRequest, readSource } from '../handshake/values.js';
 import type { ProviderProfile } from '../providers/types.js';
-import type { Capture } from '../store/types.js';
+import type { Capture, CapturedHandshake } from '../store/types.js';
 import type { ArrivedRequest, Reply } from './types.js';
 
 /** What listen did with a handshake: answered it itself, or judged the app's answer (--forward-to). */
@@ -45,4 +45,28 @@ export function answerArrived(h: ArrivedHandshake): { reply: Reply; outcome: Han
 export function judgeRelayed(h: ArrivedHandshake, providerName: string, reply: { status: number; headers: [string, string][]; body: Buffer }, ms: number): HandshakeOutcome {
   const headers = Object.fromEntries(reply.headers.map(([n, v]) => [n.toLowerCase(), v]));
   return { name: h.spec.name, answered: false, verdict: judgeHandshake(h.spec, providerName, h.request, { status: reply.status, headers, body: reply.body, elapsedMs: ms }, h.secret) };
+}
+
+/** Body bytes of an answer kept with the capture: a handshake's answer is a token or a small object. */
+const ANSWER_KEPT = 1024;
+
+/** The handshake as the capture records it: who answered, the answer the provider reads, the verdict. */
+export function handshakeRecord(h: ArrivedHandshake, outcome: HandshakeOutcome, reply: Reply): CapturedHandshake {
+  const headers = reply.headers ?? [];
+  const find = (name: string) => headers.find(([n]) => n.toLowerCase() === name.toLowerCase());
+  const body = reply.body === undefined ? Buffer.alloc(0) : Buffer.isBuffer(reply.body) ? reply.body : Buffer.from(reply.body, 'utf8');
+  const echoed = h.spec.answers.find((a) => 'header' in a);
+  const header = echoed && 'header' in echoed ? find(echoed.header.name) : undefined;
+  const contentType = find('content-type')?.[1];
+  const answer = {
+    status: reply.status,
+    ...(contentType ? { contentType } : {}),
+    ...(header ? { header: [header[0], header[1]] as [string, string] } : {}),
+    body: body.subarray(0, ANSWER_KEPT).toString('utf8'),
+    ...(body.length > ANSWER_KEPT ? { truncated: true } : {}),
+  };
+  const unsigned = h.unsigned ? { unsigned: true } : {};
+  if (outcome.answered) return { name: outcome.name, by: 'listen', ok: true, message: outcome.refused ? `refused: ${outcome.refused}` : 'answered as the provider expects', ...unsigned, answer };
+  const v = outcome.verdict;
+  return { name: outcome.name, by: 'app', ok: v.ok, message: v.message, ...(v.ok ? {} : { mistake: v.mistake }), ...unsigned, answer };
 }

@@ -6,7 +6,7 @@ import type { DedupIndex } from './dedup.js';
 import type { Forwarded, Forwarder } from './forward.js';
 import type { Handled, ArrivedRequest, Reply } from './http.js';
 import { checkArrival, type ArrivalOptions } from './arrival.js';
-import { answerArrived, arrivedHandshake, judgeRelayed, type HandshakeOutcome } from './handshake.js';
+import { answerArrived, arrivedHandshake, handshakeRecord, judgeRelayed, type HandshakeOutcome } from './handshake.js';
 
 /** One received request, as the renderer sees it once answered. */
 export interface ReceivedDelivery {
@@ -171,6 +171,7 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
     reply = json(status, status < 300 ? { received: true, id } : { error: `hookctl listen answered ${status} as told (--status/--respond)`, id });
   }
   capture.response = { status: reply.status };
+  if (hs && handshake) capture.handshake = handshakeRecord(hs, handshake, reply);
 
   let storeError: string | undefined;
   let stored: RecordLocation | undefined;

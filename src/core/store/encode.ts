@@ -70,6 +70,7 @@ function headJson(c: Capture, text: boolean): string {
     forward: c.forward,
     duplicateOf: c.duplicateOf,
     remoteAddress: c.remoteAddress,
+    handshake: c.handshake,
   });
   return `${meta.slice(0, -1)},"headers":${headersJson(c.headers)},"bodyBytes":${c.body.length},"bodySha256":${JSON.stringify(c.bodySha256)},"bodyEncoding":"${text ? 'utf8' : 'base64'}"`;
 }

@@ -1,4 +1,4 @@
-export type { Capture, CaptureStore, CapturedVerification, ListFilter, StoreWarning } from './types.js';
+export type { Capture, CapturedHandshake, CaptureStore, CapturedVerification, HandshakeAnswerRecord, ListFilter, StoreWarning } from './types.js';
 export { encodeCapture, decodeLine, sha256Hex, FORMAT_VERSION } from './format.js';
 export { decodeAll, type ScanProblem } from './scan.js';
 export { idGenerator, idTime } from './ids.js';

@@ -39,6 +39,7 @@ const RULES: Record<string, { optional: boolean; valid: (v: unknown) => string |
   verification: { optional: true, valid: verification },
   response: { optional: true, valid: (v) => (isObj(v) && isInt(v.status, 100, 999) ? undefined : 'response.status') },
   forward: { optional: true, valid: forward },
+  handshake: { optional: true, valid: handshake },
 };
 
 function verification(v: unknown): string | undefined {
@@ -57,7 +58,19 @@ function forward(v: unknown): string | undefined {
   return undefined;
 }
 
-const OPTIONAL = ['provider', 'event', 'deliveryId', 'verification', 'response', 'forward', 'duplicateOf', 'remoteAddress'] as const;
+function handshake(v: unknown): string | undefined {
+  if (!isObj(v) || !isStr(v.name) || !isStr(v.message) || typeof v.ok !== 'boolean' || (v.by !== 'listen' && v.by !== 'app')) return 'handshake';
+  if (v.mistake !== undefined && !(isStr(v.mistake) && REASON.test(v.mistake))) return 'handshake.mistake';
+  if (v.unsigned !== undefined && typeof v.unsigned !== 'boolean') return 'handshake.unsigned';
+  const a = v.answer;
+  if (!isObj(a) || !isInt(a.status, 100, 999) || !isStr(a.body)) return 'handshake.answer';
+  if (a.contentType !== undefined && !isStr(a.contentType)) return 'handshake.answer.contentType';
+  if (a.header !== undefined && !(Array.isArray(a.header) && a.header.length === 2 && isStr(a.header[0]) && isStr(a.header[1]))) return 'handshake.answer.header';
+  if (a.truncated !== undefined && typeof a.truncated !== 'boolean') return 'handshake.answer.truncated';
+  return undefined;
+}
+
+const OPTIONAL = ['provider', 'event', 'deliveryId', 'verification', 'response', 'forward', 'duplicateOf', 'remoteAddress', 'handshake'] as const;
 
 /** The record as a capture, every member checked (its body against its length and sha256 too). */
 export function toCapture(r: Record<string, unknown>): FieldCheck {

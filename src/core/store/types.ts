@@ -32,6 +32,34 @@ export interface Capture {
   forward?: { url: string; status?: number; ms?: number; error?: string };
   duplicateOf?: string;
   remoteAddress?: string;
+  /** An endpoint-verification handshake: the answer it got and whether the provider would accept it. */
+  handshake?: CapturedHandshake;
+}
+
+/** A handshake as stored (docs/handshakes.md): who answered it, with what, and the provider's verdict. */
+export interface CapturedHandshake {
+  /** The check's name: `url_validation`, `hub.challenge`. */
+  name: string;
+  /** `listen` answered it itself; `app` is the answer relayed from --forward-to, judged. */
+  by: 'listen' | 'app';
+  ok: boolean;
+  /** The verdict in words: "answered correctly in 12 ms", what the mistake is, or why listen refused it. */
+  message: string;
+  /** The stable code of the mistake (docs/handshakes.md), when not ok. */
+  mistake?: string;
+  /** The provider sends this check without a signature (Meta's GET, Asana's X-Hook-Secret). */
+  unsigned?: boolean;
+  /** What the provider read: the status, Content-Type, the header it needs echoed, and the body's first KiB. */
+  answer: HandshakeAnswerRecord;
+}
+
+export interface HandshakeAnswerRecord {
+  status: number;
+  contentType?: string;
+  header?: [string, string];
+  body: string;
+  /** The body was longer than what is kept. */
+  truncated?: boolean;
 }
 
 export interface StoreWarning {
