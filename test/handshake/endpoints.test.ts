@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { InteractionResponseType, verifyKeyMiddleware } from 'discord-interactions';
@@ -151,6 +154,25 @@ describe("listen as Meta's endpoint", () => {
       // The verify token is the secret: never printed.
       expect(lines[0]?.path).toContain('hub.verify_token=***');
     }
+  });
+
+  it('a separate verify token (verifyTokens.meta, HOOKCTL_VERIFY_TOKEN_META) is sent, answered and tested instead of the secret', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'hookctl-verify-token-'));
+    writeFileSync(join(cwd, '.hookctlrc.json'), JSON.stringify({ verifyTokens: { meta: 'my-verify-token' } }));
+    const dry = await runInProcess(['send', 'meta/subscribe', '--to', 'localhost:3000', '--curl'], { cwd });
+    expect(dry.stdout).toContain('hub.verify_token=my-verify-token');
+    const l = await startListen([], { cwd: mkdtempSync(join(tmpdir(), 'hookctl-verify-token-')), env: { HOOKCTL_VERIFY_TOKEN_META: 'my-verify-token' } });
+    stops.push(() => l.stop());
+    expect((await runInProcess(['send', 'meta/subscribe', '--to', l.url], { cwd })).code).toBe(0);
+    // The secret is no longer the token: a check carrying it is refused.
+    const secret = await runInProcess(['send', 'meta/subscribe', '--to', l.url]);
+    expect(secret.code).toBe(1);
+    const lines = await l.deliveries(2);
+    expect(lines.map((x) => x.response.status)).toEqual([200, 403]);
+    // A receiver that holds the verify token passes the suite run with the same config.
+    const s = await documented('meta', 'my-verify-token');
+    const r = await runInProcess(['test', '--to', s.url, '--provider', 'meta', '--only', 'handshakes', '--json'], { cwd });
+    expect(r.code, r.stdout).toBe(0);
   });
 
   it('--reject-invalid lets only the checks the provider sends unsigned through without a signature', async () => {

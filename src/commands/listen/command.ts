@@ -1,5 +1,6 @@
 import type { CommandContext, Handler } from '../shared/context.js';
 import { secretResolver } from '../shared/secret-resolver.js';
+import { verifyTokenFor } from '../../core/config/secret-sources.js';
 import { storeDirFor } from '../../core/config/load.js';
 import { CheckFailedError, ExitCode, IoError, UsageError } from '../../core/errors.js';
 import { parseTarget, redactUrl } from '../../core/http/target.js';
@@ -111,6 +112,7 @@ function serverOptions(opts: ListenOptions, ctx: CommandContext, plan: Plan, sto
       fallback: plan.fallback,
       toleranceSec: opts.tolerance,
       secretsFor: (p: ProviderProfile) => secretsOf(p).secrets,
+      verifyTokenFor: (p: ProviderProfile) => verifyTokenFor(p, plan.settings, io.env),
       fingerprint: fingerprinter(plan.settings.fixtureDirs),
     },
     store,

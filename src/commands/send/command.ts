@@ -1,6 +1,7 @@
 import type { CommandContext, Handler } from '../shared/context.js';
 import { VERSION } from '../../version.js';
 import { secretResolver } from '../shared/secret-resolver.js';
+import { verifyTokenFor } from '../../core/config/secret-sources.js';
 import { createDeliveryBuilder, type DeliveryBuilder } from '../../core/delivery/build.js';
 import { toCurl } from '../../core/delivery/curl.js';
 import { parseExpect, REJECTED } from '../../core/delivery/expect.js';
@@ -43,6 +44,7 @@ const send: Handler<SendOptions> = async (opts, ctx, args) => {
       profile,
       event,
       secrets,
+      verifyToken: verifyTokenFor(profile, settings, io.env),
       mode: opts.signature,
       url,
       overrides,

@@ -3,6 +3,7 @@ import { access, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Handler } from '../shared/context.js';
 import { secretResolver } from '../shared/secret-resolver.js';
+import { verifyTokenFor } from '../../core/config/secret-sources.js';
 import { providerFor } from '../shared/target-provider.js';
 import { toJunit } from '../../core/conformance/junit.js';
 import { runConformance } from '../../core/conformance/run.js';
@@ -27,7 +28,6 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
   const shown = redactUrl(url);
   const { secrets } = secretResolver(settings, io.env, out.warn, 'signing', opts.secret)(profile);
   const timeoutMs = opts.timeout ?? profile.delivery.timeoutMs;
-  const slowMs = opts.slow;
 
   // A report that cannot be written is known now, not after the whole suite has run.
   const junitFile = opts.junit === undefined ? undefined : await writableReport(resolve(io.cwd, opts.junit));
@@ -43,10 +43,11 @@ const test: Handler<TestOptions> = async (opts, ctx) => {
     run = await runConformance({
       profile,
       secrets,
+      verifyToken: verifyTokenFor(profile, settings, io.env),
       url,
       client,
       timeoutMs,
-      slowMs,
+      slowMs: opts.slow,
       only: opts.only,
       skip: opts.skip,
       expect: settings.config.expect,

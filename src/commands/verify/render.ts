@@ -68,7 +68,7 @@ export function renderCheck(req: LoadedRequest, o: CheckOutcome, c: ChalkInstanc
       if (f.hint) row('', c.dim(`hint: ${f.hint}`));
     });
   }
-  if (hs) handshakeRows(hs, c).forEach(([k, v]) => row(k, v));
+  for (const [k, v] of hs ? handshakeRows(hs, c) : []) row(k, v);
   if (judged && o.tolerance && judged.by !== 'clock') row('judged', `${new Date(judged.at).toISOString()}, ${JUDGED_TEXT[judged.by]}`);
   if (req.capture) row('request', `${printable(req.method)} ${printable(req.path)}, ${req.body.length} bytes, received ${req.capture.receivedAt}`);
   return lines.join('\n');

@@ -23,6 +23,17 @@ export function secretEnvName(providerId: string): string {
 }
 
 /**
+ * The token a provider's endpoint check carries (Meta's `hub.verify_token`): HOOKCTL_VERIFY_TOKEN_<PROVIDER>,
+ * else the config's `verifyTokens`; undefined means the provider's secret is the token.
+ */
+export function verifyTokenFor(profile: ProviderProfile, settings: Pick<Settings, 'config'>, env: NodeJS.ProcessEnv): string | undefined {
+  const fromEnv = env[secretEnvName(profile.id).replace('HOOKCTL_SECRET_', 'HOOKCTL_VERIFY_TOKEN_')];
+  if (fromEnv) return fromEnv;
+  const configured = settings.config.verifyTokens;
+  return configured && Object.hasOwn(configured, profile.id) ? configured[profile.id] : undefined;
+}
+
+/**
  * Secrets for a provider: flags > HOOKCTL_SECRET_<PROVIDER> > HOOKCTL_SECRET > config > the documented
  * development secret. The per-provider variable comes first so that one job can hold a Stripe `whsec_`
  * literal and a Standard Webhooks base64 secret side by side; an empty variable means unset.

@@ -10,6 +10,11 @@ export interface HookctlConfig {
    * (derived from the private key when absent). A bare string is used as given, in both directions.
    */
   secrets?: Record<string, SecretEntry | SecretEntry[]>;
+  /**
+   * The token a provider's endpoint check carries where it is not the secret, per provider id: Meta's
+   * `hub.verify_token` is the secret unless one is given here (or in HOOKCTL_VERIFY_TOKEN_META).
+   */
+  verifyTokens?: Record<string, string>;
   /** Default target for send/replay/test. */
   target?: string;
   listen?: { port?: number; host?: string; maxBody?: number };

@@ -4,7 +4,7 @@ import { ALGORITHMS, ASYMMETRIC_ALGORITHMS, ENCODINGS, KEY_ENCODINGS } from '../
 import { nearest } from '../text/nearest.js';
 import type { HookctlConfig } from './types.js';
 
-const TOP_KEYS = ['provider', 'secrets', 'target', 'listen', 'store', 'fixtures', 'providers', 'expect'];
+const TOP_KEYS = ['provider', 'secrets', 'verifyTokens', 'target', 'listen', 'store', 'fixtures', 'providers', 'expect'];
 const PROVIDER_KEYS = ['id', 'extends', 'name', 'docs', 'scheme', 'request', 'events', 'fixtures', 'devSecret', 'delivery'];
 const SCHEME_KEYS = ['content', 'signatures', 'secret', 'timestamp', 'id', 'headerAliases', 'bodyHashParam'];
 const SIGNATURE_KEYS = ['header', 'algorithm', 'encoding', 'format', 'key'];
@@ -43,23 +43,7 @@ export function validateConfig(raw: unknown, where: string): { config: HookctlCo
   optional(cfg.store, (v) => check(typeof v === 'string' && v !== '', 'store', 'must be a directory path'));
   optional(cfg.fixtures, (v) => check(Array.isArray(v) && v.every((d) => typeof d === 'string'), 'fixtures', 'must be a list of directories'));
   const warnings: string[] = [];
-  optional(cfg.secrets, (v) => {
-    check(isObject(v), 'secrets', 'must map provider ids to a secret or a list of secrets');
-    for (const [id, s] of Object.entries(v as object)) {
-      const entry = (x: unknown) => typeof x === 'string' || isKeyPair(x);
-      check(
-        entry(s) || (Array.isArray(s) && s.length > 0 && s.every(entry)),
-        `secrets.${id}`,
-        'must be a string (a secret), a key pair { "privateKey", "publicKey" } (either may be left out), or a non-empty list of them',
-        'hookctl keys generate --provider <id> --json prints a key pair in that shape',
-      );
-      // Secrets are looked up by exact id, so a typo silently falls back to the dev secret: say so, but keep going.
-      if (!ids.includes(id)) {
-        const near = nearest(id, ids);
-        warnings.push(`${where}: secrets.${id} is for an unknown provider (${near ? `did you mean ${near}?` : 'hookctl providers lists them'})`);
-      }
-    }
-  });
+  providerMaps(cfg, ids, where, check, warnings);
   optional(cfg.listen, (v) => {
     check(isObject(v), 'listen', 'must be an object with port, host, maxBody');
     const l = v as Record<string, unknown>;
@@ -164,4 +148,32 @@ const isKeyPair = (v: unknown): boolean =>
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 function optional(v: unknown, fn: (v: unknown) => void): void {
   if (v !== undefined) fn(v);
+}
+
+/** `secrets` and `verifyTokens`: maps by provider id; an id no provider has is a warning (it silently falls back otherwise). */
+function providerMaps(cfg: Record<string, unknown>, ids: readonly string[], where: string, check: Check, warnings: string[]): void {
+  optional(cfg.secrets, (v) => {
+    check(isObject(v), 'secrets', 'must map provider ids to a secret or a list of secrets');
+    for (const [id, s] of Object.entries(v as object)) {
+      const entry = (x: unknown) => typeof x === 'string' || isKeyPair(x);
+      check(
+        entry(s) || (Array.isArray(s) && s.length > 0 && s.every(entry)),
+        `secrets.${id}`,
+        'must be a string (a secret), a key pair { "privateKey", "publicKey" } (either may be left out), or a non-empty list of them',
+        'hookctl keys generate --provider <id> --json prints a key pair in that shape',
+      );
+      // Secrets are looked up by exact id, so a typo silently falls back to the dev secret: say so, but keep going.
+      if (!ids.includes(id)) {
+        const near = nearest(id, ids);
+        warnings.push(`${where}: secrets.${id} is for an unknown provider (${near ? `did you mean ${near}?` : 'hookctl providers lists them'})`);
+      }
+    }
+  });
+  optional(cfg.verifyTokens, (v) => {
+    check(isObject(v), 'verifyTokens', 'must map provider ids to a verify token');
+    for (const [id, t] of Object.entries(v as object)) {
+      check(typeof t === 'string' && t !== '', `verifyTokens.${id}`, 'must be a non-empty string (the token typed into the provider dashboard)');
+      if (!ids.includes(id)) warnings.push(`${where}: verifyTokens.${id} is for an unknown provider (${nearest(id, ids) ? `did you mean ${nearest(id, ids)}?` : 'hookctl providers lists them'})`);
+    }
+  });
 }

@@ -16,6 +16,8 @@ import type { Exchange, Probe, Scenario, ScenarioResult, ScenarioTools } from '.
 export interface ConformanceOptions {
   profile: ProviderProfile;
   secrets: readonly string[];
+  /** The token an endpoint check carries where it is not the secret (Meta's `hub.verify_token`). */
+  verifyToken?: string;
   url: URL;
   client: HttpClient;
   /** The provider's timeout (or --timeout): a 2xx slower than this fails response-time. */
@@ -72,7 +74,7 @@ export async function runConformance(o: ConformanceOptions): Promise<Conformance
   if (!events[0]) throw new UsageError(`${o.profile.id} has no events to test with`, 'add events to the provider in the config');
   const selected = select(o, events);
   const builder = (mode: SignatureMode = 'valid', event: EventSpec = first, overrides?: DeliveryOverrides) =>
-    createDeliveryBuilder({ profile: o.profile, event, secrets: o.secrets, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides: { ...o.edits, ...overrides } });
+    createDeliveryBuilder({ profile: o.profile, event, secrets: o.secrets, verifyToken: o.verifyToken, mode, url: o.url, fixtureDirs: o.fixtureDirs, overrides: { ...o.edits, ...overrides } });
   const world = () => ({ now: o.clock(), random: o.random });
   // The negative scenarios are built on the first event the edits (--set...) fit; the others are inconclusive.
   // A handshake (Slack's url_verification) is no event to forge: the first ordinary event is.

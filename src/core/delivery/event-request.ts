@@ -47,10 +47,11 @@ export function queryFactory(spec: DeliverySpec, event: EventSpec, edits: Edit[]
     );
   }
   const loaded = o.fixture !== undefined ? readFixtureFile(resolve(spec.cwd ?? '.', o.fixture)) : loadFixture(spec.profile, event, spec.fixtureDirs);
-  // The token the receiver checks (Meta's hub.verify_token) is the provider's secret, as the
-  // dashboard's verify token is the one the receiver holds; --set after it sends another.
+  // The token the receiver checks (Meta's hub.verify_token) is the configured verify token, else the
+  // provider's secret, as the dashboard's token is the one the receiver holds; --set after it sends another.
   const spoil = event.handshake?.refuse?.spoil;
-  const token = spoil?.from === 'query' && spec.secrets[0] !== undefined ? [fieldEdit(spoil.path, spec.secrets[0])] : [];
+  const held = spec.verifyToken ?? spec.secrets[0];
+  const token = spoil?.from === 'query' && held !== undefined ? [fieldEdit(spoil.path, held)] : [];
   const all = [...token, ...edits];
   const template = all.length ? applyEdits(structuredClone(loaded), all) : loaded;
   return (ctx) => ({ bytes: NO_BODY, query: encodeQuery(renderTemplate(template, ctx)) });

@@ -37,6 +37,8 @@ export interface DeliverySpec {
   event: EventSpec | string;
   /** The first secret signs (the rest are rotation candidates a receiver may hold). */
   secrets: readonly string[];
+  /** The token an endpoint check carries where it is not the secret (Meta's `hub.verify_token`). */
+  verifyToken?: string;
   mode?: SignatureMode;
   /** The target; the delivery carries it for display, `--curl` and `send`. */
   url?: URL;

@@ -16,6 +16,8 @@ export interface ArrivalOptions {
   /** Used when detection finds nothing (a provider chosen in config or env), so the reason is specific. */
   fallback?: ProviderProfile;
   secretsFor(profile: ProviderProfile): string[];
+  /** The token a provider's endpoint check must carry where it is not the secret (Meta's verify token). */
+  verifyTokenFor?(profile: ProviderProfile): string | undefined;
   toleranceSec?: number;
   /** Names the event from the provider's fixtures when nothing else does (see fingerprint.ts). */
   fingerprint?: (provider: ProviderProfile, body: Record<string, unknown>) => string | undefined;

@@ -7,6 +7,7 @@ import { arrivedRequest, readSource } from '../handshake/values.js';
 import type { ProviderProfile } from '../providers/types.js';
 import type { Capture, CapturedHandshake } from '../store/types.js';
 import type { ArrivedRequest, Reply } from './types.js';
+import type { ArrivalOptions } from './arrival.js';
 
 /** What listen did with a handshake: answered it itself, or judged the app's answer (--forward-to). */
 export type HandshakeOutcome = { name: string; answered: true; refused?: string } | { name: string; answered: false; verdict: HandshakeVerdict };
@@ -16,15 +17,28 @@ export interface ArrivedHandshake {
   spec: HandshakeSpec;
   request: HandshakeRequest;
   secret: string;
+  /** The verify token the check must carry, where it is not the secret (Meta's `verifyTokens.meta`). */
+  token?: string;
   /** The provider sends this check without a signature (its event's `request.unsigned`). */
   unsigned: boolean;
 }
 
-export function arrivedHandshake(capture: Capture, provider: ProviderProfile | undefined, req: ArrivedRequest, secretsFor: (p: ProviderProfile) => string[]): ArrivedHandshake | undefined {
+export function arrivedHandshake(
+  capture: Capture,
+  provider: ProviderProfile | undefined,
+  req: ArrivedRequest,
+  keys: Pick<ArrivalOptions, 'secretsFor' | 'verifyTokenFor'>,
+): ArrivedHandshake | undefined {
   const event = handshakeEvent(provider, capture.event);
   const spec = event?.handshake;
   if (!spec || !provider) return undefined;
-  return { spec, request: arrivedRequest(req.path, req.headers, req.body), secret: secretsFor(provider)[0] ?? '', unsigned: event.request?.unsigned === true };
+  return {
+    spec,
+    request: arrivedRequest(req.path, req.headers, req.body),
+    secret: keys.secretsFor(provider)[0] ?? '',
+    token: keys.verifyTokenFor?.(provider),
+    unsigned: event.request?.unsigned === true,
+  };
 }
 
 /**
@@ -33,7 +47,7 @@ export function arrivedHandshake(capture: Capture, provider: ProviderProfile | u
  */
 export function answerArrived(h: ArrivedHandshake): { reply: Reply; outcome: HandshakeOutcome } {
   const refuse = h.spec.refuse;
-  if (refuse && !safeEqual(readSource(h.request, refuse.spoil) ?? '', h.secret)) {
+  if (refuse && !safeEqual(readSource(h.request, refuse.spoil) ?? '', h.token ?? h.secret)) {
     const reply: Reply = { status: refuse.status[0] ?? 403, headers: [['content-type', 'text/plain; charset=utf-8']], body: `${refuse.why}\n` };
     return { reply, outcome: { name: h.spec.name, answered: true, refused: refuse.why } };
   }

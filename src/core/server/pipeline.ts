@@ -154,7 +154,7 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
   let reply: Reply;
   let forward: Forwarded | undefined;
   let handshake: HandshakeOutcome | undefined;
-  const hs = o.handshakes !== false ? arrivedHandshake(capture, j.provider, j.req, o.inspect.secretsFor) : undefined;
+  const hs = o.handshakes !== false ? arrivedHandshake(capture, j.provider, j.req, o.inspect) : undefined;
   // A check the provider sends unsigned by design (Meta's GET, Asana's X-Hook-Secret) is not an invalid
   // delivery: it carries no signature at all, and refusing it would fail the registration.
   if (o.rejectInvalid && !capture.verification?.ok && !(hs?.unsigned && capture.verification?.reason === 'missing-signature')) {
