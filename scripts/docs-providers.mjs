@@ -100,14 +100,20 @@ function section(p) {
     ...(p.devKeyPair ? [`- development key pair: private ${code(p.devKeyPair.privateKey)}, public ${code(p.devKeyPair.publicKey)}`] : []),
     ...(p.devKeyPair?.privateKey === p.devSecret ? [] : [`- development secret: ${code(p.devSecret)}`]),
     '',
-    // A generated catalogue is hundreds of events: its size and where to find them, not a table.
+    // A generated catalogue is hundreds of events: its size and where to find them, not a table; the
+    // hand-written events among them (Twitch's handshake) are still listed.
     ...(p.catalogue
       ? [
           `Every event type: ${listEvents(p).length}, generated from ${p.name}'s own published sources ([events.md](events.md)); ${code(`hookctl events ${p.id}`)} lists them, ${code('--search')} finds one.`,
+          ...(p.events.length ? ['', 'Of these, written by hand (the rest are generated):', '', ...eventTable(p.events)] : []),
         ]
-      : ['| event | what happened |', '|---|---|', ...p.events.map((e) => `| ${code(e.name)} | ${e.description} |`)]),
+      : eventTable(p.events)),
   ];
   return lines.join('\n');
+}
+
+function eventTable(events) {
+  return ['| event | what happened |', '|---|---|', ...events.map((e) => `| ${code(e.name)} | ${e.description} |`)];
 }
 
 export function render() {

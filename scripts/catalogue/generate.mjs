@@ -31,6 +31,7 @@ export const PARTS = {
   shopify: async (root) => (await import('./shopify.mjs')).shopifyCatalogue(root),
   twilio: async (root) => (await import('./twilio.mjs')).twilioCatalogue(root),
   sendgrid: async (root) => (await import('./sendgrid.mjs')).sendgridCatalogue(root),
+  twitch: async (root) => (await import('./twitch.mjs')).twitchCatalogue(root),
 };
 
 export async function generate(out = ROOT, only = Object.keys(PARTS)) {
