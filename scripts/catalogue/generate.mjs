@@ -32,6 +32,7 @@ export const PARTS = {
   twilio: async (root) => (await import('./twilio.mjs')).twilioCatalogue(root),
   sendgrid: async (root) => (await import('./sendgrid.mjs')).sendgridCatalogue(root),
   twitch: async (root) => (await import('./twitch.mjs')).twitchCatalogue(root),
+  okta: async (root) => (await import('./okta.mjs')).oktaCatalogue(root),
 };
 
 export async function generate(out = ROOT, only = Object.keys(PARTS)) {

@@ -193,7 +193,7 @@ describe("listen as Meta's endpoint", () => {
 
 describe("each provider's check: a receiver written from its documentation passes, each common mistake fails by name", () => {
   const secret = 'handshake-test-secret';
-  for (const provider of ['zoom', 'meta', 'twitch', 'asana', 'dropbox', 'notion']) {
+  for (const provider of ['zoom', 'meta', 'twitch', 'asana', 'dropbox', 'notion', 'okta', 'msgraph']) {
     it(`${provider}: passes when answered as documented`, async () => {
       const s = await documented(provider, secret);
       const rows = await handshakeRows(provider, s.url, secret);
@@ -223,6 +223,18 @@ describe("each provider's check: a receiver written from its documentation passe
     ],
     ['asana', 'the X-Hook-Secret header forgotten', () => ({ status: 200 }), /no X-Hook-Secret header in the answer/],
     ['dropbox', 'text/html', (_req, right) => ({ ...right, headers: { 'content-type': 'text/html' } }), /came back as text\/html, Dropbox expects text\/plain/],
+    [
+      'okta',
+      'the challenge as text',
+      (_req, right) => ({ status: 200, body: JSON.parse(right.body!).verification }),
+      /answered the value as text, Okta Event Hooks expects JSON \{"verification":"…"\}/,
+    ],
+    [
+      'msgraph',
+      'the token still URL-encoded',
+      (req, right) => ({ ...right, body: /validationToken=([^&]*)/.exec(req.url)?.[1] ?? '' }),
+      /answered "Validation%3A\+Testing.*", not the challenge "Validation: Testing/,
+    ],
   ];
   for (const [provider, what, mistake, message] of mistakes) {
     it(`${provider}: ${what} fails, saying so`, async () => {
@@ -233,7 +245,7 @@ describe("each provider's check: a receiver written from its documentation passe
   }
 
   // Late without waiting: the receiver moves the run's clock past the deadline before it answers.
-  const DEADLINE_S: Record<string, number> = { zoom: 3, meta: 10, twitch: 10, asana: 10, dropbox: 10, notion: 10 };
+  const DEADLINE_S: Record<string, number> = { zoom: 3, meta: 10, twitch: 10, asana: 10, dropbox: 10, notion: 10, okta: 3, msgraph: 10 };
   for (const provider of Object.keys(DEADLINE_S)) {
     it(`${provider}: a right answer after the deadline fails as late`, async () => {
       const clock = lateClock();

@@ -150,7 +150,8 @@ describe('listen verifies hookctl-signed deliveries for every built-in provider 
       if (profile.request.deliveryId) headers[profile.request.deliveryId.header] = `dlv_${profile.id}`;
       // Meta signs with GitHub's header: its documented User-Agent is what tells its deliveries apart.
       if (profile.request.userAgent) headers['user-agent'] = renderString(profile.request.userAgent, { random: r, now, event: event.name });
-      const res = await post(`${dev.url}${profile.request.path}`, body, headers);
+      // The body sign() returns is the one to send: Graph's clientState is written into it.
+      const res = await post(`${dev.url}${profile.request.path}`, signed.body, headers);
       const [line] = await dev.deliveries(1);
       expect(res.status).toBe(200);
       expect(line).toMatchObject({ provider: profile.id, verification: { ok: true } });

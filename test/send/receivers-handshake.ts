@@ -1,6 +1,6 @@
 /**
  * Receivers for the providers whose endpoints are first checked by a handshake (Zoom, Meta, Twitch, Asana,
- * Dropbox, Notion), written from each provider's documentation (Notion's with its own library), apart
+ * Dropbox, Notion, Okta, Microsoft Graph), written from each provider's documentation (Notion's with its own library), apart
  * from hookctl's signing module. The handshake requests a provider sends unsigned are accepted as the
  * documents say to recognise them (Meta's GET with hub.mode=subscribe and the right verify token, ...);
  * every other request must carry a valid signature.
@@ -75,6 +75,17 @@ export function handshakeVerifierFor(provider: string, secret: string): Verifier
         if (!sig) return /"verification_token"/.test(req.body.toString('utf8')) ? ok : fail('missing');
         return (await verifyWebhookSignature({ body: req.body, signature: sig, verificationToken: secret })) ? ok : fail('mismatch');
       };
+    case 'okta':
+      // developer.okta.com/docs/concepts/event-hooks/#http-headers: the Authorization value registered with the hook, in every request.
+      return (req) => (header(req, 'Authorization') === undefined ? fail('missing') : header(req, 'Authorization') === secret ? ok : fail('mismatch'));
+    case 'msgraph':
+      return (req) => {
+        // learn.microsoft.com/graph/change-notifications-delivery-webhooks: the validation POST has only ?validationToken;
+        // every notification carries the subscription's clientState, compared with the one it was created with.
+        if (query(req).get('validationToken') && req.body.length === 0) return ok;
+        const state = (JSON.parse(req.body.toString('utf8')) as { value?: { clientState?: string }[] }).value?.[0]?.clientState;
+        return state === undefined ? fail('missing') : state === secret ? ok : fail('mismatch');
+      };
     default:
       throw new Error(`no test verifier for ${provider}`);
   }
@@ -124,6 +135,15 @@ export function documentedAnswer(provider: string, secret: string, req: Received
     case 'asana': {
       const hook = header(req, 'X-Hook-Secret');
       return hook ? { status: 200, headers: { 'X-Hook-Secret': hook } } : undefined;
+    }
+    case 'okta': {
+      const challenge = header(req, 'x-okta-verification-challenge');
+      return req.method === 'GET' && challenge ? { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verification: challenge }) } : undefined;
+    }
+    case 'msgraph': {
+      // The token decoded, as text/plain (URLSearchParams decodes it).
+      const token = query(req).get('validationToken');
+      return token === null ? undefined : text(token);
     }
     case 'dropbox':
       return req.method === 'GET' ? { ...text(query(req).get('challenge') ?? ''), headers: { 'content-type': 'text/plain', 'x-content-type-options': 'nosniff' } } : undefined;

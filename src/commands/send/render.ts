@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import { printable, printableLines } from '../../core/text/printable.js';
 import type { HttpResponse } from '../../core/http/client.js';
 import { redactUrl } from '../../core/http/target.js';
+import { maskSecret } from '../../core/config/secret-display.js';
 import { duration } from '../../core/providers/describe.js';
 import type { Judgement } from '../../core/delivery/policy.js';
 import { type Attempt, CLOSED_AFTER_ANSWER } from '../../core/delivery/run.js';
@@ -16,15 +17,16 @@ import { statusColour } from '../shared/output.js';
 /** The request half of every JSON record; a body that is not UTF-8 is base64 (flagged). */
 export function requestJson(d: Delivery, url: string | undefined) {
   const utf8 = isUtf8(d.body);
+  const hide = hideTokens(d);
   const headers: Record<string, string> = {};
-  for (const [k, v] of d.headers) headers[k] = v;
+  for (const [k, v] of d.headers) headers[k] = hide(v);
   return {
     method: d.method,
     url: url === undefined ? null : redactUrl(url),
     headers,
-    body: d.body.toString(utf8 ? 'utf8' : 'base64'),
+    body: utf8 ? hide(d.body.toString('utf8')) : d.body.toString('base64'),
     bodyEncoding: utf8 ? undefined : 'base64',
-    signature: d.signature ?? null,
+    signature: d.signature === undefined ? null : hide(d.signature),
     timestamp: d.timestamp ?? null,
     mode: d.mode,
   };
@@ -130,10 +132,18 @@ export function verboseBlock(a: Attempt, url: URL, c: ChalkInstance): string {
 
 /** The request as it goes on the wire; `pretty` indents JSON bodies (dry runs print them exact). */
 export function requestBlock(d: Delivery, url: URL | string, c: ChalkInstance, pretty: boolean): string {
+  const hide = hideTokens(d);
   const lines = [c.bold(`→ ${d.method} ${redactUrl(String(url))}`)];
-  for (const [k, v] of d.headers) lines.push(`  ${c.cyan(k)}: ${v}`);
-  lines.push('', indent(pretty ? prettyBody(d.body) : isUtf8(d.body) ? d.body.toString('utf8') : `<${d.body.length} bytes, not UTF-8>`));
+  for (const [k, v] of d.headers) lines.push(`  ${c.cyan(k)}: ${hide(v)}`);
+  lines.push('', indent(hide(pretty ? prettyBody(d.body) : isUtf8(d.body) ? d.body.toString('utf8') : `<${d.body.length} bytes, not UTF-8>`)));
   return lines.join('\n');
+}
+
+/** A token that travels as it is (Okta's Authorization value) is a secret: shown masked, sent as it is. */
+function hideTokens(d: Delivery): (text: string) => string {
+  const tokens = d.tokens?.filter((t) => t.length > 0) ?? [];
+  if (tokens.length === 0) return (text) => text;
+  return (text) => tokens.reduce((t, token) => t.split(token).join(maskSecret(token)), text);
 }
 
 export function prettyBody(body: Buffer): string {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEvent, serializeBody, type TemplateContext } from '../templates/index.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
-import { isFormType, type Scheme, type Signed, signWithScheme } from '../signing/index.js';
+import { isFormType, isTokenScheme, type Scheme, type Signed, signWithScheme } from '../signing/index.js';
 import { batchTemplate } from '../templates/batch.js';
 import { compileTemplate } from './compile.js';
 import { decodeForm, encodeForm } from '../templates/form.js';
@@ -46,6 +46,8 @@ interface Run {
   msgFormat: string | undefined;
   /** The provider sends this event with no signature (a handshake request). */
   unsigned: boolean;
+  /** The scheme carries its signature in a body field (Graph's clientState), not a header. */
+  inBody: boolean;
 }
 
 export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
@@ -53,6 +55,13 @@ export function createDeliveryBuilder(spec: DeliverySpec): DeliveryBuilder {
   const prepare = (world: World) => prepareDelivery(run, world);
   const sign = (p: PreparedDelivery, now: number) => signDelivery(run, p, now);
   return { profile: spec.profile, event: run.event, plan: run.plan, prepare, sign, build: (world) => sign(prepare(world), world.now) };
+}
+
+/** The secret a mode signs with: another one, or for a token that travels as it is, half of it (malformed). */
+function signingSecretOf(plan: ModePlan, scheme: Scheme, secret: string): string {
+  if (plan.mode === 'wrong-secret') return wrongSecret(secret, scheme);
+  if (plan.mode === 'malformed' && isTokenScheme(scheme)) return secret.slice(0, Math.ceil(secret.length / 2));
+  return secret;
 }
 
 function planRun(spec: DeliverySpec): Run {
@@ -68,7 +77,7 @@ function planRun(spec: DeliverySpec): Run {
     spec,
     event,
     plan,
-    signingSecret: plan.mode === 'wrong-secret' ? wrongSecret(secret, scheme) : secret,
+    signingSecret: signingSecretOf(plan, scheme, secret),
     contentType,
     body: event.request?.template === 'query' ? queryFactory(spec, event, parseEdits(spec.overrides ?? {})) : bodyFactory(spec, event, plan, isFormType(contentType)),
     // Header values are fixed per run except for their fixture tokens, rendered per delivery.
@@ -77,6 +86,7 @@ function planRun(spec: DeliverySpec): Run {
     // Schemes that sign a message id (Standard Webhooks) use it as the delivery id unless the profile has its own.
     msgFormat: unsigned ? undefined : messageIdFormat(scheme),
     unsigned,
+    inBody: scheme.signatures.some((s) => s.field !== undefined),
   };
 }
 
@@ -114,7 +124,7 @@ function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
         id: p.messageId,
         now,
         contentType: run.contentType,
-        body: plan.mode === 'invalid' ? Buffer.concat([p.body, TAMPER]) : p.body,
+        body: plan.mode === 'invalid' && !run.inBody ? Buffer.concat([p.body, TAMPER]) : p.body,
         ...(p.url ? { url: String(p.url) } : {}),
       });
   const sigHeaders = { ...signed.headers };
@@ -124,8 +134,12 @@ function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
   for (const name in sigHeaders) headers.push([name, sigHeaders[name] as string]);
   if (o.headers?.length) headers = mergeHeaders(headers, o.headers);
   const primary = scheme.signatures[0]?.header;
+  const tokens = !run.unsigned && scheme.signatures.some((s) => s.algorithm === 'token') ? { tokens: [run.signingSecret] } : {};
   return {
     ...p,
+    ...tokens,
+    // A signature the scheme carries in the body (Graph's clientState) is written into the body sent.
+    ...(run.inBody && plan.mode !== 'missing' && 'body' in signed ? { body: (signed as Signed).body } : {}),
     headers,
     // A URL-signed scheme may bind the body in the URL it signed (Twilio's bodySHA256): send it there.
     url: signed.url !== undefined && signed.url !== String(p.url) ? new URL(signed.url) : p.url,

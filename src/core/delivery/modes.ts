@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { type AsymmetricAlgorithm, formatSignatureHeader, generateKeys, isAsymmetric, keySpecOf, parseSignatureHeader, type Scheme, usableKey } from '../signing/index.js';
+import { type AsymmetricAlgorithm, formatSignatureHeader, generateKeys, isAsymmetric, isTokenScheme, keySpecOf, parseSignatureHeader, type Scheme, usableKey } from '../signing/index.js';
 import type { SignatureMode } from './types.js';
 
 /** How a mode applies to a provider, decided once before any delivery is built. */
@@ -19,6 +19,14 @@ export interface ModePlan {
  * at least one minute beyond it). A scheme without a timestamp cannot be stale: that is an error.
  */
 export function planMode(profile: ProviderProfile, mode: SignatureMode = 'valid'): ModePlan {
+  if (mode === 'invalid' && isTokenScheme(profile.scheme)) {
+    return {
+      mode,
+      offsetSec: 0,
+      expectRejected: false,
+      warning: `${profile.id} sends a shared token, not a signature of the body: a receiver that checks the token accepts a changed body (--signature wrong-secret or missing test the token)`,
+    };
+  }
   if (mode !== 'stale' && mode !== 'future') return { mode, offsetSec: 0, expectRejected: mode !== 'valid' };
   const ts = profile.scheme.timestamp;
   if (!ts) {

@@ -83,4 +83,9 @@ export interface Delivery extends PreparedDelivery {
   signature?: string;
   /** The signed Unix time in seconds, for schemes with a timestamp. */
   timestamp?: number;
+  /**
+   * Secrets that travel as they are (a token scheme's: Okta's Authorization value, Graph's clientState):
+   * masked wherever the delivery is shown, sent unchanged. `--curl` alone keeps them, to reproduce it.
+   */
+  tokens?: string[];
 }

@@ -22,6 +22,8 @@ import { meta } from './builtin/meta.js';
 import { notion } from './builtin/notion.js';
 import { twitch } from './builtin/twitch.js';
 import { zoom } from './builtin/zoom.js';
+import { okta } from './builtin/okta.js';
+import { msgraph } from './builtin/msgraph.js';
 import type { ProviderProfile } from './types.js';
 
 export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
@@ -47,6 +49,8 @@ export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
   asana,
   dropbox,
   notion,
+  okta,
+  msgraph,
 ];
 
 /** Used when neither config, HOOKCTL_PROVIDER nor --provider names one. */
@@ -87,8 +91,10 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
     const aliases = p.scheme.headerAliases ?? [];
     const has = (name: string | undefined) => name !== undefined && headerValue(headers, name, aliases) !== undefined;
     let score = 0;
-    if (p.scheme.signatures.some((s) => has(s.header))) score += 10;
-    if (p.scheme.signatures.some((s) => headerValue(headers, s.header) !== undefined)) score += 2;
+    // A token in a header every client may send (Okta's Authorization) names no provider.
+    const named = p.scheme.signatures.filter((s) => s.algorithm !== 'token' && !s.field);
+    if (named.some((s) => has(s.header))) score += 10;
+    if (named.some((s) => headerValue(headers, s.header) !== undefined)) score += 2;
     if (has(p.scheme.timestamp?.header)) score += 1;
     if (has(p.request.eventHeader?.name)) score += 1;
     if (has(p.request.deliveryId?.header)) score += 1;

@@ -2,7 +2,7 @@ import { detectProvider } from '../providers/registry.js';
 import { builtinEvents } from '../catalogue/builtin.js';
 import { detectHandshake } from '../handshake/detect.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
-import { type Headers, headerValue, isFormType, verifyUsable } from '../signing/index.js';
+import { type Headers, headerValue, isFormType, isTokenScheme, verifyUsable } from '../signing/index.js';
 import type { CapturedVerification } from '../store/types.js';
 import { requestUrl } from '../http/request-url.js';
 import { decodeForm } from '../templates/form.js';
@@ -32,14 +32,14 @@ export interface ArrivalCheck {
 
 /** Which provider sent a request, whether its signature holds, and what it is about. */
 export function checkArrival(o: ArrivalOptions, headers: Headers, body: Buffer, now: number, path = '/'): ArrivalCheck {
-  const detected = o.fixed ?? detectProvider(headers, o.providers);
-  // No signature header names a provider: it may be an unsigned endpoint check (Meta's hub.challenge GET).
-  const unsigned = detected ? undefined : detectHandshake(o.providers, headers, path, body);
-  if (unsigned) {
-    const verification = { ok: false, reason: 'missing-signature', detail: `${unsigned.provider.name} signs no ${unsigned.event.name} request: it is an endpoint check` };
-    return { provider: unsigned.provider, verification, event: unsigned.event.name };
+  const detected = o.fixed ?? detectProvider(headers, o.providers) ?? tokenProviderAt(o.providers, path);
+  // No signature header names a provider: it may be an endpoint check (Meta's hub.challenge GET, Okta's challenge).
+  const endpointCheck = detected ? undefined : detectHandshake(o.providers, headers, path, body);
+  if (endpointCheck?.event.request?.unsigned) {
+    const verification = { ok: false, reason: 'missing-signature', detail: `${endpointCheck.provider.name} signs no ${endpointCheck.event.name} request: it is an endpoint check` };
+    return { provider: endpointCheck.provider, verification, event: endpointCheck.event.name };
   }
-  const provider = detected ?? o.fallback;
+  const provider = detected ?? endpointCheck?.provider ?? o.fallback;
   const json = lazyFields(body, headerValue(headers, 'content-type'));
   if (!provider) {
     return {
@@ -54,6 +54,15 @@ export function checkArrival(o: ArrivalOptions, headers: Headers, body: Buffer, 
     event: eventOf(provider, headers, body, json) ?? fingerprintOf(o, provider, json()) ?? detectHandshake([provider], headers, path, body)?.event.name,
     deliveryId: deliveryIdOf(provider, headers),
   };
+}
+
+/**
+ * A provider whose secret travels as a token (Okta's Authorization, Graph's clientState) sends no header
+ * that names it; the path it was registered at does, when it is the provider's own (`/webhooks/okta`).
+ */
+function tokenProviderAt(providers: readonly ProviderProfile[], path: string): ProviderProfile | undefined {
+  const bare = path.split('?')[0] ?? '';
+  return providers.find((p) => isTokenScheme(p.scheme) && (p.request.path === bare || bare.endsWith(`/${p.id}`)));
 }
 
 function check(o: ArrivalOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number, path: string): CapturedVerification {

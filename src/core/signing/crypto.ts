@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, sign as signAsymmetric, timingSafeEqual, verify as verifyAsymmetric, type KeyObject } from 'node:crypto';
-import { ASYMMETRIC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type Encoding, type HmacAlgorithm, type SecretSpec, type SignatureSpec } from './types.js';
+import { ASYMMETRIC_ALGORITHMS, HMAC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type Encoding, type HmacAlgorithm, type SecretSpec, type SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
 import { keySpecOf, parseKey } from './keys.js';
 
@@ -47,6 +47,16 @@ export function hmac(algorithm: HmacAlgorithm, key: KeyObject, content: Buffer):
   return createHmac(algorithm, key).update(content).digest();
 }
 
+/** A scheme whose every "signature" is the shared token itself: it binds nothing of the body. */
+export function isTokenScheme(scheme: { signatures: readonly SignatureSpec[] }): boolean {
+  return scheme.signatures.length > 0 && scheme.signatures.every((s) => s.algorithm === 'token');
+}
+
+/** The digests the HMAC algorithms name (a token is no digest). */
+export function isHmac(algorithm: Algorithm): algorithm is HmacAlgorithm {
+  return (HMAC_ALGORITHMS as readonly string[]).includes(algorithm);
+}
+
 export function isAsymmetric(algorithm: Algorithm): algorithm is AsymmetricAlgorithm {
   return (ASYMMETRIC_ALGORITHMS as readonly string[]).includes(algorithm);
 }
@@ -56,6 +66,7 @@ const DIGEST: Record<AsymmetricAlgorithm, string | null> = { ed25519: null, 'ecd
 
 /** One signature over `content`, encoded: an HMAC with the secret, or a private key's signature. */
 export function signatureFor(spec: SignatureSpec, secret: SecretSpec, key: string, content: Buffer): string {
+  if (spec.algorithm === 'token') return key;
   if (!isAsymmetric(spec.algorithm)) return encode(hmac(spec.algorithm, secretKey(key, secret), content), spec.encoding);
   const privateKey = parseKey(key, keySpecOf(spec), spec.algorithm, 'private');
   return encode(signAsymmetric(DIGEST[spec.algorithm], content, privateKey), spec.encoding);
@@ -64,6 +75,10 @@ export function signatureFor(spec: SignatureSpec, secret: SecretSpec, key: strin
 /** Whether any candidate is a valid signature of `content` under the key; every candidate is checked (no early exit). */
 export function signatureMatches(spec: SignatureSpec, secret: SecretSpec, key: string, content: Buffer, candidates: readonly string[]): boolean {
   let hit = false;
+  if (spec.algorithm === 'token') {
+    for (const c of candidates) hit = safeEqual(key, c) || hit;
+    return hit;
+  }
   if (!isAsymmetric(spec.algorithm)) {
     const expected = signatureFor(spec, secret, key, content);
     for (const c of candidates) hit = safeEqual(expected, c) || hit;
@@ -124,7 +139,9 @@ export function encode(digest: Buffer, encoding: Encoding): string {
 }
 
 /** Signature length in bytes, to tell a malformed signature from a wrong one (ECDSA's DER varies). */
-const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64, ed25519: 64, 'ecdsa-p256-sha256': NaN };
+const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64, ed25519: 64, 'ecdsa-p256-sha256': NaN, token: NaN };
+/** A token is any text up to this long: longer is no token a dashboard would hold. */
+const MAX_TOKEN = 4096;
 
 const PATTERNS: Record<Encoding, RegExp> = {
   hex: /^[0-9a-fA-F]*$/,
@@ -141,6 +158,7 @@ export function encodedLength(algorithm: Algorithm, encoding: Encoding): number 
 }
 
 export function isWellFormed(sig: string, algorithm: Algorithm, encoding: Encoding): boolean {
+  if (algorithm === 'token') return sig.length > 0 && sig.length <= MAX_TOKEN;
   if (!PATTERNS[encoding].test(sig)) return false;
   if (algorithm !== 'ecdsa-p256-sha256') return sig.length === encodedLength(algorithm, encoding);
   // A DER SEQUENCE of two integers of at most 33 bytes each.
@@ -150,6 +168,7 @@ export function isWellFormed(sig: string, algorithm: Algorithm, encoding: Encodi
 
 /** What a well-formed signature looks like, for messages. */
 export function expectedShape(algorithm: Algorithm, encoding: Encoding): string {
+  if (algorithm === 'token') return `the shared token (1 to ${MAX_TOKEN} characters)`;
   if (algorithm === 'ecdsa-p256-sha256') return `a DER-encoded ECDSA signature in ${encoding} (about ${encoding === 'hex' ? 140 : 96} characters)`;
   return `${encodedLength(algorithm, encoding)} ${encoding} characters`;
 }

@@ -4,6 +4,7 @@ import { signatureFor, usableKey } from './crypto.js';
 import { formatSignatureHeader } from './signature-header.js';
 import type { Scheme, SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
+import { writeBodyField } from './body-field.js';
 import { formatTimestamp } from './timestamp.js';
 import { bodyHash, isFormType, sortedParams, withQueryParam } from './url.js';
 
@@ -26,7 +27,7 @@ export interface SignInput {
 export interface Signed {
   /** Only the headers the scheme defines (signature, timestamp, id), in the spec's casing. */
   headers: Record<string, string>;
-  /** Exactly the bytes that were signed. */
+  /** Exactly the bytes that were signed, with any signature the scheme carries in the body written in. */
   body: Buffer;
   /** The primary signature header's value. */
   signature: string;
@@ -65,9 +66,16 @@ export function signWithScheme(scheme: Scheme, input: SignInput): Signed {
   const { url, params } = urlParts(scheme, used, body, input);
   const content = signedContent(scheme.content, { body, timestamp: tsText, id, url, params });
   let primary = '';
+  let out = body;
   const byHeader = new Map<string, string[]>();
   for (const [spec, keys] of keysPerSpec(scheme, secrets)) {
     const sigs = keys.map((k) => signatureFor(spec, scheme.secret, k, content));
+    if (spec.field) {
+      // Carried in the body (Graph's clientState): the body sent is the one with the field written.
+      out = writeBodyField(out, spec.field, sigs[0] as string);
+      primary ||= sigs[0] as string;
+      continue;
+    }
     // A single-valued header can carry one signature only: the first secret's.
     const multi = spec.format.style === 'kv' || spec.format.separator !== undefined;
     const value = formatSignatureHeader(spec.format, multi ? sigs : sigs.slice(0, 1), tsText);
@@ -79,7 +87,7 @@ export function signWithScheme(scheme: Scheme, input: SignInput): Signed {
     if (!primary) primary = headers[spec.header] as string;
   }
   primary = headers[scheme.signatures[0]?.header ?? ''] ?? primary;
-  return { headers, body, signature: primary, timestamp, id, ...(url === undefined ? {} : { url }) };
+  return { headers, body: out, signature: primary, timestamp, id, ...(url === undefined ? {} : { url }) };
 }
 
 /**

@@ -6,7 +6,12 @@ export type HmacAlgorithm = (typeof HMAC_ALGORITHMS)[number];
 /** Public-key signatures: signed with a private key, verified with the public one. */
 export const ASYMMETRIC_ALGORITHMS = ['ed25519', 'ecdsa-p256-sha256'] as const;
 export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
-export const ALGORITHMS = [...HMAC_ALGORITHMS, ...ASYMMETRIC_ALGORITHMS] as const;
+/**
+ * No signature at all: the shared secret itself travels (Okta's `Authorization` header value,
+ * Microsoft Graph's `clientState`), compared in constant time. It binds nothing of the body.
+ */
+export const TOKEN_ALGORITHM = 'token';
+export const ALGORITHMS = [...HMAC_ALGORITHMS, ...ASYMMETRIC_ALGORITHMS, TOKEN_ALGORITHM] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 export const ENCODINGS = ['hex', 'base64', 'base64url'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -41,7 +46,10 @@ export interface SecretSpec {
 export type SignatureFormat = { style: 'prefixed'; prefix: string; separator?: string } | { style: 'kv'; separator: string; timestampKey: string; signatureKey: string };
 
 export interface SignatureSpec {
+  /** The header that carries it; with `field`, the name messages call it by (`clientState`). */
   header: string;
+  /** The dotted path of the JSON body field that carries it instead of a header (`value.0.clientState`). */
+  field?: string;
   algorithm: Algorithm;
   /** How the signature bytes are written (an ECDSA signature is DER, then this encoding). */
   encoding: Encoding;

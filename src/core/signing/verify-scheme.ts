@@ -2,6 +2,7 @@ import { placeholders, signedContent } from './content.js';
 import { expectedShape, isWellFormed, signatureMatches, usableKey } from './crypto.js';
 import { parseSignatureHeader } from './signature-header.js';
 import { headerValue } from './header-lookup.js';
+import { readBodyField } from './body-field.js';
 import { readTimestamp, checkTolerance, effectiveTolerance } from './timestamp.js';
 import type { Headers, Scheme, SignatureSpec, VerifyFailure, VerifyResult } from './types.js';
 import { bodyHash, isFormType, queryParam, sortedParams } from './url.js';
@@ -29,7 +30,7 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   const aliases = scheme.headerAliases ?? [];
   const fail: Fail = (reason, detail, extra = {}) => ({ ok: false, scheme: name, reason, detail, ...extra });
 
-  const found = findSignatures(scheme, input.headers, aliases, fail);
+  const found = findSignatures(scheme, input.headers, body, aliases, fail);
   if ('ok' in found) return found;
   const { header, specs, candidates } = found;
   const spec = specs[0] as SignatureSpec;
@@ -87,6 +88,7 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
 function findSignatures(
   scheme: Scheme,
   headers: Headers,
+  body: Buffer,
   aliases: NonNullable<Scheme['headerAliases']>,
   fail: Fail,
 ): { header: string; specs: SignatureSpec[]; candidates: Candidate[] } | VerifyFailure {
@@ -94,14 +96,14 @@ function findSignatures(
   let header: string | undefined;
   let raw: string | undefined;
   for (const sp of scheme.signatures) {
-    raw = headerValue(headers, sp.header, aliases);
+    raw = sp.field ? readBodyField(body, sp.field) : headerValue(headers, sp.header, aliases);
     if (raw !== undefined) {
       header = sp.header;
       break;
     }
   }
   if (header === undefined || raw === undefined) {
-    return fail('missing-signature', `no ${[...new Set(scheme.signatures.map((sp) => sp.header))].join(' or ')} header`);
+    return fail('missing-signature', `no ${[...new Set(scheme.signatures.map((sp) => (sp.field ? `${sp.field} in the body` : `${sp.header} header`)))].join(' or ')}`);
   }
   const specs = scheme.signatures.filter((sp) => sp.header === header);
   const candidates = specs.map((sp) => ({ spec: sp, sigs: parseSignatureHeader(sp.format, raw) }));

@@ -67,3 +67,25 @@ export const NOTION_VERIFICATION: HandshakeSpec = {
   deadlineMs: 10 * SECONDS,
   docs: 'https://developers.notion.com/reference/webhooks',
 };
+
+/** developer.okta.com/docs/concepts/event-hooks/#one-time-verification-request */
+export const OKTA_VERIFICATION: HandshakeSpec = {
+  name: 'X-Okta-Verification-Challenge',
+  status: [200],
+  answers: [{ json: { verification: { from: 'header', path: 'X-Okta-Verification-Challenge' } } }],
+  detect: [{ from: 'header', path: 'X-Okta-Verification-Challenge' }],
+  // Okta's 3 s timeout holds for every request it sends.
+  deadlineMs: 3 * SECONDS,
+  docs: 'https://developer.okta.com/docs/concepts/event-hooks/#one-time-verification-request',
+};
+
+/** learn.microsoft.com/graph/change-notifications-delivery-webhooks#notificationurl-validation */
+export const MSGRAPH_VALIDATION: HandshakeSpec = {
+  name: 'validationToken',
+  status: [200],
+  // The token as given in the query, URL-decoded (URLSearchParams decodes it), as text/plain.
+  answers: [{ text: { from: 'query', path: 'validationToken' }, contentType: 'text/plain' }],
+  detect: [{ from: 'query', path: 'validationToken' }],
+  deadlineMs: 10 * SECONDS,
+  docs: 'https://learn.microsoft.com/graph/change-notifications-delivery-webhooks#notificationurl-validation',
+};
