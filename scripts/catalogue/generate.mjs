@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SVIX_PARTS } from './svix-senders.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -33,6 +34,7 @@ export const PARTS = {
   sendgrid: async (root) => (await import('./sendgrid.mjs')).sendgridCatalogue(root),
   twitch: async (root) => (await import('./twitch.mjs')).twitchCatalogue(root),
   okta: async (root) => (await import('./okta.mjs')).oktaCatalogue(root),
+  ...SVIX_PARTS,
 };
 
 export async function generate(out = ROOT, only = Object.keys(PARTS)) {

@@ -24,6 +24,7 @@ import { twitch } from './builtin/twitch.js';
 import { zoom } from './builtin/zoom.js';
 import { okta } from './builtin/okta.js';
 import { msgraph } from './builtin/msgraph.js';
+import { SVIX_SENDERS } from './builtin/svix-senders.js';
 import type { ProviderProfile } from './types.js';
 
 export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
@@ -51,6 +52,7 @@ export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
   notion,
   okta,
   msgraph,
+  ...SVIX_SENDERS,
 ];
 
 /** Used when neither config, HOOKCTL_PROVIDER nor --provider names one. */

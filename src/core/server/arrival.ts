@@ -32,7 +32,7 @@ export interface ArrivalCheck {
 
 /** Which provider sent a request, whether its signature holds, and what it is about. */
 export function checkArrival(o: ArrivalOptions, headers: Headers, body: Buffer, now: number, path = '/'): ArrivalCheck {
-  const detected = o.fixed ?? detectProvider(headers, o.providers) ?? tokenProviderAt(o.providers, path);
+  const detected = o.fixed ?? atOwnPath(detectProvider(headers, o.providers), o.providers, headers, path) ?? tokenProviderAt(o.providers, path);
   // No signature header names a provider: it may be an endpoint check (Meta's hub.challenge GET, Okta's challenge).
   const endpointCheck = detected ? undefined : detectHandshake(o.providers, headers, path, body);
   if (endpointCheck?.event.request?.unsigned) {
@@ -56,13 +56,28 @@ export function checkArrival(o: ArrivalOptions, headers: Headers, body: Buffer, 
   };
 }
 
+/** Whether a request path is a provider's own: its default path, or one ending in its id (`/api/webhooks/clerk`). */
+const ownPath = (p: ProviderProfile, bare: string) => p.request.path === bare || bare.endsWith(`/${p.id}`);
+
+/**
+ * Several providers sign alike (Clerk and Resend deliver through Svix, with Svix's headers): the
+ * headers name the first of them; the path the request was sent to, when it is another's own and
+ * the request carries that one's signature header, names that one.
+ */
+function atOwnPath(detected: ProviderProfile | undefined, providers: readonly ProviderProfile[], headers: Headers, path: string): ProviderProfile | undefined {
+  const bare = path.split('?')[0] ?? '';
+  if (!detected || ownPath(detected, bare)) return detected;
+  const signs = (p: ProviderProfile) => p.scheme.signatures.some((s) => s.algorithm !== 'token' && !s.field && headerValue(headers, s.header, p.scheme.headerAliases) !== undefined);
+  return providers.find((p) => p !== detected && ownPath(p, bare) && p.scheme.content === detected.scheme.content && signs(p)) ?? detected;
+}
+
 /**
  * A provider whose secret travels as a token (Okta's Authorization, Graph's clientState) sends no header
  * that names it; the path it was registered at does, when it is the provider's own (`/webhooks/okta`).
  */
 function tokenProviderAt(providers: readonly ProviderProfile[], path: string): ProviderProfile | undefined {
   const bare = path.split('?')[0] ?? '';
-  return providers.find((p) => isTokenScheme(p.scheme) && (p.request.path === bare || bare.endsWith(`/${p.id}`)));
+  return providers.find((p) => isTokenScheme(p.scheme) && ownPath(p, bare));
 }
 
 function check(o: ArrivalOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number, path: string): CapturedVerification {
