@@ -5,7 +5,7 @@ import { handshakeEvent } from '../handshake/lookup.js';
 import type { HandshakeRequest, HandshakeSpec, HandshakeVerdict } from '../providers/handshake-spec.js';
 import { arrivedRequest, readSource } from '../handshake/values.js';
 import type { ProviderProfile } from '../providers/types.js';
-import type { Capture, CapturedHandshake } from '../store/types.js';
+import type { Capture, CapturedHandshake, CapturedVerification } from '../store/types.js';
 import type { ArrivedRequest, Reply } from './types.js';
 import type { ArrivalOptions } from './arrival.js';
 
@@ -43,9 +43,16 @@ export function arrivedHandshake(
 
 /**
  * listen as the endpoint: the provider's correct answer. A request whose verify token is not the
- * secret (Meta's `hub.verify_token`) is refused with the status the provider expects for it.
+ * secret (Meta's `hub.verify_token`) is refused with the status the provider expects for it, and so
+ * is a signed check whose signature fails: Discord sends such PINGs on purpose while registering the
+ * URL and refuses an endpoint that answers them.
  */
-export function answerArrived(h: ArrivedHandshake): { reply: Reply; outcome: HandshakeOutcome } {
+export function answerArrived(h: ArrivedHandshake, verification: CapturedVerification | undefined): { reply: Reply; outcome: HandshakeOutcome } {
+  if (!h.unsigned && verification && !verification.ok) {
+    const why = `its signature does not verify (${verification.reason ?? 'invalid'})`;
+    const reply: Reply = { status: 401, headers: [['content-type', 'text/plain; charset=utf-8']], body: `hookctl listen refused the ${h.spec.name} check: ${why}\n` };
+    return { reply, outcome: { name: h.spec.name, answered: true, refused: why } };
+  }
   const refuse = h.spec.refuse;
   if (refuse && !safeEqual(readSource(h.request, refuse.spoil) ?? '', h.token ?? h.secret)) {
     const reply: Reply = { status: refuse.status[0] ?? 403, headers: [['content-type', 'text/plain; charset=utf-8']], body: `${refuse.why}\n` };

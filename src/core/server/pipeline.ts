@@ -165,7 +165,7 @@ async function answer(j: Judged, o: PipelineOptions, report: (d: ReceivedDeliver
     capture.forward = { url: forward.url, status: forward.status, ms: forward.ms, error: forward.error };
     if (hs && forward.status !== undefined && j.provider) handshake = judgeRelayed(hs, j.provider.name, forward.reply, forward.ms);
   } else if (hs) {
-    ({ reply, outcome: handshake } = answerArrived(hs));
+    ({ reply, outcome: handshake } = answerArrived(hs, capture.verification));
   } else {
     const status = o.nextStatus();
     reply = json(status, status < 300 ? { received: true, id } : { error: `hookctl listen answered ${status} as told (--status/--respond)`, id });
