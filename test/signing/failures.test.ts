@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PROVIDERS, sign, verify, SigningError } from '../../src/index.js';
+import { isTokenScheme } from '../../src/core/signing/index.js';
 import { generateKeys, keySpecOf } from '../../src/core/signing/keys.js';
 import type { AsymmetricAlgorithm } from '../../src/core/signing/types.js';
 
@@ -8,8 +9,9 @@ const body = Buffer.from('{"id":"evt_1","amount":100}');
 const secretFor = (id: string) => (id === 'standard-webhooks' || id === 'svix' ? 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' : 'secret_a');
 const signedBody = (id: string) => (id === 'linear' ? Buffer.from(JSON.stringify({ id: 1, webhookTimestamp: NOW })) : body);
 
-describe('verify returns a reason for every way a delivery is wrong, for every provider', () => {
-  for (const p of BUILTIN_PROVIDERS) {
+describe('verify returns a reason for every way a delivery is wrong, for every provider that signs', () => {
+  // Okta's and Graph's secret travels as a token, which binds no body: their own describe below.
+  for (const p of BUILTIN_PROVIDERS.filter((x) => !isTokenScheme(x.scheme))) {
     // Key-pair providers sign with the private key and verify with the public one; Twilio signs a URL.
     const pair = p.devKeyPair && p.devSecret === p.devKeyPair.privateKey ? p.devKeyPair : undefined;
     const b = signedBody(p.id);
@@ -65,6 +67,39 @@ describe('verify returns a reason for every way a delivery is wrong, for every p
       expect(verify({ provider: p.id, secrets: [other, secret], headers: signed.headers, body: b, now: NOW, ...at })).toMatchObject({ ok: true, secretIndex: 1 });
     });
   }
+});
+
+describe('a token that travels as it is (Okta in a header, Microsoft Graph in the body)', () => {
+  const graphBody = Buffer.from(JSON.stringify({ value: [{ subscriptionId: 's1', changeType: 'created' }] }));
+
+  it('okta: verifies, whatever the body; a changed, empty or missing token fails with its reason; rotation is reported', () => {
+    const signed = sign({ provider: 'okta', secret: 'token_a', body });
+    expect(signed.headers).toEqual({ Authorization: 'token_a' });
+    const check = (headers: Record<string, string>, secrets: string | string[] = 'token_a') => verify({ provider: 'okta', secrets, headers, body: 'anything at all' });
+    expect(check(signed.headers)).toMatchObject({ ok: true, secretIndex: 0 });
+    expect(check({ Authorization: 'token_b' })).toMatchObject({ ok: false, reason: 'no-match' });
+    expect(check({ Authorization: '' })).toMatchObject({ ok: false, reason: 'malformed-signature' });
+    expect(check({})).toMatchObject({ ok: false, reason: 'missing-signature', detail: 'no Authorization header' });
+    expect(check(signed.headers, ['token_b', 'token_a'])).toMatchObject({ ok: true, secretIndex: 1 });
+  });
+
+  it('msgraph: the clientState is written into the body sent, and read from it', () => {
+    const signed = sign({ provider: 'msgraph', secret: 'state_a', body: graphBody });
+    expect(signed.headers).toEqual({});
+    expect(JSON.parse(signed.body.toString('utf8'))).toEqual({ value: [{ subscriptionId: 's1', changeType: 'created', clientState: 'state_a' }] });
+    const check = (b: Buffer | string, secrets = 'state_a') => verify({ provider: 'msgraph', secrets, headers: {}, body: b });
+    expect(check(signed.body)).toMatchObject({ ok: true });
+    expect(check(signed.body, 'state_b')).toMatchObject({ ok: false, reason: 'no-match' });
+    expect(check(graphBody)).toMatchObject({ ok: false, reason: 'missing-signature', detail: 'no value.0.clientState in the body' });
+    expect(check('not json')).toMatchObject({ ok: false, reason: 'missing-signature' });
+    expect(() => sign({ provider: 'msgraph', secret: 'state_a', body })).toThrow(SigningError);
+  });
+
+  it('msgraph: an indented body keeps its indentation when the field is written', () => {
+    const pretty = Buffer.from(`${JSON.stringify({ value: [{ id: 1 }] }, null, 2)}\n`);
+    const signed = sign({ provider: 'msgraph', secret: 'state_a', body: pretty });
+    expect(signed.body.toString('utf8')).toBe(`${JSON.stringify({ value: [{ id: 1, clientState: 'state_a' }] }, null, 2)}\n`);
+  });
 });
 
 describe('timestamps', () => {
