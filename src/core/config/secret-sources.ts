@@ -19,7 +19,12 @@ export interface ResolvedSecrets {
  * (`standard-webhooks` → `HOOKCTL_SECRET_STANDARD_WEBHOOKS`).
  */
 export function secretEnvName(providerId: string): string {
-  return `HOOKCTL_SECRET_${providerId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  return providerEnvName('HOOKCTL_SECRET_', providerId);
+}
+
+/** `<prefix><PROVIDER>`: the id upper-cased, every other character an underscore. */
+function providerEnvName(prefix: string, providerId: string): string {
+  return `${prefix}${providerId.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
 }
 
 /**
@@ -27,7 +32,7 @@ export function secretEnvName(providerId: string): string {
  * else the config's `verifyTokens`; undefined means the provider's secret is the token.
  */
 export function verifyTokenFor(profile: ProviderProfile, settings: Pick<Settings, 'config'>, env: NodeJS.ProcessEnv): string | undefined {
-  const fromEnv = env[secretEnvName(profile.id).replace('HOOKCTL_SECRET_', 'HOOKCTL_VERIFY_TOKEN_')];
+  const fromEnv = env[providerEnvName('HOOKCTL_VERIFY_TOKEN_', profile.id)];
   if (fromEnv) return fromEnv;
   const configured = settings.config.verifyTokens;
   return configured && Object.hasOwn(configured, profile.id) ? configured[profile.id] : undefined;

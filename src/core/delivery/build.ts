@@ -107,7 +107,7 @@ function prepareDelivery(run: Run, world: World): PreparedDelivery {
 }
 
 /** What signing adds to a prepared delivery: nothing at all for an event the provider sends unsigned. */
-const UNSIGNED: Pick<Signed, 'headers' | 'timestamp' | 'url'> = { headers: {} };
+const UNSIGNED: Pick<Signed, 'headers' | 'timestamp' | 'url'> & { body?: Buffer } = { headers: {} };
 
 /** Sign (or re-sign, for a retry) at `now` (ms), applying the signature mode and header overrides. */
 function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
@@ -139,7 +139,7 @@ function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
     ...p,
     ...tokens,
     // A signature the scheme carries in the body (Graph's clientState) is written into the body sent.
-    ...(run.inBody && plan.mode !== 'missing' && 'body' in signed ? { body: (signed as Signed).body } : {}),
+    ...(run.inBody && plan.mode !== 'missing' && signed.body ? { body: signed.body } : {}),
     headers,
     // A URL-signed scheme may bind the body in the URL it signed (Twilio's bodySHA256): send it there.
     url: signed.url !== undefined && signed.url !== String(p.url) ? new URL(signed.url) : p.url,

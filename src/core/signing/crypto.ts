@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, sign as signAsymmetric, timingSafeEqual, verify as verifyAsymmetric, type KeyObject } from 'node:crypto';
-import { ASYMMETRIC_ALGORITHMS, HMAC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type Encoding, type HmacAlgorithm, type SecretSpec, type SignatureSpec } from './types.js';
+import { ASYMMETRIC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type Encoding, type HmacAlgorithm, type SecretSpec, type SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
 import { keySpecOf, parseKey } from './keys.js';
 
@@ -50,11 +50,6 @@ export function hmac(algorithm: HmacAlgorithm, key: KeyObject, content: Buffer):
 /** A scheme whose every "signature" is the shared token itself: it binds nothing of the body. */
 export function isTokenScheme(scheme: { signatures: readonly SignatureSpec[] }): boolean {
   return scheme.signatures.length > 0 && scheme.signatures.every((s) => s.algorithm === 'token');
-}
-
-/** The digests the HMAC algorithms name (a token is no digest). */
-export function isHmac(algorithm: Algorithm): algorithm is HmacAlgorithm {
-  return (HMAC_ALGORITHMS as readonly string[]).includes(algorithm);
 }
 
 export function isAsymmetric(algorithm: Algorithm): algorithm is AsymmetricAlgorithm {
