@@ -9,6 +9,8 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BODY_PARTS } from './body-signers.mjs';
+import { STAMPED_PARTS } from './stamped-signers.mjs';
 import { SVIX_PARTS } from './svix-senders.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,6 +37,8 @@ export const PARTS = {
   twitch: async (root) => (await import('./twitch.mjs')).twitchCatalogue(root),
   okta: async (root) => (await import('./okta.mjs')).oktaCatalogue(root),
   ...SVIX_PARTS,
+  ...BODY_PARTS,
+  ...STAMPED_PARTS,
 };
 
 export async function generate(out = ROOT, only = Object.keys(PARTS)) {

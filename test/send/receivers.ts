@@ -17,11 +17,11 @@ import { Webhook as StandardWebhook } from 'standardwebhooks';
 import Stripe from 'stripe';
 import { Webhook as SvixWebhook } from 'svix';
 import type { Received } from '../support/server.js';
+import { FAMILY_PUBLIC_KEYS, FAMILY_RECEIVERS, FAMILY_SECRETS } from './receivers-families.js';
 import { documentedAnswer, handshakeVerifierFor } from './receivers-handshake.js';
+import type { Reason, Verdict, Verifier } from './receiver-kit.js';
 
-export type Reason = 'missing' | 'malformed' | 'mismatch' | 'stale' | 'future';
-export type Verdict = { ok: true } | { ok: false; reason: Reason; detail?: string };
-export type Verifier = (req: Received) => Verdict | Promise<Verdict>;
+export type { Reason, Verdict, Verifier } from './receiver-kit.js';
 
 /**
  * Test key pairs made here with node:crypto, independently of hookctl's key code: Discord's in NaCl
@@ -50,6 +50,7 @@ export const TEST_KEYS: Record<string, { privateKey: string; publicKey: string }
 export function testSecret(provider: string): string {
   if (provider === 'standard-webhooks' || provider === 'svix') return `whsec_${Buffer.from(`hookctl test secret for ${provider}`).toString('base64')}`;
   if (provider === 'stripe') return 'whsec_test_8e2c41b70004';
+  if (FAMILY_SECRETS[provider]) return FAMILY_SECRETS[provider] as string;
   if (TEST_KEYS[provider]) return (TEST_KEYS[provider] as { privateKey: string }).privateKey;
   if (provider === 'twilio') return '0123456789abcdef0123456789abcdef';
   return `${provider}_test_secret`;
@@ -59,6 +60,7 @@ export function testSecret(provider: string): string {
 export function receiverKey(provider: string, secret: string): string {
   const pair = Object.values(TEST_KEYS).find((k) => k.privateKey === secret);
   if (pair) return pair.publicKey;
+  if (FAMILY_PUBLIC_KEYS[provider] && FAMILY_SECRETS[provider] === secret) return FAMILY_PUBLIC_KEYS[provider] as string;
   if (provider === 'sendgrid')
     return createPublicKey(createPrivateKey({ key: Buffer.from(secret, 'base64'), format: 'der', type: 'pkcs8' }))
       .export({ format: 'der', type: 'spki' })
@@ -272,7 +274,7 @@ export function verifierFor(provider: string, secret: string): Verifier {
         return entries.some((e) => edVerify(null, content, key, Buffer.from(e, 'base64'))) ? { ok: true } : fail('mismatch');
       };
     default:
-      return handshakeVerifierFor(provider, secret);
+      return FAMILY_RECEIVERS[provider]?.(receiverKey(provider, secret)) ?? handshakeVerifierFor(provider, secret);
   }
 }
 

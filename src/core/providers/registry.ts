@@ -24,6 +24,8 @@ import { twitch } from './builtin/twitch.js';
 import { zoom } from './builtin/zoom.js';
 import { okta } from './builtin/okta.js';
 import { msgraph } from './builtin/msgraph.js';
+import { BODY_SIGNERS } from './builtin/body-signers.js';
+import { STAMPED_SIGNERS } from './builtin/stamped-signers.js';
 import { SVIX_SENDERS } from './builtin/svix-senders.js';
 import type { ProviderProfile } from './types.js';
 
@@ -53,6 +55,8 @@ export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
   okta,
   msgraph,
   ...SVIX_SENDERS,
+  ...BODY_SIGNERS,
+  ...STAMPED_SIGNERS,
 ];
 
 /** Used when neither config, HOOKCTL_PROVIDER nor --provider names one. */

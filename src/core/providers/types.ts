@@ -62,11 +62,27 @@ export interface EventRequest {
   template?: 'body' | 'query';
 }
 
+/** The groups `hookctl providers` and docs/providers.md list providers under, in this order. */
+export const PROVIDER_CATEGORIES = ['payments', 'commerce', 'auth', 'email', 'messaging', 'ai', 'media', 'dev-tools', 'productivity', 'cms', 'infrastructure', 'generic'] as const;
+export type ProviderCategory = (typeof PROVIDER_CATEGORIES)[number];
+
+/** The provider's own library that verifies its deliveries, run on every event in the tests (docs/providers.md). */
+export interface OfficialVerifier {
+  /** The npm package. */
+  package: string;
+  /** The call that verifies: `webhooks.unwrap(body, headers, secret)`. */
+  call: string;
+}
+
 /** A provider as data: how it signs, what it sends, and how it delivers. */
 export interface ProviderProfile {
   id: string;
   name: string;
+  /** Where `hookctl providers` lists it; custom providers have none. */
+  category?: ProviderCategory;
   docs?: string;
+  /** Its official verifying library, when it has one. */
+  verifier?: OfficialVerifier;
   scheme: Scheme;
   request: {
     method: string;

@@ -12,6 +12,7 @@ const event = (resource: string, action: string, description: string): EventSpec
 export const asana: ProviderProfile = {
   id: 'asana',
   name: 'Asana',
+  category: 'productivity',
   docs: 'https://developers.asana.com/docs/webhooks-guide',
   // Bare hex HMAC-SHA256 of the body, keyed with the X-Hook-Secret the handshake handed the receiver.
   scheme: {

@@ -4,6 +4,7 @@ import { LITERAL_SECRET, MINUTES, prefixed } from './shapes.js';
 export const changethisfile: ProviderProfile = {
   id: 'changethisfile',
   name: 'ChangeThisFile',
+  category: 'media',
   docs: 'https://changethisfile.com',
   scheme: { content: '{body}', signatures: [prefixed('X-CTF-Signature', 'sha256=')], secret: LITERAL_SECRET },
   request: { method: 'POST', path: '/webhooks/ctf', contentType: 'application/json' },

@@ -9,6 +9,7 @@ export const DISCORD_DEV_KEYS = {
 export const discord: ProviderProfile = {
   id: 'discord',
   name: 'Discord',
+  category: 'messaging',
   docs: 'https://discord.com/developers/docs/interactions/overview#preparing-for-interactions',
   // Ed25519 over timestamp + body; the app holds the public key (hex) from the developer portal.
   // Discord signs with its own private key; hookctl's is the 64-byte NaCl form (seed, then public key).

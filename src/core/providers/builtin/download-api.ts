@@ -4,6 +4,7 @@ import { LITERAL_SECRET, prefixed } from './shapes.js';
 export const downloadApi: ProviderProfile = {
   id: 'download-api',
   name: 'Download API',
+  category: 'media',
   scheme: { content: '{body}', signatures: [prefixed('X-Webhook-Signature', 'sha256=')], secret: LITERAL_SECRET },
   request: { method: 'POST', path: '/webhook', contentType: 'application/json' },
   events: [

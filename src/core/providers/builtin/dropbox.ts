@@ -5,6 +5,7 @@ import { LITERAL_SECRET, MINUTES, prefixed } from './shapes.js';
 export const dropbox: ProviderProfile = {
   id: 'dropbox',
   name: 'Dropbox',
+  category: 'productivity',
   docs: 'https://www.dropbox.com/developers/reference/webhooks',
   // Bare hex HMAC-SHA256 of the body, keyed with the app secret as text; no timestamp.
   scheme: {

@@ -4,6 +4,7 @@ import { LITERAL_SECRET, prefixed } from './shapes.js';
 export const github: ProviderProfile = {
   id: 'github',
   name: 'GitHub',
+  category: 'dev-tools',
   docs: 'https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries',
   scheme: {
     content: '{body}',

@@ -4,6 +4,7 @@ import { LITERAL_SECRET, prefixed } from './shapes.js';
 export const ittybit: ProviderProfile = {
   id: 'ittybit',
   name: 'Ittybit',
+  category: 'media',
   docs: 'https://ittybit.com/guides/webhooks',
   // No prefix. The doc's Express sample hashes JSON.stringify(req.body): compact bodies keep it working.
   scheme: { content: '{body}', signatures: [prefixed('Ittybit-Signature', '')], secret: LITERAL_SECRET },

@@ -4,6 +4,7 @@ import { HOURS, LITERAL_SECRET, MINUTES, prefixed } from './shapes.js';
 export const linear: ProviderProfile = {
   id: 'linear',
   name: 'Linear',
+  category: 'productivity',
   docs: 'https://linear.app/developers/webhooks',
   // The signature covers the raw body; freshness comes from the body's webhookTimestamp (ms).
   scheme: {

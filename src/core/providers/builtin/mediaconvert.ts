@@ -4,6 +4,7 @@ import { LITERAL_SECRET, prefixed } from './shapes.js';
 export const mediaconvert: ProviderProfile = {
   id: 'mediaconvert',
   name: 'MediaConvert.io',
+  category: 'media',
   docs: 'https://mediaconvert.io/docs/webhooks',
   scheme: { content: '{body}', signatures: [prefixed('X-MediaConvert-Signature', 'sha256=')], secret: LITERAL_SECRET },
   request: { method: 'POST', path: '/webhooks/mediaconvert', contentType: 'application/json' },

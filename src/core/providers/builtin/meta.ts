@@ -11,6 +11,7 @@ const messaging = (object: string, kind: string): Match => ({ object, [`entry.0.
 export const meta: ProviderProfile = {
   id: 'meta',
   name: 'Meta (WhatsApp, Messenger, Instagram)',
+  category: 'messaging',
   docs: 'https://developers.facebook.com/docs/graph-api/webhooks/getting-started',
   // GitHub's header and format: hex HMAC-SHA256 of the raw body, keyed with the app secret as text. Meta
   // signs the body with non-ASCII escaped (\u00e4), so a receiver must hash the bytes it got, never a re-encoding.

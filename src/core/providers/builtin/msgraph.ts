@@ -13,6 +13,7 @@ const lifecycle = (type: string, description: string): EventSpec => ({ name: typ
 export const msgraph: ProviderProfile = {
   id: 'msgraph',
   name: 'Microsoft Graph',
+  category: 'productivity',
   docs: 'https://learn.microsoft.com/graph/change-notifications-delivery-webhooks',
   // No signature: each notification carries the subscription's clientState, which the receiver
   // compares with the value it created the subscription with (rich notifications add JWTs, not built).

@@ -43,6 +43,7 @@ const events: EventSpec[] = EVENTS.map(([name, description]) => ({ name, descrip
 export const notion: ProviderProfile = {
   id: 'notion',
   name: 'Notion',
+  category: 'productivity',
   docs: 'https://developers.notion.com/reference/webhooks',
   // `sha256=` + hex HMAC-SHA256 of the raw body, keyed with the subscription's verification_token; no timestamp.
   scheme: {

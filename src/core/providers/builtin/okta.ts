@@ -5,6 +5,7 @@ import { LITERAL_SECRET } from './shapes.js';
 export const okta: ProviderProfile = {
   id: 'okta',
   name: 'Okta Event Hooks',
+  category: 'auth',
   docs: 'https://developer.okta.com/docs/concepts/event-hooks/',
   // No signature: the Authorization value registered with the hook travels in every request, the
   // verification GET included, and the receiver compares it (in constant time).

@@ -4,6 +4,7 @@ import { HOURS, LITERAL_SECRET, MINUTES } from './shapes.js';
 export const paddle: ProviderProfile = {
   id: 'paddle',
   name: 'Paddle Billing',
+  category: 'payments',
   docs: 'https://developer.paddle.com/webhooks/signature-verification',
   scheme: {
     content: '{timestamp}:{body}',

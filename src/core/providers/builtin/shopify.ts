@@ -4,6 +4,7 @@ import { HOURS, LITERAL_SECRET, MINUTES, prefixed } from './shapes.js';
 export const shopify: ProviderProfile = {
   id: 'shopify',
   name: 'Shopify',
+  category: 'commerce',
   docs: 'https://shopify.dev/docs/apps/build/webhooks/subscribe/https',
   scheme: { content: '{body}', signatures: [prefixed('X-Shopify-Hmac-Sha256', '', 'base64')], secret: LITERAL_SECRET },
   request: {

@@ -4,6 +4,7 @@ import { LITERAL_SECRET, MINUTES, prefixed } from './shapes.js';
 export const slack: ProviderProfile = {
   id: 'slack',
   name: 'Slack',
+  category: 'messaging',
   docs: 'https://api.slack.com/authentication/verifying-requests-from-slack',
   // The signing secret looks like hex but is used as literal text.
   scheme: {

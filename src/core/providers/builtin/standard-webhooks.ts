@@ -53,6 +53,7 @@ export const STANDARD_WEBHOOKS_DEV_KEYS = {
 export const standardWebhooks: ProviderProfile = {
   id: 'standard-webhooks',
   name: 'Standard Webhooks',
+  category: 'generic',
   docs: 'https://www.standardwebhooks.com',
   scheme: scheme({ 'webhook-id': 'webhook-id', 'webhook-timestamp': 'webhook-timestamp', 'webhook-signature': 'webhook-signature' }, SVIX_NAMES),
   request: { method: 'POST', path: '/webhooks', contentType: 'application/json' },
@@ -67,6 +68,7 @@ export const svix: ProviderProfile = {
   ...standardWebhooks,
   id: 'svix',
   name: 'Svix',
+  category: 'generic',
   docs: 'https://docs.svix.com/receiving/verifying-payloads/how-manual',
   scheme: scheme(SVIX_NAMES, WEBHOOK_NAMES),
   request: { ...standardWebhooks.request, userAgent: 'Svix-Webhooks/1.0' },

@@ -4,6 +4,7 @@ import { HOURS, LITERAL_SECRET, MINUTES } from './shapes.js';
 export const stripe: ProviderProfile = {
   id: 'stripe',
   name: 'Stripe',
+  category: 'payments',
   docs: 'https://docs.stripe.com/webhooks',
   // The whole whsec_... string is the key: Stripe does not decode it.
   scheme: {

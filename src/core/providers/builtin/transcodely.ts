@@ -4,6 +4,7 @@ import { HOURS, LITERAL_SECRET, MINUTES, prefixed } from './shapes.js';
 export const transcodely: ProviderProfile = {
   id: 'transcodely',
   name: 'Transcodely',
+  category: 'media',
   docs: 'https://docs.transcodely.com/webhooks',
   // The doc's prose says "raw body", but its steps and all three code samples sign `{timestamp}.{body}`.
   scheme: {

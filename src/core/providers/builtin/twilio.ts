@@ -3,6 +3,7 @@ import type { ProviderProfile } from '../types.js';
 export const twilio: ProviderProfile = {
   id: 'twilio',
   name: 'Twilio',
+  category: 'messaging',
   docs: 'https://www.twilio.com/docs/usage/webhooks/webhooks-security',
   // Base64 HMAC-SHA1, keyed with the Auth Token as text, over the full URL then the POST parameters
   // sorted by name (name, then value). A JSON body is bound by its SHA-256 in the URL's bodySHA256.

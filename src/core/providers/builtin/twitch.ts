@@ -12,6 +12,7 @@ const headers = (messageType: string, subscription: string, version: string) => 
 export const twitch: ProviderProfile = {
   id: 'twitch',
   name: 'Twitch EventSub',
+  category: 'media',
   docs: 'https://dev.twitch.tv/docs/eventsub/handling-webhook-events/#verifying-the-event-message',
   // HMAC-SHA256 of message id + timestamp + raw body, keyed with the subscription's secret as text; the
   // timestamp is RFC 3339 with nanoseconds and is signed exactly as the header carries it.

@@ -7,6 +7,7 @@ const event = (name: string, description: string): EventSpec => ({ name, descrip
 export const zoom: ProviderProfile = {
   id: 'zoom',
   name: 'Zoom',
+  category: 'messaging',
   docs: 'https://developers.zoom.us/docs/api/webhooks/#verify-webhook-events',
   // Slack's layout under Zoom's names: v0:{x-zm-request-timestamp}:{body}, keyed with the app's secret token as text.
   scheme: {

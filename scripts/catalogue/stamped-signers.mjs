@@ -1,0 +1,3 @@
+// The generated catalogues of the providers in src/core/providers/builtin/stamped-signers.ts, each
+// from its own published source: `build(root)` -> { meta, events, templates, types? }.
+export const STAMPED_PARTS = {};
