@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { BODY_SIGNERS } from '../../src/core/providers/builtin/body-signers.js';
+import { STAMPED_SIGNERS } from '../../src/core/providers/builtin/stamped-signers.js';
+import { SVIX_SENDERS } from '../../src/core/providers/builtin/svix-senders.js';
 import { BUILTIN_PROVIDERS, getProvider } from '../../src/core/providers/registry.js';
 import { checkArrival } from '../../src/core/server/arrival.js';
 import { everyDelivery } from './deliveries.js';
@@ -6,7 +9,7 @@ import { everyDelivery } from './deliveries.js';
 const secret = 'recognised-test-secret';
 
 /** The providers whose catalogues were completed from their published sources, and those that start with a handshake. */
-const COMPLETED = ['slack', 'shopify', 'paddle', 'linear', 'discord', 'sendgrid', 'twilio', 'zoom', 'meta', 'twitch', 'asana', 'dropbox', 'notion'];
+const COMPLETED = ['slack', 'shopify', 'paddle', 'linear', 'discord', 'sendgrid', 'twilio', 'zoom', 'meta', 'twitch', 'asana', 'dropbox', 'notion', ...[...SVIX_SENDERS, ...BODY_SIGNERS, ...STAMPED_SIGNERS].map((p) => p.id)];
 
 describe('listen names every catalogue event as itself', () => {
   for (const id of COMPLETED) {
