@@ -1,3 +1,5 @@
 // The generated catalogues of the providers in src/core/providers/builtin/stamped-signers.ts, each
 // from its own published source: `build(root)` -> { meta, events, templates, types? }.
-export const STAMPED_PARTS = {};
+export const STAMPED_PARTS = {
+  workos: async (root) => (await import('./workos.mjs')).workosCatalogue(root),
+};

@@ -1,5 +1,36 @@
-import type { ReceiverFamily } from './receiver-kit.js';
+/**
+ * Receivers of the providers that sign a timestamp with the body (src/core/providers/builtin/
+ * stamped-signers.ts), each verifying with the provider's own npm library where it can take the raw
+ * bytes, the header's format checked first so that a malformed signature is told apart from a mismatch.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { WorkOS } from '@workos-inc/node';
+import { fail, header, ok, type ReceiverFamily, type Verdict } from './receiver-kit.js';
 
-export const STAMPED_RECEIVERS: ReceiverFamily = {};
+const workos = new WorkOS('sk_test_hookctl');
+
+const sameHex = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
+const hmacHex = (secret: string, ...parts: (string | Buffer)[]): string => {
+  const h = createHmac('sha256', secret);
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+};
+
+export const STAMPED_RECEIVERS: ReceiverFamily = {
+  workos:
+    (secret) =>
+    (req): Verdict => {
+      // workos.com/docs/events/data-syncing/webhooks, "validating manually": the header through the SDK's
+      // own parser, then HMAC-SHA256 over `${t}.${raw body}` and the SDK's 180 s window (past only).
+      // (constructEvent itself takes the parsed body and re-serializes it: test/catalogue/workos.test.ts
+      // runs every delivery through it.)
+      const sig = header(req, 'WorkOS-Signature');
+      if (!sig) return fail('missing');
+      if (!/^t=\d{13}(, v1=[0-9a-f]{64})+$/.test(sig)) return fail('malformed', sig);
+      const [t, hash] = workos.webhooks.getTimestampAndSignatureHash(sig) as [string, string];
+      if (Number.parseInt(t, 10) < Date.now() - 180_000) return fail('stale', t);
+      return sameHex(hmacHex(secret, `${t}.`, req.body), hash) ? ok : fail('mismatch');
+    },
+};
 
 export const STAMPED_SECRETS: Record<string, string> = {};
