@@ -1,3 +1,5 @@
 // The generated catalogues of the providers in src/core/providers/builtin/body-signers.ts, each
 // from its own published source: `build(root)` -> { meta, events, templates, types? }.
-export const BODY_PARTS = {};
+export const BODY_PARTS = {
+  square: async (root) => (await import('./square.mjs')).squareCatalogue(root),
+};
