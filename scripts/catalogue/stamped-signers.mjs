@@ -2,4 +2,5 @@
 // from its own published source: `build(root)` -> { meta, events, templates, types? }.
 export const STAMPED_PARTS = {
   workos: async (root) => (await import('./workos.mjs')).workosCatalogue(root),
+  mux: async (root) => (await import('./mux.mjs')).muxCatalogue(root),
 };
