@@ -2,4 +2,5 @@
 // from its own published source: `build(root)` -> { meta, events, templates, types? }.
 export const BODY_PARTS = {
   square: async (root) => (await import('./square.mjs')).squareCatalogue(root),
+  gocardless: async (root) => (await import('./gocardless.mjs')).gocardlessCatalogue(root),
 };

@@ -3,8 +3,12 @@
  * provider's own library where it has one, else as its documentation says (cited inline). None signs
  * a timestamp, so none answers `stale` or `future`.
  */
+import { parse as gocardlessParse } from 'gocardless-nodejs/webhooks';
 import { WebhooksHelper } from 'square';
 import { fail, header, ok, reachedAt, type ReceiverFamily } from './receiver-kit.js';
+
+/** A hex HMAC-SHA256: 64 lower-case hex digits. */
+const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 /** A base64 HMAC-SHA256: 32 bytes, 44 characters with its padding. */
 const BASE64_SHA256 = /^[A-Za-z0-9+/]{43}=$/;
@@ -19,5 +23,27 @@ export const BODY_RECEIVERS: ReceiverFamily = {
     return valid ? ok : fail('mismatch');
   },
 };
+
+/** A receiver that checks the header's form, then lets the provider's library judge the signature (it throws on a mismatch). */
+function throwsOnMismatch(name: string, form: RegExp, check: (body: Buffer, sig: string, secret: string) => unknown): ReceiverFamily[string] {
+  return (secret) => (req) => {
+    const sig = header(req, name);
+    if (sig === undefined) return fail('missing');
+    if (!form.test(sig)) return fail('malformed', sig);
+    try {
+      check(req.body, sig, secret);
+      return ok;
+    } catch (err) {
+      return fail('mismatch', (err as Error).message);
+    }
+  };
+}
+
+Object.assign(BODY_RECEIVERS, {
+  // gocardless-nodejs@10.1.2 webhooks.parse: verifies, then returns the events it parsed.
+  gocardless: throwsOnMismatch('Webhook-Signature', HEX_SHA256, (body, sig, secret) => {
+    if (!Array.isArray(gocardlessParse(body, secret, sig))) throw new Error('no events');
+  }),
+});
 
 export const BODY_SECRETS: Record<string, string> = {};
