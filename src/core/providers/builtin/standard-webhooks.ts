@@ -2,10 +2,11 @@ import type { Scheme } from '../../signing/index.js';
 import type { DeliveryPolicy, EventSpec, ProviderProfile } from '../types.js';
 import { HOURS, MINUTES } from './shapes.js';
 
-const SVIX_NAMES = { 'webhook-id': 'svix-id', 'webhook-timestamp': 'svix-timestamp', 'webhook-signature': 'svix-signature' };
-const WEBHOOK_NAMES = Object.fromEntries(Object.entries(SVIX_NAMES).map(([a, b]) => [b, a]));
+export const SVIX_NAMES = { 'webhook-id': 'svix-id', 'webhook-timestamp': 'svix-timestamp', 'webhook-signature': 'svix-signature' };
+export const WEBHOOK_NAMES = Object.fromEntries(Object.entries(SVIX_NAMES).map(([a, b]) => [b, a]));
 
-function scheme(names: Record<string, string>, aliases: Record<string, string>): Scheme {
+/** The Standard Webhooks scheme under the given header names (Svix's `svix-*` or the spec's `webhook-*`). */
+export function standardWebhooksScheme(names: Record<string, string>, aliases: Record<string, string>): Scheme {
   return {
     content: '{id}.{timestamp}.{body}',
     // v1 is HMAC-SHA256 with a whsec_ secret, v1a Ed25519 with a whsk_ signing / whpk_ verifying key:
@@ -33,7 +34,7 @@ const events: EventSpec[] = [
   { name: 'email.delivered', description: 'an email reached the recipient (Resend-style)' },
 ];
 
-const delivery: DeliveryPolicy = {
+export const SVIX_DELIVERY: DeliveryPolicy = {
   timeoutMs: 15_000,
   retryDelaysSec: [0, 5, 5 * MINUTES, 30 * MINUTES, 2 * HOURS, 5 * HOURS, 10 * HOURS, 10 * HOURS],
   retryOn: ['1xx', '3xx', '4xx', '5xx'],
@@ -55,12 +56,12 @@ export const standardWebhooks: ProviderProfile = {
   name: 'Standard Webhooks',
   category: 'generic',
   docs: 'https://www.standardwebhooks.com',
-  scheme: scheme({ 'webhook-id': 'webhook-id', 'webhook-timestamp': 'webhook-timestamp', 'webhook-signature': 'webhook-signature' }, SVIX_NAMES),
+  scheme: standardWebhooksScheme({ 'webhook-id': 'webhook-id', 'webhook-timestamp': 'webhook-timestamp', 'webhook-signature': 'webhook-signature' }, SVIX_NAMES),
   request: { method: 'POST', path: '/webhooks', contentType: 'application/json' },
   events,
   devSecret,
   devKeyPair: STANDARD_WEBHOOKS_DEV_KEYS,
-  delivery,
+  delivery: SVIX_DELIVERY,
 };
 
 /** Svix signs exactly like Standard Webhooks under `svix-*` header names. */
@@ -70,7 +71,7 @@ export const svix: ProviderProfile = {
   name: 'Svix',
   category: 'generic',
   docs: 'https://docs.svix.com/receiving/verifying-payloads/how-manual',
-  scheme: scheme(SVIX_NAMES, WEBHOOK_NAMES),
+  scheme: standardWebhooksScheme(SVIX_NAMES, WEBHOOK_NAMES),
   request: { ...standardWebhooks.request, userAgent: 'Svix-Webhooks/1.0' },
   fixtures: 'standard-webhooks',
 };
