@@ -4,11 +4,13 @@
  * bytes, the header's format checked first so that a malformed signature is told apart from a mismatch.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import Mux from '@mux/mux-node';
 import { WorkOS } from '@workos-inc/node';
 import { fail, header, ok, thrown, type ReceiverFamily, type Verdict } from './receiver-kit.js';
 
 const workos = new WorkOS('sk_test_hookctl');
+const elevenlabs = new ElevenLabsClient({ apiKey: 'hookctl' });
 const mux = new Mux({ tokenId: 'hookctl', tokenSecret: 'hookctl' });
 
 const sameHex = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
@@ -40,6 +42,19 @@ export const STAMPED_RECEIVERS: ReceiverFamily = {
     if (!/^t=\d+(,v1=[0-9a-f]{64})+$/.test(sig)) return fail('malformed', sig);
     try {
       await mux.webhooks.unwrap(req.body.toString('utf8'), req.headers as Record<string, string>, secret);
+      return ok;
+    } catch (err) {
+      return thrown(err);
+    }
+  },
+  elevenlabs: (secret) => async (req) => {
+    // @elevenlabs/elevenlabs-js's constructEvent on the raw body. Its timestamp check turns a
+    // non-number into NaN, never too old: the format check first refuses one.
+    const sig = header(req, 'ElevenLabs-Signature');
+    if (!sig) return fail('missing');
+    if (!/^t=\d+(,v0=[0-9a-f]{64})+$/.test(sig)) return fail('malformed', sig);
+    try {
+      await elevenlabs.webhooks.constructEvent(req.body.toString('utf8'), sig, secret);
       return ok;
     } catch (err) {
       return thrown(err);
