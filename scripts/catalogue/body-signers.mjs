@@ -2,5 +2,6 @@
 // from its own published source: `build(root)` -> { meta, events, templates, types? }.
 export const BODY_PARTS = {
   square: async (root) => (await import('./square.mjs')).squareCatalogue(root),
+  lemonsqueezy: async (root) => (await import('./lemonsqueezy.mjs')).lemonsqueezyCatalogue(root),
   gocardless: async (root) => (await import('./gocardless.mjs')).gocardlessCatalogue(root),
 };

@@ -3,6 +3,7 @@
  * provider's own library where it has one, else as its documentation says (cited inline). None signs
  * a timestamp, so none answers `stale` or `future`.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { parse as gocardlessParse } from 'gocardless-nodejs/webhooks';
 import { WebhooksHelper } from 'square';
 import { fail, header, ok, reachedAt, type ReceiverFamily } from './receiver-kit.js';
@@ -40,6 +41,11 @@ function throwsOnMismatch(name: string, form: RegExp, check: (body: Buffer, sig:
 }
 
 Object.assign(BODY_RECEIVERS, {
+  // No official verifier: docs.lemonsqueezy.com/help/webhooks/signing-requests (Node sample:
+  // createHmac('sha256', secret).update(rawBody).digest('hex'), compared with timingSafeEqual).
+  lemonsqueezy: throwsOnMismatch('X-Signature', HEX_SHA256, (body, sig, secret) => {
+    if (!timingSafeEqual(Buffer.from(createHmac('sha256', secret).update(body).digest('hex')), Buffer.from(sig))) throw new Error('signature mismatch');
+  }),
   // gocardless-nodejs@10.1.2 webhooks.parse: verifies, then returns the events it parsed.
   gocardless: throwsOnMismatch('Webhook-Signature', HEX_SHA256, (body, sig, secret) => {
     if (!Array.isArray(gocardlessParse(body, secret, sig))) throw new Error('no events');
