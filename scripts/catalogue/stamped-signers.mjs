@@ -4,4 +4,5 @@ export const STAMPED_PARTS = {
   workos: async (root) => (await import('./workos.mjs')).workosCatalogue(root),
   mux: async (root) => (await import('./mux.mjs')).muxCatalogue(root),
   elevenlabs: async (root) => (await import('./elevenlabs.mjs')).elevenlabsCatalogue(root),
+  webflow: async (root) => (await import('./webflow.mjs')).webflowCatalogue(root),
 };

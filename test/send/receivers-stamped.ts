@@ -7,10 +7,12 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import Mux from '@mux/mux-node';
 import { WorkOS } from '@workos-inc/node';
+import { WebflowClient } from 'webflow-api';
 import { fail, header, ok, thrown, type ReceiverFamily, type Verdict } from './receiver-kit.js';
 
 const workos = new WorkOS('sk_test_hookctl');
 const elevenlabs = new ElevenLabsClient({ apiKey: 'hookctl' });
+const webflow = new WebflowClient({ accessToken: 'hookctl' });
 const mux = new Mux({ tokenId: 'hookctl', tokenSecret: 'hookctl' });
 
 const sameHex = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
@@ -59,6 +61,19 @@ export const STAMPED_RECEIVERS: ReceiverFamily = {
     } catch (err) {
       return thrown(err);
     }
+  },
+  webflow: (secret) => async (req) => {
+    // webflow-api's verifySignature on the raw body, after the 5-minute window of Webflow's guide
+    // (developers.webflow.com/data/docs/working-with-webhooks): the SDK itself checks no age.
+    const sig = header(req, 'x-webflow-signature');
+    const ts = header(req, 'x-webflow-timestamp');
+    if (!sig) return fail('missing');
+    if (!/^[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+    if (!ts || !/^\d{13}$/.test(ts)) return fail('malformed', `timestamp ${ts}`);
+    if (Date.now() - Number(ts) > 300_000) return fail('stale', ts);
+    if (Number(ts) - Date.now() > 300_000) return fail('future', ts);
+    const headers = { 'x-webflow-signature': sig, 'x-webflow-timestamp': ts };
+    return (await webflow.webhooks.verifySignature({ headers, body: req.body.toString('utf8'), secret })) ? ok : fail('mismatch');
   },
 };
 
