@@ -41,6 +41,12 @@ function throwsOnMismatch(name: string, form: RegExp, check: (body: Buffer, sig:
 }
 
 Object.assign(BODY_RECEIVERS, {
+  // No official verifier: typeform.com/developers/webhooks/secure-your-webhooks ("sha256=" then the
+  // base64 HMAC-SHA256 of the raw payload, compared in constant time).
+  typeform: throwsOnMismatch('Typeform-Signature', /^sha256=[A-Za-z0-9+/]{43}=$/, (body, sig, secret) => {
+    const expected = `sha256=${createHmac('sha256', secret).update(body).digest('base64')}`;
+    if (!timingSafeEqual(Buffer.from(expected), Buffer.from(sig))) throw new Error('signature mismatch');
+  }),
   // No official verifier: docs.lemonsqueezy.com/help/webhooks/signing-requests (Node sample:
   // createHmac('sha256', secret).update(rawBody).digest('hex'), compared with timingSafeEqual).
   lemonsqueezy: throwsOnMismatch('X-Signature', HEX_SHA256, (body, sig, secret) => {

@@ -1,0 +1,52 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listEvents } from '../../src/core/catalogue/list-events.js';
+import type { Delivery } from '../../src/core/delivery/types.js';
+import { getProvider } from '../../src/core/providers/registry.js';
+import { everyDelivery, headerOf } from './deliveries.js';
+
+/**
+ * The body signers whose events are a documented list (scripts/catalogue/data/<id>-events.json)
+ * and which have no official verifier: each delivery verified as the provider's docs say, and named
+ * in the body or a header as the catalogue names it.
+ */
+interface Case {
+  id: string;
+  /** Whether the signature verifies, as the documentation's sample computes it. */
+  verify(d: Delivery, secret: string): boolean;
+  /** The event name a receiver reads from the delivery. */
+  named(d: Delivery, body: Record<string, any>): string;
+}
+
+const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const hmac = (alg: string, secret: string, body: Buffer, enc: 'hex' | 'base64') => createHmac(alg, secret).update(body).digest(enc);
+
+const CASES: Case[] = [
+  {
+    id: 'typeform',
+    // typeform.com/developers/webhooks/secure-your-webhooks
+    verify: (d, secret) => equal(headerOf(d, 'Typeform-Signature'), `sha256=${hmac('sha256', secret, d.body, 'base64')}`),
+    named: (_d, body) => body.event_type,
+  },
+];
+
+const documented = (id: string) => (JSON.parse(readFileSync(join(process.cwd(), `scripts/catalogue/data/${id}-events.json`), 'utf8')) as { events: { name: string }[] }).events.map((e) => e.name);
+
+describe.each(CASES.map((c) => [c.id, c] as const))('%s', (id, c) => {
+  it('lists every documented event type, in the documented order', () => {
+    expect(listEvents(getProvider(id)).map((e) => e.name)).toEqual(documented(id));
+  });
+
+  it('signs every delivery as its docs verify it, and names each event as the catalogue does', () => {
+    const secret = `${id}_catalogue_test_secret`;
+    const wrong: string[] = [];
+    for (const { name, delivery } of everyDelivery(id, secret, Date.now(), new URL(`https://hookctl.example/webhooks/${id}`))) {
+      if (!c.verify(delivery, secret)) wrong.push(`${name}: signature`);
+      const got = c.named(delivery, JSON.parse(delivery.body.toString()) as Record<string, any>);
+      if (got !== name) wrong.push(`${name}: named ${got}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
