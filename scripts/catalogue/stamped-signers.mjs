@@ -5,4 +5,5 @@ export const STAMPED_PARTS = {
   mux: async (root) => (await import('./mux.mjs')).muxCatalogue(root),
   elevenlabs: async (root) => (await import('./elevenlabs.mjs')).elevenlabsCatalogue(root),
   webflow: async (root) => (await import('./webflow.mjs')).webflowCatalogue(root),
+  telnyx: async (root) => (await import('./telnyx.mjs')).telnyxCatalogue(root),
 };

@@ -3,17 +3,36 @@
  * stamped-signers.ts), each verifying with the provider's own npm library where it can take the raw
  * bytes, the header's format checked first so that a malformed signature is told apart from a mismatch.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, generateKeyPairSync, timingSafeEqual } from 'node:crypto';
 import { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import Mux from '@mux/mux-node';
+import Telnyx from 'telnyx';
 import { WorkOS } from '@workos-inc/node';
 import { WebflowClient } from 'webflow-api';
-import { fail, header, ok, thrown, type ReceiverFamily, type Verdict } from './receiver-kit.js';
+import { age, fail, header, ok, thrown, type ReceiverFamily, type Verdict } from './receiver-kit.js';
 
 const workos = new WorkOS('sk_test_hookctl');
 const elevenlabs = new ElevenLabsClient({ apiKey: 'hookctl' });
 const webflow = new WebflowClient({ accessToken: 'hookctl' });
+const telnyx = new Telnyx({ apiKey: 'hookctl' });
 const mux = new Mux({ tokenId: 'hookctl', tokenSecret: 'hookctl' });
+
+/**
+ * Telnyx's test key pair, made here with node:crypto: base64 of the 64-byte seed + public key (what
+ * hookctl signs with) and of the 32-byte public key (what the account's portal shows).
+ */
+const ed = generateKeyPairSync('ed25519');
+const edPublic = Buffer.from(ed.publicKey.export({ format: 'jwk' }).x as string, 'base64url');
+const TELNYX_KEYS = {
+  privateKey: Buffer.concat([Buffer.from(ed.privateKey.export({ format: 'jwk' }).d as string, 'base64url'), edPublic]).toString('base64'),
+  publicKey: edPublic.toString('base64'),
+};
+
+/** The 32-byte public key a receiver holds: given the 64-byte private form, its second half. */
+const telnyxPublic = (key: string): string => {
+  const bytes = Buffer.from(key, 'base64');
+  return bytes.length === 64 ? bytes.subarray(32).toString('base64') : key;
+};
 
 const sameHex = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a, 'hex'), Buffer.from(b, 'hex'));
 const hmacHex = (secret: string, ...parts: (string | Buffer)[]): string => {
@@ -75,6 +94,26 @@ export const STAMPED_RECEIVERS: ReceiverFamily = {
     const headers = { 'x-webflow-signature': sig, 'x-webflow-timestamp': ts };
     return (await webflow.webhooks.verifySignature({ headers, body: req.body.toString('utf8'), secret })) ? ok : fail('mismatch');
   },
+  telnyx: (key) => async (req) => {
+    // telnyx's own webhooks.unwrap with the account's public key; its one message for the window
+    // ("too old or too new") is told apart by the timestamp's sign.
+    const sig = header(req, 'telnyx-signature-ed25519');
+    const ts = header(req, 'telnyx-timestamp');
+    if (!sig) return fail('missing');
+    if (!/^[A-Za-z0-9+/]{86}==$/.test(sig)) return fail('malformed', sig);
+    if (!ts || !/^\d+$/.test(ts)) return fail('malformed', `timestamp ${ts}`);
+    try {
+      await telnyx.webhooks.unwrap(req.body.toString('utf8'), { headers: req.headers as Record<string, string>, key: telnyxPublic(key) });
+      return ok;
+    } catch (err) {
+      const m = (err as Error).message;
+      if (/too old or too new/.test(m)) return fail(age(Number(ts)) > 0 ? 'stale' : 'future', m);
+      return thrown(err);
+    }
+  },
 };
 
-export const STAMPED_SECRETS: Record<string, string> = {};
+export const STAMPED_SECRETS: Record<string, string> = { telnyx: TELNYX_KEYS.privateKey };
+
+/** The public half each asymmetric provider's receiver holds (for FAMILY_PUBLIC_KEYS). */
+export const STAMPED_PUBLIC_KEYS: Record<string, string> = { telnyx: TELNYX_KEYS.publicKey };
