@@ -4,5 +4,6 @@ export const BODY_PARTS = {
   square: async (root) => (await import('./square.mjs')).squareCatalogue(root),
   lemonsqueezy: async (root) => (await import('./lemonsqueezy.mjs')).lemonsqueezyCatalogue(root),
   typeform: async (root) => (await import('./typeform.mjs')).typeformCatalogue(root),
+  pagerduty: async (root) => (await import('./pagerduty.mjs')).pagerdutyCatalogue(root),
   gocardless: async (root) => (await import('./gocardless.mjs')).gocardlessCatalogue(root),
 };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listEvents } from '../../src/core/catalogue/list-events.js';
 import type { Delivery } from '../../src/core/delivery/types.js';
+import { signWithScheme } from '../../src/core/signing/index.js';
 import { getProvider } from '../../src/core/providers/registry.js';
 import { everyDelivery, headerOf } from './deliveries.js';
 
@@ -30,9 +31,28 @@ const CASES: Case[] = [
     verify: (d, secret) => equal(headerOf(d, 'Typeform-Signature'), `sha256=${hmac('sha256', secret, d.body, 'base64')}`),
     named: (_d, body) => body.event_type,
   },
+  {
+    id: 'pagerduty',
+    // PagerDuty/developer-docs docs/webhooks/04-Signatures.md: any comma-separated v1= signature may match.
+    verify: (d, secret) =>
+      headerOf(d, 'X-PagerDuty-Signature')
+        .split(',')
+        .some((s) => equal(s, `v1=${hmac('sha256', secret, d.body, 'hex')}`)),
+    named: (_d, body) => body.event.event_type,
+  },
 ];
 
 const documented = (id: string) => (JSON.parse(readFileSync(join(process.cwd(), `scripts/catalogue/data/${id}-events.json`), 'utf8')) as { events: { name: string }[] }).events.map((e) => e.name);
+
+describe('pagerduty while a secret is rotated', () => {
+  it('signs with each secret, v1= entries comma-separated, each verifying on its own', () => {
+    const secrets = ['pagerduty_old_secret', 'pagerduty_new_secret'];
+    const body = Buffer.from('{"event":{"event_type":"incident.triggered"}}');
+    const signed = signWithScheme(getProvider('pagerduty').scheme, { secret: secrets, body });
+    const sent = signed.headers['X-PagerDuty-Signature'] ?? '';
+    expect(sent.split(',')).toEqual(secrets.map((s) => `v1=${hmac('sha256', s, body, 'hex')}`));
+  });
+});
 
 describe.each(CASES.map((c) => [c.id, c] as const))('%s', (id, c) => {
   it('lists every documented event type, in the documented order', () => {

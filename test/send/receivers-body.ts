@@ -41,6 +41,12 @@ function throwsOnMismatch(name: string, form: RegExp, check: (body: Buffer, sig:
 }
 
 Object.assign(BODY_RECEIVERS, {
+  // No official verifier: PagerDuty/developer-docs docs/webhooks/04-Signatures.md (split on ",", keep
+  // the v1= ones, compare each with the hex HMAC-SHA256 of the raw body in constant time).
+  pagerduty: throwsOnMismatch('X-PagerDuty-Signature', /^v1=[0-9a-f]{64}(,v1=[0-9a-f]{64})*$/, (body, sig, secret) => {
+    const expected = Buffer.from(`v1=${createHmac('sha256', secret).update(body).digest('hex')}`);
+    if (!sig.split(',').some((s) => timingSafeEqual(Buffer.from(s), expected))) throw new Error('no v1 signature matches');
+  }),
   // No official verifier: typeform.com/developers/webhooks/secure-your-webhooks ("sha256=" then the
   // base64 HMAC-SHA256 of the raw payload, compared in constant time).
   typeform: throwsOnMismatch('Typeform-Signature', /^sha256=[A-Za-z0-9+/]{43}=$/, (body, sig, secret) => {
