@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { BODY_PARTS } from './body-signers.mjs';
 import { STAMPED_PARTS } from './stamped-signers.mjs';
 import { SVIX_PARTS } from './svix-senders.mjs';
+import { TOKEN_PARTS } from './token-senders.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,6 +40,7 @@ export const PARTS = {
   ...SVIX_PARTS,
   ...BODY_PARTS,
   ...STAMPED_PARTS,
+  ...TOKEN_PARTS,
 };
 
 export async function generate(out = ROOT, only = Object.keys(PARTS)) {

@@ -41,7 +41,7 @@ export function senderHints(opts = {}) {
       const v = byKey[key];
       if (v !== undefined && (typeof v !== 'string' || fits(type, v) || v === null)) return v;
       // One value per kind of id: a token repeats its value within a body, so `{{uuid#email_id}}` is not `{{uuid#message_id}}`.
-      if (/^(id|.*_id|.*Id)$/.test(key) && fits(type, '')) return opts.id?.(path) ?? `{{uuid#${idKind(path)}}}`;
+      if (/^(id|.*_id|.*Id|.*ID)$/.test(key) && fits(type, '')) return opts.id?.(path) ?? `{{uuid#${idKind(path)}}}`;
       if (TIME.test(key)) {
         if (fits(type, '{{now:s}}') && !fits(type, '')) return opts.ms ? '{{now:ms}}' : '{{now:s}}';
         if (fits(type, '')) return opts.iso ?? '{{now:isoms}}';

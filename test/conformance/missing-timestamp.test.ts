@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { BATCH_PROVIDERS } from '../../src/core/providers/builtin/batches.js';
 import { describe, expect, it } from 'vitest';
 import { listEvents } from '../../src/core/catalogue/list-events.js';
 import { type JudgeContext, judgeAll } from '../../src/core/conformance/judge.js';
@@ -51,6 +52,13 @@ describe('missing-timestamp signs as a receiver that never got the timestamp wou
     paddle: (s) => `${s}:`,
     zoom: (s) => `v0:${s}:`,
     twitch: (s, id) => `${id}${s}`,
+    // The providers added by family: what their documented receivers concatenate, read off the signed content.
+    ...Object.fromEntries(
+      BATCH_PROVIDERS.filter((p) => p.scheme.timestamp && p.scheme.timestamp.source !== 'body' && p.devSecret !== p.devKeyPair?.privateKey).map((p) => [
+        p.id,
+        (s: string, id: string | undefined) => p.scheme.content.replace('{timestamp}', s).replace('{id}', String(id)).replace('{body}', ''),
+      ]),
+    ),
   };
 
   it.each(Object.keys(CONTENT))('%s: the plain probe, then undefined, empty, None and null', (id) => {

@@ -6,11 +6,12 @@ import { BODY_RECEIVERS, BODY_SECRETS } from './receivers-body.js';
 import type { ReceiverFamily } from './receiver-kit.js';
 import { STAMPED_RECEIVERS, STAMPED_SECRETS } from './receivers-stamped.js';
 import { SVIX_RECEIVERS, SVIX_SECRETS } from './receivers-svix.js';
+import { TOKEN_RECEIVERS, TOKEN_SECRETS } from './receivers-token.js';
 
-export const FAMILY_RECEIVERS: ReceiverFamily = { ...SVIX_RECEIVERS, ...BODY_RECEIVERS, ...STAMPED_RECEIVERS };
+export const FAMILY_RECEIVERS: ReceiverFamily = { ...SVIX_RECEIVERS, ...BODY_RECEIVERS, ...STAMPED_RECEIVERS, ...TOKEN_RECEIVERS };
 
 /** Test secrets in each provider's own form (a whsec_ base64 key, a hex key, a key pair's private half). */
-export const FAMILY_SECRETS: Record<string, string> = { ...SVIX_SECRETS, ...BODY_SECRETS, ...STAMPED_SECRETS };
+export const FAMILY_SECRETS: Record<string, string> = { ...SVIX_SECRETS, ...BODY_SECRETS, ...STAMPED_SECRETS, ...TOKEN_SECRETS };
 
 /** The public half a receiver holds, for the providers that sign with a key pair. */
 export const FAMILY_PUBLIC_KEYS: Record<string, string> = {};

@@ -6,7 +6,11 @@ import type { AsymmetricAlgorithm } from '../../src/core/signing/types.js';
 
 const NOW = 1_764_000_000_000;
 const body = Buffer.from('{"id":"evt_1","amount":100}');
-const secretFor = (id: string) => (id === 'standard-webhooks' || id === 'svix' ? 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' : 'secret_a');
+/** A secret in the provider's form: base64 after its prefix where its scheme decodes one, else any text. */
+const secretFor = (id: string) => {
+  const spec = BUILTIN_PROVIDERS.find((p) => p.id === id)?.scheme.secret;
+  return spec?.encoding === 'base64' ? `${spec.prefix ?? ''}MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw` : 'secret_a';
+};
 const signedBody = (id: string) => (id === 'linear' ? Buffer.from(JSON.stringify({ id: 1, webhookTimestamp: NOW })) : body);
 
 describe('verify returns a reason for every way a delivery is wrong, for every provider that signs', () => {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { loadFixture, readFixtureFile, renderString, renderTemplate, resolveEvent, serializeBody, type TemplateContext } from '../templates/index.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
-import { isFormType, isTokenScheme, type Scheme, type Signed, signWithScheme } from '../signing/index.js';
+import { basicCredentials, isFormType, isTokenScheme, type Scheme, type Signed, signWithScheme } from '../signing/index.js';
 import { batchTemplate } from '../templates/batch.js';
 import { compileTemplate } from './compile.js';
 import { decodeForm, encodeForm } from '../templates/form.js';
@@ -134,7 +134,9 @@ function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
   for (const name in sigHeaders) headers.push([name, sigHeaders[name] as string]);
   if (o.headers?.length) headers = mergeHeaders(headers, o.headers);
   const primary = scheme.signatures[0]?.header;
-  const tokens = !run.unsigned && scheme.signatures.some((s) => s.algorithm === 'token') ? { tokens: [run.signingSecret] } : {};
+  // The secret travels as it is (a token) or base64-encoded (Basic): both forms are masked wherever a delivery is shown.
+  const travels = scheme.signatures.flatMap((s) => (s.algorithm === 'token' ? [run.signingSecret] : s.algorithm === 'basic' ? [run.signingSecret, basicCredentials(run.signingSecret)] : []));
+  const tokens = !run.unsigned && travels.length ? { tokens: travels } : {};
   return {
     ...p,
     ...tokens,

@@ -1,5 +1,5 @@
 import { UsageError } from '../errors.js';
-import { type Headers, headerValue } from '../signing/index.js';
+import { type Headers, headerValue, type SignatureSpec } from '../signing/index.js';
 import { nearest } from '../text/nearest.js';
 import { changethisfile } from './builtin/changethisfile.js';
 import { discord } from './builtin/discord.js';
@@ -24,9 +24,7 @@ import { twitch } from './builtin/twitch.js';
 import { zoom } from './builtin/zoom.js';
 import { okta } from './builtin/okta.js';
 import { msgraph } from './builtin/msgraph.js';
-import { BODY_SIGNERS } from './builtin/body-signers.js';
-import { STAMPED_SIGNERS } from './builtin/stamped-signers.js';
-import { SVIX_SENDERS } from './builtin/svix-senders.js';
+import { BATCH_PROVIDERS } from './builtin/batches.js';
 import type { ProviderProfile } from './types.js';
 
 export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
@@ -54,9 +52,7 @@ export const BUILTIN_PROVIDERS: readonly ProviderProfile[] = [
   notion,
   okta,
   msgraph,
-  ...SVIX_SENDERS,
-  ...BODY_SIGNERS,
-  ...STAMPED_SIGNERS,
+  ...BATCH_PROVIDERS,
 ];
 
 /** Used when neither config, HOOKCTL_PROVIDER nor --provider names one. */
@@ -97,8 +93,7 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
     const aliases = p.scheme.headerAliases ?? [];
     const has = (name: string | undefined) => name !== undefined && headerValue(headers, name, aliases) !== undefined;
     let score = 0;
-    // A token in a header every client may send (Okta's Authorization) names no provider.
-    const named = p.scheme.signatures.filter((s) => s.algorithm !== 'token' && !s.field);
+    const named = p.scheme.signatures.filter(headerNamesSender);
     if (named.some((s) => has(s.header))) score += 10;
     if (named.some((s) => headerValue(headers, s.header) !== undefined)) score += 2;
     if (has(p.scheme.timestamp?.header)) score += 1;
@@ -114,6 +109,16 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
     }
   }
   return best;
+}
+
+/**
+ * Whether a signature's header names its sender: a token or Basic credentials in Authorization (a header
+ * every client may send: Okta, Chargebee) and a token carried in the body (Graph's clientState) do not;
+ * a token in a header of the provider's own (X-Gitlab-Token) does.
+ */
+export function headerNamesSender(s: SignatureSpec): boolean {
+  if (s.field) return false;
+  return !((s.algorithm === 'token' || s.algorithm === 'basic') && s.header.toLowerCase() === 'authorization');
 }
 
 /** Whether a User-Agent is the one a provider documents: its text up to the first fixture token (`GitHub-Hookshot/`). */

@@ -1,4 +1,4 @@
-import { detectProvider } from '../providers/registry.js';
+import { detectProvider, headerNamesSender } from '../providers/registry.js';
 import { builtinEvents } from '../catalogue/builtin.js';
 import { detectHandshake } from '../handshake/detect.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
@@ -67,7 +67,7 @@ const ownPath = (p: ProviderProfile, bare: string) => p.request.path === bare ||
 function atOwnPath(detected: ProviderProfile | undefined, providers: readonly ProviderProfile[], headers: Headers, path: string): ProviderProfile | undefined {
   const bare = path.split('?')[0] ?? '';
   if (!detected || ownPath(detected, bare)) return detected;
-  const signs = (p: ProviderProfile) => p.scheme.signatures.some((s) => s.algorithm !== 'token' && !s.field && headerValue(headers, s.header, p.scheme.headerAliases) !== undefined);
+  const signs = (p: ProviderProfile) => p.scheme.signatures.some((s) => headerNamesSender(s) && headerValue(headers, s.header, p.scheme.headerAliases) !== undefined);
   return providers.find((p) => p !== detected && ownPath(p, bare) && p.scheme.content === detected.scheme.content && signs(p)) ?? detected;
 }
 

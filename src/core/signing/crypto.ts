@@ -49,7 +49,7 @@ export function hmac(algorithm: HmacAlgorithm, key: KeyObject, content: Buffer):
 
 /** A scheme whose every "signature" is the shared token itself: it binds nothing of the body. */
 export function isTokenScheme(scheme: { signatures: readonly SignatureSpec[] }): boolean {
-  return scheme.signatures.length > 0 && scheme.signatures.every((s) => s.algorithm === 'token');
+  return scheme.signatures.length > 0 && scheme.signatures.every((s) => s.algorithm === 'token' || s.algorithm === 'basic');
 }
 
 export function isAsymmetric(algorithm: Algorithm): algorithm is AsymmetricAlgorithm {
@@ -62,6 +62,7 @@ const DIGEST: Record<AsymmetricAlgorithm, string | null> = { ed25519: null, 'ecd
 /** One signature over `content`, encoded: an HMAC with the secret, or a private key's signature. */
 export function signatureFor(spec: SignatureSpec, secret: SecretSpec, key: string, content: Buffer): string {
   if (spec.algorithm === 'token') return key;
+  if (spec.algorithm === 'basic') return basicCredentials(userPassword(key));
   if (!isAsymmetric(spec.algorithm)) return encode(hmac(spec.algorithm, secretKey(key, secret), content), spec.encoding);
   const privateKey = parseKey(key, keySpecOf(spec), spec.algorithm, 'private');
   return encode(signAsymmetric(DIGEST[spec.algorithm], content, privateKey), spec.encoding);
@@ -70,8 +71,9 @@ export function signatureFor(spec: SignatureSpec, secret: SecretSpec, key: strin
 /** Whether any candidate is a valid signature of `content` under the key; every candidate is checked (no early exit). */
 export function signatureMatches(spec: SignatureSpec, secret: SecretSpec, key: string, content: Buffer, candidates: readonly string[]): boolean {
   let hit = false;
-  if (spec.algorithm === 'token') {
-    for (const c of candidates) hit = safeEqual(key, c) || hit;
+  if (spec.algorithm === 'token' || spec.algorithm === 'basic') {
+    const expected = spec.algorithm === 'basic' ? basicCredentials(userPassword(key)) : key;
+    for (const c of candidates) hit = safeEqual(expected, c) || hit;
     return hit;
   }
   if (!isAsymmetric(spec.algorithm)) {
@@ -114,7 +116,21 @@ export function keyProblem(spec: SignatureSpec, secret: SecretSpec, key: string,
 }
 const problemCache = new WeakMap<SignatureSpec, WeakMap<SecretSpec, Record<'private' | 'public', Map<string, string>>>>();
 
+/** Basic credentials as they travel: base64 of `user:password` (RFC 7617), the bytes as UTF-8. */
+export function basicCredentials(userPassword: string): string {
+  return Buffer.from(userPassword, 'utf8').toString('base64');
+}
+
+const NO_COLON = 'Basic credentials are user:password, and this has no ":"';
+
+/** The secret of a Basic scheme, checked: without a ":" it names no user and no password. */
+function userPassword(key: string): string {
+  if (!key.includes(':')) throw new SigningError(NO_COLON, "give the endpoint's username and password as user:password");
+  return key;
+}
+
 function findKeyProblem(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): string | undefined {
+  if (spec.algorithm === 'basic') return key.includes(':') ? undefined : NO_COLON;
   try {
     if (isAsymmetric(spec.algorithm)) parseKey(key, keySpecOf(spec), spec.algorithm, role);
     else secretKey(key, secret);
@@ -134,7 +150,7 @@ export function encode(digest: Buffer, encoding: Encoding): string {
 }
 
 /** Signature length in bytes, to tell a malformed signature from a wrong one (ECDSA's DER varies). */
-const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64, ed25519: 64, 'ecdsa-p256-sha256': NaN, token: NaN };
+const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64, ed25519: 64, 'ecdsa-p256-sha256': NaN, token: NaN, basic: NaN };
 /** A token is any text up to this long: longer is no token a dashboard would hold. */
 const MAX_TOKEN = 4096;
 
@@ -154,6 +170,7 @@ export function encodedLength(algorithm: Algorithm, encoding: Encoding): number 
 
 export function isWellFormed(sig: string, algorithm: Algorithm, encoding: Encoding): boolean {
   if (algorithm === 'token') return sig.length > 0 && sig.length <= MAX_TOKEN;
+  if (algorithm === 'basic') return sig.length > 0 && sig.length <= MAX_TOKEN && PATTERNS.base64.test(sig) && sig.length % 4 === 0;
   if (!PATTERNS[encoding].test(sig)) return false;
   if (algorithm !== 'ecdsa-p256-sha256') return sig.length === encodedLength(algorithm, encoding);
   // A DER SEQUENCE of two integers of at most 33 bytes each.
@@ -164,6 +181,7 @@ export function isWellFormed(sig: string, algorithm: Algorithm, encoding: Encodi
 /** What a well-formed signature looks like, for messages. */
 export function expectedShape(algorithm: Algorithm, encoding: Encoding): string {
   if (algorithm === 'token') return `the shared token (1 to ${MAX_TOKEN} characters)`;
+  if (algorithm === 'basic') return 'base64 of user:password';
   if (algorithm === 'ecdsa-p256-sha256') return `a DER-encoded ECDSA signature in ${encoding} (about ${encoding === 'hex' ? 140 : 96} characters)`;
   return `${encodedLength(algorithm, encoding)} ${encoding} characters`;
 }

@@ -14,7 +14,7 @@ export { SigningError } from './errors.js';
 // encodings and tolerances. Other areas import the signing module only through this file.
 export { headerValue } from './header-lookup.js';
 export { formatSignatureHeader, parseSignatureHeader } from './signature-header.js';
-export { encodedLength, isAsymmetric, isTokenScheme, isWellFormed, safeEqual, usableKey } from './crypto.js';
+export { basicCredentials, encodedLength, isAsymmetric, isTokenScheme, isWellFormed, safeEqual, usableKey } from './crypto.js';
 export { generateKeys, keyRole, keySpecOf, verifyingKeyOf } from './keys.js';
 export { effectiveTolerance } from './timestamp.js';
 export { isFormType } from './url.js';

@@ -11,7 +11,12 @@ export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
  * Microsoft Graph's `clientState`), compared in constant time. It binds nothing of the body.
  */
 export const TOKEN_ALGORITHM = 'token';
-export const ALGORITHMS = [...HMAC_ALGORITHMS, ...ASYMMETRIC_ALGORITHMS, TOKEN_ALGORITHM] as const;
+/**
+ * HTTP Basic authentication: the secret is `user:password`, and it travels as `Basic <base64 of it>`
+ * in Authorization (Chargebee, Postmark). Like a token it binds nothing of the body.
+ */
+export const BASIC_ALGORITHM = 'basic';
+export const ALGORITHMS = [...HMAC_ALGORITHMS, ...ASYMMETRIC_ALGORITHMS, TOKEN_ALGORITHM, BASIC_ALGORITHM] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 export const ENCODINGS = ['hex', 'base64', 'base64url'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
