@@ -6,4 +6,5 @@ export const STAMPED_PARTS = {
   elevenlabs: async (root) => (await import('./elevenlabs.mjs')).elevenlabsCatalogue(root),
   webflow: async (root) => (await import('./webflow.mjs')).webflowCatalogue(root),
   telnyx: async (root) => (await import('./telnyx.mjs')).telnyxCatalogue(root),
+  sanity: async (root) => (await import('./sanity.mjs')).sanityCatalogue(root),
 };

@@ -6,6 +6,7 @@
 import { createHmac, generateKeyPairSync, timingSafeEqual } from 'node:crypto';
 import { ElevenLabsClient } from '@elevenlabs/elevenlabs-js';
 import Mux from '@mux/mux-node';
+import { isValidSignature } from '@sanity/webhook';
 import Telnyx from 'telnyx';
 import { WorkOS } from '@workos-inc/node';
 import { WebflowClient } from 'webflow-api';
@@ -110,6 +111,13 @@ export const STAMPED_RECEIVERS: ReceiverFamily = {
       if (/too old or too new/.test(m)) return fail(age(Number(ts)) > 0 ? 'stale' : 'future', m);
       return thrown(err);
     }
+  },
+  sanity: (secret) => async (req) => {
+    // @sanity/webhook's isValidSignature on the raw body; its header regex, anchored, is the format check.
+    const sig = header(req, 'sanity-webhook-signature');
+    if (!sig) return fail('missing');
+    if (!/^t=\d{13},v1=[A-Za-z0-9_-]{43}$/.test(sig)) return fail('malformed', sig);
+    return (await isValidSignature(req.body.toString('utf8'), sig, secret)) ? ok : fail('mismatch');
   },
 };
 
