@@ -5,5 +5,6 @@ export const BODY_PARTS = {
   lemonsqueezy: async (root) => (await import('./lemonsqueezy.mjs')).lemonsqueezyCatalogue(root),
   typeform: async (root) => (await import('./typeform.mjs')).typeformCatalogue(root),
   pagerduty: async (root) => (await import('./pagerduty.mjs')).pagerdutyCatalogue(root),
+  sentry: async (root) => (await import('./sentry.mjs')).sentryCatalogue(root),
   gocardless: async (root) => (await import('./gocardless.mjs')).gocardlessCatalogue(root),
 };

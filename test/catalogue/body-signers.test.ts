@@ -40,6 +40,18 @@ const CASES: Case[] = [
         .some((s) => equal(s, `v1=${hmac('sha256', secret, d.body, 'hex')}`)),
     named: (_d, body) => body.event.event_type,
   },
+  {
+    id: 'sentry',
+    // sentry-docs integration-platform/webhooks.mdx: its Node sample signs JSON.stringify(request.body).
+    verify: (d, secret) =>
+      equal(
+        headerOf(d, 'Sentry-Hook-Signature'),
+        createHmac('sha256', secret)
+          .update(JSON.stringify(JSON.parse(d.body.toString())), 'utf8')
+          .digest('hex'),
+      ),
+    named: (d, body) => `${headerOf(d, 'Sentry-Hook-Resource')}.${body.action}`,
+  },
 ];
 
 const documented = (id: string) => (JSON.parse(readFileSync(join(process.cwd(), `scripts/catalogue/data/${id}-events.json`), 'utf8')) as { events: { name: string }[] }).events.map((e) => e.name);
