@@ -6,5 +6,6 @@ export const BODY_PARTS = {
   typeform: async (root) => (await import('./typeform.mjs')).typeformCatalogue(root),
   pagerduty: async (root) => (await import('./pagerduty.mjs')).pagerdutyCatalogue(root),
   sentry: async (root) => (await import('./sentry.mjs')).sentryCatalogue(root),
+  vercel: async (root) => (await import('./vercel.mjs')).vercelCatalogue(root),
   gocardless: async (root) => (await import('./gocardless.mjs')).gocardlessCatalogue(root),
 };

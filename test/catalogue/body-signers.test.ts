@@ -52,9 +52,19 @@ const CASES: Case[] = [
       ),
     named: (d, body) => `${headerOf(d, 'Sentry-Hook-Resource')}.${body.action}`,
   },
+  {
+    id: 'vercel',
+    // vercel.com/docs/webhooks/webhooks-api: hex HMAC-SHA1 of the raw body.
+    verify: (d, secret) => equal(headerOf(d, 'x-vercel-signature'), hmac('sha1', secret, d.body, 'hex')),
+    named: (_d, body) => body.type,
+  },
 ];
 
-const documented = (id: string) => (JSON.parse(readFileSync(join(process.cwd(), `scripts/catalogue/data/${id}-events.json`), 'utf8')) as { events: { name: string }[] }).events.map((e) => e.name);
+/** The saved list: names, or objects with a name (PagerDuty's carry their data type). */
+const documented = (id: string) =>
+  (JSON.parse(readFileSync(join(process.cwd(), `scripts/catalogue/data/${id}-events.json`), 'utf8')) as { events: (string | { name: string })[] }).events.map((e) =>
+    typeof e === 'string' ? e : e.name,
+  );
 
 describe('pagerduty while a secret is rotated', () => {
   it('signs with each secret, v1= entries comma-separated, each verifying on its own', () => {

@@ -41,6 +41,10 @@ function throwsOnMismatch(name: string, form: RegExp, check: (body: Buffer, sig:
 }
 
 Object.assign(BODY_RECEIVERS, {
+  // No official verifier: vercel.com/docs/webhooks/webhooks-api (hex HMAC-SHA1 of the raw body).
+  vercel: throwsOnMismatch('x-vercel-signature', /^[0-9a-f]{40}$/, (body, sig, secret) => {
+    if (!timingSafeEqual(Buffer.from(createHmac('sha1', secret).update(body).digest('hex')), Buffer.from(sig))) throw new Error('signature mismatch');
+  }),
   // No official verifier: sentry-docs integration-platform/webhooks.mdx (hex HMAC-SHA256 of the body
   // with the Client Secret; its sample re-serializes with JSON.stringify, which the compact body equals).
   sentry: throwsOnMismatch('Sentry-Hook-Signature', HEX_SHA256, (body, sig, secret) => {
