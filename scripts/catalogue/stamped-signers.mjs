@@ -5,6 +5,7 @@ export const STAMPED_PARTS = {
   mux: async (root) => (await import('./mux.mjs')).muxCatalogue(root),
   elevenlabs: async (root) => (await import('./elevenlabs.mjs')).elevenlabsCatalogue(root),
   webflow: async (root) => (await import('./webflow.mjs')).webflowCatalogue(root),
+  calendly: async (root) => (await import('./calendly.mjs')).calendlyCatalogue(root),
   telnyx: async (root) => (await import('./telnyx.mjs')).telnyxCatalogue(root),
   sanity: async (root) => (await import('./sanity.mjs')).sanityCatalogue(root),
 };

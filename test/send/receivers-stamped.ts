@@ -119,6 +119,17 @@ export const STAMPED_RECEIVERS: ReceiverFamily = {
     if (!/^t=\d{13},v1=[A-Za-z0-9_-]{43}$/.test(sig)) return fail('malformed', sig);
     return (await isValidSignature(req.body.toString('utf8'), sig, secret)) ? ok : fail('mismatch');
   },
+  calendly: (secret) => (req) => {
+    // No npm library: developer.calendly.com/api-docs/4c305798a61d3-webhook-signatures, with node:crypto:
+    // split on the comma, HMAC-SHA256 of `${t}.${raw body}`, refuse a t older than 3 minutes.
+    const sig = header(req, 'Calendly-Webhook-Signature');
+    if (!sig) return fail('missing');
+    if (!/^t=\d+(,v1=[0-9a-f]{64})+$/.test(sig)) return fail('malformed', sig);
+    const [t, ...v1] = sig.split(',').map((kv) => kv.slice(kv.indexOf('=') + 1));
+    if (Number(t) * 1000 < Date.now() - 180_000) return fail('stale', t);
+    const expected = hmacHex(secret, `${t}.`, req.body);
+    return v1.some((s) => sameHex(s, expected)) ? ok : fail('mismatch');
+  },
 };
 
 export const STAMPED_SECRETS: Record<string, string> = { telnyx: TELNYX_KEYS.privateKey };
