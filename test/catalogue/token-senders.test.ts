@@ -34,6 +34,33 @@ describe('the token and Basic-auth senders list every event their published type
     expect(seen).toEqual(names('chargebee'));
   });
 
+  it('gitlab: every documented event type sends its X-Gitlab-Event header, every documented action is an event', () => {
+    const hooks = [
+      'Push Hook',
+      'Tag Push Hook',
+      'Issue Hook',
+      'Note Hook',
+      'Merge Request Hook',
+      'Wiki Page Hook',
+      'Pipeline Hook',
+      'Job Hook',
+      'Deployment Hook',
+      'Feature Flag Hook',
+      'Release Hook',
+      'Milestone Hook',
+      'Emoji Hook',
+      'Resource Access Token Hook',
+      'Vulnerability Hook',
+      'Member Hook',
+      'Project Hook',
+      'Subgroup Hook',
+    ];
+    const sent = everyDelivery('gitlab', 'token').map(({ name, delivery }) => [name, delivery.headers.find(([n]) => n === 'X-Gitlab-Event')?.[1]]);
+    expect(distinct(sent.map(([, h]) => h as string))).toEqual(distinct(hooks));
+    for (const a of ['open', 'close', 'reopen', 'update', 'approved', 'unapproved', 'approval', 'unapproval', 'merge']) expect(names('gitlab')).toContain(`merge_request.${a}`);
+    expect(names('gitlab')).toHaveLength(47);
+  });
+
   it('postmark: the seven payload types of its Models', () => {
     const files = ['Bounce', 'Click', 'Delivery', 'Inbound', 'Open', 'SpamComplaint', 'SubscriptionChange'];
     for (const f of files) expect(sdk(`postmark/dist/client/models/webhooks/payload/${f}Webhook.d.ts`)).toContain(`interface ${f}Webhook`);

@@ -19,6 +19,13 @@ function basic(value: string | undefined): { user: string; password: string } | 
 }
 
 export const TOKEN_RECEIVERS: ReceiverFamily = {
+  // docs.gitlab.com/user/project/integrations/webhooks/#validate-requests-with-a-secret-token
+  gitlab: (secret) => (req) => {
+    const got = header(req, 'X-Gitlab-Token');
+    if (got === undefined) return fail('missing');
+    if (got.length === 0) return fail('malformed', got);
+    return same(got, secret) ? ok : fail('mismatch');
+  },
   // core.telegram.org/bots/api#setwebhook: compare the header with the secret_token given to setWebhook.
   telegram: (secret) => (req) => {
     const got = header(req, 'X-Telegram-Bot-Api-Secret-Token');
@@ -52,6 +59,7 @@ export const TOKEN_RECEIVERS: ReceiverFamily = {
 };
 
 export const TOKEN_SECRETS: Record<string, string> = {
+  gitlab: 'hookctl-gitlab-test-token',
   telegram: 'hookctl_telegram_test_token',
   chargebee: 'hookctl-test:chargebee-test-password',
   postmark: 'hookctl-test:postmark-test-password',

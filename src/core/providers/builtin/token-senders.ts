@@ -9,6 +9,37 @@ import { HOURS, LITERAL_SECRET, MINUTES } from './shapes.js';
  */
 export const TOKEN_SENDERS: readonly ProviderProfile[] = [
   {
+    id: 'gitlab',
+    name: 'GitLab',
+    category: 'dev-tools',
+    docs: 'https://docs.gitlab.com/user/project/integrations/webhooks/',
+    // The webhook's "Secret token" comes back verbatim in X-Gitlab-Token (docs: "Validate requests with a secret token").
+    scheme: {
+      content: '{body}',
+      signatures: [{ header: 'X-Gitlab-Token', algorithm: 'token', encoding: 'hex', format: { style: 'prefixed', prefix: '' } }],
+      secret: LITERAL_SECRET,
+    },
+    request: {
+      method: 'POST',
+      path: '/webhooks/gitlab',
+      contentType: 'application/json',
+      userAgent: 'GitLab/18.6.0-ee',
+      // Each event names itself in X-Gitlab-Event (its catalogue entry's own header); these are the same on every event.
+      headers: { 'X-Gitlab-Instance': 'https://gitlab.example.com', 'X-Gitlab-Webhook-UUID': '{{uuid#webhook}}' },
+      deliveryId: { header: 'X-Gitlab-Event-UUID', format: '{{uuid}}' },
+    },
+    events: [],
+    catalogue: 'gitlab',
+    devSecret: 'hookctl-gitlab-dev-token',
+    delivery: {
+      timeoutMs: 10_000,
+      retryDelaysSec: [],
+      retryOn: [],
+      retryOnTimeout: false,
+      note: 'GitLab does not retry a failed delivery; it disables a webhook that keeps failing (docs: "Auto-disabled webhooks"). 10 s is the GitLab.com timeout.',
+    },
+  },
+  {
     id: 'telegram',
     name: 'Telegram Bot API',
     category: 'messaging',
