@@ -71,6 +71,8 @@ export function muxHints(stage, kind) {
       if (key === 'attempts' && path.length === 1) return [];
       if (key === 'environment' && path.length === 1) return { name: 'Development', id: '{{id::6#environment}}' };
       if ((key === 'status' || key === 'state') && unionHas(type, stage)) return stage;
+      // What went wrong with an asset (WebhookAsset.Errors: every field optional in the SDK's types).
+      if (key === 'errors' && path.length === 2 && type.getSymbol()?.getName() === 'Errors') return { type: 'invalid_input', messages: ['The input file could not be read as a video.'] };
       // An asset's processing progress: done once ready.
       if (path[1] === 'progress' && path.length === 3 && stage === 'ready') return key === 'state' ? 'completed' : 100;
       if (key in BY_KEY && fits(type, BY_KEY[key])) return BY_KEY[key];
