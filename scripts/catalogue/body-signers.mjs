@@ -7,5 +7,6 @@ export const BODY_PARTS = {
   pagerduty: async (root) => (await import('./pagerduty.mjs')).pagerdutyCatalogue(root),
   sentry: async (root) => (await import('./sentry.mjs')).sentryCatalogue(root),
   vercel: async (root) => (await import('./vercel.mjs')).vercelCatalogue(root),
+  razorpay: async (root) => (await import('./razorpay.mjs')).razorpayCatalogue(root),
   gocardless: async (root) => (await import('./gocardless.mjs')).gocardlessCatalogue(root),
 };

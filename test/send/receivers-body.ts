@@ -5,6 +5,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { parse as gocardlessParse } from 'gocardless-nodejs/webhooks';
+import Razorpay from 'razorpay';
 import { WebhooksHelper } from 'square';
 import { fail, header, ok, reachedAt, type ReceiverFamily } from './receiver-kit.js';
 
@@ -41,6 +42,10 @@ function throwsOnMismatch(name: string, form: RegExp, check: (body: Buffer, sig:
 }
 
 Object.assign(BODY_RECEIVERS, {
+  // razorpay@2.9.8 Razorpay.validateWebhookSignature(body, signature, secret) on the raw body.
+  razorpay: throwsOnMismatch('X-Razorpay-Signature', HEX_SHA256, (body, sig, secret) => {
+    if (!Razorpay.validateWebhookSignature(body.toString('utf8'), sig, secret)) throw new Error('signature mismatch');
+  }),
   // No official verifier: vercel.com/docs/webhooks/webhooks-api (hex HMAC-SHA1 of the raw body).
   vercel: throwsOnMismatch('x-vercel-signature', /^[0-9a-f]{40}$/, (body, sig, secret) => {
     if (!timingSafeEqual(Buffer.from(createHmac('sha1', secret).update(body).digest('hex')), Buffer.from(sig))) throw new Error('signature mismatch');

@@ -1,5 +1,6 @@
 import type { ProviderProfile } from '../types.js';
 import { square } from './body-square.js';
+import { razorpay } from './body-razorpay.js';
 import { gocardless } from './body-gocardless.js';
 import { lemonsqueezy } from './body-lemonsqueezy.js';
 import { typeform } from './body-typeform.js';
@@ -11,4 +12,4 @@ import { vercel } from './body-vercel.js';
  * Providers that sign the raw body (or the URL and the body) with one HMAC and no timestamp:
  * each its own header, encoding, secret form and event catalogue.
  */
-export const BODY_SIGNERS: readonly ProviderProfile[] = [square, gocardless, lemonsqueezy, typeform, pagerduty, sentry, vercel];
+export const BODY_SIGNERS: readonly ProviderProfile[] = [square, razorpay, gocardless, lemonsqueezy, typeform, pagerduty, sentry, vercel];
