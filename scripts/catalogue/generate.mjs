@@ -10,6 +10,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BODY_PARTS } from './body-signers.mjs';
+import { JWT_PARTS } from './jwt-signers.mjs';
+import { MORE_PARTS } from './more-signers.mjs';
 import { STAMPED_PARTS } from './stamped-signers.mjs';
 import { SVIX_PARTS } from './svix-senders.mjs';
 import { TOKEN_PARTS } from './token-senders.mjs';
@@ -41,6 +43,8 @@ export const PARTS = {
   ...BODY_PARTS,
   ...STAMPED_PARTS,
   ...TOKEN_PARTS,
+  ...JWT_PARTS,
+  ...MORE_PARTS,
 };
 
 export async function generate(out = ROOT, only = Object.keys(PARTS)) {

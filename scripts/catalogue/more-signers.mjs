@@ -1,0 +1,2 @@
+// The generated catalogues of the providers in src/core/providers/builtin/more-signers.ts.
+export const MORE_PARTS = {};

@@ -1,0 +1,4 @@
+import type { ProviderProfile } from '../types.js';
+
+/** Providers whose event lists are documented rather than published as types, signed by families hookctl already has. */
+export const MORE_SIGNERS: readonly ProviderProfile[] = [];
