@@ -112,7 +112,7 @@ function hints(type, event) {
       if (v !== undefined && (typeof v === 'number' ? isNumberish(t) : accepts(t, v))) return v;
       if (/_at$/.test(key) && isStringish(t)) return '{{now:iso}}';
       if (/(total|price|subtotal|tax|amount)_formatted$/.test(key)) return /discount|refunded/.test(key) && !refund ? '$0.00' : '$9.99';
-      if (/url$/.test(key) && isStringish(t)) return `https://hookctl.lemonsqueezy.com/${key.replace(/_url$/, '')}/{{hex:16}}`;
+      if ((/url$/.test(key) || path.at(-2) === 'urls') && isStringish(t)) return `https://hookctl.lemonsqueezy.com/${key.replace(/_url$/, '')}/{{hex:16}}`;
       return undefined;
     },
     // Every attribute is shown; relationships carry their links only, as Lemon Squeezy sends them.

@@ -39,6 +39,9 @@ const FAILURE = {
 
 /** Fields whose sampled value would read oddly. */
 const OTHER = {
+  ifsc: 'HDFC0000142',
+  account_number: '50100142424242',
+  bank_name: 'HDFC Bank',
   bank: 'HDFC',
   source: 'api',
   remaining_count: '11',
@@ -95,6 +98,11 @@ export function razorpayHints(event, entityKey) {
       if (key in OTHER && accepts(type, typeof OTHER[key] === 'number' || OTHER[key].startsWith('{{now:s') ? ts.TypeFlags.NumberLike : ts.TypeFlags.StringLike)) return OTHER[key];
       if (key === 'captured' && entityKey === 'payment') return !/failed|authorized|pending/.test(event) || event === 'payment.dispute.failed';
       if (key === 'entity' && path.length === 1) return entityKey;
+      // A nested object's own id and entity: named after the key that holds it (`customer_details`).
+      const owner = path.length > 1 ? path.at(-2).replace(/_details$|s$/, '') : entityKey;
+      if (key === 'id' && path.length > 1 && accepts(type, ts.TypeFlags.String)) return `{{id:${PREFIX[owner] ?? `${owner}_`}:14#${owner}}}`;
+      if (key === 'entity' && path.length > 1 && accepts(type, ts.TypeFlags.String)) return owner;
+      if (key === 'created_at' && accepts(type, ts.TypeFlags.String) && !accepts(type, ts.TypeFlags.NumberLike)) return '{{str:now:s}}';
       if (key === 'id' && path.length === 1) return `{{id:${PREFIX[entityKey] ?? ''}:14#${entityKey}}}`;
       if (key === 'status') {
         const allowed = literals(type);

@@ -42,6 +42,11 @@ const BY_KEY = {
   delayDuration: 'PT168H',
   delayAction: 'CANCEL',
   receiptNumber: 'KkAk',
+  key: 'favorite-drink',
+  description: 'Created by hookctl.',
+  title: 'Monthly coffee subscription',
+  invoiceNumber: '000142',
+  fingerprint: 'sq-1-hookctl-fingerprint',
 };
 
 /** Property names ending like these are times. */
