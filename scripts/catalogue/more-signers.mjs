@@ -1,2 +1,4 @@
 // The generated catalogues of the providers in src/core/providers/builtin/more-signers.ts.
-export const MORE_PARTS = {};
+export const MORE_PARTS = {
+  brex: async (root) => (await import('./brex.mjs')).brexCatalogue(root),
+};

@@ -1,4 +1,5 @@
 import type { ProviderProfile } from '../types.js';
+import { brex } from './more-brex.js';
 
 /** Providers whose event lists are documented rather than published as types, signed by families hookctl already has. */
-export const MORE_SIGNERS: readonly ProviderProfile[] = [];
+export const MORE_SIGNERS: readonly ProviderProfile[] = [brex];
