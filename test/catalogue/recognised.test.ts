@@ -14,7 +14,7 @@ describe('listen names every catalogue event as itself', () => {
     it(`${id}: each delivery is detected, verified and named by its header or its declared match`, () => {
       const profile = getProvider(id);
       // A key pair signs with its private half; a secret in a provider's own form (whsec_ + base64, user:password) is its dev secret.
-      const ownForm = profile.devKeyPair || profile.scheme.secret.encoding !== 'utf8' || profile.scheme.signatures.some((s) => s.algorithm === 'basic');
+      const ownForm = profile.devKeyPair || profile.scheme.secret.encoding !== 'utf8' || profile.scheme.signatures.some((s) => s.algorithm === 'basic' || s.jwt?.keyIdClaim);
       const key = ownForm ? profile.devSecret : secret;
       const verifyWith = profile.devKeyPair ? profile.devKeyPair.publicKey : key;
       const url = new URL(`http://127.0.0.1:3000${profile.request.path}`);

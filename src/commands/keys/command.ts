@@ -5,7 +5,7 @@ import { getProvider } from '../../core/providers/registry.js';
 import { type AsymmetricAlgorithm, generateKeys, isAsymmetric, keySpecOf } from '../../core/signing/index.js';
 import type { GenerateOptions } from './spec.js';
 
-const ALGORITHM_NAMES: Record<AsymmetricAlgorithm, string> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256 / SHA-256' };
+const ALGORITHM_NAMES: Record<AsymmetricAlgorithm, string> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256 / SHA-256', 'jwt-es256': 'ECDSA P-256 for ES256 JWTs' };
 
 /** `hookctl keys generate`: a fresh pair in the provider's own key formats (signing makes it; this prints it). */
 const generate: Handler<GenerateOptions> = async (opts, ctx) => {

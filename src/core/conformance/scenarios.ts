@@ -24,6 +24,11 @@ const primary = (p: ProviderProfile) => {
 const valid = (t: ScenarioTools) => t.builder().build(t.world());
 const noTimestamp = (p: ProviderProfile) => (p.scheme.timestamp ? undefined : `${p.id} signs no timestamp`);
 /** Okta's and Graph's "signature" is the shared token itself: nothing of the body to break (wrong-secret and missing test the token). */
+/** A timestamp inside what is signed (a body field, a JWT's claim) cannot go missing or be rewritten unsigned. */
+const signedIn = (p: ProviderProfile) => {
+  const source = p.scheme.timestamp?.source;
+  return source === 'body' || source === 'jwt' ? `${p.id} carries its timestamp inside the signed ${source === 'jwt' ? 'token' : 'body'}` : undefined;
+};
 const tokenOnly = (p: ProviderProfile) => (isTokenScheme(p.scheme) ? `${p.id} sends a shared token that binds nothing of the body` : undefined);
 
 /** Every validly signed event of the provider: 2xx within its timeout. */
@@ -113,7 +118,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     key: 'missingTimestamp',
     rejects: true,
     description: 'a delivery without its timestamp is rejected',
-    skip: (p) => noTimestamp(p) ?? (p.scheme.timestamp?.source === 'body' ? `${p.id} carries its timestamp inside the signed body` : undefined),
+    skip: (p) => noTimestamp(p) ?? signedIn(p),
     probes: (t) => {
       const { scheme } = t.profile;
       const ts = scheme.timestamp;
@@ -145,7 +150,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     skip: (p) => {
       const ts = p.scheme.timestamp;
       if (!ts) return noTimestamp(p);
-      if (ts.source === 'body') return `${p.id} carries its timestamp inside the signed body`;
+      if (signedIn(p)) return signedIn(p);
       // Signed but never checked for freshness (Discord's own library): any text there is the provider's to send.
       if (ts.tolerance.pastSec === null && ts.tolerance.futureSec === null) return `${p.id} accepts timestamps of any age, so any timestamp text`;
       return undefined;

@@ -112,13 +112,12 @@ export function detectProvider(headers: Headers, providers: readonly ProviderPro
 }
 
 /**
- * Whether a signature's header names its sender: a token or Basic credentials in Authorization (a header
- * every client may send: Okta, Chargebee) and a token carried in the body (Graph's clientState) do not;
- * a token in a header of the provider's own (X-Gitlab-Token) does.
+ * Whether a signature's header names its sender: Authorization, a header every client may send (Okta's
+ * token, Chargebee's Basic credentials, LiveKit's JWT), and a token carried in the body (Graph's
+ * clientState) do not; a header of the provider's own (X-Gitlab-Token) does.
  */
 export function headerNamesSender(s: SignatureSpec): boolean {
-  if (s.field) return false;
-  return !((s.algorithm === 'token' || s.algorithm === 'basic') && s.header.toLowerCase() === 'authorization');
+  return !s.field && s.header.toLowerCase() !== 'authorization';
 }
 
 /** Whether a User-Agent is the one a provider documents: its text up to the first fixture token (`GitHub-Hookshot/`). */

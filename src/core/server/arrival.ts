@@ -2,7 +2,7 @@ import { detectProvider, headerNamesSender } from '../providers/registry.js';
 import { builtinEvents } from '../catalogue/builtin.js';
 import { detectHandshake } from '../handshake/detect.js';
 import type { EventSpec, ProviderProfile } from '../providers/types.js';
-import { type Headers, headerValue, isFormType, isTokenScheme, verifyUsable } from '../signing/index.js';
+import { type Headers, headerValue, isFormType, verifyUsable } from '../signing/index.js';
 import type { CapturedVerification } from '../store/types.js';
 import { requestUrl } from '../http/request-url.js';
 import { decodeForm } from '../templates/form.js';
@@ -72,12 +72,13 @@ function atOwnPath(detected: ProviderProfile | undefined, providers: readonly Pr
 }
 
 /**
- * A provider whose secret travels as a token (Okta's Authorization, Graph's clientState) sends no header
- * that names it; the path it was registered at does, when it is the provider's own (`/webhooks/okta`).
+ * A provider whose signature travels where it names nobody (Okta's token and LiveKit's JWT in Authorization,
+ * Graph's clientState in the body) sends no header that names it; the path it was registered at does, when
+ * it is the provider's own (`/webhooks/okta`).
  */
 function tokenProviderAt(providers: readonly ProviderProfile[], path: string): ProviderProfile | undefined {
   const bare = path.split('?')[0] ?? '';
-  return providers.find((p) => isTokenScheme(p.scheme) && ownPath(p, bare));
+  return providers.find((p) => !p.scheme.signatures.some(headerNamesSender) && ownPath(p, bare));
 }
 
 function check(o: ArrivalOptions, provider: ProviderProfile, headers: Headers, body: Buffer, now: number, path: string): CapturedVerification {

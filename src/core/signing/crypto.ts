@@ -1,6 +1,7 @@
 import { createHmac, createSecretKey, sign as signAsymmetric, timingSafeEqual, verify as verifyAsymmetric, type KeyObject } from 'node:crypto';
 import { ASYMMETRIC_ALGORITHMS, type Algorithm, type AsymmetricAlgorithm, type Encoding, type HmacAlgorithm, type SecretSpec, type SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
+import { checkJwtKey } from './jwt.js';
 import { keySpecOf, parseKey } from './keys.js';
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -57,11 +58,12 @@ export function isAsymmetric(algorithm: Algorithm): algorithm is AsymmetricAlgor
 }
 
 /** Node's digest argument: Ed25519 hashes internally, ECDSA P-256 signs a SHA-256 digest (DER-encoded signature). */
-const DIGEST: Record<AsymmetricAlgorithm, string | null> = { ed25519: null, 'ecdsa-p256-sha256': 'sha256' };
+const DIGEST: Record<AsymmetricAlgorithm, string | null> = { ed25519: null, 'ecdsa-p256-sha256': 'sha256', 'jwt-es256': 'sha256' };
 
 /** One signature over `content`, encoded: an HMAC with the secret, or a private key's signature. */
 export function signatureFor(spec: SignatureSpec, secret: SecretSpec, key: string, content: Buffer): string {
   if (spec.algorithm === 'token') return key;
+  if (spec.algorithm === 'jwt-hs256' || spec.algorithm === 'jwt-es256') throw new SigningError('a JWT signature is made by signJwt, over its claims');
   if (spec.algorithm === 'basic') return basicCredentials(userPassword(key));
   if (!isAsymmetric(spec.algorithm)) return encode(hmac(spec.algorithm, secretKey(key, secret), content), spec.encoding);
   const privateKey = parseKey(key, keySpecOf(spec), spec.algorithm, 'private');
@@ -132,7 +134,8 @@ function userPassword(key: string): string {
 function findKeyProblem(spec: SignatureSpec, secret: SecretSpec, key: string, role: 'private' | 'public'): string | undefined {
   if (spec.algorithm === 'basic') return key.includes(':') ? undefined : NO_COLON;
   try {
-    if (isAsymmetric(spec.algorithm)) parseKey(key, keySpecOf(spec), spec.algorithm, role);
+    if (spec.algorithm === 'jwt-hs256' || spec.algorithm === 'jwt-es256') checkJwtKey(spec, key, role);
+    else if (isAsymmetric(spec.algorithm)) parseKey(key, keySpecOf(spec), spec.algorithm, role);
     else secretKey(key, secret);
     return undefined;
   } catch (err) {
@@ -150,7 +153,7 @@ export function encode(digest: Buffer, encoding: Encoding): string {
 }
 
 /** Signature length in bytes, to tell a malformed signature from a wrong one (ECDSA's DER varies). */
-const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64, ed25519: 64, 'ecdsa-p256-sha256': NaN, token: NaN, basic: NaN };
+const DIGEST_BYTES: Record<Algorithm, number> = { sha1: 20, sha256: 32, sha512: 64, ed25519: 64, 'ecdsa-p256-sha256': NaN, token: NaN, basic: NaN, 'jwt-hs256': NaN, 'jwt-es256': NaN };
 /** A token is any text up to this long: longer is no token a dashboard would hold. */
 const MAX_TOKEN = 4096;
 
@@ -170,6 +173,7 @@ export function encodedLength(algorithm: Algorithm, encoding: Encoding): number 
 
 export function isWellFormed(sig: string, algorithm: Algorithm, encoding: Encoding): boolean {
   if (algorithm === 'token') return sig.length > 0 && sig.length <= MAX_TOKEN;
+  if (algorithm === 'jwt-hs256' || algorithm === 'jwt-es256') return sig.length > 0 && sig.length <= 8192 && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(sig);
   if (algorithm === 'basic') return sig.length > 0 && sig.length <= MAX_TOKEN && PATTERNS.base64.test(sig) && sig.length % 4 === 0;
   if (!PATTERNS[encoding].test(sig)) return false;
   if (algorithm !== 'ecdsa-p256-sha256') return sig.length === encodedLength(algorithm, encoding);
@@ -182,6 +186,7 @@ export function isWellFormed(sig: string, algorithm: Algorithm, encoding: Encodi
 export function expectedShape(algorithm: Algorithm, encoding: Encoding): string {
   if (algorithm === 'token') return `the shared token (1 to ${MAX_TOKEN} characters)`;
   if (algorithm === 'basic') return 'base64 of user:password';
+  if (algorithm === 'jwt-hs256' || algorithm === 'jwt-es256') return 'a compact JWT (three base64url parts joined by dots)';
   if (algorithm === 'ecdsa-p256-sha256') return `a DER-encoded ECDSA signature in ${encoding} (about ${encoding === 'hex' ? 140 : 96} characters)`;
   return `${encodedLength(algorithm, encoding)} ${encoding} characters`;
 }

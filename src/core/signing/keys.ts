@@ -7,7 +7,7 @@ export type KeyRole = 'private' | 'public';
 // DER headers that wrap raw Ed25519 bytes (RFC 8410): PKCS#8 for the seed, SPKI for the public key.
 const ED25519_PKCS8 = Buffer.from('302e020100300506032b657004220420', 'hex');
 const ED25519_SPKI = Buffer.from('302a300506032b6570032100', 'hex');
-const NAMES: Record<AsymmetricAlgorithm, string> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256' };
+const NAMES: Record<AsymmetricAlgorithm, string> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256', 'jwt-es256': 'ECDSA P-256 (ES256)' };
 
 // listen verifies every request with the same few keys: parse each once.
 const cache = new Map<string, KeyObject>();
@@ -139,7 +139,7 @@ function formatHint(spec: KeySpec, algorithm: AsymmetricAlgorithm, role: KeyRole
  */
 export function verifyingKeyOf(scheme: Scheme, key: string): string {
   for (const spec of scheme.signatures) {
-    if (spec.algorithm !== 'ed25519' && spec.algorithm !== 'ecdsa-p256-sha256') continue;
+    if (spec.algorithm !== 'ed25519' && spec.algorithm !== 'ecdsa-p256-sha256' && spec.algorithm !== 'jwt-es256') continue;
     const format = keySpecOf(spec);
     if (keyRole(key, format, spec.algorithm) === 'private') return publicKeyOf(key, format, spec.algorithm);
   }

@@ -5,6 +5,7 @@ import { formatSignatureHeader } from './signature-header.js';
 import type { Scheme, SignatureSpec } from './types.js';
 import { SigningError } from './errors.js';
 import { writeBodyField } from './body-field.js';
+import { isJwt, signJwt } from './jwt.js';
 import { formatTimestamp } from './timestamp.js';
 import { bodyHash, isFormType, sortedParams, withQueryParam } from './url.js';
 
@@ -69,7 +70,10 @@ export function signWithScheme(scheme: Scheme, input: SignInput): Signed {
   let out = body;
   const byHeader = new Map<string, string[]>();
   for (const [spec, keys] of keysPerSpec(scheme, secrets)) {
-    const sigs = keys.map((k) => signatureFor(spec, scheme.secret, k, content));
+    // A JWT is signed over its own claims: the body's hash, the time and the URL, not the content template.
+    const sigs = isJwt(spec.algorithm)
+      ? keys.map((k) => signJwt(spec, scheme, k, { body, timestamp: timestamp ?? Math.floor((input.now ?? Date.now()) / 1000), url: input.url }))
+      : keys.map((k) => signatureFor(spec, scheme.secret, k, content));
     if (spec.field) {
       // Carried in the body (Graph's clientState): the body sent is the one with the field written.
       out = writeBodyField(out, spec.field, sigs[0] as string);

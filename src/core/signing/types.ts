@@ -4,7 +4,7 @@
 export const HMAC_ALGORITHMS = ['sha256', 'sha1', 'sha512'] as const;
 export type HmacAlgorithm = (typeof HMAC_ALGORITHMS)[number];
 /** Public-key signatures: signed with a private key, verified with the public one. */
-export const ASYMMETRIC_ALGORITHMS = ['ed25519', 'ecdsa-p256-sha256'] as const;
+export const ASYMMETRIC_ALGORITHMS = ['ed25519', 'ecdsa-p256-sha256', 'jwt-es256'] as const;
 export type AsymmetricAlgorithm = (typeof ASYMMETRIC_ALGORITHMS)[number];
 /**
  * No signature at all: the shared secret itself travels (Okta's `Authorization` header value,
@@ -16,7 +16,13 @@ export const TOKEN_ALGORITHM = 'token';
  * in Authorization (Chargebee, Postmark). Like a token it binds nothing of the body.
  */
 export const BASIC_ALGORITHM = 'basic';
-export const ALGORITHMS = [...HMAC_ALGORITHMS, ...ASYMMETRIC_ALGORITHMS, TOKEN_ALGORITHM, BASIC_ALGORITHM] as const;
+/**
+ * A JSON Web Token is the signature: HS256 keyed by the secret (LiveKit, Upstash QStash) or ES256 by a
+ * P-256 key pair (Plaid), its claims binding the body by its SHA-256 and dating the delivery (`iat`).
+ */
+export const JWT_ALGORITHMS = ['jwt-hs256', 'jwt-es256'] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+export const ALGORITHMS = [...HMAC_ALGORITHMS, ...ASYMMETRIC_ALGORITHMS, TOKEN_ALGORITHM, BASIC_ALGORITHM, 'jwt-hs256'] as const;
 export type Algorithm = (typeof ALGORITHMS)[number];
 export const ENCODINGS = ['hex', 'base64', 'base64url'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
@@ -61,6 +67,25 @@ export interface SignatureSpec {
   format: SignatureFormat;
   /** The key pair's format, for asymmetric algorithms (HMAC uses the scheme's `secret`). */
   key?: KeySpec;
+  /** The claims of a JWT signature (`jwt-hs256`, `jwt-es256`). */
+  jwt?: JwtSpec;
+}
+
+/** What a JWT signature claims: the body's hash, the time, and fixed claims of the provider's. */
+export interface JwtSpec {
+  /** The claim holding the SHA-256 of the raw body (`request_body_sha256`, `body`, `sha256`), and its encoding. */
+  bodyClaim: string;
+  bodyEncoding: Encoding;
+  /** Claims every token carries (QStash's `iss: "Upstash"`); `{url}` in a value is the request URL. */
+  claims?: Record<string, string>;
+  /** `exp` this many seconds after `iat`. */
+  expiresInSec?: number;
+  /** `nbf` equal to `iat`. */
+  notBefore?: boolean;
+  /** A claim naming the signing key (LiveKit's `iss`, its API key): the secret is then `<key id>:<secret>`. */
+  keyIdClaim?: string;
+  /** The token header's `kid` (Plaid names the key a receiver fetches). */
+  kid?: string;
 }
 
 export interface Tolerance {
@@ -71,8 +96,8 @@ export interface Tolerance {
 }
 
 export interface TimestampSpec {
-  /** Where the timestamp travels: its own header, inside the signature header (kv), or a body field. */
-  source: 'header' | 'signature' | 'body';
+  /** Where the timestamp travels: its own header, inside the signature header (kv), a body field, or a JWT signature's claim (`field`). */
+  source: 'header' | 'signature' | 'body' | 'jwt';
   header?: string;
   /** Dotted path of the body field when source is `body`. */
   field?: string;

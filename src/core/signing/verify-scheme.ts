@@ -6,6 +6,7 @@ import { readBodyField } from './body-field.js';
 import { readTimestamp, checkTolerance, effectiveTolerance } from './timestamp.js';
 import type { Headers, Scheme, SignatureSpec, VerifyFailure, VerifyResult } from './types.js';
 import { bodyHash, isFormType, queryParam, sortedParams } from './url.js';
+import { isJwt, verifyJwt } from './jwt.js';
 
 export interface VerifyInput {
   secrets: string | readonly string[];
@@ -34,6 +35,10 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   if ('ok' in found) return found;
   const { header, specs, candidates } = found;
   const spec = specs[0] as SignatureSpec;
+  if (isJwt(spec.algorithm)) {
+    const token = candidates[0]?.sigs.signatures[0] ?? '';
+    return verifyJwt(scheme, spec, name, { token, header, secrets, body, now: input.now ?? Date.now(), toleranceSec: input.toleranceSec });
+  }
 
   const used = placeholders(scheme.content);
   let id: string | undefined;
