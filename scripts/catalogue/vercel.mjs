@@ -84,5 +84,5 @@ export function vercelCatalogue(root) {
     events.push({ name: type, description: describe(type), match: { type } });
     templates.set(type, { id: 'evt_{{id::24#event}}', type, createdAt: '{{now:ms}}', region: 'iad1', payload: PAYLOADS[f](type) });
   }
-  return { meta: { provider: 'vercel', source: `vercel/sdk@${data.commit.slice(0, 12)} src/models/createwebhookop.ts (Events, read ${data.read})` }, events, templates };
+  return { meta: { provider: 'vercel', source: `vercel/sdk@${data.commit.slice(0, 12)} (the Events enum of its createwebhookop model, read ${data.read})` }, events, templates };
 }

@@ -116,7 +116,7 @@ describe('hookctl completion', () => {
     const ids = BUILTIN_PROVIDERS.map((p) => p.id);
     expect(complete(['hookctl', 'send', '--provider', ''])).toEqual(ids);
     expect(complete(['hookctl', 'replay', '-p', ''])).toEqual(ids);
-    expect(complete(['hookctl', 'test', '-p', 'git'])).toEqual(['github']);
+    expect(complete(['hookctl', 'test', '-p', 'gith'])).toEqual(['github']);
     expect(complete(['hookctl', 'replay', '--event', 'job.f'])).toEqual(['job.failed']);
     expect(complete(['hookctl', 'captures', 'list', '-e', 'stripe/invoice.pai'])).toEqual(['stripe/invoice.paid']);
   });

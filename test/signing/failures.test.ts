@@ -9,7 +9,10 @@ const body = Buffer.from('{"id":"evt_1","amount":100}');
 /** A secret in the provider's form: base64 after its prefix where its scheme decodes one, else any text. */
 const secretFor = (id: string) => {
   const spec = BUILTIN_PROVIDERS.find((p) => p.id === id)?.scheme.secret;
-  return spec?.encoding === 'base64' ? `${spec.prefix ?? ''}MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw` : 'secret_a';
+  if (spec?.encoding === 'base64') return `${spec.prefix ?? ''}MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw`;
+  // Basic credentials and a JWT that names its key (LiveKit) take user:password / key:secret.
+  const paired = BUILTIN_PROVIDERS.find((p) => p.id === id)?.scheme.signatures.some((s) => s.algorithm === 'basic' || s.jwt?.keyIdClaim);
+  return paired ? 'key_a:secret_a' : 'secret_a';
 };
 const signedBody = (id: string) => (id === 'linear' ? Buffer.from(JSON.stringify({ id: 1, webhookTimestamp: NOW })) : body);
 
@@ -29,14 +32,15 @@ describe('verify returns a reason for every way a delivery is wrong, for every p
       expect(verify({ provider: p.id, secrets: secret, headers: signed.headers, body: b, now: NOW, ...at })).toMatchObject({ ok: true, secretIndex: 0 });
     });
 
-    it(`${p.id}: one changed body byte gives no-match`, () => {
+    it(`${p.id}: one changed body byte gives no-match (or a body-hash mismatch)`, () => {
       const tampered = Buffer.from(b);
       tampered[tampered.length - 2]! ^= 1;
       const r = verify({ provider: p.id, secrets: secret, headers: signed.headers, body: tampered, now: NOW, ...at });
       // Linear's timestamp lives in the body, so flipping a byte there may break the timestamp instead.
       expect(r.ok).toBe(false);
-      // Twilio binds a JSON body by its hash in the signed URL: the signature holds, the hash does not.
-      if (p.id !== 'linear') expect(r).toMatchObject({ reason: p.scheme.bodyHashParam ? 'body-hash-mismatch' : 'no-match' });
+      // Twilio binds a JSON body by its hash in the signed URL, a JWT in a claim: the signature holds, the hash does not.
+      const byHash = p.scheme.bodyHashParam || p.scheme.signatures[0]?.jwt;
+      if (p.id !== 'linear') expect(r).toMatchObject({ reason: byHash ? 'body-hash-mismatch' : 'no-match' });
     });
 
     it(`${p.id}: one changed signature character gives no-match`, () => {
@@ -66,7 +70,7 @@ describe('verify returns a reason for every way a delivery is wrong, for every p
     });
 
     it(`${p.id}: the wrong secret gives no-match and a rotated-in secret is reported by index`, () => {
-      const other = pair ? generateKeys(keySpecOf(spec), spec.algorithm as AsymmetricAlgorithm).publicKey : secret.startsWith('whsec_') ? 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD' : 'secret_b';
+      const other = pair ? generateKeys(keySpecOf(spec), spec.algorithm as AsymmetricAlgorithm).publicKey : secret.startsWith('whsec_') ? 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD' : secret.includes(':') ? 'key_b:secret_b' : 'secret_b';
       expect(verify({ provider: p.id, secrets: other, headers: signed.headers, body: b, now: NOW, ...at })).toMatchObject({ ok: false, reason: 'no-match' });
       expect(verify({ provider: p.id, secrets: [other, secret], headers: signed.headers, body: b, now: NOW, ...at })).toMatchObject({ ok: true, secretIndex: 1 });
     });

@@ -35,10 +35,8 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
   if ('ok' in found) return found;
   const { header, specs, candidates } = found;
   const spec = specs[0] as SignatureSpec;
-  if (isJwt(spec.algorithm)) {
-    const token = candidates[0]?.sigs.signatures[0] ?? '';
-    return verifyJwt(scheme, spec, name, { token, header, secrets, body, now: input.now ?? Date.now(), toleranceSec: input.toleranceSec });
-  }
+  if (isJwt(spec.algorithm))
+    return verifyJwt(scheme, spec, name, { token: candidates[0]?.sigs.signatures[0] ?? '', header, secrets, body, now: input.now ?? Date.now(), toleranceSec: input.toleranceSec });
 
   const used = placeholders(scheme.content);
   let id: string | undefined;
@@ -85,8 +83,7 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
       secretIndex: match.secretIndex,
     });
   }
-  const okTs = ts?.ok ? { timestamp: ts.seconds, ageSec: Math.round(now / 1000 - ts.seconds) } : {};
-  return { ok: true, scheme: name, secretIndex: match.secretIndex, header: match.header, ...okTs };
+  return { ok: true, scheme: name, secretIndex: match.secretIndex, header: match.header, ...(ts?.ok ? { timestamp: ts.seconds, ageSec: Math.round(now / 1000 - ts.seconds) } : {}) };
 }
 
 /** The signature header and its parsed entries, or why there is nothing to check. */
