@@ -14,6 +14,11 @@ const page = fileURLToPath(new URL('docs/providers.md', root));
 const code = (s) => `\`${s}\``;
 const list = (items) => (items.length === 0 ? 'none' : items.join(', '));
 
+/** The installed version of a verifying library (the lockfile's), read from node_modules. */
+function versionOf(pkg) {
+  return JSON.parse(readFileSync(new URL(`node_modules/${pkg}/package.json`, root), 'utf8')).version;
+}
+
 /** What makes the HMAC key from the secret the user holds. */
 function secretKey(spec) {
   if (spec.encoding === 'utf8') return "the secret's UTF-8 bytes as shown, prefix included";
@@ -136,6 +141,16 @@ export function render() {
     '| id | name | signature header | signed content | tolerance | timeout | retries |',
     '|---|---|---|---|---|---|---|',
     ...summary,
+    '',
+    '## Judged by their own libraries',
+    '',
+    `${BUILTIN_PROVIDERS.filter((p) => p.verifier).length} providers publish a library that verifies their deliveries. In hookctl's tests every event of each`,
+    'is sent through the CLI to a receiver that runs that library, which must accept it; the versions are the ones',
+    'the tests ran (package-lock.json). The others are checked against a receiver written from their documentation.',
+    '',
+    '| provider | library | version | the call |',
+    '|---|---|---|---|',
+    ...BUILTIN_PROVIDERS.filter((p) => p.verifier).map((p) => `| ${code(p.id)} | ${code(p.verifier.package)} | ${versionOf(p.verifier.package)} | ${code(p.verifier.call)} |`),
     '',
     '## Development secrets',
     '',

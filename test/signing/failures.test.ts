@@ -70,7 +70,13 @@ describe('verify returns a reason for every way a delivery is wrong, for every p
     });
 
     it(`${p.id}: the wrong secret gives no-match and a rotated-in secret is reported by index`, () => {
-      const other = pair ? generateKeys(keySpecOf(spec), spec.algorithm as AsymmetricAlgorithm).publicKey : secret.startsWith('whsec_') ? 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD' : secret.includes(':') ? 'key_b:secret_b' : 'secret_b';
+      const other = pair
+        ? generateKeys(keySpecOf(spec), spec.algorithm as AsymmetricAlgorithm).publicKey
+        : secret.startsWith('whsec_')
+          ? 'whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD'
+          : secret.includes(':')
+            ? 'key_b:secret_b'
+            : 'secret_b';
       expect(verify({ provider: p.id, secrets: other, headers: signed.headers, body: b, now: NOW, ...at })).toMatchObject({ ok: false, reason: 'no-match' });
       expect(verify({ provider: p.id, secrets: [other, secret], headers: signed.headers, body: b, now: NOW, ...at })).toMatchObject({ ok: true, secretIndex: 1 });
     });

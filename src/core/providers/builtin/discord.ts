@@ -10,6 +10,7 @@ export const discord: ProviderProfile = {
   id: 'discord',
   name: 'Discord',
   category: 'messaging',
+  verifier: { package: 'discord-interactions', call: 'verifyKey(body, signature, timestamp, publicKey)' },
   docs: 'https://discord.com/developers/docs/interactions/overview#preparing-for-interactions',
   // Ed25519 over timestamp + body; the app holds the public key (hex) from the developer portal.
   // Discord signs with its own private key; hookctl's is the 64-byte NaCl form (seed, then public key).

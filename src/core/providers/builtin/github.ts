@@ -5,6 +5,7 @@ export const github: ProviderProfile = {
   id: 'github',
   name: 'GitHub',
   category: 'dev-tools',
+  verifier: { package: '@octokit/webhooks-methods', call: 'verify(secret, body, signature)' },
   docs: 'https://docs.github.com/en/webhooks/using-webhooks/validating-webhook-deliveries',
   scheme: {
     content: '{body}',

@@ -5,6 +5,7 @@ export const linear: ProviderProfile = {
   id: 'linear',
   name: 'Linear',
   category: 'productivity',
+  verifier: { package: '@linear/sdk', call: 'new LinearWebhookClient(secret).parseData(body, signature)' },
   docs: 'https://linear.app/developers/webhooks',
   // The signature covers the raw body; freshness comes from the body's webhookTimestamp (ms).
   scheme: {

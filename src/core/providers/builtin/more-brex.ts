@@ -10,6 +10,7 @@ export const brex: ProviderProfile = {
   id: 'brex',
   name: 'Brex',
   category: 'payments',
+  verifier: { package: 'svix', call: 'new Webhook(secret).verify(body, headers)' },
   docs: 'https://developer.brex.com/docs/webhooks',
   // Only v1 (HMAC): Brex signs with no v1a key pair. The whsec_ prefix is optional (crypto.ts strips it when present).
   scheme: { ...scheme, signatures: scheme.signatures.slice(0, 1) },

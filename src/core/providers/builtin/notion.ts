@@ -44,6 +44,7 @@ export const notion: ProviderProfile = {
   id: 'notion',
   name: 'Notion',
   category: 'productivity',
+  verifier: { package: '@notionhq/client', call: 'verifyWebhookSignature({ body, signature, verificationToken })' },
   docs: 'https://developers.notion.com/reference/webhooks',
   // `sha256=` + hex HMAC-SHA256 of the raw body, keyed with the subscription's verification_token; no timestamp.
   scheme: {

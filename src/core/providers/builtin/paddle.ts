@@ -5,6 +5,7 @@ export const paddle: ProviderProfile = {
   id: 'paddle',
   name: 'Paddle Billing',
   category: 'payments',
+  verifier: { package: '@paddle/paddle-node-sdk', call: 'paddle.webhooks.unmarshal(body, secret, signature)' },
   docs: 'https://developer.paddle.com/webhooks/signature-verification',
   scheme: {
     content: '{timestamp}:{body}',

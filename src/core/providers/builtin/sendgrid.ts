@@ -12,6 +12,7 @@ export const sendgrid: ProviderProfile = {
   id: 'sendgrid',
   name: 'SendGrid',
   category: 'email',
+  verifier: { package: '@sendgrid/eventwebhook', call: 'new EventWebhook().verifySignature(publicKey, body, signature, timestamp)' },
   docs: 'https://www.twilio.com/docs/sendgrid/for-developers/tracking-events/getting-started-event-webhook-security-features',
   // ECDSA P-256 with SHA-256 over timestamp + body; the signature is base64 DER, the verification key
   // the dashboard shows is base64 DER (SPKI). hookctl's private key is base64 DER PKCS#8.

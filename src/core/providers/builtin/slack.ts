@@ -5,6 +5,7 @@ export const slack: ProviderProfile = {
   id: 'slack',
   name: 'Slack',
   category: 'messaging',
+  verifier: { package: '@slack/bolt', call: 'verifySlackRequest({ signingSecret, body, headers })' },
   docs: 'https://api.slack.com/authentication/verifying-requests-from-slack',
   // The signing secret looks like hex but is used as literal text.
   scheme: {

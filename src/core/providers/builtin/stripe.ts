@@ -5,6 +5,7 @@ export const stripe: ProviderProfile = {
   id: 'stripe',
   name: 'Stripe',
   category: 'payments',
+  verifier: { package: 'stripe', call: 'stripe.webhooks.constructEvent(body, signature, secret)' },
   docs: 'https://docs.stripe.com/webhooks',
   // The whole whsec_... string is the key: Stripe does not decode it.
   scheme: {

@@ -4,6 +4,7 @@ export const twilio: ProviderProfile = {
   id: 'twilio',
   name: 'Twilio',
   category: 'messaging',
+  verifier: { package: 'twilio', call: 'validateRequest(authToken, signature, url, params)' },
   docs: 'https://www.twilio.com/docs/usage/webhooks/webhooks-security',
   // Base64 HMAC-SHA1, keyed with the Auth Token as text, over the full URL then the POST parameters
   // sorted by name (name, then value). A JSON body is bound by its SHA-256 in the URL's bodySHA256.
