@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { byCategory } from '../../src/core/providers/find.js';
 import { describeProvider } from '../../src/core/providers/describe.js';
 import { BUILTIN_PROVIDERS } from '../../src/core/providers/registry.js';
 import { ROOT, runCli } from '../support/cli.js';
@@ -30,13 +31,18 @@ describe('docs/providers.md is the registry', () => {
     const printed = r.stdout
       .trim()
       .split('\n')
-      .map((l) => l.replace(' (default)', '').split(/ {2,}/));
+      .map((l) => l.replace(' (default)', '').trim().split(/ {2,}/));
     expect(printed[0]).toEqual(['ID', 'NAME', 'SIGNATURE HEADER', 'SIGNS', 'TOLERANCE', 'TIMEOUT', 'RETRIES']);
-    expect(printed.slice(1)).toEqual(
-      BUILTIN_PROVIDERS.map((p) => {
-        const d = describeProvider(p);
-        return [p.id, p.name, d.signatureHeader, d.signedContent, d.tolerance, d.timeout, d.retries];
-      }),
+    // A category's title is a row of its own above its providers.
+    const groups = byCategory(BUILTIN_PROVIDERS);
+    expect(printed.filter((row) => row.length === 1).map((row) => row[0])).toEqual(groups.map((g) => g.title));
+    expect(printed.slice(1).filter((row) => row.length > 1)).toEqual(
+      groups
+        .flatMap((g) => g.providers)
+        .map((p) => {
+          const d = describeProvider(p);
+          return [p.id, p.name, d.signatureHeader, d.signedContent, d.tolerance, d.timeout, d.retries];
+        }),
     );
   });
 });

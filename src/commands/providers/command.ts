@@ -3,30 +3,53 @@ import type { ProvidersOptions } from './spec.js';
 import { table } from '../shared/output.js';
 import { listEvents } from '../../core/catalogue/list-events.js';
 import { describeProvider } from '../../core/providers/describe.js';
+import { byCategory, inCategory, searchProviders } from '../../core/providers/find.js';
 
-const providers: Handler<ProvidersOptions> = async (_opts, ctx) => {
+const providers: Handler<ProvidersOptions> = async (opts, ctx) => {
   const settings = await ctx.settings();
   const { out } = ctx;
+  let chosen = opts.category === undefined ? settings.providers : inCategory(settings.providers, opts.category);
+  // An event match says which events matched: "clerk (2 of 45: user.created, ...)".
+  const matched = new Map<string, string[]>();
+  if (opts.search !== undefined) {
+    const found = searchProviders(chosen, opts.search, settings.fixtureDirs);
+    for (const m of found) if (m.events.length) matched.set(m.profile.id, m.events);
+    chosen = found.map((m) => m.profile);
+  }
   if (out.json) {
-    for (const p of settings.providers) {
+    for (const p of chosen) {
       out.object({
         id: p.id,
         name: p.name,
+        category: p.category ?? 'custom',
         default: p.id === settings.provider,
         ...describeProvider(p),
+        ...(p.verifier ? { verifier: p.verifier } : {}),
         scheme: p.scheme,
         request: p.request,
         delivery: p.delivery,
         events: listEvents(p, settings.fixtureDirs).map((e) => e.name),
+        ...(matched.has(p.id) ? { matchedEvents: matched.get(p.id) } : {}),
       });
     }
     return;
   }
+  if (chosen.length === 0) {
+    out.log(`no provider matches${opts.search === undefined ? '' : ` "${opts.search}"`}; hookctl providers lists them all`);
+    return;
+  }
   const rows = [['ID', 'NAME', 'SIGNATURE HEADER', 'SIGNS', 'TOLERANCE', 'TIMEOUT', 'RETRIES'].map((h) => out.c.bold(h))];
-  for (const p of settings.providers) {
-    const d = describeProvider(p);
-    const id = p.id === settings.provider ? `${p.id} ${out.c.dim('(default)')}` : p.id;
-    rows.push([id, p.name, d.signatureHeader, d.signedContent, d.tolerance, d.timeout, d.retries]);
+  for (const group of byCategory(chosen)) {
+    rows.push([out.c.bold(group.title), '', '', '', '', '', '']);
+    for (const p of group.providers) {
+      const d = describeProvider(p);
+      const id = p.id === settings.provider ? `${p.id} ${out.c.dim('(default)')}` : p.id;
+      const events = matched.get(p.id);
+      const name = events
+        ? `${p.name} ${out.c.dim(`(${events.length} of ${listEvents(p, settings.fixtureDirs).length}: ${events.slice(0, 3).join(', ')}${events.length > 3 ? ', ...' : ''})`)}`
+        : p.name;
+      rows.push([`  ${id}`, name, d.signatureHeader, d.signedContent, d.tolerance, d.timeout, d.retries]);
+    }
   }
   out.line(table(rows));
 };
