@@ -15,7 +15,7 @@ import { age, fail, header, ok, type ReceiverFamily, thrown, type Verdict, type 
 const V1_LIST = /^v1,[A-Za-z0-9+/]{43}=( v1,[A-Za-z0-9+/]{43}=)*$/;
 
 /** Format-check the signature header, then let the library judge (it throws on any failure). */
-function judged(prefix: 'svix' | 'webhook', check: (req: Received) => unknown): Verifier {
+export function judged(prefix: 'svix' | 'webhook', check: (req: Received) => unknown): Verifier {
   return async (req): Promise<Verdict> => {
     const sig = header(req, `${prefix}-signature`);
     if (!sig) return fail('missing');

@@ -1,3 +1,4 @@
+import type { Scheme } from '../../signing/index.js';
 import type { ProviderProfile } from '../types.js';
 import { HOURS, LITERAL_SECRET, MINUTES } from './shapes.js';
 
@@ -7,6 +8,13 @@ import { HOURS, LITERAL_SECRET, MINUTES } from './shapes.js';
  * A receiver that checks it knows who sent the request, not that the body is what was sent:
  * `send --signature invalid` and `test`'s tampered-body say so rather than pass or fail.
  */
+/** HTTP Basic credentials in Authorization: the secret is user:password (Chargebee, Postmark). */
+const BASIC_AUTH: Scheme = {
+  content: '{body}',
+  signatures: [{ header: 'Authorization', algorithm: 'basic', encoding: 'base64', format: { style: 'prefixed', prefix: 'Basic ' } }],
+  secret: LITERAL_SECRET,
+};
+
 export const TOKEN_SENDERS: readonly ProviderProfile[] = [
   {
     id: 'gitlab',
@@ -69,11 +77,7 @@ export const TOKEN_SENDERS: readonly ProviderProfile[] = [
     docs: 'https://www.chargebee.com/docs/2.0/webhook_settings.html',
     verifier: { package: 'chargebee', call: 'new WebhookHandler({ requestValidator: basicAuthValidator(check) }).handle({ body, headers })' },
     // The endpoint's "Protect webhook URL with basic authentication" username and password, as user:password.
-    scheme: {
-      content: '{body}',
-      signatures: [{ header: 'Authorization', algorithm: 'basic', encoding: 'base64', format: { style: 'prefixed', prefix: 'Basic ' } }],
-      secret: LITERAL_SECRET,
-    },
+    scheme: BASIC_AUTH,
     request: { method: 'POST', path: '/webhooks/chargebee', contentType: 'application/json' },
     events: [],
     catalogue: 'chargebee',
@@ -92,11 +96,7 @@ export const TOKEN_SENDERS: readonly ProviderProfile[] = [
     category: 'email',
     docs: 'https://postmarkapp.com/developer/webhooks/webhooks-overview',
     // Postmark signs nothing; it documents Basic credentials in the webhook URL (https://user:pass@host/...), sent as Authorization.
-    scheme: {
-      content: '{body}',
-      signatures: [{ header: 'Authorization', algorithm: 'basic', encoding: 'base64', format: { style: 'prefixed', prefix: 'Basic ' } }],
-      secret: LITERAL_SECRET,
-    },
+    scheme: BASIC_AUTH,
     request: { method: 'POST', path: '/webhooks/postmark', contentType: 'application/json' },
     events: [],
     catalogue: 'postmark',
