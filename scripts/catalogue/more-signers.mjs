@@ -1,4 +1,5 @@
 // The generated catalogues of the providers in src/core/providers/builtin/more-signers.ts.
 export const MORE_PARTS = {
   brex: async (root) => (await import('./brex.mjs')).brexCatalogue(root),
+  persona: async (root) => (await import('./persona.mjs')).personaCatalogue(root),
 };

@@ -1,11 +1,29 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Webhook as SvixWebhook } from 'svix';
-import type { ReceiverFamily } from './receiver-kit.js';
+import { fail, header, ok, type ReceiverFamily } from './receiver-kit.js';
 import { judged } from './receivers-svix.js';
+
+const hmacHex = (secret: string, text: string | Buffer): string => createHmac('sha256', secret).update(text).digest('hex');
+const sameText = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export const MORE_RECEIVERS: ReceiverFamily = {
   // Brex delivers through Svix (developer.brex.com/docs/webhooks): its own receivers use the svix
   // library, which reads the Webhook-* headers Brex names as well as svix-*.
   brex: (secret) => judged('webhook', (req) => new SvixWebhook(secret).verify(req.body.toString('utf8'), req.headers as Record<string, string>)),
+  // No official verifier: docs.withpersona.com/docs/webhooks-best-practices ("Checking signatures"):
+  // split each space-separated `t=…,v1=…` group, HMAC-SHA256 `${t}.${raw body}` with the secret, hex;
+  // any group matching is valid. The docs' samples check no time window, so none is checked here.
+  persona: (secret) => (req) => {
+    const sig = header(req, 'Persona-Signature');
+    if (sig === undefined) return fail('missing');
+    if (!/^t=\d+(,v1=[0-9a-f]{64})+( t=\d+(,v1=[0-9a-f]{64})+)*$/.test(sig)) return fail('malformed', sig);
+    const matches = sig.split(' ').some((group) => {
+      const [t, ...sigs] = group.split(',').map((kv) => kv.slice(kv.indexOf('=') + 1));
+      const expected = hmacHex(secret, Buffer.concat([Buffer.from(`${t}.`), req.body]));
+      return sigs.some((s) => sameText(s, expected));
+    });
+    return matches ? ok : fail('mismatch');
+  },
 };
 
 export const MORE_SECRETS: Record<string, string> = {
