@@ -18,7 +18,7 @@ describe('every Persona webhook event', () => {
     expect(names).not.toContain('*');
   });
 
-  it("passes the docs' check (HMAC-SHA256 of "t.body"), each body's data.attributes.name naming its event", () => {
+  it("passes the docs' check (HMAC-SHA256 of t.body), each body's data.attributes.name naming its event", () => {
     const wrong: string[] = [];
     for (const { name, delivery } of everyDelivery('persona', secret)) {
       // docs.withpersona.com/docs/webhooks-best-practices, the Node sample: split on ",", then each pair on "=".
