@@ -24,6 +24,14 @@ export const MORE_RECEIVERS: ReceiverFamily = {
     });
     return matches ? ok : fail('mismatch');
   },
+  // No official verifier: support.atlassian.com/bitbucket-cloud/docs/manage-webhooks ("Secure
+  // webhooks"): `sha256=` then the hex HMAC-SHA256 of the raw body keyed by the secret, compared in constant time.
+  bitbucket: (secret) => (req) => {
+    const sig = header(req, 'X-Hub-Signature');
+    if (sig === undefined) return fail('missing');
+    if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
+    return sameText(sig, `sha256=${hmacHex(secret, req.body)}`) ? ok : fail('mismatch');
+  },
 };
 
 export const MORE_SECRETS: Record<string, string> = {
