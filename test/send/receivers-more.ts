@@ -32,6 +32,14 @@ export const MORE_RECEIVERS: ReceiverFamily = {
     if (!/^sha256=[0-9a-f]{64}$/.test(sig)) return fail('malformed', sig);
     return sameText(sig, `sha256=${hmacHex(secret, req.body)}`) ? ok : fail('mismatch');
   },
+  // No official verifier: developers.intercom.com Webhooks reference, "Signed notifications": `sha1=`
+  // then the hex HMAC-SHA1 of the request body keyed by the app's client_secret.
+  intercom: (secret) => (req) => {
+    const sig = header(req, 'X-Hub-Signature');
+    if (sig === undefined) return fail('missing');
+    if (!/^sha1=[0-9a-f]{40}$/.test(sig)) return fail('malformed', sig);
+    return sameText(sig, `sha1=${createHmac('sha1', secret).update(req.body).digest('hex')}`) ? ok : fail('mismatch');
+  },
 };
 
 export const MORE_SECRETS: Record<string, string> = {
