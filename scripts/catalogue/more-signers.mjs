@@ -4,4 +4,5 @@ export const MORE_PARTS = {
   persona: async (root) => (await import('./persona.mjs')).personaCatalogue(root),
   bitbucket: async (root) => (await import('./bitbucket.mjs')).bitbucketCatalogue(root),
   intercom: async (root) => (await import('./intercom.mjs')).intercomCatalogue(root),
+  docusign: async (root) => (await import('./docusign.mjs')).docusignCatalogue(root),
 };

@@ -40,6 +40,19 @@ export const MORE_RECEIVERS: ReceiverFamily = {
     if (!/^sha1=[0-9a-f]{40}$/.test(sig)) return fail('malformed', sig);
     return sameText(sig, `sha1=${createHmac('sha1', secret).update(req.body).digest('hex')}`) ? ok : fail('mismatch');
   },
+  // No official verifier: developers.docusign.com/platform/webhooks/connect/validate: base64 of the
+  // HMAC-SHA256 of the entire raw body keyed by a Connect HMAC key; one X-DocuSign-Signature-N header
+  // per active key, any of them matching is valid.
+  docusign: (secret) => (req) => {
+    const sigs = Object.entries(req.headers)
+      .filter(([name]) => /^x-docusign-signature-\d+$/.test(name))
+      .map(([, v]) => (Array.isArray(v) ? v.join(', ') : (v ?? '')));
+    if (sigs.length === 0) return fail('missing');
+    const bad = sigs.find((s) => !/^[A-Za-z0-9+/]{43}=$/.test(s));
+    if (bad !== undefined) return fail('malformed', bad);
+    const expected = createHmac('sha256', secret).update(req.body).digest('base64');
+    return sigs.some((s) => sameText(s, expected)) ? ok : fail('mismatch');
+  },
 };
 
 export const MORE_SECRETS: Record<string, string> = {
