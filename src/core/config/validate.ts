@@ -121,7 +121,7 @@ function validateScheme(s: unknown, at: string, check: Check): void {
     check((ENCODINGS as readonly string[]).includes(g.encoding as string), `${k}.encoding`, `must be ${ENCODINGS.join(', ')}`);
     check(isObject(g.format) && ['prefixed', 'kv'].includes((g.format as { style?: string }).style as string), `${k}.format.style`, 'must be "prefixed" or "kv"');
   });
-  check(isObject(sc.secret) && ['utf8', 'base64'].includes((sc.secret as { encoding?: string }).encoding as string), `${at}.secret.encoding`, 'must be "utf8" or "base64"');
+  check(isObject(sc.secret) && ['utf8', 'base64', 'hex'].includes((sc.secret as { encoding?: string }).encoding as string), `${at}.secret.encoding`, 'must be "utf8", "base64" or "hex"');
   optional(sc.timestamp, (t) => {
     check(isObject(t), `${at}.timestamp`, 'must be an object');
     const ts = t as Record<string, unknown>;

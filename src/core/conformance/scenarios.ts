@@ -4,12 +4,12 @@ import { isTokenScheme } from '../signing/index.js';
 import {
   contentWithout,
   dropKvTimestamp,
-  flipOneByte,
   MALFORMED_TIMESTAMPS,
   MISSING_TIMESTAMP_STAND_INS,
   signedWithoutTimestamp,
   stripPrefix,
   swapEncoding,
+  tamperSigned,
   withSignatureHeaders,
   withTimestampText,
 } from './tamper.js';
@@ -173,7 +173,7 @@ export const NEGATIVE_SCENARIOS: Scenario[] = [
     skip: tokenOnly,
     probes: (t) => {
       const d = valid(t);
-      return [{ label: 'one byte changed', delivery: { ...d, body: flipOneByte(d.body) }, demand: 'reject' }];
+      return [{ label: 'one byte changed', delivery: { ...d, body: tamperSigned(d.body, t.profile.scheme) }, demand: 'reject' }];
     },
   },
   {

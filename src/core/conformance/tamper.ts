@@ -1,4 +1,4 @@
-import { formatSignatureHeader, parseSignatureHeader, type Scheme, type SignatureSpec, signWithScheme } from '../signing/index.js';
+import { formatSignatureHeader, parseSignatureHeader, readBodyField, type Scheme, type SignatureSpec, signWithScheme, writeBodyField } from '../signing/index.js';
 import type { Delivery, HeaderPair } from '../delivery/types.js';
 import { headerOf } from '../http/headers.js';
 
@@ -19,7 +19,13 @@ export function withSignatureHeaders(d: Delivery, scheme: Scheme, value: (spec: 
     const next = value(spec, v);
     if (next !== undefined) headers.push([name, next]);
   }
-  return { ...d, headers };
+  // A signature carried in the body (Adyen's hmacSignature, Mailgun's signature.signature) is rewritten there.
+  let { body } = d;
+  for (const spec of scheme.signatures) {
+    const old = spec.field ? readBodyField(body, spec.field) : undefined;
+    if (spec.field && old !== undefined) body = writeBodyField(body, spec.field, value(spec, old) ?? '');
+  }
+  return { ...d, headers, body };
 }
 
 /** The same digests in the other encoding (hex ↔ base64), in the provider's own format. */
@@ -75,7 +81,7 @@ export function contentWithout(scheme: Scheme, standIn: string): string {
  */
 export function signedWithoutTimestamp(d: Delivery, scheme: Scheme, secret: string, standIn: string): Delivery {
   const naive: Scheme = { ...scheme, content: contentWithout(scheme, standIn), timestamp: undefined };
-  const signed = signWithScheme(naive, { secret, body: d.body, id: d.messageId });
+  const signed = signWithScheme(naive, { secret, body: d.body, id: d.messageId, url: String(d.url), method: d.method });
   const tsHeader = scheme.timestamp?.source === 'header' ? scheme.timestamp.header?.toLowerCase() : undefined;
   const bySig = new Map(scheme.signatures.map((s) => [s.header.toLowerCase(), s]));
   const headers: HeaderPair[] = [];
@@ -104,7 +110,7 @@ export const MALFORMED_TIMESTAMPS = ['abc', '1e3', '12.5'] as const;
  */
 export function withTimestampText(d: Delivery, scheme: Scheme, secret: string, text: string): Delivery {
   const naive: Scheme = { ...scheme, content: contentWithout(scheme, text), timestamp: undefined };
-  const signed = signWithScheme(naive, { secret, body: d.body, id: d.messageId });
+  const signed = signWithScheme(naive, { secret, body: d.body, id: d.messageId, url: String(d.url), method: d.method });
   const ts = scheme.timestamp;
   const tsHeader = ts?.source === 'header' ? ts.header?.toLowerCase() : undefined;
   const rewritten = withSignatureHeaders(d, scheme, (spec) => {
@@ -127,4 +133,17 @@ export function flipOneByte(body: Buffer): Buffer {
   const c = out[i] as number;
   out[i] = c === 0x61 ? 0x62 : /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? (c === 0x30 ? 0x31 : 0x61) : c ^ 1;
   return out;
+}
+
+/**
+ * The body changed by one byte where the scheme's signature binds it: anywhere for a scheme that signs
+ * the body, inside the first signed string field for one that signs fields (Adyen's pspReference).
+ */
+export function tamperSigned(body: Buffer, scheme: Scheme): Buffer {
+  if (scheme.content.includes('{body}')) return flipOneByte(body);
+  for (const [, path] of scheme.content.matchAll(/\{field:([^}]+)\}/g)) {
+    const value = path ? readBodyField(body, path) : undefined;
+    if (path && value) return writeBodyField(body, path, `${value.startsWith('a') ? 'b' : 'a'}${value.slice(1)}`);
+  }
+  return flipOneByte(body);
 }

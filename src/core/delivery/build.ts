@@ -6,9 +6,10 @@ import { basicCredentials, isFormType, isTokenScheme, type Scheme, type Signed, 
 import { batchTemplate } from '../templates/batch.js';
 import { compileTemplate } from './compile.js';
 import { decodeForm, encodeForm } from '../templates/form.js';
-import { applyEdits, fieldEdit, mergeHeaders, parseEdits, parseJsonBody, type Edit } from './edits.js';
+import { applyEdits, mergeHeaders, parseEdits, parseJsonBody, type Edit } from './edits.js';
+import { bodyTimestamp } from './body-timestamp.js';
 import { type BodyFactory, type HeaderLayout, headerLayout, queryFactory, withQuery } from './event-request.js';
-import { planMode, truncateSignatures, unsignedPlan, wrongSecret, type ModePlan } from './modes.js';
+import { planMode, truncateBodySignatures, truncateSignatures, unsignedPlan, wrongSecret, type ModePlan } from './modes.js';
 import type { Delivery, DeliverySpec, HeaderPair, PreparedDelivery, World } from './types.js';
 
 /** Builds the deliveries of one run: the per-run work (fixture, edits, mode) is done once. */
@@ -124,7 +125,10 @@ function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
         id: p.messageId,
         now,
         contentType: run.contentType,
+        method: p.method,
         body: plan.mode === 'invalid' && !run.inBody ? Buffer.concat([p.body, TAMPER]) : p.body,
+        // A signature carried in the body is written into the body sent, so it is made over other content instead.
+        ...(plan.mode === 'invalid' && run.inBody ? { tamper: TAMPER } : {}),
         ...(p.url ? { url: String(p.url) } : {}),
       });
   const sigHeaders = { ...signed.headers };
@@ -141,7 +145,7 @@ function signDelivery(run: Run, p: PreparedDelivery, now: number): Delivery {
     ...p,
     ...tokens,
     // A signature the scheme carries in the body (Graph's clientState) is written into the body sent.
-    ...(run.inBody && plan.mode !== 'missing' && signed.body ? { body: signed.body } : {}),
+    ...(run.inBody && plan.mode !== 'missing' && signed.body ? { body: plan.mode === 'malformed' ? truncateBodySignatures(scheme, signed.body) : signed.body } : {}),
     headers,
     // A URL-signed scheme may bind the body in the URL it signed (Twilio's bodySHA256): send it there.
     url: signed.url !== undefined && signed.url !== String(p.url) ? new URL(signed.url) : p.url,
@@ -159,20 +163,7 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form:
   const o = spec.overrides ?? {};
   const edits = parseEdits(o);
   const format = o.bodyFormat ?? spec.profile.request.bodyFormat ?? 'compact';
-  const ts = spec.profile.scheme.timestamp;
-  const field = ts?.source === 'body' ? ts.field : undefined;
-  const scale = ts?.unit === 'ms' ? 1000 : 1;
-  const moveTimestamp = field !== undefined && (plan.offsetSec !== 0 || o.timestamp !== undefined);
-  const readTs = (payload: unknown): number | undefined => {
-    if (!field) return undefined;
-    const v = field.split('.').reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Record<string, unknown>)[k] : undefined), payload);
-    return typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? Math.floor(Number(v) / scale) : undefined;
-  };
-  const tsEdit = (now: number): Edit[] => {
-    if (!moveTimestamp || !field) return [];
-    const seconds = (o.timestamp ?? now / 1000) + plan.offsetSec;
-    return [fieldEdit(field, Math.floor(seconds * scale))];
-  };
+  const { field, moveTimestamp, readTs, tsEdit } = bodyTimestamp(spec.profile.scheme, plan, o.timestamp);
   const editBody = (payload: unknown, list: Edit[]) => {
     try {
       return applyEdits(payload, list);
@@ -194,7 +185,7 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form:
     if (edits.length === 0 && !moveTimestamp) return () => ({ bytes: data });
     const parsed = editBody(parseJsonBody(data, '--data'), edits);
     return (ctx) => {
-      const payload = editBody(parsed, tsEdit(ctx.now));
+      const payload = editBody(parsed, tsEdit(ctx.now, parsed));
       return { bytes: serializeBody(payload, format), bodyTimestamp: readTs(payload) };
     };
   }
@@ -209,7 +200,7 @@ function bodyFactory(spec: DeliverySpec, event: EventSpec, plan: ModePlan, form:
   }
   return (ctx) => {
     let payload = renderTemplate(template, ctx);
-    if (moveTimestamp) payload = editBody(payload, tsEdit(ctx.now));
+    if (moveTimestamp) payload = editBody(payload, tsEdit(ctx.now, payload));
     return { bytes: serializeBody(payload, format), bodyTimestamp: readTs(payload) };
   };
 }

@@ -1,6 +1,18 @@
 import { UsageError } from '../errors.js';
 import type { ProviderProfile } from '../providers/types.js';
-import { type AsymmetricAlgorithm, formatSignatureHeader, generateKeys, isAsymmetric, isTokenScheme, keySpecOf, parseSignatureHeader, type Scheme, usableKey } from '../signing/index.js';
+import {
+  type AsymmetricAlgorithm,
+  formatSignatureHeader,
+  generateKeys,
+  isAsymmetric,
+  isTokenScheme,
+  keySpecOf,
+  parseSignatureHeader,
+  readBodyField,
+  type Scheme,
+  usableKey,
+  writeBodyField,
+} from '../signing/index.js';
 import type { SignatureMode } from './types.js';
 
 /** How a mode applies to a provider, decided once before any delivery is built. */
@@ -74,6 +86,8 @@ export function wrongSecret(secret: string, scheme: Scheme): string {
     const raw = secret.slice(prefix.length);
     return `${prefix}${raw.startsWith('A') ? 'B' : 'A'}${raw.slice(1)}`;
   }
+  // A hex key stays hex: another key, not an undecodable one.
+  if (scheme.secret.encoding === 'hex') return `${secret.startsWith('a') ? 'b' : 'a'}${secret.slice(1)}`;
   return `${secret}-wrong`;
 }
 
@@ -89,4 +103,14 @@ export function truncateSignatures(scheme: Scheme, headers: Record<string, strin
     const kept = spec.format.style === 'prefixed' && spec.format.separator ? parsed.foreign : [];
     headers[spec.header] = [formatSignatureHeader(spec.format, short, parsed.timestamp), ...kept].join(spec.format.style === 'prefixed' ? (spec.format.separator ?? '') : '');
   }
+}
+
+/** Half of each signature a scheme carries in the body (Adyen, Mailgun): present, well placed, the wrong length. */
+export function truncateBodySignatures(scheme: Scheme, body: Buffer): Buffer {
+  let out = body;
+  for (const spec of scheme.signatures) {
+    const value = spec.field ? readBodyField(out, spec.field) : undefined;
+    if (spec.field && value) out = writeBodyField(out, spec.field, value.slice(0, Math.floor(value.length / 2)));
+  }
+  return out;
 }

@@ -15,8 +15,10 @@ export function secretVariants(secrets: readonly string[], spec: SecretSpec): Va
   else {
     add(
       'secret-literal',
-      `the signature matches when the secret is used literally as UTF-8 text (Stripe style); this provider base64-decodes it${spec.prefix ? ` after the ${spec.prefix} prefix` : ''}`,
-      'the sender (or your verifier) uses the whole string as the key: Standard Webhooks and Svix decode it',
+      `the signature matches when the secret is used literally as UTF-8 text (Stripe style); this provider ${spec.encoding}-decodes it${spec.prefix ? ` after the ${spec.prefix} prefix` : ''}`,
+      spec.encoding === 'hex'
+        ? 'the sender (or your verifier) uses the hex text as the key: Adyen decodes it to bytes'
+        : 'the sender (or your verifier) uses the whole string as the key: Standard Webhooks and Svix decode it',
       (a) => ({ ...a, scheme: { ...a.scheme, secret: { encoding: 'utf8' } } }),
     );
   }

@@ -9,12 +9,15 @@ export interface ContentParts {
   url?: string;
   /** The form parameters sorted and concatenated (see url.ts); empty for a body that is not a form. */
   params?: string;
+  /** The request method (HubSpot's v3 signature starts with it). */
+  method?: string;
 }
 
-const PLACEHOLDER = /\{(body|timestamp|id|url|params)\}/g;
+// `{field:a.b.0.c}` is a JSON body field's value (Adyen signs eight fields of the notification, Mailgun two).
+const PLACEHOLDER = /\{(body|timestamp|id|url|params|method|field:[A-Za-z0-9_.-]+)\}/g;
 
-type Field = 'body' | 'timestamp' | 'id' | 'url' | 'params';
-type Part = Buffer | Field;
+type Field = 'body' | 'timestamp' | 'id' | 'url' | 'params' | 'method';
+type Part = Buffer | Field | { field: string };
 interface Parsed {
   parts: Part[];
   uses: Set<string>;
@@ -30,11 +33,12 @@ function parse(template: string): Parsed {
   let last = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     if ((m.index ?? 0) > last) parts.push(Buffer.from(template.slice(last, m.index), 'utf8'));
-    parts.push(m[1] as Field);
+    const name = m[1] as string;
+    parts.push(name.startsWith('field:') ? { field: name.slice(6) } : (name as Field));
     last = (m.index ?? 0) + m[0].length;
   }
   if (last < template.length) parts.push(Buffer.from(template.slice(last), 'utf8'));
-  parsed = { parts, uses: new Set(parts.filter((p): p is Exclude<Part, Buffer> => typeof p === 'string')) };
+  parsed = { parts, uses: new Set(parts.map((p) => (typeof p === 'string' ? p : Buffer.isBuffer(p) ? '' : 'field')).filter(Boolean)) };
   if (parsedCache.size < 256) parsedCache.set(template, parsed);
   return parsed;
 }
@@ -52,14 +56,33 @@ export function signedContent(template: string, parts: ContentParts): Buffer {
   const { parts: layout } = parse(template);
   if (layout.length === 1 && layout[0] === 'body') return parts.body;
   const chunks: Buffer[] = [];
+  let json: unknown;
   for (const part of layout) {
     if (part === 'body') chunks.push(parts.body);
-    else if (typeof part !== 'string') chunks.push(part);
-    else {
+    else if (Buffer.isBuffer(part)) chunks.push(part);
+    else if (typeof part !== 'string') {
+      json ??= parseOrNull(parts.body);
+      chunks.push(Buffer.from(fieldText(json, part.field), 'utf8'));
+    } else {
       const value = parts[part];
       if (value === undefined) throw new SigningError(`the signed content needs {${part}} but none was given`);
       chunks.push(Buffer.from(value, 'utf8'));
     }
   }
   return Buffer.concat(chunks);
+}
+
+function parseOrNull(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** A body field as its sender joins it into the signed string: scalars as text, anything absent as empty (Adyen's `originalReference`). */
+function fieldText(root: unknown, path: string): string {
+  let node = root;
+  for (const key of path.split('.')) node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+  return typeof node === 'string' || typeof node === 'number' || typeof node === 'boolean' ? String(node) : '';
 }

@@ -35,6 +35,13 @@ function remember<V>(map: Map<string, V>, key: string, value: V): void {
 function deriveKey(secret: string, spec: SecretSpec): Buffer {
   if (spec.encoding === 'utf8') return Buffer.from(secret, 'utf8');
   const raw = spec.prefix && secret.startsWith(spec.prefix) ? secret.slice(spec.prefix.length) : secret;
+  if (spec.encoding === 'hex') {
+    // Adyen's HMAC key is hex, decoded to its bytes: its text as UTF-8 would sign with another key.
+    if (raw.length === 0 || raw.length % 2 === 1 || !/^[0-9a-fA-F]+$/.test(raw)) {
+      throw new SigningError('secret is not a hex string', "this scheme hex-decodes its secret: copy the HMAC key (hex characters only) from the provider's dashboard");
+    }
+    return Buffer.from(raw, 'hex');
+  }
   if (raw.length === 0 || raw.length % 4 === 1 || !BASE64.test(raw)) {
     throw new SigningError(
       `secret is not valid base64${spec.prefix ? ` after the ${spec.prefix} prefix` : ''}`,

@@ -13,6 +13,7 @@ export { SigningError } from './errors.js';
 // What the rest of hookctl uses besides signing and verifying: header parsing and lookup, keys,
 // encodings and tolerances. Other areas import the signing module only through this file.
 export { headerValue } from './header-lookup.js';
+export { readBodyField, writeBodyField } from './body-field.js';
 export { formatSignatureHeader, parseSignatureHeader } from './signature-header.js';
 export { basicCredentials, encodedLength, isAsymmetric, isTokenScheme, isWellFormed, safeEqual, usableKey } from './crypto.js';
 export { generateKeys, keyRole, keySpecOf, verifyingKeyOf } from './keys.js';

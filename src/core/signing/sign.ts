@@ -23,6 +23,10 @@ export interface SignInput {
   url?: string;
   /** The body's Content-Type: a form body is signed by its parameters (`{params}`), any other by its hash. */
   contentType?: string;
+  /** The request method, for schemes that sign `{method}`; defaults to POST. */
+  method?: string;
+  /** Bytes appended to the signed content only: an invalid signature for a scheme that writes its signature into the body. */
+  tamper?: Buffer;
 }
 
 export interface Signed {
@@ -65,7 +69,8 @@ export function signWithScheme(scheme: Scheme, input: SignInput): Signed {
   }
 
   const { url, params } = urlParts(scheme, used, body, input);
-  const content = signedContent(scheme.content, { body, timestamp: tsText, id, url, params });
+  const signed = signedContent(scheme.content, { body, timestamp: tsText, id, url, params, method: input.method ?? 'POST' });
+  const content = input.tamper ? Buffer.concat([signed, input.tamper]) : signed;
   let primary = '';
   let out = body;
   const byHeader = new Map<string, string[]>();

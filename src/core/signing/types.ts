@@ -44,8 +44,8 @@ export interface KeySpec {
 
 /** How the secret the user holds becomes the HMAC key. */
 export interface SecretSpec {
-  /** `utf8`: the string's bytes as shown (prefix included). `base64`: strip `prefix`, then decode. */
-  encoding: 'utf8' | 'base64';
+  /** `utf8`: the string's bytes as shown (prefix included). `base64` / `hex`: strip `prefix`, then decode. */
+  encoding: 'utf8' | 'base64' | 'hex';
   prefix?: string;
 }
 
@@ -112,7 +112,8 @@ export interface Scheme {
   /**
    * What is signed: `{body}`, `{timestamp}.{body}`, `{id}.{timestamp}.{body}`, `v0:{timestamp}:{body}`...
    * `{url}` is the full request URL and `{params}` the form parameters sorted by name, each name then
-   * its value (Twilio: `{url}{params}`; empty when the body is not a form).
+   * its value (Twilio: `{url}{params}`; empty when the body is not a form). `{method}` is the request
+   * method (HubSpot v3); `{field:a.0.b}` a JSON body field's value, empty when absent (Adyen, Mailgun).
    */
   content: string;
   /**

@@ -18,6 +18,8 @@ export interface VerifyInput {
   toleranceSec?: number;
   /** The full URL the request was received at, for schemes that sign `{url}` (Twilio). */
   url?: string;
+  /** The request's method, for schemes that sign `{method}`; defaults to POST. */
+  method?: string;
 }
 
 type Fail = (reason: VerifyFailure['reason'], detail: string, extra?: Partial<VerifyFailure>) => VerifyFailure;
@@ -60,7 +62,7 @@ export function verifyWithScheme(scheme: Scheme, name: string, input: VerifyInpu
     if (url === undefined) return fail('missing-url', 'the scheme signs the request URL, and none was given');
     if (used.has('params') && isFormType(headerValue(input.headers, 'content-type'))) params = sortedParams(body);
   }
-  const content = signedContent(scheme.content, { body, timestamp: ts?.text, id, url, params });
+  const content = signedContent(scheme.content, { body, timestamp: ts?.text, id, url, params, method: input.method ?? 'POST' });
   const match = matchSecret(scheme, specs, wellFormed, secrets, content);
   const matched = match !== undefined;
 

@@ -18,7 +18,7 @@ export function verifyUsable(profile: SchemeOwner, secrets: readonly string[], i
   // The common case, every secret decodable, costs nothing extra: listen runs this per request.
   try {
     // A literal of one shape, not a spread: listen runs this for every request.
-    return verifyWithScheme(profile.scheme, profile.id, { headers: input.headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec, url: input.url, secrets });
+    return verifyWithScheme(profile.scheme, profile.id, { headers: input.headers, body: input.body, now: input.now, toleranceSec: input.toleranceSec, url: input.url, method: input.method, secrets });
   } catch (err) {
     if (!(err instanceof SigningError)) throw err;
   }
