@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { BODY_PARTS } from './body-signers.mjs';
 import { JWT_PARTS } from './jwt-signers.mjs';
 import { MORE_PARTS } from './more-signers.mjs';
+import { FIELD_PARTS } from './field-signers.mjs';
 import { STAMPED_PARTS } from './stamped-signers.mjs';
 import { SVIX_PARTS } from './svix-senders.mjs';
 import { TOKEN_PARTS } from './token-senders.mjs';
@@ -45,6 +46,7 @@ export const PARTS = {
   ...TOKEN_PARTS,
   ...JWT_PARTS,
   ...MORE_PARTS,
+  ...FIELD_PARTS,
 };
 
 export async function generate(out = ROOT, only = Object.keys(PARTS)) {
