@@ -17,7 +17,16 @@ const contact = (role = 'user') => ({
   created_at: '{{now:s:-30d}}',
   updated_at: '{{now:s}}',
 });
-const admin = { type: 'admin', id: '{{str:int:1000000:9999999}}', name: 'Alex Morgan', email: 'alex@hookctl.dev', away_mode_enabled: false, away_mode_reassign: false, has_inbox_seat: true, team_ids: [] };
+const admin = {
+  type: 'admin',
+  id: '{{str:int:1000000:9999999}}',
+  name: 'Alex Morgan',
+  email: 'alex@hookctl.dev',
+  away_mode_enabled: false,
+  away_mode_reassign: false,
+  has_inbox_seat: true,
+  team_ids: [],
+};
 const tag = { type: 'tag', id: '{{str:int:1000:9999}}', name: 'vip' };
 const part = (kind) => ({
   type: 'conversation_part',
