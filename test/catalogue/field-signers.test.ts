@@ -91,9 +91,9 @@ describe('verify says why a body-signed delivery fails (Adyen, Mailgun)', () => 
   for (const id of ['adyen', 'mailgun']) {
     it(`${id}: ok untouched; no-match for a changed signed field or another key; missing; malformed`, async () => {
       const { verify } = await import('../../src/index.js');
-      const [{ delivery }] = everyDelivery(id, keys[id] as string);
+      const { delivery } = everyDelivery(id, keys[id] as string)[0]!;
       const check = (body: Buffer, secrets = keys[id] as string) => verify({ provider: id, secrets, headers: {}, body });
-      const body = delivery!.body;
+      const body = delivery.body;
       expect(check(body)).toMatchObject({ ok: true, secretIndex: 0 });
       expect(check(body, 'ab'.repeat(32))).toMatchObject({ ok: false, reason: 'no-match' });
       const signedField = id === 'adyen' ? ['notificationItems', '0', 'NotificationRequestItem', 'pspReference'] : ['signature', 'token'];
@@ -105,7 +105,7 @@ describe('verify says why a body-signed delivery fails (Adyen, Mailgun)', () => 
 
   it('adyen: a key that is not hex is refused with what the key should look like, never used as text', async () => {
     const { verify } = await import('../../src/index.js');
-    const [{ delivery }] = everyDelivery('adyen', keys.adyen as string);
-    expect(() => verify({ provider: 'adyen', secrets: 'not-a-hex-key', headers: {}, body: delivery!.body })).toThrow(/not a hex string/);
+    const { delivery } = everyDelivery('adyen', keys.adyen as string)[0]!;
+    expect(() => verify({ provider: 'adyen', secrets: 'not-a-hex-key', headers: {}, body: delivery.body })).toThrow(/not a hex string/);
   });
 });

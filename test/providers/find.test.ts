@@ -31,4 +31,23 @@ describe('hookctl providers: finding your provider', () => {
     const human = await runInProcess(['providers', '--search', 'user.created']);
     expect(human.stdout).toMatch(/clerk\s+Clerk \(1 of 45: user\.created\)/);
   });
+
+  it('providers <id> shows one in full: scheme, secret form, dev secret or public key, docs, a command to try', async () => {
+    const stripe = await runInProcess(['providers', 'stripe']);
+    expect(stripe.code).toBe(0);
+    for (const text of ['Stripe (stripe)', 'the Stripe-Signature header (HMAC-SHA256)', '{timestamp}.{body}', 'verified by', 'stripe.com', 'dev secret', 'hookctl send stripe/'])
+      expect(stripe.stdout).toContain(text);
+    // A key pair's private half is never shown: the receiver is configured with the public one.
+    const plaid = await runInProcess(['providers', 'plaid', '--json']);
+    const detail = JSON.parse(plaid.stdout) as { devPublicKey?: string; devSecret?: string };
+    expect(detail.devPublicKey).toMatch(/^MF/);
+    expect(detail.devSecret).toBeUndefined();
+    expect(plaid.stdout).not.toContain('PRIVATE');
+    const adyen = await runInProcess(['providers', 'adyen']);
+    expect(adyen.stdout).toContain('hex, decoded to the key');
+    const typo = await runInProcess(['providers', 'strpe']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('did you mean "stripe"?');
+    expect((await runInProcess(['providers', 'stripe', '--search', 'x'])).code).toBe(2);
+  });
 });

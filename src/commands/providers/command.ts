@@ -4,10 +4,16 @@ import { table } from '../shared/output.js';
 import { listEvents } from '../../core/catalogue/list-events.js';
 import { describeProvider } from '../../core/providers/describe.js';
 import { byCategory, inCategory, searchProviders } from '../../core/providers/find.js';
+import { providerDetail } from '../../core/providers/detail.js';
+import { getProvider } from '../../core/providers/registry.js';
+import type { ProviderProfile } from '../../core/providers/types.js';
+import { UsageError } from '../../core/errors.js';
 
-const providers: Handler<ProvidersOptions> = async (opts, ctx) => {
+const providers: Handler<ProvidersOptions> = async (opts, ctx, args) => {
   const settings = await ctx.settings();
   const { out } = ctx;
+  const [id] = args;
+  if (id !== undefined) return showOne(getProvider(id, settings.customProviders), opts, ctx, settings);
   let chosen = opts.category === undefined ? settings.providers : inCategory(settings.providers, opts.category);
   // An event match says which events matched: "clerk (2 of 45: user.created, ...)".
   const matched = new Map<string, string[]>();
@@ -17,21 +23,7 @@ const providers: Handler<ProvidersOptions> = async (opts, ctx) => {
     chosen = found.map((m) => m.profile);
   }
   if (out.json) {
-    for (const p of chosen) {
-      out.object({
-        id: p.id,
-        name: p.name,
-        category: p.category ?? 'custom',
-        default: p.id === settings.provider,
-        ...describeProvider(p),
-        ...(p.verifier ? { verifier: p.verifier } : {}),
-        scheme: p.scheme,
-        request: p.request,
-        delivery: p.delivery,
-        events: listEvents(p, settings.fixtureDirs).map((e) => e.name),
-        ...(matched.has(p.id) ? { matchedEvents: matched.get(p.id) } : {}),
-      });
-    }
+    for (const p of chosen) out.object({ ...asJson(p, settings), ...(matched.has(p.id) ? { matchedEvents: matched.get(p.id) } : {}) });
     return;
   }
   if (chosen.length === 0) {
@@ -53,4 +45,38 @@ const providers: Handler<ProvidersOptions> = async (opts, ctx) => {
   }
   out.line(table(rows));
 };
+
+type Settings = Awaited<ReturnType<Parameters<Handler<ProvidersOptions>>[1]['settings']>>;
+
+function asJson(p: ProviderProfile, settings: Settings) {
+  return {
+    id: p.id,
+    name: p.name,
+    category: p.category ?? 'custom',
+    default: p.id === settings.provider,
+    ...describeProvider(p),
+    ...(p.verifier ? { verifier: p.verifier } : {}),
+    ...(p.docs ? { docs: p.docs } : {}),
+    scheme: p.scheme,
+    request: p.request,
+    delivery: p.delivery,
+    events: listEvents(p, settings.fixtureDirs).map((e) => e.name),
+  };
+}
+
+/** `hookctl providers <id>`: everything a developer wiring a receiver needs, on one screen. */
+async function showOne(p: ProviderProfile, opts: ProvidersOptions, ctx: Parameters<Handler<ProvidersOptions>>[1], settings: Settings): Promise<void> {
+  const { out } = ctx;
+  if (opts.search !== undefined || opts.category !== undefined) throw new UsageError(`--search and --category filter the list; "${p.id}" shows one provider`, `hookctl providers ${p.id}`);
+  const events = listEvents(p, settings.fixtureDirs);
+  if (out.json) {
+    // The private half of a development key pair never leaves the profile; the secret is hookctl's public dev one.
+    out.object({ ...asJson(p, settings), ...(p.devKeyPair ? { devPublicKey: p.devKeyPair.publicKey } : { devSecret: p.devSecret }) });
+    return;
+  }
+  out.line(`${out.c.bold(p.name)} ${out.c.dim(`(${p.id})`)}`);
+  const rows = providerDetail(p, events.length, events[0]?.name);
+  const width = Math.max(...rows.map(([k]) => k.length));
+  for (const [label, value] of rows) out.line(`  ${out.c.dim(label.padEnd(width))}  ${value}`);
+}
 export default providers;

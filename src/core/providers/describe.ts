@@ -1,6 +1,13 @@
 import type { Algorithm, Tolerance } from '../signing/index.js';
 
-const ALGORITHM_TEXT: Partial<Record<Algorithm, string>> = { ed25519: 'Ed25519', 'ecdsa-p256-sha256': 'ECDSA P-256 (SHA-256)' };
+const ALGORITHM_TEXT: Partial<Record<Algorithm | 'jwt-es256', string>> = {
+  ed25519: 'Ed25519',
+  'ecdsa-p256-sha256': 'ECDSA P-256 (SHA-256)',
+  'jwt-es256': 'JWT ES256',
+  'jwt-hs256': 'JWT HS256',
+  basic: 'HTTP Basic',
+  token: 'shared token',
+};
 import type { ProviderProfile } from './types.js';
 
 /** One-line human descriptions of a profile, shared by `hookctl providers` and docs/providers.md (scripts/docs-providers.mjs). */
@@ -17,7 +24,7 @@ export function describeProvider(p: ProviderProfile) {
   return {
     signatureHeader: `${sig?.header ?? ''}: ${format}`,
     signedContent: p.scheme.content,
-    algorithm: [...new Set(p.scheme.signatures.map((x) => ALGORITHM_TEXT[x.algorithm] ?? `HMAC-${x.algorithm.toUpperCase()}`))].join(' or '),
+    algorithm: [...new Set(p.scheme.signatures.map((x) => ALGORITHM_TEXT[x.algorithm as Algorithm] ?? `HMAC-${x.algorithm.toUpperCase()}`))].join(' or '),
     tolerance,
     retries,
     timeout: duration(d.timeoutMs / 1000),
