@@ -2,6 +2,7 @@ import { secretsFor, type ResolvedSecrets } from '../../core/config/secret-sourc
 import type { Settings } from '../../core/config/types.js';
 import type { ProviderProfile } from '../../core/providers/types.js';
 import { devSecretWarning } from '../../core/config/secret-display.js';
+import { refuseNotSecret } from '../../core/providers/secret-form.js';
 
 export type SecretUse = 'signing' | 're-signing' | 'verifying';
 
@@ -22,6 +23,8 @@ export function secretResolver(settings: Pick<Settings, 'config'>, env: NodeJS.P
     let found = cache.get(profile.id);
     if (!found) {
       found = secretsFor(profile, settings, env, flags, use === 'verifying' ? 'verify' : 'sign');
+      // Signing with an API key makes a signature no receiver accepts: say so before anything is sent.
+      if (!quiet && use !== 'verifying') for (const s of found.secrets) refuseNotSecret(profile, s, found.from);
       cache.set(profile.id, found);
     }
     if (!quiet && found.source === 'dev' && !warned.has(profile.id)) {

@@ -110,6 +110,11 @@ export interface ProviderProfile {
   /** The documented development secret used when none is configured (a private key for asymmetric schemes). */
   devSecret: string;
   /**
+   * Credentials of the provider's that are not its webhook secret, told by their prefix (Stripe's `sk_`
+   * API keys, Slack's `xoxb-` tokens): signing with one is a usage error naming where the real one is.
+   */
+  notSecrets?: { prefixes: string[]; is: string; where: string };
+  /**
    * The documented development key pair of an asymmetric scheme: hookctl signs with the private key
    * and verifies with the public one, as the provider and its receivers do.
    */

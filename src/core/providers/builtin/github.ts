@@ -29,6 +29,11 @@ export const github: ProviderProfile = {
   events: [],
   catalogue: 'github',
   devSecret: 'hookctl_dev_secret',
+  notSecrets: {
+    prefixes: ['ghp_', 'gho_', 'ghs_', 'github_pat_'],
+    is: 'a GitHub token',
+    where: "the webhook's settings (repository or organization > Settings > Webhooks > Secret): the text you chose there",
+  },
   delivery: {
     timeoutMs: 10_000,
     retryDelaysSec: [],

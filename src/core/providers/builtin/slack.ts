@@ -24,6 +24,7 @@ export const slack: ProviderProfile = {
   events: [],
   catalogue: 'slack',
   devSecret: '8f742231b10e8888abcd99yyyzzz85a5',
+  notSecrets: { prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xapp-'], is: 'a Slack token', where: 'api.slack.com/apps > your app > Basic Information > App Credentials > Signing Secret' },
   delivery: {
     timeoutMs: 3_000,
     retryDelaysSec: [0, 1 * MINUTES, 5 * MINUTES],

@@ -27,6 +27,11 @@ export const stripe: ProviderProfile = {
   events: [],
   catalogue: 'stripe',
   devSecret: 'whsec_hookctl_dev_secret',
+  notSecrets: {
+    prefixes: ['sk_', 'rk_', 'pk_'],
+    is: 'a Stripe API key',
+    where: 'Dashboard > Developers > Webhooks > your endpoint > Signing secret (whsec_...), or the whsec_ that `stripe listen` prints',
+  },
   delivery: {
     timeoutMs: 20_000,
     retryDelaysSec: [1 * MINUTES, 5 * MINUTES, 30 * MINUTES, 2 * HOURS, 5 * HOURS, 10 * HOURS, 24 * HOURS, 24 * HOURS],

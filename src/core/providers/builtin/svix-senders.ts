@@ -5,7 +5,7 @@ import { standardWebhooksScheme, SVIX_DELIVERY, SVIX_NAMES, WEBHOOK_NAMES } from
 
 const SPEC_NAMES = { 'webhook-id': 'webhook-id', 'webhook-timestamp': 'webhook-timestamp', 'webhook-signature': 'webhook-signature' };
 
-type Sender = Pick<ProviderProfile, 'id' | 'name' | 'category' | 'docs' | 'verifier' | 'devSecret'> & {
+type Sender = Pick<ProviderProfile, 'id' | 'name' | 'category' | 'docs' | 'verifier' | 'devSecret' | 'notSecrets'> & {
   /** Delivered by Svix itself (`svix-*` headers) rather than signed as the spec names them (`webhook-*`). */
   svixHeaders: boolean;
   secret?: SecretSpec;
@@ -27,6 +27,7 @@ function sender(s: Sender): ProviderProfile {
     events: [],
     catalogue: s.id,
     devSecret: s.devSecret,
+    ...(s.notSecrets ? { notSecrets: s.notSecrets } : {}),
     delivery: s.delivery ?? SVIX_DELIVERY,
   };
 }
@@ -42,6 +43,7 @@ export const SVIX_SENDERS: readonly ProviderProfile[] = [
     verifier: { package: 'openai', call: 'client.webhooks.unwrap(body, headers, secret)' },
     svixHeaders: false,
     devSecret: `whsec_${Buffer.from('hookctl-openai-development-key').toString('base64')}`,
+    notSecrets: { prefixes: ['sk-'], is: 'an OpenAI API key', where: 'platform.openai.com > Settings > Webhooks: the whsec_ signing secret shown once when the endpoint is created' },
     delivery: {
       timeoutMs: 30_000,
       retryDelaysSec: [5 * MINUTES, 30 * MINUTES, 2 * HOURS, 8 * HOURS, 24 * HOURS, 36 * HOURS],
