@@ -1,4 +1,5 @@
-import type { Handler } from '../shared/context.js';
+import type { CommandContext, Handler } from '../shared/context.js';
+import type { Settings } from '../../core/config/types.js';
 import type { ProvidersOptions } from './spec.js';
 import { table } from '../shared/output.js';
 import { listEvents } from '../../core/catalogue/list-events.js';
@@ -46,8 +47,6 @@ const providers: Handler<ProvidersOptions> = async (opts, ctx, args) => {
   out.line(table(rows));
 };
 
-type Settings = Awaited<ReturnType<Parameters<Handler<ProvidersOptions>>[1]['settings']>>;
-
 function asJson(p: ProviderProfile, settings: Settings) {
   return {
     id: p.id,
@@ -65,7 +64,7 @@ function asJson(p: ProviderProfile, settings: Settings) {
 }
 
 /** `hookctl providers <id>`: everything a developer wiring a receiver needs, on one screen. */
-async function showOne(p: ProviderProfile, opts: ProvidersOptions, ctx: Parameters<Handler<ProvidersOptions>>[1], settings: Settings): Promise<void> {
+async function showOne(p: ProviderProfile, opts: ProvidersOptions, ctx: CommandContext, settings: Settings): Promise<void> {
   const { out } = ctx;
   if (opts.search !== undefined || opts.category !== undefined) throw new UsageError(`--search and --category filter the list; "${p.id}" shows one provider`, `hookctl providers ${p.id}`);
   const events = listEvents(p, settings.fixtureDirs);

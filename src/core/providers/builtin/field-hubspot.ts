@@ -25,7 +25,7 @@ export const hubspot: ProviderProfile = {
   events: [],
   catalogue: 'hubspot',
   // The app's client secret (a UUID), from the app's Auth settings in the developer account.
-  devSecret: '0000c0de-dev0-4000-8000-00000hubspot'.replace('hubspot', '0000000'),
+  devSecret: '0000c0de-0000-4000-8000-000000000000',
   delivery: {
     timeoutMs: 5_000,
     retryDelaysSec: [1 * MINUTES, 2 * MINUTES, 4 * MINUTES, 8 * MINUTES, 16 * MINUTES, 32 * MINUTES, 64 * MINUTES, 128 * MINUTES, 256 * MINUTES, 512 * MINUTES],
