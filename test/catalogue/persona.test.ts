@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listEvents } from '../../src/core/catalogue/list-events.js';
 import { getProvider } from '../../src/core/providers/registry.js';
+import { signWithScheme, verifyWithScheme } from '../../src/core/signing/index.js';
 import { everyDelivery, headerOf } from './deliveries.js';
 
 const secret = 'wbhsec_persona_catalogue_test_secret';
@@ -35,5 +36,33 @@ describe('every Persona webhook event', () => {
       if (body.data.type !== 'event' || body.data.attributes.name !== name || !body.data.attributes.payload.data.id) wrong.push(`${name}: envelope`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('Persona secret rotation', () => {
+  const { scheme } = getProvider('persona');
+  const body = Buffer.from('{"data":{"type":"event"}}');
+
+  it('signs with two secrets as two space-separated t=…,v1=… groups, each one the docs check accepts', () => {
+    const signed = signWithScheme(scheme, { secret: ['old_secret', 'new_secret'], body, timestamp: 1_700_000_000, now: 1_700_000_000_000 });
+    const groups = String(signed.headers['Persona-Signature']).split(' ');
+    expect(groups).toHaveLength(2);
+    groups.forEach((group, i) => {
+      const [t, v1] = group.split(',').map((kv) => kv.slice(kv.indexOf('=') + 1));
+      expect(t).toBe('1700000000');
+      expect(v1).toBe(
+        createHmac('sha256', ['old_secret', 'new_secret'][i] ?? '')
+          .update(`${t}.${body}`)
+          .digest('hex'),
+      );
+    });
+  });
+
+  it('verifies a grouped header with either secret, and refuses a third', () => {
+    const signed = signWithScheme(scheme, { secret: ['old_secret', 'new_secret'], body, timestamp: 1_700_000_000, now: 1_700_000_000_000 });
+    const verify = (secrets: string) => verifyWithScheme(scheme, 'persona', { secrets, headers: signed.headers, body, now: 1_700_000_000_000 });
+    expect(verify('new_secret').ok).toBe(true);
+    expect(verify('old_secret').ok).toBe(true);
+    expect(verify('other_secret').ok).toBe(false);
   });
 });

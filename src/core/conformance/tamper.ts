@@ -50,11 +50,13 @@ export function stripPrefix(spec: SignatureSpec, header: string): string | undef
 /** A kv header (`t=..,v1=..`) without its timestamp entry. */
 export function dropKvTimestamp(spec: SignatureSpec, header: string): string {
   if (spec.format.style !== 'kv') return header;
-  const { timestampKey, separator } = spec.format;
-  return header
-    .split(separator)
-    .filter((p) => !p.trim().startsWith(`${timestampKey}=`))
-    .join(separator);
+  const { timestampKey, separator, groupSeparator } = spec.format;
+  const drop = (group: string) =>
+    group
+      .split(separator)
+      .filter((p) => !p.trim().startsWith(`${timestampKey}=`))
+      .join(separator);
+  return groupSeparator ? header.split(groupSeparator).map(drop).join(groupSeparator) : drop(header);
 }
 
 /**

@@ -3,8 +3,9 @@ import type { SignatureFormat } from './types.js';
 /** Render one or more signatures (and, for kv formats, the timestamp) as a header value. */
 export function formatSignatureHeader(format: SignatureFormat, signatures: string[], timestamp?: string): string {
   if (format.style === 'kv') {
-    const pairs = [`${format.timestampKey}=${timestamp ?? ''}`, ...signatures.map((s) => `${format.signatureKey}=${s}`)];
-    return pairs.join(format.separator);
+    const stamp = `${format.timestampKey}=${timestamp ?? ''}`;
+    if (format.groupSeparator !== undefined) return signatures.map((s) => `${stamp}${format.separator}${format.signatureKey}=${s}`).join(format.groupSeparator);
+    return [stamp, ...signatures.map((s) => `${format.signatureKey}=${s}`)].join(format.separator);
   }
   return signatures.map((s) => format.prefix + s).join(format.separator ?? '');
 }
@@ -35,7 +36,8 @@ export function parseSignatureHeader(format: SignatureFormat, value: string): Pa
     return { ...out, oversized: `${value.length} bytes, more than the ${MAX_SIGNATURE_HEADER_BYTES} bytes a signature header may hold` };
   }
   if (format.style === 'kv') {
-    for (const pair of value.split(format.separator)) {
+    const pairs = format.groupSeparator ? value.split(format.groupSeparator).flatMap((group) => group.split(format.separator)) : value.split(format.separator);
+    for (const pair of pairs) {
       const eq = pair.indexOf('=');
       const key = (eq < 0 ? pair : pair.slice(0, eq)).trim();
       const val = eq < 0 ? '' : pair.slice(eq + 1).trim();

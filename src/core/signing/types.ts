@@ -54,7 +54,16 @@ export interface SecretSpec {
  * - `prefixed`: `sha256=<sig>`, or a list like `v1,<a> v1,<b>` when `separator` is set.
  * - `kv`: `t=<ts>,v1=<a>,v1=<b>` (Stripe) or `ts=<ts>;h1=<a>` (Paddle).
  */
-export type SignatureFormat = { style: 'prefixed'; prefix: string; separator?: string } | { style: 'kv'; separator: string; timestampKey: string; signatureKey: string };
+export type SignatureFormat =
+  | { style: 'prefixed'; prefix: string; separator?: string }
+  | {
+      style: 'kv';
+      separator: string;
+      timestampKey: string;
+      signatureKey: string;
+      /** Set when each signature travels in its own `t=…,v1=…` group, groups joined by this (Persona: a space). */
+      groupSeparator?: string;
+    };
 
 export interface SignatureSpec {
   /** The header that carries it; with `field`, the name messages call it by (`clientState`). */

@@ -5,8 +5,7 @@ import { HOURS, LITERAL_SECRET, MINUTES } from './shapes.js';
  * Persona webhooks (docs.withpersona.com/docs/webhooks-best-practices, "Checking signatures"):
  * `Persona-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`, keyed by the
  * webhook secret as text. While a secret rotates Persona sends two such groups, space-separated
- * (`t=…,v1=… t=…,v1=…`); hookctl's kv format writes one group, so with two secrets it sends
- * Stripe's `t=…,v1=…,v1=…` instead (not Persona's form). No npm verifier (the `persona` package is
+ * (`t=…,v1=… t=…,v1=…`): the kv format's `groupSeparator` writes that form. No npm verifier (the `persona` package is
  * the client-side Inquiry SDK). The docs' samples check no time window: none is enforced here.
  */
 export const persona: ProviderProfile = {
@@ -16,7 +15,7 @@ export const persona: ProviderProfile = {
   docs: 'https://docs.withpersona.com/docs/webhooks-best-practices',
   scheme: {
     content: '{timestamp}.{body}',
-    signatures: [{ header: 'Persona-Signature', algorithm: 'sha256', encoding: 'hex', format: { style: 'kv', separator: ',', timestampKey: 't', signatureKey: 'v1' } }],
+    signatures: [{ header: 'Persona-Signature', algorithm: 'sha256', encoding: 'hex', format: { style: 'kv', separator: ',', timestampKey: 't', signatureKey: 'v1', groupSeparator: ' ' } }],
     secret: LITERAL_SECRET,
     timestamp: { source: 'signature', unit: 's', tolerance: { pastSec: null, futureSec: null } },
   },
