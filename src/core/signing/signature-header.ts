@@ -4,7 +4,7 @@ import type { SignatureFormat } from './types.js';
 export function formatSignatureHeader(format: SignatureFormat, signatures: string[], timestamp?: string): string {
   if (format.style === 'kv') {
     const stamp = `${format.timestampKey}=${timestamp ?? ''}`;
-    if (format.groupSeparator !== undefined) return signatures.map((s) => `${stamp}${format.separator}${format.signatureKey}=${s}`).join(format.groupSeparator);
+    if (format.groupSeparator) return signatures.map((s) => `${stamp}${format.separator}${format.signatureKey}=${s}`).join(format.groupSeparator);
     return [stamp, ...signatures.map((s) => `${format.signatureKey}=${s}`)].join(format.separator);
   }
   return signatures.map((s) => format.prefix + s).join(format.separator ?? '');

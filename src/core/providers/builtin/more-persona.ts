@@ -5,8 +5,8 @@ import { HOURS, LITERAL_SECRET, MINUTES } from './shapes.js';
  * Persona webhooks (docs.withpersona.com/docs/webhooks-best-practices, "Checking signatures"):
  * `Persona-Signature: t=<unix s>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`, keyed by the
  * webhook secret as text. While a secret rotates Persona sends two such groups, space-separated
- * (`t=…,v1=… t=…,v1=…`): the kv format's `groupSeparator` writes that form. No npm verifier (the `persona` package is
- * the client-side Inquiry SDK). The docs' samples check no time window: none is enforced here.
+ * (`t=…,v1=… t=…,v1=…`): the kv format's `groupSeparator` writes that form. No npm verifier (the
+ * `persona` package is the client-side Inquiry SDK). The docs' samples check no time window: none is enforced here.
  */
 export const persona: ProviderProfile = {
   id: 'persona',
